@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/factsheet-dev/factsheet/pipeline"
+	"github.com/factsheet-dev/factsheet/pipeline/ingest"
+	"github.com/factsheet-dev/factsheet/reports"
+)
+
+func (a *app) runCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "run PATH...",
+		Short: "Extract the numeric claims of highlight files or directories and write the reports",
+		Args:  cobra.MinimumNArgs(1),
+		RunE:  a.run,
+	}
+	f := cmd.Flags()
+	f.String("out", "out", "directory for the reports")
+	f.String("format", "xlsx,json", "report formats, comma-separated: xlsx, json")
+	f.Int("workers", 0, "extraction workers (0: one per CPU)")
+	return cmd
+}
+
+func (a *app) run(cmd *cobra.Command, args []string) error {
+	start := time.Now()
+	writers, err := reports.Parse(a.v.GetString("format"))
+	if err != nil {
+		return codeError{exitError, fmt.Errorf("--format: %w", err)}
+	}
+	rs, err := a.ruleset(cmd)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := a.read(args)
+	if err != nil {
+		return codeError{exitError, err}
+	}
+	if err := pipeline.Run(ctx, res, &pipeline.Extract{Rules: rs, Workers: a.v.GetInt("workers")}); err != nil {
+		return codeError{exitError, err}
+	}
+	paths, err := reports.WriteAll(a.v.GetString("out"), res, writers)
+	if err != nil {
+		return codeError{exitError, err}
+	}
+	for _, p := range paths {
+		a.log.Info().Str("report", p).Msg("wrote")
+	}
+	a.log.Debug().Dur("took", time.Since(start)).Msg("done")
+	fmt.Fprintf(a.stderr, "%d sources, %d claims, %d inconsistent findings\n",
+		len(res.Sources), len(res.Claims), inconsistent(res.Findings))
+	return nil
+}
+
+// read reads the inputs, logging every problem with its file and line.
+func (a *app) read(args []string) (*pipeline.Result, error) {
+	report := func(p ingest.Problem) {
+		a.log.Warn().Str("file", p.File).Int("line", p.Line).Msg(p.String())
+	}
+	files, err := ingest.Files(args, report)
+	if err != nil {
+		return nil, err
+	}
+	src, st, err := ingest.Read(files, report)
+	if err != nil {
+		return nil, err
+	}
+	a.log.Info().Int("files", st.Files).Int("records", st.Read).Int("sources", st.Sources).
+		Int("skipped", st.Skipped).Msg("read")
+	return &pipeline.Result{Sources: src}, nil
+}
+
+func inconsistent(fs []pipeline.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Status == "inconsistent" {
+			n++
+		}
+	}
+	return n
+}

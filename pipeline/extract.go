@@ -1,0 +1,112 @@
+package pipeline
+
+import (
+	"context"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// Extract is the stage that runs the rule stages over every source and
+// records the claims, in input order, with stable ids.
+type Extract struct {
+	Rules   *rules.Ruleset
+	Workers int // 0: one per CPU
+}
+
+var _ Stage = (*Extract)(nil)
+
+// Name implements Stage.
+func (e *Extract) Name() string { return "extract" }
+
+// chunk is how many sources a worker takes at once: large enough to keep
+// the channel cheap, small enough to balance two cores on a short input.
+const chunk = 256
+
+// Run implements Stage.
+func (e *Extract) Run(ctx context.Context, r *Result) error {
+	per := make([][]Claim, len(r.Sources))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < e.workers(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for start := range jobs {
+				end := min(start+chunk, len(r.Sources))
+				for i := start; i < end; i++ {
+					per[i] = e.claims(&r.Sources[i])
+				}
+			}
+		}()
+	}
+	for start := 0; start < len(r.Sources); start += chunk {
+		select {
+		case jobs <- start:
+		case <-ctx.Done():
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r.Claims = collect(r.Claims, per)
+	r.Rules = e.usage(r.Claims)
+	return nil
+}
+
+func (e *Extract) workers() int {
+	if e.Workers > 0 {
+		return e.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// claims extracts one source's claims, with positions in its file.
+func (e *Extract) claims(s *Source) []Claim {
+	if s.Skip {
+		return nil
+	}
+	ms := e.Rules.Extract(s.Text)
+	out := make([]Claim, len(ms))
+	for k, m := range ms {
+		line, col := s.Position(m.Start)
+		out[k] = Claim{Source: s.ID, File: s.File, Line: line, Col: col, Text: m.Text,
+			Value: m.Value, Unit: m.Unit, Min: m.Min, Max: m.Max, Qualifier: m.Qualifier,
+			Kind: m.Kind, Change: m.Change, Period: m.Period, Rule: m.Rule}
+	}
+	return out
+}
+
+func collect(dst []Claim, per [][]Claim) []Claim {
+	n := len(dst)
+	for _, p := range per {
+		n += len(p)
+	}
+	out := make([]Claim, 0, n)
+	out = append(out, dst...)
+	for _, p := range per {
+		for _, c := range p {
+			c.ID = "c" + strconv.Itoa(len(out)+1)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// usage counts the claims of every rule, in the order the rules were read.
+func (e *Extract) usage(claims []Claim) []RuleUse {
+	count := map[string]int{}
+	for _, c := range claims {
+		count[c.Rule]++
+	}
+	info := e.Rules.Rules()
+	out := make([]RuleUse, len(info))
+	for i, in := range info {
+		out[i] = RuleUse{ID: in.ID, Description: in.Description, Claims: count[in.ID]}
+	}
+	return out
+}

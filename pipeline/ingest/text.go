@@ -1,0 +1,80 @@
+package ingest
+
+import (
+	"bytes"
+	"unicode"
+
+	"github.com/factsheet-dev/factsheet/pipeline"
+)
+
+// Text reads plain text: each non-empty line is one source.
+//
+// A line is a note on the line before it when the two are in different
+// languages and the line before is itself a quote: people highlight a
+// passage in the language they read and comment in the one they think in
+// (an English or Japanese quote, then a Chinese note). Lines in the same
+// language are separate quotes.
+type Text struct{}
+
+var _ Reader = Text{}
+
+// Name implements Reader.
+func (Text) Name() string { return "text" }
+
+// Read implements Reader.
+func (Text) Read(file string, data []byte, _ func(Problem)) []pipeline.Source {
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	var out []pipeline.Source
+	line := 0
+	for len(data) > 0 {
+		line++
+		var l []byte
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			l, data = data, nil
+		}
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		s := pipeline.Source{File: file, Line: line, Col: 1, Role: "quote", Text: string(l), Lang: Lang(string(l))}
+		out = append(out, s)
+	}
+	linkNotes(out)
+	return out
+}
+
+// linkNotes applies the language-change heuristic.
+func linkNotes(src []pipeline.Source) {
+	for i := 1; i < len(src); i++ {
+		prev, cur := &src[i-1], &src[i]
+		if prev.Role == "quote" && cur.Lang != prev.Lang && cur.Line == prev.Line+1 {
+			cur.Role = "note"
+			cur.NoteIndex = i
+		}
+	}
+}
+
+// Lang tells English, Chinese and Japanese apart by script: any kana means
+// Japanese; Han characters carry about three letters' worth of text each.
+func Lang(s string) string {
+	var han, kana, latin int
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		case unicode.Is(unicode.Han, r):
+			han++
+		case r < 0x250 && unicode.IsLetter(r):
+			latin++
+		}
+	}
+	switch {
+	case kana > 0 && (kana+han)*3 >= latin:
+		return "ja"
+	case han*3 >= latin && han > 0:
+		return "zh"
+	}
+	return "en"
+}

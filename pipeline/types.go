@@ -1,0 +1,91 @@
+// Package pipeline holds the types that flow from inputs to reports and the
+// stages that produce them: sources are read, claims extracted, findings made.
+package pipeline
+
+// Source is one quote or note read from an input file.
+type Source struct {
+	ID          string  `json:"id"`
+	File        string  `json:"file"`
+	Line        int     `json:"line"`
+	Role        string  `json:"role"` // "quote" or "note"
+	Lang        string  `json:"lang"` // "en", "zh", "ja"
+	Text        string  `json:"text"`
+	NoteOf      *string `json:"note_of"`
+	DuplicateOf *string `json:"duplicate_of"`
+	Title       *string `json:"title"`
+	URL         *string `json:"url"`
+
+	// Col is the 1-based column where Text starts on Line; Breaks holds the
+	// rune offsets in Text where a new physical line starts. Together they
+	// map a claim's offset back to the file, whatever the input format.
+	Col    int   `json:"-"`
+	Breaks []int `json:"-"`
+	// NoteIndex is, while a reader works, 1 + the index of the quote this
+	// note belongs to among the reader's sources; ingest turns it into NoteOf.
+	NoteIndex int `json:"-"`
+	// Skip marks a source whose claims are not extracted (a duplicate).
+	Skip bool `json:"-"`
+}
+
+// Position returns the file line and column of a rune offset into Text.
+func (s *Source) Position(offset int) (line, col int) {
+	line, start, col0 := s.Line, 0, s.Col
+	if col0 == 0 {
+		col0 = 1
+	}
+	for _, b := range s.Breaks {
+		if b > offset {
+			break
+		}
+		line, start, col0 = line+1, b, 1
+	}
+	return line, col0 + offset - start
+}
+
+// Claim is one numeric statement found in a source, normalised to a
+// canonical unit. Min and Max are the interval the wording allows; nil is open.
+type Claim struct {
+	ID        string   `json:"id"`
+	Source    string   `json:"source"`
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+	Col       int      `json:"col"`
+	Text      string   `json:"text"`
+	Value     float64  `json:"value"`
+	Unit      string   `json:"unit"`
+	Min       *float64 `json:"min"`
+	Max       *float64 `json:"max"`
+	Qualifier string   `json:"qualifier"`
+	Kind      string   `json:"kind"`
+	Change    string   `json:"change,omitempty"` // "from" or "to" in a change statement
+	Subject   string   `json:"subject"`
+	Metric    string   `json:"metric"`
+	Period    string   `json:"period"`
+	Rule      string   `json:"rule"`
+}
+
+// Finding is the verdict of a check over one or more claims.
+type Finding struct {
+	ID      string   `json:"id"`
+	Kind    string   `json:"kind"`   // conflict, arithmetic, restatement
+	Status  string   `json:"status"` // inconsistent, consistent, unverifiable
+	Claims  []string `json:"claims"`
+	Rule    string   `json:"rule"`
+	Message string   `json:"message"`
+}
+
+// Result is everything one run produced, in input order.
+type Result struct {
+	Sources  []Source  `json:"sources"`
+	Claims   []Claim   `json:"claims"`
+	Findings []Finding `json:"findings"`
+	// Rules counts the claims each rule produced; reports list it.
+	Rules []RuleUse `json:"-"`
+}
+
+// RuleUse names a rule that ran and how many claims it made.
+type RuleUse struct {
+	ID          string
+	Description string
+	Claims      int
+}

@@ -1,0 +1,25 @@
+package rules
+
+// atom is a number as read, before units, qualifiers and context: the
+// readers (digits, words, CJK numerals) each produce atoms.
+type atom struct {
+	start, end int
+	value      float64
+	lo, hi     float64 // a vague quantity's interval, when vague
+	vague      bool
+	year       bool    // four plain digits that read as a calendar year
+	lone       bool    // an article-like numeral ("one", 一) standing alone
+	percent    bool    // the numeral itself says percent (百分之三十, 3割)
+	fraction   bool    // a proportion such as two-thirds or 三分之二
+	scaled     bool    // a scale word or suffix was applied
+	money      float64 // a money-only suffix (30m after $), applied when a currency turns up
+	moneyEnd   int
+	rule       string
+}
+
+func (a *atom) scale(f float64) {
+	a.value *= f
+	a.lo *= f
+	a.hi *= f
+	a.scaled = true
+}

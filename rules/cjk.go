@@ -1,0 +1,434 @@
+package rules
+
+// cjkTable reads Chinese and Japanese numerals, alone or mixed with digits:
+// 五十五兆一十二億四万五千二, 4.78万亿, 3万4000, 一百零一万一千, 肆佰陸拾,
+// 三分之二, 百分之三十, 零点五, 负三十二, 3割5分, 数百, 500多亿.
+type cjkTable struct {
+	id       string
+	digits   map[rune]float64
+	units    map[rune]float64 // 十 百 千
+	scales   map[rune]float64 // 万 亿 兆
+	zero     map[rune]bool
+	point    map[rune]bool
+	negative []string
+	fraction string // 分之
+	ratio    []ratioStep
+	vague    map[rune][2]float64 // 数: [1, 9], 几: [2, 9]
+	plus     map[rune]bool       // 多, 余: "and some more"
+	articles map[rune]bool
+}
+
+// ratioStep is one Japanese proportion character (割, 分, 厘) and the
+// percentage one unit of it is.
+type ratioStep struct {
+	char    rune
+	percent float64
+}
+
+type rawCJK struct {
+	Digits   map[string]float64    `yaml:"digits"`
+	Units    map[string]float64    `yaml:"units"`
+	Scales   map[string]float64    `yaml:"scales"`
+	Zero     []string              `yaml:"zero"`
+	Point    []string              `yaml:"point"`
+	Negative []string              `yaml:"negative"`
+	Fraction string                `yaml:"fraction"`
+	Ratio    []map[string]float64  `yaml:"ratio"`
+	Vague    map[string][2]float64 `yaml:"vague"`
+	Plus     []string              `yaml:"plus"`
+	Articles []string              `yaml:"articles"`
+}
+
+func newCJKTable() cjkTable { return cjkTable{} }
+
+func init() {
+	register("cjk", func(rs *Ruleset, r rawRule) error {
+		var raw rawCJK
+		if err := r.decodeStrict(&raw); err != nil {
+			return err
+		}
+		c := cjkTable{id: r.ID, negative: raw.Negative, fraction: raw.Fraction}
+		var err error
+		fields := []struct {
+			name string
+			in   map[string]float64
+			out  *map[rune]float64
+		}{{"digits", raw.Digits, &c.digits}, {"units", raw.Units, &c.units}, {"scales", raw.Scales, &c.scales}}
+		for _, f := range fields {
+			if *f.out, err = runeMap(r, f.name, f.in); err != nil {
+				return err
+			}
+		}
+		if c.vague, err = vagueMap(r, raw.Vague); err != nil {
+			return err
+		}
+		for _, step := range raw.Ratio {
+			for k, v := range step {
+				rr := []rune(k)
+				if len(rr) != 1 {
+					return r.fieldErr("ratio", "%q must be one character", k)
+				}
+				c.ratio = append(c.ratio, ratioStep{rr[0], v})
+			}
+		}
+		for name, list := range map[string][]string{"zero": raw.Zero, "point": raw.Point, "plus": raw.Plus, "articles": raw.Articles} {
+			m, err := runeSet(r, name, list)
+			if err != nil {
+				return err
+			}
+			switch name {
+			case "zero":
+				c.zero = m
+			case "point":
+				c.point = m
+			case "plus":
+				c.plus = m
+			case "articles":
+				c.articles = m
+			}
+		}
+		rs.cjk = c
+		return nil
+	})
+}
+
+func runeMap(r rawRule, field string, in map[string]float64) (map[rune]float64, error) {
+	out := make(map[rune]float64, len(in))
+	for k, v := range in {
+		rr := []rune(k)
+		if len(rr) != 1 {
+			return nil, r.fieldErr(field, "%q must be one character", k)
+		}
+		out[rr[0]] = v
+	}
+	return out, nil
+}
+
+func runeSet(r rawRule, field string, in []string) (map[rune]bool, error) {
+	out := make(map[rune]bool, len(in))
+	for _, k := range in {
+		rr := []rune(k)
+		if len(rr) != 1 {
+			return nil, r.fieldErr(field, "%q must be one character", k)
+		}
+		out[rr[0]] = true
+	}
+	return out, nil
+}
+
+func vagueMap(r rawRule, in map[string][2]float64) (map[rune][2]float64, error) {
+	out := make(map[rune][2]float64, len(in))
+	for k, v := range in {
+		rr := []rune(k)
+		if len(rr) != 1 || v[0] > v[1] {
+			return nil, r.fieldErr("vague", "%q must be one character with [low, high]", k)
+		}
+		out[rr[0]] = v
+	}
+	return out, nil
+}
+
+// starts reports whether a CJK numeral can start at i.
+func (c *cjkTable) starts(t *text, i int) bool {
+	r := t.at(i)
+	_, d := c.digits[r]
+	_, u := c.units[r]
+	_, v := c.vague[r]
+	return d || u || v || c.negativeAt(t, i) > i
+}
+
+func (c *cjkTable) negativeAt(t *text, i int) int {
+	for _, n := range c.negative {
+		if hasAt(t, i, n) {
+			return i + len([]rune(n))
+		}
+	}
+	return i
+}
+
+func hasAt(t *text, i int, s string) bool {
+	for _, r := range s {
+		if t.at(i) != r {
+			return false
+		}
+		i++
+	}
+	return s != ""
+}
+
+// read reads a CJK (or mixed) numeral at i.
+func (c *cjkTable) read(t *text, i int) (atom, bool) {
+	j := c.negativeAt(t, i)
+	neg := j > i
+	lo := cjkWalk{c: c, t: t, pick: 0}
+	v, end, ok := lo.run(j)
+	if !ok {
+		return atom{}, false
+	}
+	a := atom{start: i, end: end, value: v, rule: c.id}
+	if lo.vague || lo.plus {
+		hi := cjkWalk{c: c, t: t, pick: 1}
+		hv, _, _ := hi.run(j)
+		a.vague, a.lo, a.hi = true, v, hv
+		if lo.vague {
+			a.hi = hv - 1
+		}
+	}
+	if neg {
+		a.value = -a.value
+	}
+	a.lone = end-j == 1 && c.articles[t.at(j)]
+	c.tail(t, &a)
+	return a, true
+}
+
+// tail reads what may follow a numeral: 分之 (a fraction) or 割/分/厘.
+func (c *cjkTable) tail(t *text, a *atom) {
+	if c.fraction != "" && hasAt(t, a.end, c.fraction) {
+		k := a.end + len([]rune(c.fraction))
+		w := cjkWalk{c: c, t: t}
+		if num, end, ok := w.run(k); ok && a.value != 0 {
+			a.end = end
+			a.lone = false
+			switch a.value {
+			case 100:
+				a.value, a.percent = num, true
+			case 1000:
+				a.value, a.percent = num/10, true
+			default:
+				a.value, a.fraction = num/a.value, true
+			}
+		}
+		return
+	}
+	c.ratios(t, a)
+}
+
+// ratios reads 3割5分 as 35 percent: the first step must be the largest.
+func (c *cjkTable) ratios(t *text, a *atom) {
+	if len(c.ratio) == 0 || t.at(a.end) != c.ratio[0].char {
+		return
+	}
+	pct := a.value * c.ratio[0].percent
+	end := a.end + 1
+	for _, st := range c.ratio[1:] {
+		w := cjkWalk{c: c, t: t}
+		v, e, ok := w.run(end)
+		if !ok || t.at(e) != st.char {
+			break
+		}
+		pct += v * st.percent
+		end = e + 1
+	}
+	a.value, a.end, a.percent, a.lone = pct, end, true, false
+}
+
+// cjkWalk is one pass over a numeral. pick chooses the low (0) or high (1)
+// reading of vague characters, so that 数百 is read twice: 100 and 999.
+type cjkWalk struct {
+	c       *cjkTable
+	t       *text
+	pick    int
+	total   float64
+	section float64
+	num     float64
+	pending bool
+	lastBig float64
+	last    float64 // the place of the last unit or scale, for 一万三 = 13000
+	abbrev  bool    // the pending digit directly follows a unit: 两千四百五
+	gap     bool    // a 零 stands between: 五亿零六
+	digitIn bool    // the last token was a digit: 二零二五
+	vague   bool
+	plus    bool
+	any     bool
+}
+
+// run reads from i and returns the value, the end, and whether anything was read.
+func (w *cjkWalk) run(i int) (float64, int, bool) {
+	w.lastBig = 1e300
+	j := i
+	for j < len(w.t.f) {
+		k := w.step(j)
+		if k == j {
+			break
+		}
+		j = k
+	}
+	if !w.any || w.vagueAlone() {
+		return 0, i, false
+	}
+	return w.finish(), w.t.backSpaces(j, 1), true
+}
+
+// step consumes one token at j and returns the offset after it (j when none).
+func (w *cjkWalk) step(j int) int {
+	c, t := w.c, w.t
+	r := t.at(j)
+	if isSpace(r) { // "7 万5 千4 百": a space only before a unit or scale
+		n := t.at(j + 1)
+		if _, u := c.units[n]; u && w.pending || c.scales[n] != 0 && (w.pending || w.section > 0) || c.plus[n] {
+			return j + 1
+		}
+		return j
+	}
+	if isDigit(r) || r == '.' && isDigit(t.at(j+1)) && w.pending {
+		return w.arabic(j)
+	}
+	if d, ok := c.digits[r]; ok {
+		return w.digit(j, d)
+	}
+	if v, ok := c.vague[r]; ok && !w.pending {
+		w.vague = true
+		w.push(v[0]+float64(w.pick)*(v[1]+1-v[0]), false)
+		return j + 1
+	}
+	if u, ok := c.units[r]; ok {
+		w.unit(u)
+		return j + 1
+	}
+	if s, ok := c.scales[r]; ok && (w.pending || w.section > 0 || w.total > 0) {
+		w.scale(s)
+		return j + 1
+	}
+	if _, ok := c.digits[t.at(j+1)]; ok && c.point[r] && w.pending {
+		return w.decimals(j + 1)
+	}
+	if c.plus[r] && w.any {
+		w.more()
+		return j + 1
+	}
+	return j
+}
+
+// vagueAlone reports a vague character with no place after it: 数 in 数据
+// or 多数 is no number, 数百 and 十几 are.
+func (w *cjkWalk) vagueAlone() bool {
+	return w.vague && w.pending && !w.digitIn && w.section == 0 && w.total == 0
+}
+
+func (w *cjkWalk) push(v float64, digit bool) {
+	w.num, w.pending, w.any, w.digitIn = v, true, true, digit
+}
+
+func (w *cjkWalk) arabic(j int) int {
+	if w.pending {
+		return j
+	}
+	k, lit, _ := scanDecimal(w.t, j)
+	v, ok := parseFloat(lit)
+	if !ok {
+		return j
+	}
+	w.push(v, false)
+	w.abbrev = false
+	return k
+}
+
+func (w *cjkWalk) digit(j int, d float64) int {
+	c := w.c
+	r := w.t.at(j)
+	switch {
+	case c.zero[r] && w.any && !w.digitIn:
+		w.gap, w.any = true, true
+		return j + 1
+	case w.pending && w.digitIn: // 二零二五: digit by digit
+		w.num = w.num*10 + d
+		return j + 1
+	case w.pending:
+		return j
+	}
+	w.abbrev = w.last > 0 && !w.gap && j > 0 && w.placeChar(w.t.at(j-1))
+	w.push(d, true)
+	return j + 1
+}
+
+func (w *cjkWalk) placeChar(r rune) bool {
+	_, u := w.c.units[r]
+	_, s := w.c.scales[r]
+	return u || s
+}
+
+func (w *cjkWalk) unit(u float64) {
+	n := w.num
+	if !w.pending {
+		n = 1 // 十五, 百分之
+	}
+	w.section += n * u
+	w.pending, w.last, w.gap, w.any, w.abbrev, w.digitIn = false, u, false, true, false, false
+}
+
+func (w *cjkWalk) scale(s float64) {
+	if w.pending {
+		w.section += w.num
+	}
+	if s < w.lastBig {
+		w.total += w.section * s
+	} else {
+		w.total = (w.total + w.section) * s
+	}
+	w.lastBig, w.last, w.section = s, s, 0
+	w.pending, w.gap, w.any, w.abbrev, w.digitIn = false, false, true, false, false
+}
+
+func (w *cjkWalk) decimals(j int) int {
+	f, scale := 0.0, 0.1
+	for {
+		d, ok := w.c.digits[w.t.at(j)]
+		if !ok {
+			break
+		}
+		f += d * scale
+		scale /= 10
+		j++
+	}
+	w.num += f
+	w.digitIn = false
+	return j
+}
+
+// more reads 多/余 ("and some"): the high reading adds one step of the
+// current place, so 500多 is [500, 600) and 十余万 [100000, 200000).
+func (w *cjkWalk) more() {
+	p := w.place()
+	if w.pending {
+		p = digitPlace(w.num)
+		w.section += w.num
+		w.pending = false
+	}
+	w.plus = true
+	if w.pick == 1 {
+		w.section += p
+	}
+}
+
+// digitPlace is the place of the last non-zero digit: 500 → 100.
+func digitPlace(v float64) float64 {
+	p := 1.0
+	for v >= 10 && v == float64(int64(v)) && int64(v)%10 == 0 {
+		v /= 10
+		p *= 10
+	}
+	return p
+}
+
+// place is the size of one step at the current position, for 500多 and 十余.
+func (w *cjkWalk) place() float64 {
+	if w.section == 0 && w.total > 0 {
+		return w.lastBig
+	}
+	if w.last > 0 && w.last < 1e4 {
+		return w.last
+	}
+	return 1
+}
+
+func (w *cjkWalk) finish() float64 {
+	if w.pending {
+		if w.abbrev && w.last >= 10 {
+			w.section += w.num * w.last / 10
+		} else {
+			w.section += w.num
+		}
+	}
+	return w.total + w.section
+}

@@ -1,0 +1,188 @@
+package rules
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// digitTable reads numbers written with digits: separators, decimals,
+// exponents (1e25, 10^25, 10²⁵, 3×10^24) and attached scale suffixes.
+type digitTable struct {
+	id            string
+	suffixes      map[string]float64
+	moneySuffixes map[string]float64
+	yearMin       int
+	yearMax       int
+}
+
+type rawDigits struct {
+	Suffixes      map[string]float64 `yaml:"suffixes"`
+	MoneySuffixes map[string]float64 `yaml:"money_suffixes"`
+	Years         []int              `yaml:"years"`
+}
+
+func newDigitTable() digitTable { return digitTable{} }
+
+func init() {
+	register("digits", func(rs *Ruleset, r rawRule) error {
+		var raw rawDigits
+		if err := r.decodeStrict(&raw); err != nil {
+			return err
+		}
+		if len(raw.Years) != 0 && (len(raw.Years) != 2 || raw.Years[0] > raw.Years[1]) {
+			return r.fieldErr("years", "must be [first, last]")
+		}
+		rs.digits = digitTable{id: r.ID, suffixes: raw.Suffixes, moneySuffixes: raw.MoneySuffixes}
+		if len(raw.Years) == 2 {
+			rs.digits.yearMin, rs.digits.yearMax = raw.Years[0], raw.Years[1]
+		}
+		return nil
+	})
+}
+
+var superscripts = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4',
+	'⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-'}
+
+// startsDigits reports whether a digit number can start at i.
+func startsDigits(t *text, i int) bool {
+	c := t.at(i)
+	if isDigit(c) {
+		return !isDigit(t.at(i - 1))
+	}
+	if (c == '.' || c == '-') && isDigit(t.at(i+1)) {
+		p := t.at(i - 1)
+		return p == 0 || isSpace(p) || p == '(' || p == '[' || (c == '.' && !isWordCh(p) && p != '.')
+	}
+	return false
+}
+
+// read reads the digit number at i. ok is false when there is none.
+func (d *digitTable) read(t *text, i int) (atom, bool) {
+	j, lit, plain := scanDecimal(t, i)
+	v, err := strconv.ParseFloat(lit, 64)
+	if err != nil || j == i {
+		return atom{}, false
+	}
+	a := atom{start: i, end: j, value: v, rule: d.id}
+	if e, k, ok := exponent(t, j, v); ok {
+		a.value, a.end = e, k
+		return a, true
+	}
+	if plain && j-i == 4 && d.yearMax > 0 {
+		n := int(v)
+		a.year = n >= d.yearMin && n <= d.yearMax
+	}
+	d.suffix(t, &a)
+	return a, true
+}
+
+// scanDecimal returns the end of the decimal literal at i, the literal
+// without separators, and whether it was plain digits only.
+func scanDecimal(t *text, i int) (int, string, bool) {
+	var b strings.Builder
+	j := i
+	if t.at(j) == '-' {
+		b.WriteByte('-')
+		j++
+	}
+	plain := t.at(i) != '-'
+	for {
+		c := t.at(j)
+		switch {
+		case isDigit(c):
+			b.WriteRune(c)
+			j++
+		case c == ',' && thousandsGroup(t, j+1) && j > i:
+			plain = false
+			j++
+		case c == '.' && isDigit(t.at(j+1)) && !strings.Contains(b.String(), "."):
+			plain = false
+			b.WriteByte('.')
+			j++
+		default:
+			return j, b.String(), plain
+		}
+	}
+}
+
+// thousandsGroup reports whether exactly three digits start at i.
+func thousandsGroup(t *text, i int) bool {
+	return isDigit(t.at(i)) && isDigit(t.at(i+1)) && isDigit(t.at(i+2)) && !isDigit(t.at(i+3))
+}
+
+// exponent reads 1e25, 10^25, 10²⁵ and m×10^e after a mantissa ending at j.
+func exponent(t *text, j int, mant float64) (float64, int, bool) {
+	c := t.at(j)
+	if (c == 'e' || c == 'E') && (isDigit(t.at(j+1)) || (t.at(j+1) == '-' && isDigit(t.at(j+2)))) {
+		k, lit, _ := scanDecimal(t, j+1)
+		if n, err := strconv.Atoi(lit); err == nil && !isLatin(t.at(k)) {
+			return mant * math.Pow(10, float64(n)), k, true
+		}
+	}
+	if mant == 10 {
+		if n, k, ok := power(t, j); ok {
+			return math.Pow(10, float64(n)), k, true
+		}
+	}
+	k := t.skipSpaces(j, 1)
+	if c := t.at(k); c == '×' || c == 'x' || c == '*' || c == '·' {
+		k = t.skipSpaces(k+1, 1)
+		if t.at(k) == '1' && t.at(k+1) == '0' {
+			if n, end, ok := power(t, k+2); ok {
+				return mant * math.Pow(10, float64(n)), end, true
+			}
+		}
+	}
+	return 0, j, false
+}
+
+// power reads ^25, ^{25} or ²⁵ at j.
+func power(t *text, j int) (int, int, bool) {
+	var b strings.Builder
+	k := j
+	if t.at(k) == '^' {
+		k++
+		brace := t.at(k) == '{'
+		if brace {
+			k++
+		}
+		for isDigit(t.at(k)) || (t.at(k) == '-' && b.Len() == 0) {
+			b.WriteRune(t.at(k))
+			k++
+		}
+		if brace && t.at(k) == '}' {
+			k++
+		}
+	} else {
+		for s, ok := superscripts[t.at(k)]; ok; s, ok = superscripts[t.at(k)] {
+			b.WriteRune(s)
+			k++
+		}
+	}
+	n, err := strconv.Atoi(b.String())
+	return n, k, err == nil
+}
+
+// suffix applies an attached scale suffix (40k, 1.5bn) that ends a token.
+func (d *digitTable) suffix(t *text, a *atom) {
+	j := a.end
+	e := t.wordEnd(j)
+	if e == j || isDigit(t.at(e)) {
+		return
+	}
+	s := string(t.f[j:e])
+	if f, ok := d.suffixes[s]; ok {
+		a.scale(f)
+		a.end = e
+		return
+	}
+	if f, ok := d.moneySuffixes[s]; ok {
+		a.money, a.moneyEnd = f, e
+	}
+}
+
+func parseFloat(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}

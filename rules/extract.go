@@ -1,0 +1,304 @@
+package rules
+
+import (
+	"math"
+	"strings"
+)
+
+// Match is one claim found in a text, by rune offsets into it.
+type Match struct {
+	Start, End int
+	Text       string
+	Value      float64
+	Unit       string
+	Min, Max   *float64
+	Qualifier  string
+	Bound      string // min, max, approx or "" for the qualifier
+	Kind       string
+	Change     string // from or to, in a change statement
+	Period     string
+	Rule       string
+}
+
+// Extract returns the claims in s, in order. It never fails: text that
+// reads as no number yields no claim.
+func (rs *Ruleset) Extract(s string) []Match {
+	sc := scan{rs: rs, t: newText(s)}
+	sc.run()
+	if len(sc.out) > 0 {
+		sc.assignPeriods()
+	}
+	return sc.out
+}
+
+// scan is one pass over one text.
+type scan struct {
+	rs      *Ruleset
+	t       *text
+	out     []Match
+	periods []periodSpan
+	line    int // 0 unknown, 1 a line of code, 2 not
+}
+
+func (sc *scan) run() {
+	t := sc.t
+	for i := 0; i < len(t.f); {
+		a, ok := sc.read(i)
+		if !ok {
+			i = sc.skip(i)
+			continue
+		}
+		i = sc.quantity(a)
+	}
+}
+
+// skip moves past a word that is no number, or one rune.
+func (sc *scan) skip(i int) int {
+	if isLatin(sc.t.at(i)) {
+		return sc.t.wordEnd(i)
+	}
+	return i + 1
+}
+
+// read runs the number readers at i, in order of how specific they are.
+func (sc *scan) read(i int) (atom, bool) {
+	t, rs := sc.t, sc.rs
+	switch c := t.at(i); {
+	case startsDigits(t, i):
+		if rs.cjkFollows(t, i) {
+			return rs.cjk.read(t, i)
+		}
+		return rs.digits.read(t, i)
+	case rs.cjk.starts(t, i):
+		return rs.cjk.read(t, i)
+	case isLatin(c) && boundaryBefore(t, i):
+		if a, ok := rs.vague.read(t, i); ok {
+			return a, true
+		}
+		return rs.words.read(t, i)
+	}
+	return atom{}, false
+}
+
+// cjkFollows reports whether the digits at i go on with a CJK scale: 1万亿, 3万4000, 500多亿.
+func (rs *Ruleset) cjkFollows(t *text, i int) bool {
+	j, _, _ := scanDecimal(t, i)
+	c := t.at(t.skipSpaces(j, 1))
+	_, u := rs.cjk.units[c]
+	return rs.cjk.scales[c] != 0 || u || rs.cjk.plus[c] || len(rs.cjk.ratio) > 0 && c == rs.cjk.ratio[0].char
+}
+
+// quantity turns an atom into a claim, or a period, or nothing, and returns
+// where scanning goes on.
+func (sc *scan) quantity(a atom) int {
+	t, rs := sc.t, sc.rs
+	sc.scaleWords(&a)
+	m := Match{Start: a.start, End: a.end, Value: a.value, Rule: a.rule}
+	h, hasUnit := sc.unit(&a, &m)
+	if a.year && (!hasUnit || h.def.Canonical == "year" && h.start == a.end) {
+		p := rs.periods.year(t, a.start, a.end)
+		sc.periods = append(sc.periods, p)
+		return max(p.end, a.end)
+	}
+	if a.vague {
+		lo, hi := a.lo*unitFactor(h, hasUnit), a.hi*unitFactor(h, hasUnit)
+		m.Min, m.Max = &lo, &hi
+	}
+	sc.rangeAfter(&m)
+	sc.qualify(&m)
+	bare := m.Unit == "" && !a.percent && !a.fraction
+	if a.lone && (bare || h.def != nil && h.def.Classifier) || sc.excluded(&m, a, bare) {
+		return a.end
+	}
+	sc.forms(&m)
+	if m.Kind == "" {
+		m.Kind = "count"
+		if a.fraction {
+			m.Kind = "share"
+		}
+	}
+	m.Text = string(t.r[m.Start:m.End])
+	sc.out = append(sc.out, m)
+	return m.End
+}
+
+func unitFactor(h unitHit, ok bool) float64 {
+	if !ok || h.def.PowerOf != 0 {
+		return 1
+	}
+	return h.factor
+}
+
+// scaleWords applies scale words after digits: 1.5 million, 3 dozens.
+func (sc *scan) scaleWords(a *atom) {
+	if a.rule == sc.rs.words.id {
+		return
+	}
+	w := &sc.rs.words
+	for {
+		nw, ok := nextWord(sc.t, a.end)
+		if !ok || nw.start > a.end+1 {
+			return
+		}
+		f := w.scales[nw.w] + w.hundreds[nw.w] + w.multiples[nw.w]
+		if f == 0 {
+			return
+		}
+		a.scale(f)
+		a.end = nw.end
+	}
+}
+
+// unit finds the unit after the number, or a currency before it.
+func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
+	t, u := sc.t, &sc.rs.units
+	if a.percent {
+		m.Unit, m.Kind = "%", "share"
+		return unitHit{}, false
+	}
+	if h, ok := u.beforeAt(t, a.start); ok && !a.year {
+		if a.money != 0 {
+			m.Value *= a.money
+			m.End = a.moneyEnd
+		}
+		sc.applyUnit(h, m)
+		m.Start = h.start
+		return h, true
+	}
+	h, ok := u.after(t, a.end)
+	if ok && !a.year {
+		sc.applyUnit(h, m)
+		m.End = u.repeat(t, h)
+	}
+	if ok {
+		return h, true
+	}
+	return unitHit{}, false
+}
+
+func (sc *scan) applyUnit(h unitHit, m *Match) {
+	d := h.def
+	if d.PowerOf != 0 {
+		m.Value = math.Pow(d.PowerOf, m.Value) * h.factor
+	} else {
+		m.Value *= h.factor
+	}
+	if d.Canonical != "" || !d.Classifier {
+		m.Unit = d.Canonical
+	}
+	m.Kind = d.Kind
+	m.Rule = d.ID
+	if m.End < h.end && h.start >= m.End {
+		m.End = h.end
+	}
+}
+
+// qualify applies the qualifier words before and after the quantity.
+func (sc *scan) qualify(m *Match) {
+	q := &sc.rs.quals
+	if h, ok := q.beforeAt(sc.t, m.Start); ok {
+		m.Start = h.start
+		sc.bound(m, h)
+	}
+	if h, ok := q.afterAt(sc.t, m.End); ok {
+		m.End = h.end
+		sc.bound(m, h)
+	}
+}
+
+func (sc *scan) bound(m *Match, h qualHit) {
+	m.Qualifier = strings.ToLower(strings.TrimSpace(string(sc.t.r[h.start:h.end])))
+	m.Bound = h.def.Bound
+	v := m.Value
+	switch h.def.Bound {
+	case BoundMin:
+		if m.Min == nil || *m.Min > v {
+			m.Min = &v
+		}
+		if m.Max != nil && *m.Max == v {
+			m.Max = nil
+		}
+	case BoundMax:
+		m.Max = &v
+	}
+}
+
+// excluded reports whether an exclusion rule drops the quantity.
+func (sc *scan) excluded(m *Match, a atom, bare bool) bool {
+	for k := range sc.rs.excl {
+		e := &sc.rs.excl[k]
+		if e.bareOnly && !bare || len(e.readers) > 0 && !e.readers[a.rule] {
+			continue
+		}
+		if sc.excludes(e, m, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *scan) excludes(e *exclusion, m *Match, a atom) bool {
+	t := sc.t
+	if e.line != nil {
+		return sc.codeLine(e)
+	}
+	if e.token != nil && !e.token.MatchString(sc.token(a.start, a.end)) {
+		return false
+	}
+	if e.before != nil {
+		w := t.before(m.Start, window)
+		loc := e.before.FindStringSubmatchIndex(w)
+		if loc == nil {
+			return false
+		}
+		if n := e.before.SubexpIndex("name"); n >= 0 && loc[2*n] >= 0 && e.except[w[loc[2*n]:loc[2*n+1]]] {
+			return false
+		}
+	}
+	if e.after != nil && !e.after.MatchString(t.after(a.end, window)) {
+		return false
+	}
+	return true
+}
+
+func (sc *scan) codeLine(e *exclusion) bool {
+	return e.line.MatchString(string(sc.t.r))
+}
+
+// token is the run of non-space, non-CJK text around [i, j): a URL, a
+// version, a file name.
+func (sc *scan) token(i, j int) string {
+	t := sc.t
+	tokenCh := func(c rune) bool {
+		return c > ' ' && !isHan(c) && !isKana(c) && !strings.ContainsRune("()[]{}<>\"'“”‘’「」", c)
+	}
+	for i > 0 && tokenCh(t.at(i-1)) {
+		i--
+	}
+	for j < len(t.f) && tokenCh(t.at(j)) {
+		j++
+	}
+	return string(t.f[i:j])
+}
+
+// forms sets the kind and the change role from the words around the claim.
+func (sc *scan) forms(m *Match) {
+	for k := range sc.rs.forms {
+		f := &sc.rs.forms[k]
+		if len(f.kinds) > 0 && !f.kinds[m.Kind] {
+			continue
+		}
+		if f.before != nil && !f.before.MatchString(sc.t.before(m.Start, window)) {
+			continue
+		}
+		if f.after != nil && !f.after.MatchString(sc.t.after(m.End, window)) {
+			continue
+		}
+		if f.kind != "" {
+			m.Kind, m.Rule = f.kind, f.id
+		}
+		if f.change != "" && m.Change == "" {
+			m.Change = f.change
+		}
+	}
+}

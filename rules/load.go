@@ -1,0 +1,251 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Error is a problem in a rule file. It names the file, the position, the
+// rule and the field, so that a user can fix it without reading our code.
+type Error struct {
+	File  string
+	Line  int
+	Col   int
+	Rule  string
+	Field string
+	Msg   string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d:%d: ", e.File, e.Line, e.Col)
+	if e.Rule != "" {
+		fmt.Fprintf(&b, "rule %q: ", e.Rule)
+	}
+	if e.Field != "" {
+		fmt.Fprintf(&b, "field %s: ", e.Field)
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// rawRule is one rule as written: its common fields, plus the node that the
+// rule's type decodes for itself.
+type rawRule struct {
+	ID          string
+	Type        string
+	Description string
+	Disabled    bool
+	Examples    []Example
+	file        string
+	node        *yaml.Node
+}
+
+// Example is input text with the claims a rule must yield from it. An empty
+// Claims list with None set means the text must yield no claim at all.
+type Example struct {
+	Text   string         `yaml:"text"`
+	Claims []ExampleClaim `yaml:"claims"`
+	None   bool           `yaml:"none"`
+	Line   int            `yaml:"-"`
+}
+
+// ExampleClaim is what one expected claim must read as. Nil fields are not checked.
+type ExampleClaim struct {
+	Value     *float64 `yaml:"value"`
+	Unit      *string  `yaml:"unit"`
+	Min       *float64 `yaml:"min"`
+	Max       *float64 `yaml:"max"`
+	Kind      *string  `yaml:"kind"`
+	Qualifier *string  `yaml:"qualifier"`
+	Period    *string  `yaml:"period"`
+	Text      *string  `yaml:"text"`
+}
+
+var commonKeys = map[string]bool{"id": true, "type": true, "description": true, "disabled": true, "examples": true}
+
+// ReadFile reads the rules of one YAML file (the `rules:` list of a config file).
+func ReadFile(path string) ([]rawRule, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse reads the `rules:` list of a YAML document. name is used in errors.
+func Parse(name string, data []byte) ([]rawRule, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, syntaxError(name, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &Error{File: name, Line: root.Line, Col: root.Column, Msg: "the document is not a mapping"}
+	}
+	list := mapValue(root, "rules")
+	if list == nil {
+		return nil, nil
+	}
+	if list.Kind != yaml.SequenceNode {
+		return nil, &Error{File: name, Line: list.Line, Col: list.Column, Field: "rules", Msg: "must be a list of rules"}
+	}
+	out := make([]rawRule, 0, len(list.Content))
+	for _, n := range list.Content {
+		r, err := parseRule(name, n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func parseRule(file string, n *yaml.Node) (rawRule, error) {
+	r := rawRule{file: file, node: n}
+	if n.Kind != yaml.MappingNode {
+		return r, &Error{File: file, Line: n.Line, Col: n.Column, Msg: "a rule must be a mapping with id and type"}
+	}
+	fail := func(at *yaml.Node, field, msg string) error {
+		return &Error{File: file, Line: at.Line, Col: at.Column, Rule: r.ID, Field: field, Msg: msg}
+	}
+	if v := mapValue(n, "id"); v != nil {
+		r.ID = v.Value
+	}
+	if r.ID == "" {
+		return r, fail(n, "id", "missing")
+	}
+	if v := mapValue(n, "type"); v != nil {
+		r.Type = v.Value
+	}
+	if r.Type == "" {
+		return r, fail(n, "type", "missing")
+	}
+	if v := mapValue(n, "description"); v != nil {
+		r.Description = v.Value
+	}
+	if v := mapValue(n, "disabled"); v != nil {
+		if err := v.Decode(&r.Disabled); err != nil {
+			return r, fail(v, "disabled", "must be true or false")
+		}
+	}
+	if v := mapValue(n, "examples"); v != nil {
+		ex, err := parseExamples(v)
+		if err != nil {
+			return r, fail(v, "examples", err.Error())
+		}
+		r.Examples = ex
+	}
+	return r, nil
+}
+
+func parseExamples(n *yaml.Node) ([]Example, error) {
+	if n.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("must be a list")
+	}
+	var out []Example
+	for _, e := range n.Content {
+		if k := unknownKey(e, reflect.TypeOf(Example{}), nil); k != nil {
+			return nil, fmt.Errorf("line %d: unknown key %q", k.Line, k.Value)
+		}
+		var ex Example
+		if err := e.Decode(&ex); err != nil {
+			return nil, err
+		}
+		if c := mapValue(e, "claims"); c != nil {
+			for _, cn := range c.Content {
+				if k := unknownKey(cn, reflect.TypeOf(ExampleClaim{}), nil); k != nil {
+					return nil, fmt.Errorf("line %d: unknown key %q", k.Line, k.Value)
+				}
+			}
+		}
+		ex.Line = e.Line
+		if !ex.None && len(ex.Claims) == 0 {
+			return nil, fmt.Errorf("line %d: an example needs claims or none: true", e.Line)
+		}
+		out = append(out, ex)
+	}
+	return out, nil
+}
+
+// decodeStrict decodes a rule's node into v, rejecting keys that neither v
+// nor the common rule fields know.
+func (r rawRule) decodeStrict(v any) error {
+	if k := unknownKey(r.node, reflect.TypeOf(v).Elem(), commonKeys); k != nil {
+		return r.errorf(k, k.Value, "unknown key")
+	}
+	if err := r.node.Decode(v); err != nil {
+		return r.errorf(r.node, "", "%v", strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  "))
+	}
+	return nil
+}
+
+func (r rawRule) errorf(at *yaml.Node, field, format string, args ...any) error {
+	if at == nil {
+		at = r.node
+	}
+	return &Error{File: r.file, Line: at.Line, Col: at.Column, Rule: r.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// fieldErr reports a problem in one field, at that field's position.
+func (r rawRule) fieldErr(field, format string, args ...any) error {
+	at := mapValue(r.node, field)
+	if at == nil {
+		at = r.node
+	}
+	return r.errorf(at, field, format, args...)
+}
+
+// unknownKey returns the first mapping key that t's yaml tags (or extra) do not name.
+func unknownKey(n *yaml.Node, t reflect.Type, extra map[string]bool) *yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	known := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+		if tag != "" && tag != "-" {
+			known[tag] = true
+		}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !known[k.Value] && !extra[k.Value] {
+			return k
+		}
+	}
+	return nil
+}
+
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// syntaxError moves the line that yaml.v3 puts in its message into the position.
+func syntaxError(file string, err error) error {
+	msg, line := err.Error(), 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	}
+	return &Error{File: file, Line: line, Col: 1, Msg: msg}
+}

@@ -1,0 +1,92 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+)
+
+// periodTable turns years and the words around them into periods (Q4 2025,
+// end of 2025), and knows the words that name a time by themselves (now,
+// last year, 今天). A year is never a claim; it is the period of the claims
+// near it.
+type periodTable struct {
+	id     string
+	prefix *regexp.Regexp
+	suffix *regexp.Regexp
+	strip  *regexp.Regexp
+	words  trie
+	list   []string
+}
+
+type rawPeriod struct {
+	Prefix string   `yaml:"prefix"`
+	Suffix string   `yaml:"suffix"`
+	Strip  string   `yaml:"strip"`
+	Words  []string `yaml:"words"`
+}
+
+func newPeriodTable() periodTable { return periodTable{} }
+
+func init() {
+	register("period", func(rs *Ruleset, r rawRule) error {
+		var raw rawPeriod
+		if err := r.decodeStrict(&raw); err != nil {
+			return err
+		}
+		p := periodTable{id: r.ID, list: raw.Words}
+		var err error
+		if p.prefix, err = compileRegexp(r, "prefix", anchorEnd(raw.Prefix)); err != nil {
+			return err
+		}
+		if p.suffix, err = compileRegexp(r, "suffix", anchorStart(raw.Suffix)); err != nil {
+			return err
+		}
+		if p.strip, err = compileRegexp(r, "strip", anchorStart(raw.Strip)); err != nil {
+			return err
+		}
+		for i, w := range raw.Words {
+			p.words.add(w, i)
+		}
+		rs.periods = p
+		return nil
+	})
+}
+
+// span is a period found in a text, by rune offsets.
+type periodSpan struct {
+	start, end int
+	text       string
+}
+
+// year extends a year at [i, j) over its prefix and suffix and returns the period.
+func (p *periodTable) year(t *text, i, j int) periodSpan {
+	start, end := i, j
+	if p.prefix != nil {
+		w := t.before(i, window)
+		if loc := p.prefix.FindStringIndex(w); loc != nil && loc[0] < loc[1] {
+			start = i - len([]rune(w[loc[0]:]))
+		}
+	}
+	if p.suffix != nil {
+		w := t.after(j, window)
+		if loc := p.suffix.FindStringIndex(w); loc != nil {
+			end = j + len([]rune(w[:loc[1]]))
+		}
+	}
+	s := strings.TrimSpace(string(t.r[start:end]))
+	if p.strip != nil {
+		if loc := p.strip.FindStringIndex(s); loc != nil {
+			s = s[loc[1]:]
+		}
+	}
+	return periodSpan{start, end, strings.Join(strings.Fields(s), " ")}
+}
+
+// wordAt finds a period word (now, 今天) starting at i.
+func (p *periodTable) wordAt(t *text, i int) (periodSpan, bool) {
+	v, end := p.words.match(t, i, func(v, e int) bool { return boundaryAfter(t, e) })
+	if v < 0 || !boundaryBefore(t, i) {
+		return periodSpan{}, false
+	}
+	return periodSpan{i, end, p.list[v]}, true
+}

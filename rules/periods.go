@@ -1,0 +1,68 @@
+package rules
+
+import "strings"
+
+// assignPeriods gives each claim the nearest period of its sentence.
+func (sc *scan) assignPeriods() {
+	sc.periodWords()
+	if len(sc.periods) == 0 {
+		return
+	}
+	sent := sc.sentences()
+	for k := range sc.out {
+		m := &sc.out[k]
+		best, dist := "", -1
+		for _, p := range sc.periods {
+			if sent[p.start] != sent[m.Start] {
+				continue
+			}
+			d := gap(m.Start, m.End, p.start, p.end)
+			if dist < 0 || d < dist {
+				best, dist = p.text, d
+			}
+		}
+		m.Period = best
+	}
+}
+
+func gap(a0, a1, b0, b1 int) int {
+	if b0 >= a1 {
+		return b0 - a1
+	}
+	if a0 >= b1 {
+		return a0 - b1
+	}
+	return 0
+}
+
+// periodWords finds the words that name a time by themselves (now, 今天).
+// It runs only on texts that hold claims.
+func (sc *scan) periodWords() {
+	p := &sc.rs.periods
+	if len(p.list) == 0 {
+		return
+	}
+	t := sc.t
+	for i := 0; i < len(t.f); i++ {
+		if span, ok := p.wordAt(t, i); ok {
+			sc.periods = append(sc.periods, span)
+			i = span.end - 1
+		}
+	}
+}
+
+// sentences numbers the sentence of every offset: a sentence ends at . ! ?
+// followed by a space, or at 。！？; (not at the point of 5.2).
+func (sc *scan) sentences() []int {
+	t := sc.t
+	out := make([]int, len(t.f)+1)
+	n := 0
+	for i, c := range t.f {
+		out[i] = n
+		if strings.ContainsRune("。！？;；!?", c) || c == '.' && (i+1 == len(t.f) || isSpace(t.at(i+1))) {
+			n++
+		}
+	}
+	out[len(t.f)] = n
+	return out
+}

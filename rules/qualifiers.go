@@ -1,0 +1,86 @@
+package rules
+
+// qualTable turns qualifier words around a number into bounds: "over 60%"
+// gives a minimum, "up to 5 GW" a maximum, "about" widens the reading.
+type qualTable struct {
+	defs   []qualDef
+	before trie // reversed: matched backwards from the number
+	after  trie
+	owner  map[string]string
+}
+
+type qualDef struct {
+	ID     string   `yaml:"-"`
+	Bound  string   `yaml:"bound"`
+	Before []string `yaml:"before"`
+	After  []string `yaml:"after"`
+}
+
+// Bounds a qualifier can set.
+const (
+	BoundMin    = "min"
+	BoundMax    = "max"
+	BoundApprox = "approx"
+)
+
+func newQualTable() qualTable {
+	return qualTable{before: trie{reverse: true}, owner: map[string]string{}}
+}
+
+func init() {
+	register("qualifier", func(rs *Ruleset, r rawRule) error {
+		var d qualDef
+		if err := r.decodeStrict(&d); err != nil {
+			return err
+		}
+		switch d.Bound {
+		case BoundMin, BoundMax, BoundApprox:
+		default:
+			return r.fieldErr("bound", "%q is not one of min, max, approx", d.Bound)
+		}
+		d.ID = r.ID
+		q := &rs.quals
+		q.defs = append(q.defs, d)
+		for field, list := range map[string][]string{"before": d.Before, "after": d.After} {
+			tr := &q.before
+			if field == "after" {
+				tr = &q.after
+			}
+			for _, w := range list {
+				key := field + "\x00" + lowerString(w)
+				if other, ok := q.owner[key]; ok && other != r.ID {
+					return dupErr(r, field, w, other)
+				}
+				q.owner[key] = r.ID
+				tr.add(w, len(q.defs)-1)
+			}
+		}
+		return nil
+	})
+}
+
+// qualHit is a qualifier found next to a quantity.
+type qualHit struct {
+	def        *qualDef
+	start, end int
+}
+
+// beforeAt finds a qualifier that ends at i, across up to two spaces.
+func (q *qualTable) beforeAt(t *text, i int) (qualHit, bool) {
+	k := t.backSpaces(i, 2)
+	v, start := q.before.match(t, k, func(v, s int) bool { return boundaryBefore(t, s) })
+	if v < 0 {
+		return qualHit{}, false
+	}
+	return qualHit{&q.defs[v], start, k}, true
+}
+
+// afterAt finds a qualifier that starts at j, across up to one space.
+func (q *qualTable) afterAt(t *text, j int) (qualHit, bool) {
+	k := t.skipSpaces(j, 1)
+	v, end := q.after.match(t, k, func(v, e int) bool { return boundaryAfter(t, e) })
+	if v < 0 {
+		return qualHit{}, false
+	}
+	return qualHit{&q.defs[v], k, end}, true
+}

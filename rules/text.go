@@ -1,0 +1,104 @@
+package rules
+
+import "unicode"
+
+// text is one source's runes, with a folded copy in which full-width ASCII
+// reads as ASCII and every space as ' '. Folding keeps one rune per rune, so
+// offsets in the copy are offsets in the original.
+type text struct {
+	r []rune
+	f []rune
+}
+
+func newText(s string) *text {
+	r := []rune(s)
+	f := make([]rune, len(r))
+	for i, c := range r {
+		f[i] = fold(c)
+	}
+	return &text{r: r, f: f}
+}
+
+func fold(c rune) rune {
+	switch {
+	case c >= 0xFF01 && c <= 0xFF5E:
+		return c - 0xFF01 + '!'
+	case c == 0x3000 || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2009:
+		return ' '
+	case c == '−':
+		return '-'
+	}
+	return c
+}
+
+func (t *text) at(i int) rune {
+	if i < 0 || i >= len(t.f) {
+		return 0
+	}
+	return t.f[i]
+}
+
+func isDigit(c rune) bool  { return c >= '0' && c <= '9' }
+func isLatin(c rune) bool  { return c < 0x250 && unicode.IsLetter(c) }
+func isSpace(c rune) bool  { return c == ' ' }
+func isHan(c rune) bool    { return unicode.Is(unicode.Han, c) }
+func isKana(c rune) bool   { return unicode.In(c, unicode.Hiragana, unicode.Katakana) }
+func isWordCh(c rune) bool { return isLatin(c) || isDigit(c) }
+
+// skipSpaces returns the first offset at or after i that is not a space,
+// looking at most max runes ahead.
+func (t *text) skipSpaces(i, max int) int {
+	for n := 0; n < max && isSpace(t.at(i)); n++ {
+		i++
+	}
+	return i
+}
+
+// backSpaces returns the offset just after the last non-space before i.
+func (t *text) backSpaces(i, max int) int {
+	for n := 0; n < max && i > 0 && isSpace(t.at(i-1)); n++ {
+		i--
+	}
+	return i
+}
+
+// word returns the end of the Latin word starting at i (letters only).
+func (t *text) wordEnd(i int) int {
+	for i < len(t.f) && isLatin(t.f[i]) {
+		i++
+	}
+	return i
+}
+
+// lower returns f[i:j] lower-cased, for ASCII-only word lookups.
+func (t *text) lower(i, j int) string {
+	b := make([]byte, 0, j-i)
+	for _, c := range t.f[i:j] {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 0x80 {
+			return string(unicode.ToLower(c)) // rare: not a table word anyway
+		}
+		b = append(b, byte(c))
+	}
+	return string(b)
+}
+
+// window returns up to n folded runes before i, or after j, as strings,
+// for the anchored patterns of forms, exclusions and periods.
+func (t *text) before(i, n int) string {
+	s := i - n
+	if s < 0 {
+		s = 0
+	}
+	return string(t.f[s:i])
+}
+
+func (t *text) after(j, n int) string {
+	e := j + n
+	if e > len(t.f) {
+		e = len(t.f)
+	}
+	return string(t.f[j:e])
+}

@@ -1,0 +1,180 @@
+package rules
+
+// unitTable maps unit aliases, with SI prefixes where a unit takes them, to
+// canonical units. Symbols match with their case (MW is not mW); words
+// match in any case and only as whole words (a mix is no mile).
+type unitTable struct {
+	defs     []unitDef
+	raws     []rawRule
+	prefixes prefixTable
+	aliases  []unitAlias
+	sym      trie // after the number, exact case
+	word     trie // after the number, any case
+	before   trie // before the number (currency signs), reversed
+	owner    map[string]string
+}
+
+type unitDef struct {
+	ID         string   `yaml:"-"`
+	Canonical  string   `yaml:"canonical"`
+	Kind       string   `yaml:"kind"`
+	Symbols    []string `yaml:"symbols"`
+	Words      []string `yaml:"words"`
+	Before     []string `yaml:"before"`
+	Prefixes   bool     `yaml:"prefixes"`
+	Factor     float64  `yaml:"factor"`
+	PowerOf    float64  `yaml:"power_of"`
+	Classifier bool     `yaml:"classifier"`
+}
+
+type unitAlias struct {
+	def    int
+	factor float64
+}
+
+type prefixTable struct {
+	symbols map[string]float64
+	words   map[string]float64
+}
+
+func newUnitTable() unitTable {
+	return unitTable{sym: trie{exact: true}, before: trie{reverse: true, exact: true}, owner: map[string]string{}}
+}
+
+func init() {
+	register("unit", func(rs *Ruleset, r rawRule) error {
+		var d unitDef
+		if err := r.decodeStrict(&d); err != nil {
+			return err
+		}
+		if len(d.Symbols)+len(d.Words)+len(d.Before) == 0 {
+			return r.fieldErr("symbols", "a unit needs symbols, words or before")
+		}
+		if d.Factor == 0 {
+			d.Factor = 1
+		}
+		d.ID = r.ID
+		rs.units.defs = append(rs.units.defs, d)
+		rs.units.raws = append(rs.units.raws, r)
+		return nil
+	})
+	register("prefixes", func(rs *Ruleset, r rawRule) error {
+		var raw struct {
+			Symbols map[string]float64 `yaml:"symbols"`
+			Words   map[string]float64 `yaml:"words"`
+		}
+		if err := r.decodeStrict(&raw); err != nil {
+			return err
+		}
+		rs.units.prefixes = prefixTable{symbols: raw.Symbols, words: raw.Words}
+		return nil
+	})
+}
+
+// finish builds the tries once every unit and the prefixes are known, and
+// rejects an alias that two units claim: one would silently never match.
+func (u *unitTable) finish() error {
+	for i, d := range u.defs {
+		r := u.raws[i]
+		adds := []struct {
+			field string
+			list  []string
+			tr    *trie
+			pre   map[string]float64
+		}{{"symbols", d.Symbols, &u.sym, u.prefixes.symbols}, {"words", d.Words, &u.word, u.prefixes.words},
+			{"before", d.Before, &u.before, nil}}
+		for _, a := range adds {
+			for _, alias := range a.list {
+				if err := u.add(r, a.field, a.tr, alias, i, d.Factor); err != nil {
+					return err
+				}
+				if !d.Prefixes {
+					continue
+				}
+				for p, f := range a.pre {
+					if err := u.add(r, a.field, a.tr, p+alias, i, d.Factor*f); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (u *unitTable) add(r rawRule, field string, tr *trie, alias string, def int, factor float64) error {
+	if alias == "" {
+		return r.fieldErr(field, "an alias is empty")
+	}
+	key := field[:1] + "\x00" + alias
+	if field == "words" {
+		key = field[:1] + "\x00" + lowerString(alias)
+	}
+	if other, ok := u.owner[key]; ok && other != r.ID {
+		return dupErr(r, field, alias, other)
+	}
+	u.owner[key] = r.ID
+	u.aliases = append(u.aliases, unitAlias{def: def, factor: factor})
+	tr.add(alias, len(u.aliases)-1)
+	return nil
+}
+
+// unitHit is a unit found next to a number.
+type unitHit struct {
+	def        *unitDef
+	factor     float64
+	start, end int
+}
+
+// after finds the longest unit starting at j (after optional spaces).
+func (u *unitTable) after(t *text, j int) (unitHit, bool) {
+	k := t.skipSpaces(j, 2)
+	ok := func(v, end int) bool { return boundaryAfter(t, end) }
+	best, bestEnd := -1, k
+	for _, tr := range []*trie{&u.sym, &u.word} {
+		if v, end := tr.match(t, k, ok); v >= 0 && end > bestEnd {
+			best, bestEnd = v, end
+		}
+	}
+	if best < 0 {
+		return unitHit{}, false
+	}
+	a := u.aliases[best]
+	return unitHit{def: &u.defs[a.def], factor: a.factor, start: k, end: bestEnd}, true
+}
+
+// beforeAt finds a currency sign or code that ends at i (before spaces).
+func (u *unitTable) beforeAt(t *text, i int) (unitHit, bool) {
+	k := t.backSpaces(i, 1)
+	v, start := u.before.match(t, k, func(v, start int) bool { return boundaryBefore(t, start) })
+	if v < 0 {
+		return unitHit{}, false
+	}
+	a := u.aliases[v]
+	return unitHit{def: &u.defs[a.def], factor: a.factor, start: start, end: k}, true
+}
+
+// repeat extends a unit over a repetition in brackets: 5 gigawatts (GW).
+func (u *unitTable) repeat(t *text, h unitHit) int {
+	k := t.skipSpaces(h.end, 1)
+	if t.at(k) != '(' {
+		return h.end
+	}
+	h2, ok := u.after(t, k+1)
+	if !ok || h2.def.Canonical != h.def.Canonical || h2.factor != h.factor {
+		return h.end
+	}
+	e := t.skipSpaces(h2.end, 1)
+	if t.at(e) != ')' {
+		return h.end
+	}
+	return e + 1
+}
+
+func lowerString(s string) string {
+	rs := []rune(s)
+	for i, c := range rs {
+		rs[i] = (&trie{}).key(fold(c))
+	}
+	return string(rs)
+}

@@ -1,0 +1,234 @@
+package rules
+
+// wordTable reads numbers written in words: "one hundred and three and two
+// thirds", "two-thirds", "a dozen", "1.5 million", "a trillionth".
+type wordTable struct {
+	id        string
+	numbers   map[string]float64 // zero … ninety
+	hundreds  map[string]float64 // hundred
+	scales    map[string]float64 // thousand, million …
+	fractions map[string]float64 // half: 2, thirds: 3 … (denominators)
+	multiples map[string]float64 // dozen: 12
+	articles  map[string]bool    // a, an: one before a scale or fraction
+	beforeArt map[string]bool    // other words after which an article means one (an order of magnitude)
+	and       map[string]bool
+	lone      map[string]bool // words that alone are an article, not a claim
+}
+
+type rawWords struct {
+	Numbers   map[string]float64 `yaml:"numbers"`
+	Hundreds  map[string]float64 `yaml:"hundreds"`
+	Scales    map[string]float64 `yaml:"scales"`
+	Fractions map[string]float64 `yaml:"fractions"`
+	Multiples map[string]float64 `yaml:"multiples"`
+	Articles  []string           `yaml:"articles"`
+	ArticleOf []string           `yaml:"article_before"`
+	And       []string           `yaml:"and"`
+	Lone      []string           `yaml:"lone"`
+}
+
+func newWordTable() wordTable { return wordTable{} }
+
+func init() {
+	register("words", func(rs *Ruleset, r rawRule) error {
+		var raw rawWords
+		if err := r.decodeStrict(&raw); err != nil {
+			return err
+		}
+		for name, m := range map[string]map[string]float64{"numbers": raw.Numbers, "fractions": raw.Fractions, "multiples": raw.Multiples} {
+			for w, v := range m {
+				if v == 0 && name != "numbers" {
+					return r.fieldErr(name, "%q must not be 0", w)
+				}
+			}
+		}
+		rs.words = wordTable{id: r.ID, numbers: raw.Numbers, hundreds: raw.Hundreds, scales: raw.Scales,
+			fractions: raw.Fractions, multiples: raw.Multiples, articles: set(raw.Articles), beforeArt: set(raw.ArticleOf),
+			and: set(raw.And), lone: set(raw.Lone)}
+		return nil
+	})
+}
+
+func set(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// wordAt is one Latin word: its span and lower-cased text.
+type wordAt struct {
+	start, end int
+	w          string
+}
+
+// nextWord returns the word after j, skipping one space or hyphen.
+func nextWord(t *text, j int) (wordAt, bool) {
+	k := j
+	if c := t.at(k); c == ' ' || c == '-' {
+		k++
+	}
+	k = t.skipSpaces(k, 1) // "half a  dozen"
+	if !isLatin(t.at(k)) {
+		return wordAt{}, false
+	}
+	e := t.wordEnd(k)
+	return wordAt{k, e, t.lower(k, e)}, true
+}
+
+func (w *wordTable) isNumberWord(s string) bool {
+	_, a := w.numbers[s]
+	_, b := w.hundreds[s]
+	_, c := w.scales[s]
+	_, d := w.fractions[s]
+	_, e := w.multiples[s]
+	return a || b || c || d || e || w.articles[s]
+}
+
+// read reads a number in words starting at the word at i.
+func (w *wordTable) read(t *text, i int) (atom, bool) {
+	e := t.wordEnd(i)
+	first := wordAt{i, e, t.lower(i, e)}
+	if !w.isNumberWord(first.w) {
+		return atom{}, false
+	}
+	p := wordParser{w: w, t: t, cur: first, end: i}
+	v, ok := p.number()
+	if !ok {
+		return atom{}, false
+	}
+	a := atom{start: i, end: p.end, value: v, rule: w.id, fraction: p.fraction}
+	a.lone = p.words == 1 && w.lone[first.w]
+	return a, true
+}
+
+// wordParser walks the words of one number.
+type wordParser struct {
+	w        *wordTable
+	t        *text
+	cur      wordAt
+	end      int
+	words    int
+	fraction bool
+	done     bool
+}
+
+func (p *wordParser) take() {
+	p.end = p.cur.end
+	p.words++
+	nw, ok := nextWord(p.t, p.cur.end)
+	p.cur, p.done = nw, !ok
+}
+
+// peek reports the word after the current one.
+func (p *wordParser) peek() string {
+	nw, ok := nextWord(p.t, p.cur.end)
+	if !ok {
+		return ""
+	}
+	return nw.w
+}
+
+// number reads: integer [and integer-fraction] | fraction | article + scale…
+func (p *wordParser) number() (float64, bool) {
+	n, ok := p.integer()
+	if !ok {
+		if f, ok := p.fractionOf(1); ok { // "half", "quarter" after "a"
+			return f, true
+		}
+		return 0, false
+	}
+	if f, ok := p.fractionOf(n); ok { // "two thirds"
+		return f, true
+	}
+	if m, ok := p.w.multiples[p.word()]; ok && !p.done { // "three dozens"
+		p.take()
+		return n * m, true
+	}
+	if !p.done && p.w.and[p.word()] { // "one hundred and three and two thirds"
+		save := *p
+		p.take()
+		if k, ok := p.integer(); ok {
+			if f, ok := p.fractionOf(k); ok {
+				return n + f, true
+			}
+		}
+		*p = save
+	}
+	return n, true
+}
+
+func (p *wordParser) word() string {
+	if p.done {
+		return ""
+	}
+	return p.cur.w
+}
+
+// fractionOf reads a denominator word after a numerator n.
+func (p *wordParser) fractionOf(n float64) (float64, bool) {
+	d, ok := p.w.fractions[p.word()]
+	if !ok {
+		return 0, false
+	}
+	p.take()
+	p.fraction = true
+	if p.word() == "a" || p.word() == "an" { // "half a dozen"
+		if m, ok := p.w.multiples[p.peek()]; ok {
+			p.take()
+			p.take()
+			p.fraction = false
+			return n / d * m, true
+		}
+	}
+	return n / d, true
+}
+
+// integer reads "one hundred and sixty-one thousand two hundred".
+func (p *wordParser) integer() (float64, bool) {
+	total, cur, any := 0.0, 0.0, false
+	for !p.done {
+		s := p.cur.w
+		if v, ok := p.w.numbers[s]; ok {
+			if !canAdd(cur, v) {
+				break
+			}
+			cur += v
+		} else if h := p.w.hundreds[s]; h != 0 {
+			cur = orOne(cur) * h
+		} else if sc := p.w.scales[s]; sc != 0 {
+			total, cur = total+orOne(cur)*sc, 0
+		} else if p.w.articles[s] && !any && p.w.takesArticle(p.peek()) {
+			cur = 1
+		} else if p.w.and[s] && any && int(cur)%100 == 0 && p.w.numbers[p.peek()] != 0 {
+			// "one hundred and six": the and belongs to the number
+		} else {
+			break
+		}
+		any = true
+		p.take()
+	}
+	return total + cur, any
+}
+
+// canAdd reports whether a number word v can follow a running value cur:
+// "twenty one" can, "five twenty" cannot.
+func canAdd(cur, v float64) bool {
+	last := int(cur) % 100
+	return last == 0 && v < 100 || last >= 20 && last%10 == 0 && v < 10
+}
+
+// takesArticle reports whether "a"/"an" before s means one.
+func (w *wordTable) takesArticle(s string) bool {
+	return w.isScale(s) || w.fractions[s] != 0 || w.multiples[s] != 0 || w.beforeArt[s]
+}
+
+func (w *wordTable) isScale(s string) bool { return w.scales[s] != 0 || w.hundreds[s] != 0 }
+
+func orOne(v float64) float64 {
+	if v == 0 {
+		return 1
+	}
+	return v
+}
