@@ -67,9 +67,6 @@ func (e *Extract) workers() int {
 
 // claims extracts one source's claims, with positions in its file.
 func (e *Extract) claims(s *Source) []Claim {
-	if s.Skip {
-		return nil
-	}
 	ms := e.Rules.Extract(s.Text)
 	out := make([]Claim, len(ms))
 	for k, m := range ms {

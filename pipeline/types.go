@@ -23,8 +23,6 @@ type Source struct {
 	// NoteIndex is, while a reader works, 1 + the index of the quote this
 	// note belongs to among the reader's sources; ingest turns it into NoteOf.
 	NoteIndex int `json:"-"`
-	// Skip marks a source whose claims are not extracted (a duplicate).
-	Skip bool `json:"-"`
 }
 
 // Position returns the file line and column of a rune offset into Text.

@@ -2,13 +2,17 @@ package reports
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"os"
+	"runtime"
 
 	"github.com/factsheet-dev/factsheet/pipeline"
 )
 
-// JSON writes factsheet.json in the schema of SCHEMA.md.
+// JSON writes factsheet.json in the schema of SCHEMA.md: one object with
+// sources, claims and findings, each record on its own line so that two
+// reports diff line by line (and without the cost of full indentation).
 type JSON struct{}
 
 var _ Writer = JSON{}
@@ -19,24 +23,89 @@ func (JSON) File() string { return "factsheet.json" }
 // Write implements Writer.
 func (JSON) Write(f *os.File, r *pipeline.Result) error {
 	w := bufio.NewWriterSize(f, 1<<20)
-	doc := struct {
-		Sources  []pipeline.Source  `json:"sources"`
-		Claims   []pipeline.Claim   `json:"claims"`
-		Findings []pipeline.Finding `json:"findings"`
-	}{nonNil(r.Sources), nonNil(r.Claims), nonNil(r.Findings)}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(doc); err != nil {
+	w.WriteString("{\n")
+	if err := writeList(w, "sources", r.Sources, ",\n"); err != nil {
 		return err
 	}
+	if err := writeList(w, "claims", r.Claims, ",\n"); err != nil {
+		return err
+	}
+	if err := writeList(w, "findings", r.Findings, "\n"); err != nil {
+		return err
+	}
+	w.WriteString("}\n")
 	return w.Flush()
 }
 
-// nonNil makes an empty list read as [] rather than null.
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
+// writeList encodes the records in chunks on all cores and writes the
+// chunks in order; at most a few chunks are held at once.
+func writeList[T any](w *bufio.Writer, name string, items []T, after string) error {
+	w.WriteString(` "` + name + `": [`)
+	const size = 512
+	n := (len(items) + size - 1) / size
+	err := ordered(n, func(k int) ([]byte, error) {
+		return encodeChunk(items[k*size:min((k+1)*size, len(items))], k == 0)
+	}, func(b []byte) error {
+		_, err := w.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	return s
+	if len(items) > 0 {
+		w.WriteString("\n ")
+	}
+	w.WriteString("]" + after)
+	return nil
+}
+
+func encodeChunk[T any](items []T, first bool) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	var out []byte
+	for i := range items {
+		if i > 0 || !first {
+			out = append(out, ',')
+		}
+		out = append(out, "\n  "...)
+		buf.Reset()
+		if err := enc.Encode(&items[i]); err != nil {
+			return nil, err
+		}
+		out = append(out, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+	}
+	return out, nil
+}
+
+// ordered runs work(0..n-1) on all cores and passes the results to emit in
+// order; the queue bounds how many results wait at once.
+func ordered(n int, work func(int) ([]byte, error), emit func([]byte) error) error {
+	type result struct {
+		b   []byte
+		err error
+	}
+	queue := make(chan chan result, 2*runtime.GOMAXPROCS(0))
+	go func() {
+		defer close(queue)
+		for k := 0; k < n; k++ {
+			c := make(chan result, 1)
+			queue <- c
+			go func() {
+				b, err := work(k)
+				c <- result{b, err}
+			}()
+		}
+	}()
+	var first error
+	for c := range queue {
+		r := <-c // drained even after an error, so that no goroutine is left
+		if first == nil {
+			first = r.err
+		}
+		if first == nil {
+			first = emit(r.b)
+		}
+	}
+	return first
 }

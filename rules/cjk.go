@@ -72,7 +72,7 @@ func init() {
 			}
 		}
 		for name, list := range map[string][]string{"zero": raw.Zero, "point": raw.Point, "plus": raw.Plus, "articles": raw.Articles} {
-			m, err := runeSet(r, name, list)
+			m, err := charSet(r, name, list)
 			if err != nil {
 				return err
 			}
@@ -104,7 +104,7 @@ func runeMap(r rawRule, field string, in map[string]float64) (map[rune]float64, 
 	return out, nil
 }
 
-func runeSet(r rawRule, field string, in []string) (map[rune]bool, error) {
+func charSet(r rawRule, field string, in []string) (map[rune]bool, error) {
 	out := make(map[rune]bool, len(in))
 	for _, k := range in {
 		rr := []rune(k)
@@ -128,13 +128,38 @@ func vagueMap(r rawRule, in map[string][2]float64) (map[rune][2]float64, error) 
 	return out, nil
 }
 
+// startSet is every character a CJK numeral can start with.
+func (c *cjkTable) startSet() *runeSet {
+	out := &runeSet{}
+	for _, m := range []map[rune]float64{c.digits, c.units, c.scales} {
+		for r := range m {
+			out.add(r)
+		}
+	}
+	for r := range c.vague {
+		out.add(r)
+	}
+	for _, n := range c.negative {
+		for _, r := range n {
+			out.add(r)
+			break
+		}
+	}
+	return out
+}
+
 // starts reports whether a CJK numeral can start at i.
 func (c *cjkTable) starts(t *text, i int) bool {
 	r := t.at(i)
 	_, d := c.digits[r]
 	_, u := c.units[r]
 	_, v := c.vague[r]
-	return d || u || v || c.negativeAt(t, i) > i
+	return d || u || v || c.negativeAt(t, i) > i || c.scaleFraction(t, i)
+}
+
+// scaleFraction reports 万分之 and the like: a scale alone as a denominator.
+func (c *cjkTable) scaleFraction(t *text, i int) bool {
+	return c.scales[t.at(i)] != 0 && c.fraction != "" && hasAt(t, i+1, c.fraction)
 }
 
 func (c *cjkTable) negativeAt(t *text, i int) int {
@@ -158,6 +183,11 @@ func hasAt(t *text, i int, s string) bool {
 
 // read reads a CJK (or mixed) numeral at i.
 func (c *cjkTable) read(t *text, i int) (atom, bool) {
+	if c.scaleFraction(t, i) {
+		a := atom{start: i, end: i + 1, value: c.scales[t.at(i)], rule: c.id}
+		c.tail(t, &a)
+		return a, a.fraction
+	}
 	j := c.negativeAt(t, i)
 	neg := j > i
 	lo := cjkWalk{c: c, t: t, pick: 0}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Info describes one compiled rule, for listings, reports and example runs.
@@ -19,17 +20,23 @@ type Info struct {
 
 // Ruleset is every rule compiled once, ready to extract claims from text.
 type Ruleset struct {
-	info    []Info
-	digits  digitTable
-	words   wordTable
-	cjk     cjkTable
-	vague   vagueTable
-	units   unitTable
-	quals   qualTable
-	forms   []form
-	excl    []exclusion
-	ranges  *rangeDef
-	periods periodTable
+	info   []Info
+	digits digitTable
+	words  wordTable
+	cjk    cjkTable
+	vague  vagueTable
+	units  unitTable
+	quals  qualTable
+	forms  []form
+	excl   []exclusion
+	ranges *rangeDef
+
+	// Trigger sets, built once: only where one of these starts does a
+	// reader run, so that most of a text costs one lookup per rune.
+	cjkStart    *runeSet
+	periodFirst *runeSet
+	numberWords map[string]bool
+	periods     periodTable
 }
 
 // Rules lists the compiled rules in the order they were read.
@@ -106,8 +113,27 @@ func newRuleset() *Ruleset {
 	}
 }
 
-// finish runs the checks that need every rule: aliases that shadow each other.
+// finish runs the checks that need every rule (aliases that shadow each
+// other) and builds the trigger sets.
 func (rs *Ruleset) finish() error {
+	rs.cjkStart = rs.cjk.startSet()
+	rs.periodFirst = &runeSet{}
+	for c := range rs.periods.words.root.next {
+		rs.periodFirst.add(c)
+		rs.periodFirst.add(unicode.ToUpper(c))
+	}
+	rs.numberWords = map[string]bool{}
+	for _, m := range []map[string]float64{rs.words.numbers, rs.words.hundreds, rs.words.scales, rs.words.fractions, rs.words.multiples} {
+		for w := range m {
+			rs.numberWords[w] = true
+		}
+	}
+	for w := range rs.words.articles {
+		rs.numberWords[w] = true
+	}
+	for w := range rs.vague.words {
+		rs.numberWords[w] = true
+	}
 	return rs.units.finish()
 }
 

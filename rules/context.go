@@ -16,8 +16,8 @@ type form struct {
 	kind   string
 	change string
 	kinds  map[string]bool
-	before *regexp.Regexp
-	after  *regexp.Regexp
+	before *backward
+	after  *forward
 }
 
 type rawForm struct {
@@ -34,10 +34,11 @@ type exclusion struct {
 	id       string
 	readers  map[string]bool // only numbers read by these rules; empty: all
 	bareOnly bool
-	before   *regexp.Regexp
-	after    *regexp.Regexp
+	before   *backward
+	after    *forward
 	token    *regexp.Regexp
 	line     *regexp.Regexp
+	contains []string
 	except   map[string]bool
 }
 
@@ -48,6 +49,7 @@ type rawExclusion struct {
 	After    string   `yaml:"after"`
 	Token    string   `yaml:"token"`
 	Line     string   `yaml:"line"`
+	Contains []string `yaml:"line_contains"`
 	Except   []string `yaml:"except"`
 }
 
@@ -55,8 +57,8 @@ type rawExclusion struct {
 type rangeDef struct {
 	id         string
 	connectors trie
-	notAfter   *regexp.Regexp
-	between    *regexp.Regexp
+	notAfter   *backward
+	between    *backward
 	joiners    trie
 }
 
@@ -86,10 +88,10 @@ func compileForm(rs *Ruleset, r rawRule) error {
 	}
 	f := form{id: r.ID, kind: raw.Kind, change: raw.Change, kinds: set(raw.UnitKinds)}
 	var err error
-	if f.before, err = compileRegexp(r, "before", anchorEnd(raw.Before)); err != nil {
+	if f.before, err = compileBackward(r, "before", raw.Before); err != nil {
 		return err
 	}
-	if f.after, err = compileRegexp(r, "after", anchorStart(raw.After)); err != nil {
+	if f.after, err = compileForward(r, "after", raw.After); err != nil {
 		return err
 	}
 	if f.before == nil && f.after == nil {
@@ -104,12 +106,19 @@ func compileExclusion(rs *Ruleset, r rawRule) error {
 	if err := r.decodeStrict(&raw); err != nil {
 		return err
 	}
-	e := exclusion{id: r.ID, readers: set(raw.Readers), bareOnly: raw.BareOnly, except: set(raw.Except)}
+	e := exclusion{id: r.ID, readers: set(raw.Readers), bareOnly: raw.BareOnly, except: set(raw.Except),
+		contains: raw.Contains}
+	var err error
+	if e.before, err = compileBackward(r, "before", raw.Before); err != nil {
+		return err
+	}
+	if e.after, err = compileForward(r, "after", raw.After); err != nil {
+		return err
+	}
 	pats := []struct {
 		field, pat string
 		dst        **regexp.Regexp
-	}{{"before", anchorEnd(raw.Before), &e.before}, {"after", anchorStart(raw.After), &e.after},
-		{"token", raw.Token, &e.token}, {"line", raw.Line, &e.line}}
+	}{{"token", raw.Token, &e.token}, {"line", anchorStart(raw.Line), &e.line}}
 	for _, p := range pats {
 		re, err := compileRegexp(r, p.field, p.pat)
 		if err != nil {
@@ -117,10 +126,10 @@ func compileExclusion(rs *Ruleset, r rawRule) error {
 		}
 		*p.dst = re
 	}
-	if e.before == nil && e.after == nil && e.token == nil && e.line == nil {
-		return r.fieldErr("before", "an exclusion needs before, after, token or line")
+	if e.before == nil && e.after == nil && e.token == nil && e.line == nil && len(e.contains) == 0 {
+		return r.fieldErr("before", "an exclusion needs before, after, token, line or line_contains")
 	}
-	if len(e.except) > 0 && (e.before == nil || e.before.SubexpIndex("name") < 0) {
+	if len(e.except) > 0 && (e.before == nil || e.before.name < 0) {
 		return r.fieldErr("except", "needs a before pattern with a (?P<name>…) group")
 	}
 	rs.excl = append(rs.excl, e)
@@ -143,21 +152,14 @@ func compileRange(rs *Ruleset, r rawRule) error {
 		d.joiners.add(c, i)
 	}
 	var err error
-	if d.notAfter, err = compileRegexp(r, "not_after", anchorEnd(raw.NotAfter)); err != nil {
+	if d.notAfter, err = compileBackward(r, "not_after", raw.NotAfter); err != nil {
 		return err
 	}
-	if d.between, err = compileRegexp(r, "between", anchorEnd(raw.Between)); err != nil {
+	if d.between, err = compileBackward(r, "between", raw.Between); err != nil {
 		return err
 	}
 	rs.ranges = d
 	return nil
-}
-
-func anchorEnd(p string) string {
-	if p == "" {
-		return ""
-	}
-	return "(?:" + p + ")$"
 }
 
 func anchorStart(p string) string {

@@ -24,6 +24,7 @@ type Match struct {
 // reads as no number yields no claim.
 func (rs *Ruleset) Extract(s string) []Match {
 	sc := scan{rs: rs, t: newText(s)}
+	defer sc.t.release()
 	sc.run()
 	if len(sc.out) > 0 {
 		sc.assignPeriods()
@@ -37,7 +38,10 @@ type scan struct {
 	t       *text
 	out     []Match
 	periods []periodSpan
-	line    int // 0 unknown, 1 a line of code, 2 not
+	lines   map[*exclusion]bool // line rules already run on this text
+
+	backAt, aheadAt   int // 1 + the offset of the cached windows
+	backStr, aheadStr string
 }
 
 func (sc *scan) run() {
@@ -69,15 +73,35 @@ func (sc *scan) read(i int) (atom, bool) {
 			return rs.cjk.read(t, i)
 		}
 		return rs.digits.read(t, i)
-	case rs.cjk.starts(t, i):
+	case c >= 0x80 && rs.cjkStart.has(c) && rs.cjk.starts(t, i):
 		return rs.cjk.read(t, i)
 	case isLatin(c) && boundaryBefore(t, i):
+		if !rs.isNumberWord(t, i) {
+			return atom{}, false
+		}
 		if a, ok := rs.vague.read(t, i); ok {
 			return a, true
 		}
 		return rs.words.read(t, i)
 	}
 	return atom{}, false
+}
+
+// isNumberWord looks the word at i up without allocating.
+func (rs *Ruleset) isNumberWord(t *text, i int) bool {
+	var buf [24]byte
+	b := buf[:0]
+	for j := i; j < len(t.f) && isLatin(t.f[j]); j++ {
+		c := t.f[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 0x80 || len(b) == len(buf) {
+			return false
+		}
+		b = append(b, byte(c))
+	}
+	return rs.numberWords[string(b)]
 }
 
 // cjkFollows reports whether the digits at i go on with a CJK scale: 1万亿, 3万4000, 500多亿.
@@ -96,7 +120,7 @@ func (sc *scan) quantity(a atom) int {
 	m := Match{Start: a.start, End: a.end, Value: a.value, Rule: a.rule}
 	h, hasUnit := sc.unit(&a, &m)
 	if a.year && (!hasUnit || h.def.Canonical == "year" && h.start == a.end) {
-		p := rs.periods.year(t, a.start, a.end)
+		p := rs.periods.year(t, a.start, a.end, sc.back(a.start))
 		sc.periods = append(sc.periods, p)
 		return max(p.end, a.end)
 	}
@@ -118,7 +142,9 @@ func (sc *scan) quantity(a atom) int {
 		}
 	}
 	m.Text = string(t.r[m.Start:m.End])
-	sc.out = append(sc.out, m)
+	if finite(m) { // 10^99999 is no figure anyone can audit
+		sc.out = append(sc.out, m)
+	}
 	return m.End
 }
 
@@ -238,31 +264,41 @@ func (sc *scan) excluded(m *Match, a atom, bare bool) bool {
 }
 
 func (sc *scan) excludes(e *exclusion, m *Match, a atom) bool {
-	t := sc.t
-	if e.line != nil {
+	if e.line != nil || len(e.contains) > 0 {
 		return sc.codeLine(e)
 	}
 	if e.token != nil && !e.token.MatchString(sc.token(a.start, a.end)) {
 		return false
 	}
 	if e.before != nil {
-		w := t.before(m.Start, window)
-		loc := e.before.FindStringSubmatchIndex(w)
-		if loc == nil {
-			return false
-		}
-		if n := e.before.SubexpIndex("name"); n >= 0 && loc[2*n] >= 0 && e.except[w[loc[2*n]:loc[2*n+1]]] {
+		ok, name := sc.backMatch(e.before, m.Start)
+		if !ok || e.except[name] {
 			return false
 		}
 	}
-	if e.after != nil && !e.after.MatchString(t.after(a.end, window)) {
+	if e.after != nil && !sc.aheadMatch(e.after, a.end) {
 		return false
 	}
 	return true
 }
 
+// codeLine runs a line rule once per text, however many numbers it holds:
+// literal pieces first (a fast substring search), then the anchored pattern.
 func (sc *scan) codeLine(e *exclusion) bool {
-	return e.line.MatchString(string(sc.t.r))
+	hit, ok := sc.lines[e]
+	if ok {
+		return hit
+	}
+	if sc.lines == nil {
+		sc.lines = map[*exclusion]bool{}
+	}
+	s := string(sc.t.r)
+	for _, c := range e.contains {
+		hit = hit || strings.Contains(s, c)
+	}
+	hit = hit || e.line != nil && e.line.MatchString(s)
+	sc.lines[e] = hit
+	return hit
 }
 
 // token is the run of non-space, non-CJK text around [i, j): a URL, a
@@ -288,10 +324,10 @@ func (sc *scan) forms(m *Match) {
 		if len(f.kinds) > 0 && !f.kinds[m.Kind] {
 			continue
 		}
-		if f.before != nil && !f.before.MatchString(sc.t.before(m.Start, window)) {
+		if f.before != nil && !sc.backMatched(f.before, m.Start) {
 			continue
 		}
-		if f.after != nil && !f.after.MatchString(sc.t.after(m.End, window)) {
+		if f.after != nil && !sc.aheadMatch(f.after, m.End) {
 			continue
 		}
 		if f.kind != "" {
@@ -301,4 +337,9 @@ func (sc *scan) forms(m *Match) {
 			m.Change = f.change
 		}
 	}
+}
+
+func finite(m Match) bool {
+	ok := func(f float64) bool { return !math.IsInf(f, 0) && !math.IsNaN(f) }
+	return ok(m.Value) && (m.Min == nil || ok(*m.Min)) && (m.Max == nil || ok(*m.Max))
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // periodTable turns years and the words around them into periods (Q4 2025,
@@ -11,7 +12,7 @@ import (
 // near it.
 type periodTable struct {
 	id     string
-	prefix *regexp.Regexp
+	prefix *backward
 	suffix *regexp.Regexp
 	strip  *regexp.Regexp
 	words  trie
@@ -35,7 +36,7 @@ func init() {
 		}
 		p := periodTable{id: r.ID, list: raw.Words}
 		var err error
-		if p.prefix, err = compileRegexp(r, "prefix", anchorEnd(raw.Prefix)); err != nil {
+		if p.prefix, err = compileBackward(r, "prefix", raw.Prefix); err != nil {
 			return err
 		}
 		if p.suffix, err = compileRegexp(r, "suffix", anchorStart(raw.Suffix)); err != nil {
@@ -58,13 +59,13 @@ type periodSpan struct {
 	text       string
 }
 
-// year extends a year at [i, j) over its prefix and suffix and returns the period.
-func (p *periodTable) year(t *text, i, j int) periodSpan {
+// year extends a year at [i, j) over its prefix and suffix and returns the
+// period; rev is the text before i, reversed.
+func (p *periodTable) year(t *text, i, j int, rev string) periodSpan {
 	start, end := i, j
 	if p.prefix != nil {
-		w := t.before(i, window)
-		if loc := p.prefix.FindStringIndex(w); loc != nil && loc[0] < loc[1] {
-			start = i - len([]rune(w[loc[0]:]))
+		if loc := p.prefix.re.FindStringIndex(rev); loc != nil && loc[1] > 0 {
+			start = i - utf8.RuneCountInString(rev[:loc[1]])
 		}
 	}
 	if p.suffix != nil {

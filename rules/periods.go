@@ -44,6 +44,9 @@ func (sc *scan) periodWords() {
 	}
 	t := sc.t
 	for i := 0; i < len(t.f); i++ {
+		if !sc.rs.periodFirst.has(t.f[i]) {
+			continue
+		}
 		if span, ok := p.wordAt(t, i); ok {
 			sc.periods = append(sc.periods, span)
 			i = span.end - 1

@@ -10,9 +10,9 @@ func (sc *scan) rangeAfter(m *Match) {
 	t := sc.t
 	k := t.skipSpaces(m.End, 1)
 	tr := &d.connectors
-	if d.between != nil && d.between.MatchString(t.before(m.Start, window)) {
+	if d.between != nil && sc.backMatched(d.between, m.Start) {
 		tr = &d.joiners
-	} else if d.notAfter != nil && d.notAfter.MatchString(t.before(m.Start, window)) {
+	} else if d.notAfter != nil && sc.backMatched(d.notAfter, m.Start) {
 		return
 	}
 	v, end := tr.match(t, k, func(v, e int) bool { return boundaryAfter(t, e) })

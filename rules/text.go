@@ -1,6 +1,9 @@
 package rules
 
-import "unicode"
+import (
+	"sync"
+	"unicode"
+)
 
 // text is one source's runes, with a folded copy in which full-width ASCII
 // reads as ASCII and every space as ' '. Folding keeps one rune per rune, so
@@ -10,13 +13,24 @@ type text struct {
 	f []rune
 }
 
+// texts keeps rune buffers between calls: a text is scratch space that no
+// result refers to once Extract returns.
+var texts = sync.Pool{New: func() any { return &text{} }}
+
 func newText(s string) *text {
-	r := []rune(s)
-	f := make([]rune, len(r))
-	for i, c := range r {
-		f[i] = fold(c)
+	t := texts.Get().(*text)
+	t.r, t.f = t.r[:0], t.f[:0]
+	for _, c := range s {
+		t.r = append(t.r, c)
+		t.f = append(t.f, fold(c))
 	}
-	return &text{r: r, f: f}
+	return t
+}
+
+func (t *text) release() {
+	if cap(t.r) <= 1<<16 { // do not keep the buffers of a huge text alive
+		texts.Put(t)
+	}
 }
 
 func fold(c rune) rune {
@@ -38,8 +52,14 @@ func (t *text) at(i int) rune {
 	return t.f[i]
 }
 
-func isDigit(c rune) bool  { return c >= '0' && c <= '9' }
-func isLatin(c rune) bool  { return c < 0x250 && unicode.IsLetter(c) }
+func isDigit(c rune) bool { return c >= '0' && c <= '9' }
+func isLatin(c rune) bool {
+	if c < 0x80 {
+		return c|0x20 >= 'a' && c|0x20 <= 'z'
+	}
+	return c < 0x250 && unicode.IsLetter(c)
+}
+
 func isSpace(c rune) bool  { return c == ' ' }
 func isHan(c rune) bool    { return unicode.Is(unicode.Han, c) }
 func isKana(c rune) bool   { return unicode.In(c, unicode.Hiragana, unicode.Katakana) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -25,11 +26,20 @@ func (a *app) runCmd() *cobra.Command {
 	f.String("out", "out", "directory for the reports")
 	f.String("format", "xlsx,json", "report formats, comma-separated: xlsx, json")
 	f.Int("workers", 0, "extraction workers (0: one per CPU)")
+	f.String("cpuprofile", "", "write a CPU profile to this file")
+	_ = f.MarkHidden("cpuprofile")
 	return cmd
 }
 
 func (a *app) run(cmd *cobra.Command, args []string) error {
 	start := time.Now()
+	if p, _ := cmd.Flags().GetString("cpuprofile"); p != "" {
+		stopProfile, err := startProfile(p)
+		if err != nil {
+			return codeError{exitError, err}
+		}
+		defer stopProfile()
+	}
 	writers, err := reports.Parse(a.v.GetString("format"))
 	if err != nil {
 		return codeError{exitError, fmt.Errorf("--format: %w", err)}
@@ -40,17 +50,23 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	lap := time.Now()
 	res, err := a.read(args)
 	if err != nil {
 		return codeError{exitError, err}
 	}
+	a.log.Debug().Dur("took", time.Since(lap)).Msg("read")
+	lap = time.Now()
 	if err := pipeline.Run(ctx, res, &pipeline.Extract{Rules: rs, Workers: a.v.GetInt("workers")}); err != nil {
 		return codeError{exitError, err}
 	}
+	a.log.Debug().Dur("took", time.Since(lap)).Msg("pipeline")
+	lap = time.Now()
 	paths, err := reports.WriteAll(a.v.GetString("out"), res, writers)
 	if err != nil {
 		return codeError{exitError, err}
 	}
+	a.log.Debug().Dur("took", time.Since(lap)).Msg("reports")
 	for _, p := range paths {
 		a.log.Info().Str("report", p).Msg("wrote")
 	}
@@ -86,4 +102,16 @@ func inconsistent(fs []pipeline.Finding) int {
 		}
 	}
 	return n
+}
+
+func startProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

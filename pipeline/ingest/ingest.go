@@ -170,8 +170,9 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
-// markDuplicates marks a source whose text repeats an earlier one: it stays
-// a source, but its claims are not extracted again.
+// markDuplicates marks a source whose text repeats an earlier one. Its claims
+// are still read, so that each line's figures are listed where they stand,
+// but the checks count them once.
 func markDuplicates(all []pipeline.Source) {
 	seen := make(map[string]string, len(all))
 	for i := range all {
@@ -179,7 +180,7 @@ func markDuplicates(all []pipeline.Source) {
 		key := strings.TrimSpace(s.Text)
 		if first, ok := seen[key]; ok {
 			id := first
-			s.DuplicateOf, s.Skip = &id, true
+			s.DuplicateOf = &id
 			continue
 		}
 		seen[key] = s.ID

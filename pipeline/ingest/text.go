@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"sync"
 	"unicode"
 
 	"github.com/factsheet-dev/factsheet/pipeline"
@@ -24,7 +25,7 @@ func (Text) Name() string { return "text" }
 // Read implements Reader.
 func (Text) Read(file string, data []byte, _ func(Problem)) []pipeline.Source {
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	var out []pipeline.Source
+	out := make([]pipeline.Source, 0, bytes.Count(data, []byte("\n"))+1)
 	line := 0
 	for len(data) > 0 {
 		line++
@@ -38,11 +39,27 @@ func (Text) Read(file string, data []byte, _ func(Problem)) []pipeline.Source {
 		if len(bytes.TrimSpace(l)) == 0 {
 			continue
 		}
-		s := pipeline.Source{File: file, Line: line, Col: 1, Role: "quote", Text: string(l), Lang: Lang(string(l))}
-		out = append(out, s)
+		out = append(out, pipeline.Source{File: file, Line: line, Col: 1, Role: "quote", Text: string(l)})
 	}
+	setLangs(out)
 	linkNotes(out)
 	return out
+}
+
+// setLangs tells the language of every source, on all cores for a large file.
+func setLangs(src []pipeline.Source) {
+	const chunk = 4096
+	var wg sync.WaitGroup
+	for start := 0; start < len(src); start += chunk {
+		wg.Add(1)
+		go func(part []pipeline.Source) {
+			defer wg.Done()
+			for i := range part {
+				part[i].Lang = Lang(part[i].Text)
+			}
+		}(src[start:min(start+chunk, len(src))])
+	}
+	wg.Wait()
 }
 
 // linkNotes applies the language-change heuristic.
@@ -61,13 +78,26 @@ func linkNotes(src []pipeline.Source) {
 func Lang(s string) string {
 	var han, kana, latin int
 	for _, r := range s {
+		if r < 0x80 { // the common case, without table lookups
+			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+				latin++
+			}
+			continue
+		}
 		switch {
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+		case r >= 0x4E00 && r <= 0x9FFF: // the common Han block, before the tables
+			han++
+		case r >= 0x3040 && r <= 0x30FF && r != 0x30FB && r != 0x30FC:
 			kana++
+		case r < 0x250:
+			if unicode.IsLetter(r) {
+				latin++
+			}
+		case r < 0x2E80: // punctuation, symbols and other scripts: no vote
 		case unicode.Is(unicode.Han, r):
 			han++
-		case r < 0x250 && unicode.IsLetter(r):
-			latin++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
 		}
 	}
 	switch {

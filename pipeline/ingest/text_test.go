@@ -1,0 +1,133 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTextReader(t *testing.T) {
+	var problems []Problem
+	src, st, err := Read([]string{"testdata/bom-crlf.txt"}, func(p Problem) { problems = append(problems, p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		line       int
+		role, lang string
+		noteOf     string
+		dupOf      string
+	}{
+		{1, "quote", "en", "", ""},
+		{2, "note", "zh", "h1", ""},
+		{4, "quote", "en", "", "h1"},
+		{5, "note", "ja", "h3", ""},
+		{6, "quote", "zh", "", ""}, // the line before is a note: a new quote
+		{7, "note", "en", "h5", ""},
+		{8, "quote", "en", "", ""},
+	}
+	if len(src) != len(want) || st.Sources != len(want) || st.Read != len(want) || len(problems) != 0 {
+		t.Fatalf("got %d sources %+v, problems %v", len(src), st, problems)
+	}
+	for i, w := range want {
+		s := src[i]
+		if s.Line != w.line || s.Role != w.role || s.Lang != w.lang || deref(s.NoteOf) != w.noteOf || deref(s.DuplicateOf) != w.dupOf {
+			t.Errorf("source %d: line %d role %s lang %s note_of %q dup %q, want %+v", i, s.Line, s.Role, s.Lang, deref(s.NoteOf), deref(s.DuplicateOf), w)
+		}
+		if strings.ContainsAny(s.Text, "\r\ufeff") {
+			t.Errorf("source %d keeps a CR or BOM: %q", i, s.Text)
+		}
+	}
+}
+
+// A note follows its quote only in a different language: a Japanese quote
+// with a Chinese note (the seed's lines 17 and 18) links, two notes do not.
+func TestNoteHeuristic(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"An English quote.\n一条中文笔记。\n又一条中文笔记。", []string{"quote", "note", "quote"}},
+		{"合計数百回の呼び出し\n数百到数千次 LLM 调用", []string{"quote", "note"}},
+		{"English one.\nEnglish two.", []string{"quote", "quote"}},
+		{"English one.\n\n中文笔记", []string{"quote", "quote"}},
+	}
+	for _, c := range cases {
+		src := Text{}.Read("x.txt", []byte(c.in), nil)
+		var got []string
+		for _, s := range src {
+			got = append(got, s.Role)
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%q: roles %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestLang(t *testing.T) {
+	cases := map[string]string{
+		"up to 5 gigawatts (GW) of capacity for training and deploying Claude": "en",
+		"5GW的算力规模是惊人的":                                                         "zh",
+		"合計数百回、時には数千回に及ぶLLM呼び出しの中で":                                            "ja",
+		"Epoch AI 的相关研究显示全球 AI 算力每 7 个月翻倍":                                     "zh",
+		"a note on 华为 chips in an English sentence":                            "en",
+	}
+	for in, want := range cases {
+		if got := Lang(in); got != want {
+			t.Errorf("Lang(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bin := dir + "/blob.txt"
+	bad := dir + "/bad.txt"
+	writeFile(t, bin, "abc\x00def")
+	writeFile(t, bad, "fine line\nbroken \xff byte 5%\n")
+	var problems []string
+	src, st, err := Read([]string{bin, bad}, func(p Problem) { problems = append(problems, p.String()) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(src) != 2 || st.Skipped != 1 || st.Read != 3 {
+		t.Errorf("sources %d, stats %+v", len(src), st)
+	}
+	wantProblems := []string{bin + ": skipped: binary file", bad + ":2: invalid UTF-8 replaced with U+FFFD"}
+	if strings.Join(problems, "|") != strings.Join(wantProblems, "|") {
+		t.Errorf("problems %q, want %q", problems, wantProblems)
+	}
+	if !strings.Contains(src[1].Text, "\uFFFD") {
+		t.Errorf("not replaced: %q", src[1].Text)
+	}
+}
+
+func FuzzText(f *testing.F) {
+	f.Add([]byte("\xef\xbb\xbfa 5%\r\nb 中文\r\n\r\nc"))
+	f.Add([]byte("x\n\n\ny\r"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return
+		}
+		src := Text{}.Read("f.txt", data, nil)
+		lines := strings.Split(string(data), "\n")
+		for _, s := range src {
+			if s.Line < 1 || s.Line > len(lines) {
+				t.Fatalf("line %d of %d", s.Line, len(lines))
+			}
+			if !strings.Contains(lines[s.Line-1], s.Text) || strings.TrimSpace(s.Text) == "" {
+				t.Fatalf("line %d %q does not hold %q", s.Line, lines[s.Line-1], s.Text)
+			}
+			if s.NoteIndex > len(src) {
+				t.Fatalf("note index %d of %d", s.NoteIndex, len(src))
+			}
+		}
+	})
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,122 @@
+package rules
+
+import (
+	"regexp/syntax"
+	"unicode"
+)
+
+// firstSet is the set of runes a pattern's match can begin with, spaces
+// skipped: the first non-space rune of any match is in it. Checking one rune
+// against it rejects most windows before the regexp machine runs, which is
+// where the time of context rules went.
+type firstSet struct {
+	ranges []rune // pairs lo, hi
+	any    bool   // no filter: the pattern can match empty or begin with anything
+}
+
+func (f firstSet) allows(c rune) bool {
+	if f.any {
+		return true
+	}
+	for i := 0; i+1 < len(f.ranges); i += 2 {
+		if c >= f.ranges[i] && c <= f.ranges[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstOf computes the first set of a parsed pattern.
+func firstOf(re *syntax.Regexp) firstSet {
+	rs, nullable, ok := first(re)
+	if !ok || nullable {
+		return firstSet{any: true}
+	}
+	return firstSet{ranges: rs}
+}
+
+// first returns the ranges a match of re can start with, whether re can
+// match the empty string, and false where it cannot tell.
+func first(re *syntax.Regexp) ([]rune, bool, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, c := range re.Rune {
+			if !isSpaceRune(c) {
+				return literalFirst(c, re.Flags&syntax.FoldCase != 0), false, true
+			}
+		}
+		return nil, true, true
+	case syntax.OpCharClass:
+		if onlySpaces(re.Rune) {
+			return nil, true, true
+		}
+		return re.Rune, false, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return nil, true, true
+	case syntax.OpCapture:
+		return first(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		rs, _, ok := first(re.Sub[0])
+		return rs, true, ok
+	case syntax.OpPlus:
+		return first(re.Sub[0])
+	case syntax.OpRepeat:
+		rs, n, ok := first(re.Sub[0])
+		return rs, n || re.Min == 0, ok
+	case syntax.OpConcat:
+		return concatFirst(re.Sub)
+	case syntax.OpAlternate:
+		var out []rune
+		nullable := false
+		for _, s := range re.Sub {
+			rs, n, ok := first(s)
+			if !ok {
+				return nil, false, false
+			}
+			out, nullable = append(out, rs...), nullable || n
+		}
+		return out, nullable, true
+	}
+	return nil, false, false
+}
+
+func concatFirst(subs []*syntax.Regexp) ([]rune, bool, bool) {
+	var out []rune
+	for _, s := range subs {
+		rs, n, ok := first(s)
+		if !ok {
+			return nil, false, false
+		}
+		out = append(out, rs...)
+		if !n {
+			return out, false, true
+		}
+	}
+	return out, true, true
+}
+
+func literalFirst(c rune, fold bool) []rune {
+	out := []rune{c, c}
+	if fold {
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			out = append(out, f, f)
+		}
+	}
+	return out
+}
+
+func isSpaceRune(c rune) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+func onlySpaces(ranges []rune) bool {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for c := ranges[i]; c <= ranges[i+1]; c++ {
+			if !isSpaceRune(c) {
+				return false
+			}
+		}
+	}
+	return true
+}

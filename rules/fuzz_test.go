@@ -1,0 +1,49 @@
+package rules_test
+
+import (
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// FuzzExtract checks that no text makes the reader panic, and that every
+// claim's offsets and text agree with the input.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"up to 5 gigawatts (GW) of capacity", "从63%上升到71%", "五十五兆一十二億四万五千二",
+		"3×10^24 FLOP", "10²⁶", "one hundred and three and two thirds", "数百到数千次", "18-24 个月",
+		"$30m", "between 20 and 35", "1,100万", "500多亿", "3割5分", "万分之三", "Q4 2025",
+	} {
+		f.Add(s)
+	}
+	rs := defaultRules(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		r := []rune(s)
+		prev := 0
+		done := make(chan []rules.Match, 1)
+		go func() { done <- rs.Extract(s) }()
+		var ms []rules.Match
+		select {
+		case ms = <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no answer in 5s for %q", s)
+		}
+		for _, m := range ms {
+			if m.Start < prev || m.End <= m.Start || m.End > len(r) {
+				t.Fatalf("bad span [%d,%d) after %d in %q", m.Start, m.End, prev, s)
+			}
+			if got := string(r[m.Start:m.End]); got != m.Text {
+				t.Fatalf("text %q, span holds %q", m.Text, got)
+			}
+			if m.Min != nil && m.Max != nil && *m.Min > *m.Max {
+				t.Fatalf("%q: min %g > max %g", m.Text, *m.Min, *m.Max)
+			}
+			prev = m.End
+		}
+	})
+}

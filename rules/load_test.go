@@ -1,0 +1,51 @@
+package rules_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/factsheet-dev/factsheet"
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// TestInvalidConfig checks that each broken rule file fails with the error
+// written on its first line: file, line, column, rule and field.
+func TestInvalidConfig(t *testing.T) {
+	files, _ := filepath.Glob("testdata/config/invalid/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, _, _ := strings.Cut(string(data), "\n")
+			want := strings.TrimPrefix(first, "# want: ")
+			_, err = rules.Load("config.yaml", factsheet.DefaultConfig, f)
+			if err == nil {
+				t.Fatalf("no error, want %s", want)
+			}
+			if got := strings.TrimPrefix(err.Error(), "testdata/config/invalid/"); got != want {
+				t.Errorf("error\n got: %s\nwant: %s", got, want)
+			}
+		})
+	}
+}
+
+func TestValidConfigExtends(t *testing.T) {
+	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig, "testdata/config/valid/extend.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rs.TestExamples() {
+		t.Error(f)
+	}
+	got := rs.Extract("3 litres and Llama 4")
+	if len(got) != 2 || got[0].Unit != "L" || got[1].Value != 4 {
+		t.Errorf("got %v", texts(got))
+	}
+}
