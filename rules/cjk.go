@@ -16,6 +16,7 @@ type cjkTable struct {
 	vague    map[rune][2]float64 // 数: [1, 9], 几: [2, 9]
 	plus     map[rune]bool       // 多, 余: "and some more"
 	articles map[rune]bool
+	formal   map[rune]bool // financial numerals (陆, 拾): never a number alone
 }
 
 // ratioStep is one Japanese proportion character (割, 分, 厘) and the
@@ -37,6 +38,7 @@ type rawCJK struct {
 	Vague    map[string][2]float64 `yaml:"vague"`
 	Plus     []string              `yaml:"plus"`
 	Articles []string              `yaml:"articles"`
+	Formal   []string              `yaml:"formal"`
 }
 
 func newCJKTable() cjkTable { return cjkTable{} }
@@ -71,7 +73,7 @@ func init() {
 				c.ratio = append(c.ratio, ratioStep{rr[0], v})
 			}
 		}
-		for name, list := range map[string][]string{"zero": raw.Zero, "point": raw.Point, "plus": raw.Plus, "articles": raw.Articles} {
+		for name, list := range map[string][]string{"zero": raw.Zero, "point": raw.Point, "plus": raw.Plus, "articles": raw.Articles, "formal": raw.Formal} {
 			m, err := charSet(r, name, list)
 			if err != nil {
 				return err
@@ -85,6 +87,8 @@ func init() {
 				c.plus = m
 			case "articles":
 				c.articles = m
+			case "formal":
+				c.formal = m
 			}
 		}
 		rs.cjk = c
@@ -208,6 +212,9 @@ func (c *cjkTable) read(t *text, i int) (atom, bool) {
 		a.value = -a.value
 	}
 	a.lone = end-j == 1 && c.articles[t.at(j)]
+	if end-j == 1 && c.formal[t.at(j)] && !hasAt(t, end, c.fraction) { // 大陆, 收拾, 参数
+		return atom{}, false
+	}
 	c.tail(t, &a)
 	return a, true
 }

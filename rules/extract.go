@@ -222,11 +222,11 @@ func (sc *scan) applyUnit(h unitHit, m *Match) {
 // qualify applies the qualifier words before and after the quantity.
 func (sc *scan) qualify(m *Match) {
 	q := &sc.rs.quals
-	if h, ok := q.beforeAt(sc.t, m.Start); ok {
+	if h, ok := q.beforeAt(sc.t, m.Start); ok && !contains(h.def.ExceptKinds, m.Kind) {
 		m.Start = h.start
 		sc.bound(m, h)
 	}
-	if h, ok := q.afterAt(sc.t, m.End); ok {
+	if h, ok := q.afterAt(sc.t, m.End); ok && !contains(h.def.ExceptKinds, m.Kind) {
 		m.End = h.end
 		sc.bound(m, h)
 	}

@@ -16,7 +16,10 @@ func (sc *scan) assignPeriods() {
 			if sent[p.start] != sent[m.Start] {
 				continue
 			}
-			d := gap(m.Start, m.End, p.start, p.end)
+			d := 2 * gap(m.Start, m.End, p.start, p.end)
+			if p.start < m.Start {
+				d++ // at equal distance the period after the figure wins: "to 5.5% by July 2023"
+			}
 			if dist < 0 || d < dist {
 				best, dist = p.text, d
 			}

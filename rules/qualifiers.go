@@ -14,6 +14,9 @@ type qualDef struct {
 	Bound  string   `yaml:"bound"`
 	Before []string `yaml:"before"`
 	After  []string `yaml:"after"`
+	// ExceptKinds lists claim kinds the words do not qualify: "over 3 years"
+	// is a span of time, not more than three years.
+	ExceptKinds []string `yaml:"except_kinds"`
 }
 
 // Bounds a qualifier can set.
