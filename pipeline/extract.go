@@ -67,13 +67,15 @@ func (e *Extract) workers() int {
 
 // claims extracts one source's claims, with positions in its file.
 func (e *Extract) claims(s *Source) []Claim {
-	ms := e.Rules.Extract(s.Text)
+	ms, mentions := e.Rules.Analyze(s.Text)
+	s.Mentions = mentions
 	out := make([]Claim, len(ms))
 	for k, m := range ms {
 		line, col := s.Position(m.Start)
 		out[k] = Claim{Source: s.ID, File: s.File, Line: line, Col: col, Text: m.Text,
 			Value: m.Value, Unit: m.Unit, Min: m.Min, Max: m.Max, Qualifier: m.Qualifier,
-			Kind: m.Kind, Change: m.Change, Period: m.Period, Rule: m.Rule}
+			Kind: m.Kind, Change: m.Change, Period: m.Period, Rule: m.Rule,
+			Start: m.Start, End: m.End, Sentence: m.Sentence, Step: m.Step, Bound: m.Bound, Group: -1, Partner: -1}
 	}
 	return out
 }

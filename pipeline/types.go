@@ -2,6 +2,12 @@
 // stages that produce them: sources are read, claims extracted, findings made.
 package pipeline
 
+import (
+	"sync"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
 // Source is one quote or note read from an input file.
 type Source struct {
 	ID          string  `json:"id"`
@@ -20,6 +26,9 @@ type Source struct {
 	// map a claim's offset back to the file, whatever the input format.
 	Col    int   `json:"-"`
 	Breaks []int `json:"-"`
+	// Mentions are the subjects and metrics the text names (set where it
+	// has claims), for the context stage.
+	Mentions []rules.Mention `json:"-"`
 	// NoteIndex is, while a reader works, 1 + the index of the quote this
 	// note belongs to among the reader's sources; ingest turns it into NoteOf.
 	NoteIndex int `json:"-"`
@@ -60,6 +69,19 @@ type Claim struct {
 	Metric    string   `json:"metric"`
 	Period    string   `json:"period"`
 	Rule      string   `json:"rule"`
+
+	// Start and End are rune offsets in the source's text; Step is the
+	// rounding the figure allows (see rules.Match); Bound is what its
+	// qualifier does (min, max, approx).
+	Start, End int     `json:"-"`
+	Sentence   int     `json:"-"`
+	Step       float64 `json:"-"`
+	Bound      string  `json:"-"`
+	// PeriodKey is the period normalised for linking; Group the claims it is
+	// linked with; Partner, in a change statement, the other end (-1: none).
+	PeriodKey string `json:"-"`
+	Group     int    `json:"-"`
+	Partner   int    `json:"-"`
 }
 
 // Finding is the verdict of a check over one or more claims.
@@ -79,6 +101,11 @@ type Result struct {
 	Findings []Finding `json:"findings"`
 	// Rules counts the claims each rule produced; reports list it.
 	Rules []RuleUse `json:"-"`
+	// Groups are the linked claims (indexes into Claims), from the link stage.
+	Groups [][]int `json:"-"`
+
+	sentOnce sync.Once
+	sents    []sentence
 }
 
 // RuleUse names a rule that ran and how many claims it made.

@@ -23,6 +23,10 @@ func sample() *pipeline.Result {
 			{ID: "c1", Source: "h1", File: "a.txt", Line: 1, Col: 18, Text: "over 60%", Value: 60, Unit: "%", Min: &v, Qualifier: "over", Kind: "share", Rule: "percent"},
 			{ID: "c2", Source: "h2", File: "a.txt", Line: 2, Col: 1, Text: "超过60%", Value: 60, Unit: "%", Min: &v, Qualifier: "超过", Kind: "share", Rule: "percent"},
 		},
+		Findings: []pipeline.Finding{
+			{ID: "f1", Kind: "restatement", Status: "consistent", Claims: []string{"c1", "c2"}, Rule: "restatement", Message: "=1+1 agrees"},
+			{ID: "f2", Kind: "conflict", Status: "inconsistent", Claims: []string{"c1", "c2"}, Rule: "conflict", Message: "@x differs"},
+		},
 	}
 }
 
@@ -37,7 +41,7 @@ func TestXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	for sheet, header := range map[string][]any{"Claims": claimHeader, "Sources": sourceHeader} {
+	for sheet, header := range map[string][]any{"Claims": claimHeader, "Sources": sourceHeader, "Findings": findingHeader} {
 		rows, err := f.GetRows(sheet)
 		if err != nil {
 			t.Fatal(err)
@@ -75,8 +79,8 @@ func TestJSONSchema(t *testing.T) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if len(doc["findings"]) != 0 || doc["findings"] == nil {
-		t.Errorf("findings must be an empty list: %s", data)
+	if len(doc["findings"]) != 2 || doc["findings"][0]["status"] != "consistent" {
+		t.Errorf("findings: %s", data)
 	}
 	for _, k := range []string{"id", "source", "file", "line", "col", "text", "value", "unit", "min", "max",
 		"qualifier", "kind", "subject", "metric", "period", "rule"} {

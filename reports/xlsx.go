@@ -2,6 +2,8 @@ package reports
 
 import (
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -20,6 +22,8 @@ func (XLSX) File() string { return "factsheet.xlsx" }
 var claimHeader = []any{"File", "Line", "Source text", "Claim text", "Value", "Unit", "Min", "Max",
 	"Qualifier", "Kind", "Period", "Rule"}
 
+var findingHeader = []any{"ID", "Status", "Kind", "Rule", "Claims", "Where", "Message"}
+
 var sourceHeader = []any{"ID", "File", "Line", "Role", "Language", "Text", "Note of", "Duplicate of"}
 
 // Write implements Writer.
@@ -29,7 +33,12 @@ func (XLSX) Write(f *os.File, r *pipeline.Result) error {
 	if err := x.SetSheetName("Sheet1", "Claims"); err != nil {
 		return err
 	}
-	if _, err := x.NewSheet("Sources"); err != nil {
+	for _, name := range []string{"Findings", "Sources"} {
+		if _, err := x.NewSheet(name); err != nil {
+			return err
+		}
+	}
+	if err := writeFindings(x, r); err != nil {
 		return err
 	}
 	if err := writeClaims(x, r); err != nil {
@@ -53,6 +62,37 @@ func writeClaims(x *excelize.File, r *pipeline.Result) error {
 			opt(c.Min), opt(c.Max), c.Qualifier, c.Kind, c.Period, c.Rule})
 	}
 	return stream(x, "Claims", claimHeader, rows)
+}
+
+func writeFindings(x *excelize.File, r *pipeline.Result) error {
+	where := make(map[string]string, len(r.Claims))
+	for _, c := range r.Claims {
+		where[c.ID] = c.File + ":" + strconv.Itoa(c.Line)
+	}
+	rows := make([][]any, 0, len(r.Findings))
+	for _, f := range r.Findings {
+		var places []string
+		for _, id := range f.Claims {
+			places = append(places, where[id])
+		}
+		rows = append(rows, []any{f.ID, f.Status, f.Kind, f.Rule, clip(strings.Join(f.Claims, " ")),
+			clip(strings.Join(places, " ")), clip(f.Message)})
+	}
+	return stream(x, "Findings", findingHeader, rows)
+}
+
+// clip keeps a cell under Excel's limit of 32,767 characters; the JSON
+// report keeps the whole text.
+func clip(s string) string {
+	const limit = 32767
+	if len(s) <= limit {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= limit {
+		return s
+	}
+	return string(r[:limit-20]) + " … [cut, see JSON]"
 }
 
 func writeSources(x *excelize.File, r *pipeline.Result) error {

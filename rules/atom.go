@@ -12,6 +12,7 @@ type atom struct {
 	percent    bool    // the numeral itself says percent (百分之三十, 3割)
 	fraction   bool    // a proportion such as two-thirds or 三分之二
 	scaled     bool    // a scale word or suffix was applied
+	sig        int     // significant digits as written (0: exact, as in two-thirds)
 	money      float64 // a money-only suffix (30m after $), applied when a currency turns up
 	moneyEnd   int
 	rule       string

@@ -199,7 +199,7 @@ func (c *cjkTable) read(t *text, i int) (atom, bool) {
 	if !ok {
 		return atom{}, false
 	}
-	a := atom{start: i, end: end, value: v, rule: c.id}
+	a := atom{start: i, end: end, value: v, rule: c.id, sig: max(lo.digits, 1)}
 	if lo.vague || lo.plus {
 		hi := cjkWalk{c: c, t: t, pick: 1}
 		hv, _, _ := hi.run(j)
@@ -278,6 +278,7 @@ type cjkWalk struct {
 	vague   bool
 	plus    bool
 	any     bool
+	digits  int // significant digits written
 }
 
 // run reads from i and returns the value, the end, and whether anything was read.
@@ -358,6 +359,7 @@ func (w *cjkWalk) arabic(j int) int {
 	}
 	w.push(v, false)
 	w.abbrev = false
+	w.digits += significant(lit)
 	return k
 }
 
@@ -370,12 +372,14 @@ func (w *cjkWalk) digit(j int, d float64) int {
 		return j + 1
 	case w.pending && w.digitIn: // 二零二五: digit by digit
 		w.num = w.num*10 + d
+		w.digits++
 		return j + 1
 	case w.pending:
 		return j
 	}
 	w.abbrev = w.last > 0 && !w.gap && j > 0 && w.placeChar(w.t.at(j-1))
 	w.push(d, true)
+	w.digits++
 	return j + 1
 }
 

@@ -37,6 +37,8 @@ type Ruleset struct {
 	periodFirst *runeSet
 	numberWords map[string]bool
 	periods     periodTable
+	lex         lexicon
+	checks      []CheckDef
 }
 
 // Rules lists the compiled rules in the order they were read.

@@ -64,7 +64,7 @@ func (d *digitTable) read(t *text, i int) (atom, bool) {
 	if err != nil || j == i {
 		return atom{}, false
 	}
-	a := atom{start: i, end: j, value: v, rule: d.id}
+	a := atom{start: i, end: j, value: v, rule: d.id, sig: significant(lit)}
 	if e, k, ok := exponent(t, j, v); ok {
 		a.value, a.end = e, k
 		return a, true
@@ -185,4 +185,21 @@ func (d *digitTable) suffix(t *text, a *atom) {
 func parseFloat(s string) (float64, bool) {
 	v, err := strconv.ParseFloat(s, 64)
 	return v, err == nil
+}
+
+// significant counts the significant digits of a decimal literal: 0.24 has
+// two, 60 has two, 4.78 three. They set how much rounding a figure allows.
+func significant(lit string) int {
+	n, lead := 0, true
+	for _, c := range lit {
+		if c < '0' || c > '9' {
+			continue
+		}
+		if lead && c == '0' {
+			continue
+		}
+		lead = false
+		n++
+	}
+	return max(n, 1)
 }

@@ -18,18 +18,32 @@ type Match struct {
 	Change     string // from or to, in a change statement
 	Period     string
 	Rule       string
+	// Sentence numbers the sentence of the text the claim starts in.
+	Sentence int
+	// Step is the rounding a figure allows, in its canonical unit: 71% was
+	// written to the unit, so it stands for [70.5, 71.5); 0 means exact.
+	Step float64
 }
 
 // Extract returns the claims in s, in order. It never fails: text that
 // reads as no number yields no claim.
 func (rs *Ruleset) Extract(s string) []Match {
+	ms, _ := rs.Analyze(s)
+	return ms
+}
+
+// Analyze returns the claims in s and, when there are any, the subjects and
+// metrics s names: one pass over the text serves both.
+func (rs *Ruleset) Analyze(s string) ([]Match, []Mention) {
 	sc := scan{rs: rs, t: newText(s)}
 	defer sc.t.release()
 	sc.run()
-	if len(sc.out) > 0 {
-		sc.assignPeriods()
+	if len(sc.out) == 0 {
+		return nil, nil
 	}
-	return sc.out
+	sc.sent = sc.sentences()
+	sc.assignPeriods()
+	return sc.out, sc.mentions()
 }
 
 // scan is one pass over one text.
@@ -39,6 +53,7 @@ type scan struct {
 	out     []Match
 	periods []periodSpan
 	lines   map[*exclusion]bool // line rules already run on this text
+	sent    []int               // sentence number of every offset, once claims are found
 
 	backAt, aheadAt   int // 1 + the offset of the cached windows
 	backStr, aheadStr string
@@ -142,6 +157,7 @@ func (sc *scan) quantity(a atom) int {
 		}
 	}
 	m.Text = string(t.r[m.Start:m.End])
+	m.Step = step(m.Value, a)
 	if finite(m) { // 10^99999 is no figure anyone can audit
 		sc.out = append(sc.out, m)
 	}
@@ -342,4 +358,12 @@ func (sc *scan) forms(m *Match) {
 func finite(m Match) bool {
 	ok := func(f float64) bool { return !math.IsInf(f, 0) && !math.IsNaN(f) }
 	return ok(m.Value) && (m.Min == nil || ok(*m.Min)) && (m.Max == nil || ok(*m.Max))
+}
+
+// step is one unit of the last significant digit of v as written.
+func step(v float64, a atom) float64 {
+	if a.sig == 0 || a.fraction || v == 0 {
+		return 0
+	}
+	return math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-float64(a.sig)+1)
 }

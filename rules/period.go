@@ -17,6 +17,7 @@ type periodTable struct {
 	strip  *regexp.Regexp
 	words  trie
 	list   []string
+	now    map[string]bool // words for the present: now, today, 目前
 }
 
 type rawPeriod struct {
@@ -24,6 +25,7 @@ type rawPeriod struct {
 	Suffix string   `yaml:"suffix"`
 	Strip  string   `yaml:"strip"`
 	Words  []string `yaml:"words"`
+	Now    []string `yaml:"now"`
 }
 
 func newPeriodTable() periodTable { return periodTable{} }
@@ -34,7 +36,7 @@ func init() {
 		if err := r.decodeStrict(&raw); err != nil {
 			return err
 		}
-		p := periodTable{id: r.ID, list: raw.Words}
+		p := periodTable{id: r.ID, list: raw.Words, now: set(raw.Now)}
 		var err error
 		if p.prefix, err = compileBackward(r, "prefix", raw.Prefix); err != nil {
 			return err

@@ -1,14 +1,15 @@
 package rules
 
-import "strings"
-
 // assignPeriods gives each claim the nearest period of its sentence.
 func (sc *scan) assignPeriods() {
 	sc.periodWords()
+	sent := sc.sent
+	for k := range sc.out {
+		sc.out[k].Sentence = sent[sc.out[k].Start]
+	}
 	if len(sc.periods) == 0 {
 		return
 	}
-	sent := sc.sentences()
 	for k := range sc.out {
 		m := &sc.out[k]
 		best, dist := "", -1
@@ -65,8 +66,13 @@ func (sc *scan) sentences() []int {
 	n := 0
 	for i, c := range t.f {
 		out[i] = n
-		if strings.ContainsRune("。！？;；!?", c) || c == '.' && (i+1 == len(t.f) || isSpace(t.at(i+1))) {
+		switch c {
+		case '。', '！', '？', ';', '；', '!', '?':
 			n++
+		case '.':
+			if i+1 == len(t.f) || isSpace(t.at(i+1)) {
+				n++
+			}
 		}
 	}
 	out[len(t.f)] = n

@@ -1,5 +1,7 @@
 package rules
 
+import "strconv"
+
 // wordTable reads numbers written in words: "one hundred and three and two
 // thirds", "two-thirds", "a dozen", "1.5 million", "a trillionth".
 type wordTable struct {
@@ -99,6 +101,9 @@ func (w *wordTable) read(t *text, i int) (atom, bool) {
 		return atom{}, false
 	}
 	a := atom{start: i, end: p.end, value: v, rule: w.id, fraction: p.fraction}
+	if !p.fraction && v == float64(int64(v)) {
+		a.sig = len(strconv.FormatInt(int64(v), 10)) // "ten" is exactly ten
+	}
 	a.lone = p.words == 1 && w.lone[first.w]
 	return a, true
 }

@@ -25,6 +25,23 @@ bytes=$(wc -c <"$corpus")
 
 go build -o "$work/factsheet" ./cmd/factsheet
 echo "corpus: $bytes bytes, $(wc -l <"$corpus") lines"
+# Linking and checking cost: extraction-only and full runs, interleaved so
+# that the machine's drift hits both alike; the medians' ratio is the cost.
+declare -a full=() bare=()
+for i in $(seq "$runs"); do
+  for mode in true false; do
+    s0=$(date +%s.%N)
+    "$work/factsheet" run --log-level warn --checks="$mode" --format json --out "$work/out" "$corpus" 2>/dev/null
+    s1=$(date +%s.%N)
+    if [ "$mode" = true ]; then full+=("$(echo "$s1 - $s0" | bc -l)"); else bare+=("$(echo "$s1 - $s0" | bc -l)"); fi
+  done
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+mf=$(median "${full[@]}"); mb=$(median "${bare[@]}")
+printf 'median: full %.3f s (%.1f MB/s), extraction only %.3f s (%.1f MB/s); linking and checks add %.0f%%\n' \
+  "$mf" "$(echo "$bytes / $mf / 1000000" | bc -l)" "$mb" "$(echo "$bytes / $mb / 1000000" | bc -l)" \
+  "$(echo "($mf / $mb - 1) * 100" | bc -l)"
+
 best=""
 for i in $(seq "$runs"); do
   start=$(date +%s.%N)

@@ -26,6 +26,8 @@ func (a *app) runCmd() *cobra.Command {
 	f.String("out", "out", "directory for the reports")
 	f.String("format", "xlsx,json", "report formats, comma-separated: xlsx, json")
 	f.Int("workers", 0, "extraction workers (0: one per CPU)")
+	f.Bool("checks", true, "link the claims and run the checks (false: extraction only)")
+	f.String("fail-on", "never", "exit 1 when a finding has this status: inconsistent or never")
 	f.String("cpuprofile", "", "write a CPU profile to this file")
 	_ = f.MarkHidden("cpuprofile")
 	return cmd
@@ -57,8 +59,20 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	}
 	a.log.Debug().Dur("took", time.Since(lap)).Msg("read")
 	lap = time.Now()
-	if err := pipeline.Run(ctx, res, &pipeline.Extract{Rules: rs, Workers: a.v.GetInt("workers")}); err != nil {
+	checks, err := pipeline.NewCheck(rs)
+	if err != nil {
 		return codeError{exitError, err}
+	}
+	stages := []pipeline.Stage{&pipeline.Extract{Rules: rs, Workers: a.v.GetInt("workers")}}
+	if on, _ := cmd.Flags().GetBool("checks"); on {
+		stages = append(stages, &pipeline.Context{Rules: rs}, &pipeline.Link{Rules: rs}, checks)
+	}
+	for _, st := range stages {
+		t0 := time.Now()
+		if err := pipeline.Run(ctx, res, st); err != nil {
+			return codeError{exitError, err}
+		}
+		a.log.Debug().Str("stage", st.Name()).Dur("took", time.Since(t0)).Msg("stage")
 	}
 	a.log.Debug().Dur("took", time.Since(lap)).Msg("pipeline")
 	lap = time.Now()
@@ -71,8 +85,17 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 		a.log.Info().Str("report", p).Msg("wrote")
 	}
 	a.log.Debug().Dur("took", time.Since(start)).Msg("done")
-	fmt.Fprintf(a.stderr, "%d sources, %d claims, %d inconsistent findings\n",
-		len(res.Sources), len(res.Claims), inconsistent(res.Findings))
+	bad := inconsistent(res.Findings)
+	fmt.Fprintf(a.stderr, "%d sources, %d claims, %d inconsistent findings\n", len(res.Sources), len(res.Claims), bad)
+	switch failOn := a.v.GetString("fail_on"); failOn {
+	case "", "never":
+	case "inconsistent":
+		if bad > 0 {
+			a.code = exitFindings
+		}
+	default:
+		return codeError{exitError, fmt.Errorf("--fail-on: %q is not inconsistent or never", failOn)}
+	}
 	return nil
 }
 

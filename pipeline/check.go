@@ -1,0 +1,165 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// Finding statuses.
+const (
+	Inconsistent = "inconsistent"
+	Consistent   = "consistent"
+	Unverifiable = "unverifiable"
+)
+
+// Checker is one check: it reads the linked claims and says what holds.
+type Checker interface {
+	Check(r *Result, add func(Finding))
+}
+
+// checkers maps a check name (the `check:` of a rule) to its constructor:
+// a new check registers here rather than growing a switch.
+var checkers = map[string]func(d rules.CheckDef) Checker{}
+
+func registerCheck(name string, c func(d rules.CheckDef) Checker) { checkers[name] = c }
+
+// Check is the stage that runs the configured checks and records findings.
+type Check struct {
+	checks []namedCheck
+}
+
+type namedCheck struct {
+	def rules.CheckDef
+	Checker
+}
+
+var _ Stage = (*Check)(nil)
+
+// NewCheck builds the checks the rules configure; an unknown check name is
+// an error that names its rule.
+func NewCheck(rs *rules.Ruleset) (*Check, error) {
+	c := &Check{}
+	for _, d := range rs.Checks() {
+		mk, ok := checkers[d.Check]
+		if !ok {
+			names := make([]string, 0, len(checkers))
+			for n := range checkers {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			return nil, d.Error("check", fmt.Sprintf("unknown check %q (valid: %s)", d.Check, strings.Join(names, ", ")))
+		}
+		c.checks = append(c.checks, namedCheck{d, mk(d)})
+	}
+	return c, nil
+}
+
+// Name implements Stage.
+func (c *Check) Name() string { return "check" }
+
+// Run implements Stage.
+func (c *Check) Run(ctx context.Context, r *Result) error {
+	dup := duplicates(r)
+	// Checks only read the claims: they run side by side, and their
+	// findings are numbered in the order the checks are configured.
+	found := make([][]Finding, len(c.checks))
+	var wg sync.WaitGroup
+	for i, ch := range c.checks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ch.Check(r, func(f Finding) {
+				f.Rule = ch.def.ID
+				f.Claims = withoutDuplicates(f.Claims, dup)
+				found[i] = append(found[i], f)
+			})
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, fs := range found {
+		for _, f := range fs {
+			f.ID = "f" + strconv.Itoa(len(r.Findings)+1)
+			r.Findings = append(r.Findings, f)
+		}
+	}
+	return nil
+}
+
+// duplicates names the claims of sources that repeat an earlier source:
+// they are listed, but a figure is not counted twice.
+func duplicates(r *Result) map[string]bool {
+	dupSrc := map[string]bool{}
+	for _, s := range r.Sources {
+		if s.DuplicateOf != nil {
+			dupSrc[s.ID] = true
+		}
+	}
+	out := map[string]bool{}
+	for _, c := range r.Claims {
+		if dupSrc[c.Source] {
+			out[c.ID] = true
+		}
+	}
+	return out
+}
+
+func withoutDuplicates(ids []string, dup map[string]bool) []string {
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !dup[id] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// ids lists the claims' ids in input order, each once.
+func ids(r *Result, ks []int) []string {
+	ks = append([]int(nil), ks...)
+	sort.Ints(ks)
+	out := make([]string, 0, len(ks))
+	for i, k := range ks {
+		if i == 0 || ks[i-1] != k {
+			out = append(out, r.Claims[k].ID)
+		}
+	}
+	return out
+}
+
+// figure is "67% (ai-compute.txt:10)" for a message.
+func figure(c *Claim) string {
+	return fmt.Sprintf("%q (%s)", c.Text, place(c))
+}
+
+// figures lists up to five claims for a message, then how many more.
+func figures(r *Result, ks []int) string {
+	var parts []string
+	for i, k := range ks {
+		if i == 5 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(ks)-5))
+			break
+		}
+		parts = append(parts, figure(&r.Claims[k]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// about names what a group speaks of: "five hyperscalers, share of global AI compute, Q4 2025".
+func about(c *Claim) string {
+	var parts []string
+	for _, p := range []string{c.Subject, strings.TrimPrefix(c.Metric, "~"), c.PeriodKey} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}

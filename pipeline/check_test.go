@@ -1,0 +1,149 @@
+package pipeline_test
+
+import (
+	"context"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/factsheet-dev/factsheet"
+	"github.com/factsheet-dev/factsheet/pipeline"
+	"github.com/factsheet-dev/factsheet/pipeline/ingest"
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+func runAll(t *testing.T, text string) *pipeline.Result {
+	t.Helper()
+	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := ingest.Text{}.Read("t.txt", []byte(text), nil)
+	for i := range src {
+		src[i].ID = "h" + string(rune('a'+i))
+		if k := src[i].NoteIndex; k > 0 {
+			id := src[k-1].ID
+			src[i].NoteOf = &id
+		}
+	}
+	res := &pipeline.Result{Sources: src}
+	check, err := pipeline.NewCheck(rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = pipeline.Run(context.Background(), res, &pipeline.Extract{Rules: rs}, &pipeline.Context{Rules: rs},
+		&pipeline.Link{Rules: rs}, check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// Each check has a case that must flag and one that must not.
+func TestChecks(t *testing.T) {
+	cases := []struct {
+		name, rule, status, text string
+	}{
+		{"conflict flags", "conflict", "inconsistent",
+			"Amazon, Google, Meta, Microsoft, and Oracle hold 71% of global AI compute as of Q4 2025.\nFive hyperscalers own 67% of AI compute as of Q4 2025."},
+		{"conflict: over 60% and 71% agree", "conflict", "consistent",
+			"The five hyperscalers hold 71% of global AI compute as of Q4 2025.\nThe five hyperscalers own over 60% of AI compute as of Q4 2025."},
+		{"conflict: one quarter is 25%", "conflict", "consistent",
+			"Google holds about one quarter of global AI compute as of Q4 2025.\nGoogle holds 25% of AI compute in Q4 2025."},
+		{"restatement: digits swapped", "restatement", "inconsistent",
+			"Data centres used 415 TWh of electricity in 2024.\n数据中心在2024年用电451太瓦时。"},
+		{"restatement: scale slipped", "restatement", "inconsistent",
+			"up to 5 gigawatts (GW) of capacity\n5MW的算力规模是惊人的"},
+		{"restatement: over ten times", "restatement", "consistent",
+			"Anthropic spent over ten times more on compute.\n算力投入超过十倍以上。"},
+		{"restatement: 1 trillion", "restatement", "consistent",
+			"it has grown by a staggering 1 trillion times\n增长了1万亿倍"},
+		{"ratio of durations flags", "ratio-of-durations", "inconsistent",
+			"全球 AI 算力每 7 个月翻倍——比摩尔定律(18-24 个月)快了 3 倍以上。"},
+		{"ratio of durations holds", "ratio-of-durations", "consistent",
+			"Compute is doubling every 6 months, 3 times faster than the 18 months of Moore's law."},
+		{"factor holds", "change-factor", "consistent",
+			"It has grown by 1 trillion times, from 10¹⁴ flops to 10²⁶ flops."},
+		{"factor flags", "change-factor", "inconsistent",
+			"It has grown by 1000 times, from 10¹⁴ flops to 10²⁶ flops."},
+		{"product holds", "count-times-price", "consistent",
+			"如果每次调用均价 0.1 美元,1000 次调用就是 100 美元的计算成本。"},
+		{"product flags", "count-times-price", "inconsistent",
+			"如果每次调用均价 0.1 美元,1000 次调用就是 1000 美元的计算成本。"},
+		{"percent change holds", "percent-change", "consistent",
+			"Revenue grew 25% from $80 million to $100 million."},
+		{"percent change flags", "percent-change", "inconsistent",
+			"Revenue grew 50% from $80 million to $100 million."},
+		{"shares past 100%", "share-sum", "inconsistent",
+			"Google holds 45% of AI compute, Microsoft 40% and Amazon 30%."},
+		{"shares under 100%", "share-sum", "consistent",
+			"Google holds 25% of AI compute and Microsoft 20%."},
+		{"change told twice", "change-conflict", "inconsistent",
+			"The five hyperscalers hold 71% of global AI compute as of Q4 2025.\n五大科技巨头控制的算力在一年内从63%上升到71%。\nFive hyperscalers now own over two-thirds of global AI compute, rising from 60% in Q1 2024.\n这五大超大规模云服务提供商的AI计算资源从60%增长到67%。"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := runAll(t, c.text)
+			var got []string
+			for _, f := range res.Findings {
+				got = append(got, f.Rule+"/"+f.Status)
+				if f.Rule == c.rule && f.Status == c.status {
+					if f.Message == "" || len(f.Claims) < 2 {
+						t.Errorf("finding without message or claims: %+v", f)
+					}
+					return
+				}
+			}
+			t.Errorf("no %s finding of %s; got %v", c.status, c.rule, got)
+		})
+	}
+}
+
+// Consistent restatements and comparisons in one sentence must never flag.
+func TestNoFalseAlarms(t *testing.T) {
+	texts := []string{
+		"Anthropic spent over ten times more on compute than Minimax.\n这个数字说明 Anthropic 的算力投入是十倍以上。",
+		"Google holds about one quarter of global AI compute as of Q4 2025.\n全球 AI 算力的 25% 被谷歌独占。",
+		"DeepSeek 用几倍效率提升,不够弥补十倍差距。",
+		"we can reach the same capabilities with over an order of magnitude less compute\n仅用前代模型十分之一的计算量就能达到相同能力。",
+		"Chinese companies own just over 5% of compute as of the end of 2025.\n中国公司仅拥有约5%的全球AI计算能力。",
+	}
+	for _, text := range texts {
+		for _, f := range runAll(t, text).Findings {
+			if f.Status == pipeline.Inconsistent {
+				t.Errorf("%q: false alarm %s: %s", text, f.Rule, f.Message)
+			}
+		}
+	}
+}
+
+func TestInterval(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	inf := math.Inf(1)
+	cases := []struct {
+		name   string
+		c      pipeline.Claim
+		lo, hi float64
+	}{
+		{"71% rounds", pipeline.Claim{Value: 71, Unit: "%", Step: 1}, 70.5, 71.5},
+		{"1.5% rounds", pipeline.Claim{Value: 1.5, Unit: "%", Step: 0.1}, 1.45, 1.55},
+		{"over 60%", pipeline.Claim{Value: 60, Unit: "%", Step: 1, Min: f(60), Bound: "min"}, 60, inf},
+		{"over two-thirds", pipeline.Claim{Value: 2.0 / 3, Kind: "share", Min: f(2.0 / 3), Bound: "min"}, 200.0 / 3, inf},
+		{"up to 5", pipeline.Claim{Value: 5, Step: 1, Max: f(5), Bound: "max"}, math.Inf(-1), 5},
+		{"about 25%", pipeline.Claim{Value: 25, Unit: "%", Step: 1, Bound: "approx"}, 24.5 - 1.25, 25.5 + 1.25},
+		{"18-24", pipeline.Claim{Value: 21, Unit: "month", Step: 1, Min: f(18), Max: f(24)}, 17.5, 24.5},
+	}
+	for _, c := range cases {
+		got := pipeline.Interval(&c.c, 0.05)
+		if math.Abs(got.Lo-c.lo) > 1e-9 && !(math.IsInf(got.Lo, -1) && math.IsInf(c.lo, -1)) ||
+			math.Abs(got.Hi-c.hi) > 1e-9 && !(math.IsInf(got.Hi, 1) && math.IsInf(c.hi, 1)) {
+			t.Errorf("%s: %v, want [%g, %g]", c.name, got, c.lo, c.hi)
+		}
+	}
+	if pipeline.Overlap(pipeline.Span{Lo: 59.5, Hi: 60.5}, pipeline.Span{Lo: 62.5, Hi: 63.5}) {
+		t.Error("60% and 63% overlap")
+	}
+	if !strings.Contains(pipeline.Span{Lo: 1, Hi: math.Inf(1)}.String(), "∞") {
+		t.Error("open span not shown as ∞")
+	}
+}

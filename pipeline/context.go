@@ -1,0 +1,223 @@
+package pipeline
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// Context is the stage that gives each claim its subject, metric and
+// period: from the lexicons named in its sentence, else (for a note) from
+// the quote it comments on, else from the key words after the figure.
+type Context struct {
+	Rules *rules.Ruleset
+}
+
+var _ Stage = (*Context)(nil)
+
+// Name implements Stage.
+func (c *Context) Name() string { return "context" }
+
+// Run implements Stage.
+func (c *Context) Run(_ context.Context, r *Result) error {
+	idx := indexSources(r)
+	for _, s := range idx.order {
+		src := &r.Sources[s]
+		claims := idx.claims[src.ID]
+		if len(claims) == 0 {
+			continue
+		}
+		c.own(r, src, claims)
+		if src.NoteOf != nil {
+			inherit(r, claims, idx.claims[*src.NoteOf])
+		}
+		c.fallback(r, src, claims)
+		pairChanges(r, claims)
+	}
+	return nil
+}
+
+// sourceIndex finds a source's claims (claims are in source order).
+type sourceIndex struct {
+	order  []int
+	claims map[string][]int
+}
+
+func indexSources(r *Result) sourceIndex {
+	idx := sourceIndex{claims: map[string][]int{}}
+	for i := range r.Sources {
+		idx.order = append(idx.order, i)
+	}
+	for i, c := range r.Claims {
+		idx.claims[c.Source] = append(idx.claims[c.Source], i)
+	}
+	return idx
+}
+
+// own takes the nearest subject and metric named in the claim's sentence.
+func (c *Context) own(r *Result, src *Source, claims []int) {
+	ms := src.Mentions
+	if len(ms) == 0 {
+		return
+	}
+	for _, k := range claims {
+		cl := &r.Claims[k]
+		cl.Subject = nearest(ms, cl, "subject")
+		cl.Metric = nearest(ms, cl, "metric")
+	}
+}
+
+func nearest(ms []rules.Mention, cl *Claim, kind string) string {
+	best, dist := "", -1
+	for _, m := range ms {
+		if m.Kind != kind || m.Sentence != cl.Sentence {
+			continue
+		}
+		d := m.Start - cl.End
+		if m.End <= cl.Start {
+			d = cl.Start - m.End
+		} else if m.Start < cl.End {
+			d = 0
+		}
+		if dist < 0 || d < dist {
+			best, dist = m.Name, d
+		}
+	}
+	return best
+}
+
+// inherit gives a note's claims what they do not name themselves from the
+// quote's claim they restate.
+func inherit(r *Result, note, quote []int) {
+	if len(quote) == 0 {
+		return
+	}
+	for _, k := range note {
+		cl := &r.Claims[k]
+		q := counterpart(r, cl, quote)
+		if cl.Subject == "" {
+			cl.Subject = mostNamed(r, quote, q, func(c *Claim) string { return c.Subject })
+		}
+		if cl.Metric == "" {
+			cl.Metric = mostNamed(r, quote, q, func(c *Claim) string { return c.Metric })
+		}
+		if cl.Period == "" && q >= 0 {
+			cl.Period = r.Claims[q].Period
+		}
+	}
+}
+
+// counterpart is the quote claim a note claim speaks of: same unit family
+// and change role, the closest value first; -1 when there is none.
+func counterpart(r *Result, cl *Claim, quote []int) int {
+	best, score := -1, -1.0
+	for _, k := range quote {
+		q := &r.Claims[k]
+		if Family(q) != Family(cl) || q.Kind != cl.Kind && !(isShare(q) && isShare(cl)) ||
+			(q.Change == "from") != (cl.Change == "from") { // the start of a change is another time
+			continue
+		}
+		s := 1.0
+		if Overlap(Interval(q, 0.1), Interval(cl, 0.1)) {
+			s++
+		}
+		if s > score {
+			best, score = k, s
+		}
+	}
+	return best
+}
+
+// mostNamed is the counterpart's value, else the value most of the quote's claims share.
+func mostNamed(r *Result, quote []int, q int, get func(*Claim) string) string {
+	if q >= 0 && get(&r.Claims[q]) != "" {
+		return get(&r.Claims[q])
+	}
+	count := map[string]int{}
+	best := ""
+	for _, k := range quote {
+		v := get(&r.Claims[k])
+		if v == "" {
+			continue
+		}
+		count[v]++
+		if count[v] > count[best] {
+			best = v
+		}
+	}
+	return best
+}
+
+// fallback names the metric of a claim that has none by its key words.
+func (c *Context) fallback(r *Result, src *Source, claims []int) {
+	for _, k := range claims {
+		cl := &r.Claims[k]
+		if cl.Metric == "" {
+			cl.Metric = c.Rules.Keywords(src.Text, cl.Start, cl.End)
+		}
+	}
+}
+
+// pairChanges links each end of a change statement with its other end: the
+// nearest claim of the same family in the same source ("now own over
+// two-thirds…, rising from 60%": the end stands before the start).
+func pairChanges(r *Result, claims []int) {
+	for _, k := range claims {
+		from := &r.Claims[k]
+		if from.Change != "from" {
+			continue
+		}
+		best, dist := -1, 0
+		for _, j := range claims {
+			to := &r.Claims[j]
+			if j == k || to.Change == "from" || Family(to) != Family(from) {
+				continue
+			}
+			d := abs(j - k)
+			if to.Change == "to" {
+				d -= len(claims) // a stated end beats a nearby figure
+			}
+			if best < 0 || d < dist {
+				best, dist = j, d
+			}
+		}
+		if best >= 0 {
+			from.Partner, r.Claims[best].Partner = best, k
+		}
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func isShare(c *Claim) bool { return c.Unit == "%" || c.Kind == "share" && c.Unit == "" }
+
+// Family is the unit a claim is compared in: a share written as a fraction
+// (two-thirds) compares as a percentage; a bare count only with its kind.
+func Family(c *Claim) string {
+	if c.Unit == "" {
+		if c.Kind == "share" {
+			return "%"
+		}
+		return "#" + c.Kind
+	}
+	return c.Unit
+}
+
+// InFamily is the claim's value scaled to its family (0.25 share → 25%).
+func InFamily(c *Claim, v float64) float64 {
+	if c.Unit == "" && c.Kind == "share" {
+		return v * 100
+	}
+	return v
+}
+
+// place is file:line, the way an editor opens it.
+func place(c *Claim) string {
+	return c.File + ":" + strconv.Itoa(c.Line)
+}

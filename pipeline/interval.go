@@ -1,0 +1,75 @@
+package pipeline
+
+import (
+	"math"
+	"strconv"
+)
+
+// Span is the interval of values a claim's wording allows, in its family's
+// unit. Lo and Hi may be infinite; a span holds Lo ≤ v ≤ Hi.
+type Span struct {
+	Lo, Hi float64
+}
+
+// Interval reads a claim as the values it allows: rounding first (71% was
+// written to the unit, so it stands for 70.5 to 71.5), then its qualifier
+// (over: no upper end; up to: no lower end; about: approx either way), then
+// any range or vague bounds.
+func Interval(c *Claim, approx float64) Span {
+	v, half := InFamily(c, c.Value), InFamily(c, c.Step)/2
+	sp := Span{v - half, v + half}
+	if c.Min != nil || c.Max != nil {
+		sp = Span{math.Inf(-1), math.Inf(1)}
+		if c.Min != nil { // "over 3": the qualifier sets the bound, no rounding below it
+			sp.Lo = InFamily(c, *c.Min)
+			if c.Bound != "min" {
+				sp.Lo -= half
+			}
+		}
+		if c.Max != nil {
+			sp.Hi = InFamily(c, *c.Max)
+			if c.Bound != "max" {
+				sp.Hi += half
+			}
+		}
+	}
+	if c.Bound == "approx" {
+		sp = Span{sp.Lo - math.Abs(v)*approx, sp.Hi + math.Abs(v)*approx}
+	}
+	return sp
+}
+
+// Points is the claim's stated values without rounding: a range's two ends,
+// or the value twice. Arithmetic must hold at every one of them.
+func Points(c *Claim) Span {
+	if c.Min != nil && c.Max != nil {
+		return Span{InFamily(c, *c.Min), InFamily(c, *c.Max)}
+	}
+	v := InFamily(c, c.Value)
+	return Span{v, v}
+}
+
+// Overlap reports whether two spans share a value.
+func Overlap(a, b Span) bool { return a.Lo <= b.Hi && b.Lo <= a.Hi }
+
+// Contains reports whether a holds all of b.
+func (a Span) Contains(b Span) bool { return a.Lo <= b.Lo && b.Hi <= a.Hi }
+
+func (a Span) String() string {
+	lo, hi := "−∞", "∞"
+	if !math.IsInf(a.Lo, 0) {
+		lo = num(a.Lo)
+	}
+	if !math.IsInf(a.Hi, 0) {
+		hi = num(a.Hi)
+	}
+	return "[" + lo + ", " + hi + "]"
+}
+
+// num prints a value briefly: 70.5, 2.57, 1e+26.
+func num(v float64) string {
+	if v != 0 && (math.Abs(v) >= 1e7 || math.Abs(v) < 1e-3) {
+		return strconv.FormatFloat(v, 'g', 3, 64)
+	}
+	return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64)
+}

@@ -1,0 +1,54 @@
+package rules
+
+import "regexp"
+
+// CheckDef is one check as configured: which check it is and its settings.
+// The pipeline's check registry turns it into a running check.
+type CheckDef struct {
+	ID          string
+	Check       string
+	Description string
+	File        string
+	Line        int
+	// Approx is the relative slack of an approximate figure (about 25%).
+	Approx float64
+	// Pattern is the check's own trigger: the words of a comparison ("faster",
+	// 快), of a total ("就是", "comes to") or of a change ("grew by").
+	Pattern *regexp.Regexp
+}
+
+type rawCheck struct {
+	Check   string  `yaml:"check"`
+	Approx  float64 `yaml:"approx"`
+	Pattern string  `yaml:"pattern"`
+}
+
+func init() {
+	register("check", func(rs *Ruleset, r rawRule) error {
+		var raw rawCheck
+		if err := r.decodeStrict(&raw); err != nil {
+			return err
+		}
+		if raw.Check == "" {
+			return r.fieldErr("check", "missing")
+		}
+		if raw.Approx < 0 || raw.Approx >= 1 {
+			return r.fieldErr("approx", "must be in [0, 1)")
+		}
+		re, err := compileRegexp(r, "pattern", raw.Pattern)
+		if err != nil {
+			return err
+		}
+		rs.checks = append(rs.checks, CheckDef{ID: r.ID, Check: raw.Check, Description: r.Description,
+			File: r.file, Line: r.node.Line, Approx: raw.Approx, Pattern: re})
+		return nil
+	})
+}
+
+// Checks lists the enabled checks in the order they were configured.
+func (rs *Ruleset) Checks() []CheckDef { return rs.checks }
+
+// CheckError reports a check whose name no check implements, at its rule.
+func (d CheckDef) Error(field, msg string) error {
+	return &Error{File: d.File, Line: d.Line, Col: 1, Rule: d.ID, Field: field, Msg: msg}
+}

@@ -1,0 +1,145 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// lexicon holds the subjects and metrics that claims speak of, with their
+// aliases in every language: "five hyperscalers" = "五大科技巨头".
+type lexicon struct {
+	entries []lexEntry
+	tr      trie
+	first   runeSet
+	owner   map[string]string
+	stop    map[string]bool
+	words   int
+}
+
+type lexEntry struct {
+	id, kind, name string
+}
+
+type rawLexEntry struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+}
+
+// Mention is a subject or metric named in a text, by rune offsets.
+type Mention struct {
+	Kind, Name string
+	Start, End int
+	Sentence   int
+}
+
+func init() {
+	register("subject", compileLexEntry("subject"))
+	register("metric", compileLexEntry("metric"))
+	register("keywords", func(rs *Ruleset, r rawRule) error {
+		var raw struct {
+			Stopwords []string `yaml:"stopwords"`
+			Words     int      `yaml:"words"`
+		}
+		if err := r.decodeStrict(&raw); err != nil {
+			return err
+		}
+		if raw.Words < 1 {
+			return r.fieldErr("words", "must be at least 1")
+		}
+		rs.lex.stop, rs.lex.words = set(raw.Stopwords), raw.Words
+		return nil
+	})
+}
+
+func compileLexEntry(kind string) compiler {
+	return func(rs *Ruleset, r rawRule) error {
+		var raw rawLexEntry
+		if err := r.decodeStrict(&raw); err != nil {
+			return err
+		}
+		if raw.Name == "" {
+			return r.fieldErr("name", "missing")
+		}
+		lx := &rs.lex
+		if lx.owner == nil {
+			lx.owner = map[string]string{}
+		}
+		lx.entries = append(lx.entries, lexEntry{r.ID, kind, raw.Name})
+		for _, a := range append([]string{raw.Name}, raw.Aliases...) {
+			key := kind + "\x00" + lowerString(a)
+			if other, ok := lx.owner[key]; ok && other != r.ID {
+				return dupErr(r, "aliases", a, other)
+			}
+			lx.owner[key] = r.ID
+			lx.tr.add(a, len(lx.entries)-1)
+			for _, c := range a {
+				lx.first.add(unicode.ToLower(c))
+				lx.first.add(unicode.ToUpper(c))
+				break
+			}
+		}
+		return nil
+	}
+}
+
+// Mentions finds the subjects and metrics a text names, longest alias first.
+func (rs *Ruleset) Mentions(s string) []Mention {
+	sc := scan{rs: rs, t: newText(s)}
+	defer sc.t.release()
+	return sc.mentions()
+}
+
+func (sc *scan) mentions() []Mention {
+	t, rs := sc.t, sc.rs
+	var out []Mention
+	lx := &rs.lex
+	sent := sc.sent
+	ok := func(v, e int) bool { return boundaryAfter(t, e) }
+	for i := 0; i < len(t.f); i++ {
+		if !lx.first.has(t.f[i]) || !boundaryBefore(t, i) {
+			continue
+		}
+		if v, end := lx.tr.match(t, i, ok); v >= 0 {
+			if sent == nil {
+				sent = (&scan{t: t}).sentences()
+			}
+			e := lx.entries[v]
+			out = append(out, Mention{Kind: e.kind, Name: e.name, Start: i, End: end, Sentence: sent[i]})
+			i = end - 1
+		}
+	}
+	return out
+}
+
+var hanRun = regexp.MustCompile(`^[的之个了是为约\s]*(\p{Han}{2,4})`)
+
+// Keywords names what a claim is about when no lexicon entry does: the
+// content words after it ("of global AI compute" → "~global ai compute"),
+// or the Han characters after it (的市场份额 → "~市场份额").
+func (rs *Ruleset) Keywords(s string, start, end int) string {
+	t := newText(s)
+	defer t.release()
+	if end > len(t.f) {
+		return ""
+	}
+	if m := hanRun.FindStringSubmatch(t.after(end, 12)); m != nil {
+		return "~" + m[1]
+	}
+	var words []string
+	for j := end; len(words) < max(rs.lex.words, 1); {
+		w, ok := nextWord(t, j)
+		if !ok || w.start > j+2 {
+			break
+		}
+		j = w.end
+		if rs.lex.stop[w.w] {
+			continue
+		}
+		words = append(words, strings.TrimSuffix(w.w, "s"))
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return "~" + strings.Join(words, " ")
+}

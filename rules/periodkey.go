@@ -1,0 +1,63 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// PeriodKey normalises a period so that two spellings of one time compare
+// equal ("Q4 2025", "end of 2025", "2025年第四季度" → "2025-Q4"), and ranks
+// it in time (0 where it cannot). Words for the present become "now".
+func (rs *Ruleset) PeriodKey(p string) (string, int) {
+	p = strings.TrimSpace(p)
+	if p == "" {
+		return "", 0
+	}
+	if rs.periods.now[strings.ToLower(p)] {
+		return "now", 0
+	}
+	for _, f := range periodForms {
+		if m := f.re.FindStringSubmatch(p); m != nil {
+			year, _ := strconv.Atoi(m[f.year])
+			q := f.quarter
+			if f.q > 0 {
+				q = quarterOf(m[f.q])
+			}
+			key := strconv.Itoa(year)
+			if q > 0 {
+				key += "-Q" + strconv.Itoa(q)
+			}
+			return key, year*10 + q
+		}
+	}
+	return strings.ToLower(p), 0
+}
+
+type periodForm struct {
+	re      *regexp.Regexp
+	year, q int // submatch indexes
+	quarter int // a fixed quarter when q is 0
+}
+
+var periodForms = []periodForm{
+	{re: regexp.MustCompile(`(?i)^Q([1-4])\s*((?:19|20|21)\d\d)$`), year: 2, q: 1},
+	{re: regexp.MustCompile(`(?i)^(?:the\s+)?(?:end|close|fourth quarter) of\s+((?:19|20|21)\d\d)$`), year: 1, quarter: 4},
+	{re: regexp.MustCompile(`(?i)^(?:the\s+)?(?:start|beginning|first quarter) of\s+((?:19|20|21)\d\d)$`), year: 1, quarter: 1},
+	{re: regexp.MustCompile(`^((?:19|20|21)\d\d)年第?([一二三四1-4])季度$`), year: 1, q: 2},
+	{re: regexp.MustCompile(`^((?:19|20|21)\d\d)年(?:底|末)$`), year: 1, quarter: 4},
+	{re: regexp.MustCompile(`^((?:19|20|21)\d\d)年?(?:初)$`), year: 1, quarter: 1},
+	{re: regexp.MustCompile(`^((?:19|20|21)\d\d)年?$`), year: 1},
+}
+
+func quarterOf(s string) int {
+	switch s {
+	case "1", "一":
+		return 1
+	case "2", "二":
+		return 2
+	case "3", "三":
+		return 3
+	}
+	return 4
+}
