@@ -9,7 +9,7 @@ type CheckDef struct {
 	Check       string
 	Description string
 	File        string
-	Line        int
+	Line, Col   int
 	// Approx is the relative slack of an approximate figure (about 25%).
 	Approx float64
 	// Pattern is the check's own trigger: the words of a comparison ("faster",
@@ -40,7 +40,7 @@ func init() {
 			return err
 		}
 		rs.checks = append(rs.checks, CheckDef{ID: r.ID, Check: raw.Check, Description: r.Description,
-			File: r.file, Line: r.node.Line, Approx: raw.Approx, Pattern: re})
+			File: r.file, Line: r.node.Line, Col: r.node.Column, Approx: raw.Approx, Pattern: re})
 		return nil
 	})
 }
@@ -50,5 +50,5 @@ func (rs *Ruleset) Checks() []CheckDef { return rs.checks }
 
 // CheckError reports a check whose name no check implements, at its rule.
 func (d CheckDef) Error(field, msg string) error {
-	return &Error{File: d.File, Line: d.Line, Col: 1, Rule: d.ID, Field: field, Msg: msg}
+	return &Error{File: d.File, Line: d.Line, Col: d.Col, Rule: d.ID, Field: field, Msg: msg}
 }

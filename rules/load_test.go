@@ -7,8 +7,14 @@ import (
 	"testing"
 
 	"github.com/factsheet-dev/factsheet"
+	"github.com/factsheet-dev/factsheet/pipeline"
 	"github.com/factsheet-dev/factsheet/rules"
 )
+
+func checkNames(rs *rules.Ruleset) error {
+	_, err := pipeline.NewCheck(rs)
+	return err
+}
 
 // TestInvalidConfig checks that each broken rule file fails with the error
 // written on its first line: file, line, column, rule and field.
@@ -25,7 +31,10 @@ func TestInvalidConfig(t *testing.T) {
 			}
 			first, _, _ := strings.Cut(string(data), "\n")
 			want := strings.TrimPrefix(first, "# want: ")
-			_, err = rules.Load("config.yaml", factsheet.DefaultConfig, f)
+			rs, err := rules.Load("config.yaml", factsheet.DefaultConfig, f)
+			if err == nil {
+				err = checkNames(rs) // check names are known to the pipeline's registry
+			}
 			if err == nil {
 				t.Fatalf("no error, want %s", want)
 			}

@@ -119,3 +119,16 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+// --fail-on inconsistent exits 1 when the seed's flags are found, as linters do.
+func TestFailOn(t *testing.T) {
+	inRoot(t)
+	dir := t.TempDir()
+	_, stderr, code := runCLI(t, "run", "--format", "json", "--out", dir, "--fail-on", "inconsistent", "seeds/")
+	if code != exitFindings || !strings.Contains(stderr, "4 inconsistent findings") {
+		t.Errorf("exit %d, stderr %s", code, stderr)
+	}
+	if _, _, code := runCLI(t, "run", "--format", "json", "--out", dir, "seeds/"); code != 0 {
+		t.Errorf("without --fail-on: exit %d", code)
+	}
+}
