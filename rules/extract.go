@@ -35,7 +35,7 @@ func (rs *Ruleset) Extract(s string) []Match {
 // Analyze returns the claims in s and, when there are any, the subjects and
 // metrics s names: one pass over the text serves both.
 func (rs *Ruleset) Analyze(s string) ([]Match, []Mention) {
-	sc := scan{rs: rs, t: newText(s)}
+	sc := scan{rs: rs, t: newText(s), src: s}
 	defer sc.t.release()
 	sc.run()
 	if len(sc.out) == 0 {
@@ -54,6 +54,7 @@ type scan struct {
 	periods []periodSpan
 	lines   map[*exclusion]bool // line rules already run on this text
 	sent    []int               // sentence number of every offset, once claims are found
+	src     string              // the text as given
 
 	backAt, aheadAt   int // 1 + the offset of the cached windows
 	backStr, aheadStr string
@@ -308,7 +309,7 @@ func (sc *scan) codeLine(e *exclusion) bool {
 	if sc.lines == nil {
 		sc.lines = map[*exclusion]bool{}
 	}
-	s := string(sc.t.r)
+	s := sc.src
 	for _, c := range e.contains {
 		hit = hit || strings.Contains(s, c)
 	}
