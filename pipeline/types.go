@@ -20,12 +20,20 @@ type Source struct {
 	DuplicateOf *string `json:"duplicate_of"`
 	Title       *string `json:"title"`
 	URL         *string `json:"url"`
+	Author      string  `json:"author,omitempty"`
+	Location    string  `json:"location,omitempty"`
+	Date        string  `json:"date,omitempty"`
+	Tags        string  `json:"tags,omitempty"`
+	Format      string  `json:"format,omitempty"`
 
 	// Col is the 1-based column where Text starts on Line; Breaks holds the
 	// rune offsets in Text where a new physical line starts. Together they
 	// map a claim's offset back to the file, whatever the input format.
 	Col    int   `json:"-"`
 	Breaks []int `json:"-"`
+	// BreakCols, when set, is the 1-based column where each continued line
+	// of Text starts (after a Markdown "> ", say); otherwise column 1.
+	BreakCols []int `json:"-"`
 	// Mentions are the subjects and metrics the text names (set where it
 	// has claims), for the context stage.
 	Mentions []rules.Mention `json:"-"`
@@ -40,11 +48,14 @@ func (s *Source) Position(offset int) (line, col int) {
 	if col0 == 0 {
 		col0 = 1
 	}
-	for _, b := range s.Breaks {
+	for i, b := range s.Breaks {
 		if b > offset {
 			break
 		}
 		line, start, col0 = line+1, b, 1
+		if i < len(s.BreakCols) {
+			col0 = s.BreakCols[i]
+		}
 	}
 	return line, col0 + offset - start
 }

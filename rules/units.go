@@ -129,6 +129,11 @@ type unitHit struct {
 // after finds the longest unit starting at j (after optional spaces).
 func (u *unitTable) after(t *text, j int) (unitHit, bool) {
 	k := t.skipSpaces(j, 2)
+	if t.at(k) == '-' && isLatin(t.at(k+1)) && k == j { // a trillion-dollar cluster
+		if h, ok := u.after(t, k+1); ok && h.start == k+1 {
+			return h, true
+		}
+	}
 	ok := func(v, end int) bool { return boundaryAfter(t, end) }
 	best, bestEnd := -1, k
 	for _, tr := range []*trie{&u.sym, &u.word} {

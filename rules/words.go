@@ -15,6 +15,7 @@ type wordTable struct {
 	beforeArt map[string]bool    // other words after which an article means one (an order of magnitude)
 	and       map[string]bool
 	lone      map[string]bool // words that alone are an article, not a claim
+	alone     map[string]bool // fractions that need no numerator (half)
 }
 
 type rawWords struct {
@@ -27,6 +28,7 @@ type rawWords struct {
 	ArticleOf []string           `yaml:"article_before"`
 	And       []string           `yaml:"and"`
 	Lone      []string           `yaml:"lone"`
+	Alone     []string           `yaml:"alone"`
 }
 
 func newWordTable() wordTable { return wordTable{} }
@@ -46,7 +48,7 @@ func init() {
 		}
 		rs.words = wordTable{id: r.ID, numbers: raw.Numbers, hundreds: raw.Hundreds, scales: raw.Scales,
 			fractions: raw.Fractions, multiples: raw.Multiples, articles: set(raw.Articles), beforeArt: set(raw.ArticleOf),
-			and: set(raw.And), lone: set(raw.Lone)}
+			and: set(raw.And), lone: set(raw.Lone), alone: set(raw.Alone)}
 		return nil
 	})
 }
@@ -139,10 +141,10 @@ func (p *wordParser) peek() string {
 func (p *wordParser) number() (float64, bool) {
 	n, ok := p.integer()
 	if !ok {
-		if f, ok := p.fractionOf(1); ok { // "half", "quarter" after "a"
-			return f, true
+		if !p.w.alone[p.word()] { // "quarter" alone is a time of year, "half" a half
+			return 0, false
 		}
-		return 0, false
+		return p.fractionOf(1) // "half of them"
 	}
 	if f, ok := p.fractionOf(n); ok { // "two thirds"
 		return f, true
@@ -185,6 +187,10 @@ func (p *wordParser) fractionOf(n float64) (float64, bool) {
 			p.take()
 			p.fraction = false
 			return n / d * m, true
+		}
+		if p.w.beforeArt[p.peek()] { // "half an order of magnitude": the unit follows
+			p.take()
+			p.fraction = false
 		}
 	}
 	return n / d, true

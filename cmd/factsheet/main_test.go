@@ -26,11 +26,21 @@ func runCLI(t *testing.T, args ...string) (string, string, int) {
 	return out.String(), errb.String(), code
 }
 
-// TestSeedGolden compares the seed's JSON report with the golden file.
+// TestSeedGolden compares each sample's JSON report with its golden file.
 func TestSeedGolden(t *testing.T) {
 	inRoot(t)
+	samples, _ := filepath.Glob("seeds/*")
+	if len(samples) < 6 {
+		t.Fatalf("samples: %v", samples)
+	}
+	for _, s := range samples {
+		t.Run(filepath.Base(s), func(t *testing.T) { golden(t, s) })
+	}
+}
+
+func golden(t *testing.T, sample string) {
 	dir := t.TempDir()
-	_, stderr, code := runCLI(t, "run", "--format", "json", "--out", dir, "seeds/ai-compute.txt")
+	_, stderr, code := runCLI(t, "run", "--format", "json", "--out", dir, sample)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -38,7 +48,8 @@ func TestSeedGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := "cmd/factsheet/testdata/golden/ai-compute.json"
+	name := strings.TrimSuffix(filepath.Base(sample), filepath.Ext(sample))
+	golden := "cmd/factsheet/testdata/golden/" + strings.ReplaceAll(name, " ", "-") + ".json"
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
@@ -124,7 +135,7 @@ func TestErrors(t *testing.T) {
 func TestFailOn(t *testing.T) {
 	inRoot(t)
 	dir := t.TempDir()
-	_, stderr, code := runCLI(t, "run", "--format", "json", "--out", dir, "--fail-on", "inconsistent", "seeds/")
+	_, stderr, code := runCLI(t, "run", "--format", "json", "--out", dir, "--fail-on", "inconsistent", "seeds/ai-compute.txt")
 	if code != exitFindings || !strings.Contains(stderr, "4 inconsistent findings") {
 		t.Errorf("exit %d, stderr %s", code, stderr)
 	}

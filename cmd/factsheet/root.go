@@ -93,7 +93,7 @@ func (a *app) configure(cmd *cobra.Command) error {
 	v.SetEnvPrefix("FACTSHEET")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, name := range []string{"log-level", "log-format", "out", "format", "workers", "fail-on"} {
+	for _, name := range []string{"log-level", "log-format", "out", "format", "workers", "fail-on", "input-format"} {
 		if f := cmd.Flags().Lookup(name); f != nil {
 			if err := v.BindPFlag(strings.ReplaceAll(name, "-", "_"), f); err != nil {
 				return err

@@ -26,6 +26,7 @@ func (a *app) runCmd() *cobra.Command {
 	f.String("out", "out", "directory for the reports")
 	f.String("format", "xlsx,json", "report formats, comma-separated: xlsx, json")
 	f.Int("workers", 0, "extraction workers (0: one per CPU)")
+	f.String("input-format", "", "read every input as this format: text, readwise, kindle, hypothesis, markdown, jsonl (default: by extension and content)")
 	f.Bool("checks", true, "link the claims and run the checks (false: extraction only)")
 	f.String("fail-on", "never", "exit 1 when a finding has this status: inconsistent or never")
 	f.String("cpuprofile", "", "write a CPU profile to this file")
@@ -102,18 +103,21 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 // read reads the inputs, logging every problem with its file and line.
 func (a *app) read(args []string) (*pipeline.Result, error) {
 	report := func(p ingest.Problem) {
-		a.log.Warn().Str("file", p.File).Int("line", p.Line).Msg(p.String())
+		a.log.Warn().Msg(p.String())
 	}
 	files, err := ingest.Files(args, report)
 	if err != nil {
 		return nil, err
 	}
-	src, st, err := ingest.Read(files, report)
+	src, st, err := ingest.Read(files, a.v.GetString("input_format"), report)
 	if err != nil {
 		return nil, err
 	}
-	a.log.Info().Int("files", st.Files).Int("records", st.Read).Int("sources", st.Sources).
-		Int("skipped", st.Skipped).Msg("read")
+	ev := a.log.Info().Int("files", st.Files).Int("records", st.Read).Int("sources", st.Sources).Int("skipped", st.Skipped)
+	if st.Skipped > 0 {
+		ev = ev.Str("why", st.Reasons())
+	}
+	ev.Msg("read")
 	return &pipeline.Result{Sources: src}, nil
 }
 

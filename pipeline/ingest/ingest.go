@@ -3,6 +3,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -43,17 +44,90 @@ type Stats struct {
 	Read    int
 	Sources int
 	Skipped int
+	Why     map[string]int // skipped records by reason
 }
 
-// readers maps a file extension to its reader.
-var readers = map[string]Reader{
-	".txt":  Text{},
-	".text": Text{},
+// Reasons lists the skip reasons with their counts, most frequent first.
+func (st Stats) Reasons() string {
+	type kv struct {
+		k string
+		n int
+	}
+	var all []kv
+	for k, n := range st.Why {
+		all = append(all, kv{k, n})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].n > all[j].n || all[i].n == all[j].n && all[i].k < all[j].k })
+	var parts []string
+	for _, e := range all {
+		parts = append(parts, fmt.Sprintf("%d %s", e.n, e.k))
+	}
+	return strings.Join(parts, ", ")
 }
 
-// ForPath returns the reader for a file, or nil when the format is unknown.
+// Readers are the input formats by name, for --input-format.
+var Readers = map[string]Reader{}
+
+func init() {
+	for _, r := range []Reader{Text{}, Readwise{}, Kindle{}, Hypothesis{}, Markdown{}, JSONL{}} {
+		Readers[r.Name()] = r
+	}
+}
+
+// byExt maps a file extension to its format.
+var byExt = map[string]string{
+	".txt": "text", ".text": "text", ".csv": "readwise", ".json": "hypothesis",
+	".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "markdown", ".markdown": "markdown",
+}
+
+// ForPath returns the reader for a file by its extension, or nil when the
+// format is unknown.
 func ForPath(path string) Reader {
-	return readers[strings.ToLower(filepath.Ext(path))]
+	return Readers[byExt[strings.ToLower(filepath.Ext(path))]]
+}
+
+// Sniff refines the choice by the content: a .txt that is a Kindle
+// "My Clippings", a .json that is JSON Lines, a file of unknown type that
+// starts like one of the formats.
+func Sniff(path string, data []byte) Reader {
+	head := bytes.TrimPrefix(data[:min(len(data), 4096)], []byte("\xEF\xBB\xBF"))
+	trim := bytes.TrimSpace(head)
+	switch {
+	case bytes.Contains(head, []byte("\n"+kindleSep)) && bytes.Contains(head, []byte("\n- ")):
+		return Kindle{}
+	case bytes.HasPrefix(trim, []byte("{")) && jsonLines(trim):
+		return JSONL{}
+	case bytes.HasPrefix(trim, []byte("{")) || bytes.HasPrefix(trim, []byte("[")):
+		if r := ForPath(path); r != nil && r.Name() != "text" {
+			return r
+		}
+		return Hypothesis{}
+	}
+	if r := ForPath(path); r != nil {
+		return r
+	}
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	if bytes.Contains(bytes.ToLower(first), []byte("highlight")) && bytes.Contains(first, []byte(",")) {
+		return Readwise{}
+	}
+	return nil
+}
+
+// jsonLines reports whether the first two non-empty lines are each a whole object.
+func jsonLines(head []byte) bool {
+	lines := bytes.Split(head, []byte("\n"))
+	n := 0
+	for _, l := range lines[:len(lines)-1] { // the last may be cut off
+		l = bytes.TrimSpace(l)
+		if len(l) == 0 {
+			continue
+		}
+		if !json.Valid(l) || l[0] != '{' {
+			return false
+		}
+		n++
+	}
+	return n >= 2 || n == 1 && len(lines) <= 2
 }
 
 // Files expands the paths (files or directories) into input files in a
@@ -80,8 +154,8 @@ func Files(paths []string, report func(Problem)) ([]string, error) {
 				}
 				return nil
 			}
-			if ForPath(path) == nil {
-				report(Problem{File: path, Msg: "skipped: unknown file type", Skipped: false})
+			if ForPath(path) == nil && !sniffable(path) {
+				report(Problem{File: path, Msg: "skipped: unknown file type"})
 				return nil
 			}
 			found = append(found, path)
@@ -96,14 +170,33 @@ func Files(paths []string, report func(Problem)) ([]string, error) {
 	return out, nil
 }
 
+// sniffable reports a file without a known extension whose content names
+// its format (My Clippings, a CSV export saved without extension).
+func sniffable(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := f.Read(head)
+	return Sniff(path, head[:n]) != nil
+}
+
 // Read reads every file and returns the sources with ids in input order,
-// duplicates marked.
-func Read(files []string, report func(Problem)) ([]pipeline.Source, Stats, error) {
+// duplicates marked. format forces a reader ("" chooses by extension and content).
+func Read(files []string, format string, report func(Problem)) ([]pipeline.Source, Stats, error) {
+	forced := Readers[format]
+	if format != "" && forced == nil {
+		return nil, Stats{}, fmt.Errorf("unknown input format %q (valid: %s)", format, strings.Join(formatNames(), ", "))
+	}
 	var all []pipeline.Source
-	var st Stats
+	st := Stats{Why: map[string]int{}}
 	count := func(p Problem) {
 		if p.Skipped {
 			st.Skipped++
+			why, _, _ := strings.Cut(strings.TrimPrefix(p.Msg, "skipped: "), ":")
+			st.Why[why]++
 		}
 		report(p)
 	}
@@ -113,20 +206,33 @@ func Read(files []string, report func(Problem)) ([]pipeline.Source, Stats, error
 			return nil, st, err
 		}
 		st.Files++
-		r := ForPath(f)
-		if r == nil {
-			r = Text{}
-		}
 		data, ok := clean(f, data, count)
 		if !ok {
 			continue
 		}
+		r := forced
+		if r == nil {
+			r = Sniff(f, data)
+		}
+		if r == nil {
+			r = Text{}
+		}
 		all = appendFile(all, r.Read(f, data, count))
 	}
+	setLangs(all)
 	markDuplicates(all)
 	st.Sources = len(all)
 	st.Read = st.Sources + st.Skipped
 	return all, st, nil
+}
+
+func formatNames() []string {
+	var out []string
+	for n := range Readers {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // appendFile gives the file's sources their ids and resolves their notes.

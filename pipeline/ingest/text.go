@@ -43,6 +43,9 @@ func (Text) Read(file string, data []byte, _ func(Problem)) []pipeline.Source {
 	}
 	setLangs(out)
 	linkNotes(out)
+	for i := range out {
+		out[i].Format = "text"
+	}
 	return out
 }
 
@@ -55,7 +58,9 @@ func setLangs(src []pipeline.Source) {
 		go func(part []pipeline.Source) {
 			defer wg.Done()
 			for i := range part {
-				part[i].Lang = Lang(part[i].Text)
+				if part[i].Lang == "" {
+					part[i].Lang = Lang(part[i].Text)
+				}
 			}
 		}(src[start:min(start+chunk, len(src))])
 	}

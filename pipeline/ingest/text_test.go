@@ -8,7 +8,7 @@ import (
 
 func TestTextReader(t *testing.T) {
 	var problems []Problem
-	src, st, err := Read([]string{"testdata/bom-crlf.txt"}, func(p Problem) { problems = append(problems, p) })
+	src, st, err := Read([]string{"testdata/bom-crlf.txt"}, "", func(p Problem) { problems = append(problems, p) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestBadInput(t *testing.T) {
 	writeFile(t, bin, "abc\x00def")
 	writeFile(t, bad, "fine line\nbroken \xff byte 5%\n")
 	var problems []string
-	src, st, err := Read([]string{bin, bad}, func(p Problem) { problems = append(problems, p.String()) })
+	src, st, err := Read([]string{bin, bad}, "", func(p Problem) { problems = append(problems, p.String()) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,154 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func readWith(r Reader, data string) ([]string, []string) {
+	var problems []string
+	src := r.Read("f", []byte(data), func(p Problem) { problems = append(problems, p.String()) })
+	var got []string
+	for _, s := range src {
+		got = append(got, s.Role+":"+s.Text)
+	}
+	return got, problems
+}
+
+// Bad input is reported with file and line, and the other records are read.
+func TestBadRecords(t *testing.T) {
+	cases := []struct {
+		name     string
+		r        Reader
+		data     string
+		sources  []string
+		problems []string
+	}{
+		{"malformed CSV row", Readwise{}, "Highlight,Note\nok 5%,n\nbad \"quote 6%,x\nfine 7%,\n",
+			[]string{"quote:ok 5%", "note:n", "quote:fine 7%"}, []string{"f:3: skipped: malformed CSV row: bare \" in non-quoted-field"}},
+		{"unterminated quote", Readwise{}, "Highlight\nok 5%\n\"open 8%\nmore\n",
+			[]string{"quote:ok 5%"}, []string{"f:3: skipped: malformed CSV row: extraneous or missing \" in quoted-field", "f:3: an unterminated quote runs to line 4"}},
+		{"CSV without Highlight", Readwise{}, "Title,Note\na,b\n", nil, []string{"f:1: skipped: no Highlight column in the header"}},
+		{"truncated JSON", Hypothesis{}, `{"rows": [{"text": "n 5%", "target": []}, {"text": "cut`,
+			[]string{"note:n 5%"}, []string{"f:1: truncated JSON: the file ends inside a value; rows before it were read"}},
+		{"bare list", Hypothesis{}, `[{"text": "", "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "q 5%"}]}]}]`,
+			[]string{"quote:q 5%"}, nil},
+		{"bad JSON line", JSONL{}, "{\"text\": \"a 5%\"}\n{\"text\": \n{\"note\": \"x\"}\n",
+			[]string{"quote:a 5%"}, []string{"f:2: skipped: truncated JSON object", "f:3: skipped: no \"text\" field"}},
+		{"kindle bookmark and note", Kindle{}, "B (A)\n- Your Highlight on Location 10-20 | Added on x\n\nq 5%\n==========\nB (A)\n- Your Bookmark on Location 30 | Added on x\n\n\n==========\nB (A)\n- Your Note on Location 20 | Added on x\n\nn 6%\n==========\n",
+			[]string{"quote:q 5%", "note:n 6%"}, []string{"f:6: skipped: bookmark without text"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, problems := readWith(c.r, c.data)
+			if strings.Join(got, "|") != strings.Join(c.sources, "|") {
+				t.Errorf("sources %q, want %q", got, c.sources)
+			}
+			if strings.Join(problems, "|") != strings.Join(c.problems, "|") {
+				t.Errorf("problems %q, want %q", problems, c.problems)
+			}
+		})
+	}
+}
+
+func TestKindleNoteAttaches(t *testing.T) {
+	data := "B (A)\n- Your Highlight on page 3 | Location 10-20 | Added on Monday\n\nq\n==========\n" +
+		"C (A)\n- Your Highlight on Location 15-18 | Added on Monday\n\nother book\n==========\n" +
+		"B (A)\n- Your Note on page 3 | Location 20 | Added on Monday\n\nn\n==========\n"
+	src := Kindle{}.Read("f", []byte(data), nil)
+	if len(src) != 3 || src[2].NoteIndex != 1 || src[0].Location != "page 3, location 10-20" || *src[0].Title != "B" || src[0].Author != "A" || src[0].Line != 4 {
+		t.Errorf("%+v", src)
+	}
+}
+
+func TestMarkdownSkipsCodeTablesAndLinks(t *testing.T) {
+	data := "---\nyear: 2024\n---\n# T\n\n> quote 5% [link](https://x.com/99)\n\nnote 6%\n\n```\ncode 7%\n```\n\n| a |\n|---|\n| 8% |\n\n- item 9%\n    - Note: sub 10%\n"
+	src := Markdown{}.Read("f", []byte(data), nil)
+	var got []string
+	for _, s := range src {
+		got = append(got, s.Role+":"+strings.TrimSpace(s.Text))
+	}
+	want := []string{"quote:quote 5% [link]", "note:note 6%", "quote:item 9%", "note:Note: sub 10%"}
+	for i := range want {
+		if i >= len(got) || !strings.HasPrefix(strings.Join(strings.Fields(got[i]), " "), strings.Join(strings.Fields(want[i]), " ")) {
+			t.Fatalf("got %q, want %q", got, want)
+		}
+	}
+	if len(got) != len(want) || src[0].Line != 6 || src[0].Col != 3 || src[1].NoteIndex != 1 || src[3].NoteIndex != 3 {
+		t.Errorf("got %q %+v", got, src)
+	}
+}
+
+func TestSniff(t *testing.T) {
+	cases := map[string]string{
+		"My Clippings.txt": "T (A)\r\n- Your Highlight on Location 1-2 | Added on x\r\n\r\nq\r\n==========\r\n",
+		"notes.txt":        "plain line\nanother\n",
+		"x.json":           `{"rows": []}`,
+		"y.json":           "{\"text\": \"a\"}\n{\"text\": \"b\"}\n",
+		"export":           "Highlight,Book Title\n\"a\",b\n",
+		"h.md":             "# T\n> q\n",
+	}
+	want := map[string]string{"My Clippings.txt": "kindle", "notes.txt": "text", "x.json": "hypothesis",
+		"y.json": "jsonl", "export": "readwise", "h.md": "markdown"}
+	for path, data := range cases {
+		r := Sniff(path, []byte(data))
+		if r == nil || r.Name() != want[path] {
+			t.Errorf("%s: %v, want %s", path, r, want[path])
+		}
+	}
+}
+
+// Records read = sources + records skipped, with every reason reported.
+func TestNothingDroppedSilently(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.csv")
+	os.WriteFile(path, []byte("Highlight,Note\nok 5%,n\nbad \"q,x\n,empty\n"), 0o644)
+	var problems int
+	src, st, err := Read([]string{path}, "", func(Problem) { problems++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Read != st.Sources+st.Skipped || st.Skipped != 2 || len(src) != 2 || problems != 2 {
+		t.Errorf("stats %+v, sources %d, problems %d", st, len(src), problems)
+	}
+}
+
+func fuzzReader(f *testing.F, r Reader, seeds ...string) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return
+		}
+		lines := strings.Count(string(data), "\n") + 1
+		for _, s := range r.Read("f", data, func(Problem) {}) {
+			if s.Line < 1 || s.Line > lines || s.Col < 1 {
+				t.Fatalf("source at %d:%d of %d lines", s.Line, s.Col, lines)
+			}
+		}
+	})
+}
+
+func FuzzReadwise(f *testing.F) {
+	fuzzReader(f, Readwise{}, "Highlight,Note\n\"a\n5%\",\"b \"\"c\"\"\"\n", "Note,Highlight\nx,y\n")
+}
+
+func FuzzKindle(f *testing.F) {
+	fuzzReader(f, Kindle{}, "\ufeffT (A)\r\n- Your Highlight on page 1 | Location 1-2 | Added on x\r\n\r\nq 5%\r\n==========\r\n")
+}
+
+func FuzzHypothesis(f *testing.F) {
+	fuzzReader(f, Hypothesis{}, `{"rows":[{"text":"n","target":[{"selector":[{"type":"TextQuoteSelector","exact":"q\"5%"}]}]}]}`, `[]`)
+}
+
+func FuzzMarkdown(f *testing.F) {
+	fuzzReader(f, Markdown{}, "---\na: 1\n---\n# T\n> q 5%\n\nn\n\n- i\n    - Note: x\n", "| a |\n|---|\n")
+}
+
+func FuzzJSONL(f *testing.F) {
+	fuzzReader(f, JSONL{}, "{\"text\":\"a 5%\",\"note\":\"b\"}\n{bad\n")
+}
