@@ -20,11 +20,12 @@ var _ Writer = XLSX{}
 func (XLSX) File() string { return "factsheet.xlsx" }
 
 var claimHeader = []any{"File", "Line", "Source text", "Claim text", "Value", "Unit", "Min", "Max",
-	"Qualifier", "Kind", "Period", "Rule"}
+	"Qualifier", "Kind", "Period", "Rule", "Subject", "Metric", "ID"}
 
 var findingHeader = []any{"ID", "Status", "Kind", "Rule", "Claims", "Where", "Message"}
 
-var sourceHeader = []any{"ID", "File", "Line", "Role", "Language", "Text", "Note of", "Duplicate of"}
+var sourceHeader = []any{"ID", "File", "Line", "Role", "Language", "Text", "Note of", "Duplicate of",
+	"Title", "Author", "URL", "Location", "Date", "Tags", "Format"}
 
 // Write implements Writer.
 func (XLSX) Write(f *os.File, r *pipeline.Result) error {
@@ -58,8 +59,8 @@ func writeClaims(x *excelize.File, r *pipeline.Result) error {
 	}
 	rows := make([][]any, 0, len(r.Claims))
 	for _, c := range r.Claims {
-		rows = append(rows, []any{c.File, c.Line, text[c.Source], c.Text, c.Value, c.Unit,
-			opt(c.Min), opt(c.Max), c.Qualifier, c.Kind, c.Period, c.Rule})
+		rows = append(rows, []any{c.File, c.Line, clip(text[c.Source]), c.Text, c.Value, c.Unit,
+			opt(c.Min), opt(c.Max), c.Qualifier, c.Kind, c.Period, c.Rule, c.Subject, c.Metric, c.ID})
 	}
 	return stream(x, "Claims", claimHeader, rows)
 }
@@ -98,7 +99,8 @@ func clip(s string) string {
 func writeSources(x *excelize.File, r *pipeline.Result) error {
 	rows := make([][]any, 0, len(r.Sources))
 	for _, s := range r.Sources {
-		rows = append(rows, []any{s.ID, s.File, s.Line, s.Role, s.Lang, s.Text, str(s.NoteOf), str(s.DuplicateOf)})
+		rows = append(rows, []any{s.ID, s.File, s.Line, s.Role, s.Lang, clip(s.Text), str(s.NoteOf), str(s.DuplicateOf),
+			str(s.Title), s.Author, str(s.URL), s.Location, s.Date, s.Tags, s.Format})
 	}
 	return stream(x, "Sources", sourceHeader, rows)
 }

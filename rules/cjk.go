@@ -11,7 +11,8 @@ type cjkTable struct {
 	zero     map[rune]bool
 	point    map[rune]bool
 	negative []string
-	fraction string // 分之
+	fraction []string // 分之, 分の
+	and      []string // 又, と: a whole and a fraction
 	ratio    []ratioStep
 	vague    map[rune][2]float64 // 数: [1, 9], 几: [2, 9]
 	plus     map[rune]bool       // 多, 余: "and some more"
@@ -33,7 +34,8 @@ type rawCJK struct {
 	Zero     []string              `yaml:"zero"`
 	Point    []string              `yaml:"point"`
 	Negative []string              `yaml:"negative"`
-	Fraction string                `yaml:"fraction"`
+	Fraction []string              `yaml:"fraction"`
+	And      []string              `yaml:"and"`
 	Ratio    []map[string]float64  `yaml:"ratio"`
 	Vague    map[string][2]float64 `yaml:"vague"`
 	Plus     []string              `yaml:"plus"`
@@ -49,7 +51,7 @@ func init() {
 		if err := r.decodeStrict(&raw); err != nil {
 			return err
 		}
-		c := cjkTable{id: r.ID, negative: raw.Negative, fraction: raw.Fraction}
+		c := cjkTable{id: r.ID, negative: raw.Negative, fraction: raw.Fraction, and: raw.And}
 		var err error
 		fields := []struct {
 			name string
@@ -163,7 +165,7 @@ func (c *cjkTable) starts(t *text, i int) bool {
 
 // scaleFraction reports 万分之 and the like: a scale alone as a denominator.
 func (c *cjkTable) scaleFraction(t *text, i int) bool {
-	return c.scales[t.at(i)] != 0 && c.fraction != "" && hasAt(t, i+1, c.fraction)
+	return c.scales[t.at(i)] != 0 && c.fractionAt(t, i+1) > 0
 }
 
 func (c *cjkTable) negativeAt(t *text, i int) int {
@@ -208,37 +210,75 @@ func (c *cjkTable) read(t *text, i int) (atom, bool) {
 			a.hi = hv - 1
 		}
 	}
-	if neg {
-		a.value = -a.value
-	}
 	a.lone = end-j == 1 && c.articles[t.at(j)]
-	if end-j == 1 && c.formal[t.at(j)] && !hasAt(t, end, c.fraction) { // 大陆, 收拾, 参数
+	if end-j == 1 && c.formal[t.at(j)] && c.fractionAt(t, end) == 0 { // 大陆, 收拾, 参数
 		return atom{}, false
 	}
 	c.tail(t, &a)
+	if neg {
+		a.value, a.lo, a.hi = -a.value, -a.hi, -a.lo
+	}
 	return a, true
 }
 
-// tail reads what may follow a numeral: 分之 (a fraction) or 割/分/厘.
+// fractionAt returns the offset after a fraction marker (分之, 分の) at i,
+// across spaces, or 0.
+func (c *cjkTable) fractionAt(t *text, i int) int {
+	k := t.skipSpaces(i, 2)
+	for _, f := range c.fraction {
+		if hasAt(t, k, f) {
+			return t.skipSpaces(k+len([]rune(f)), 2)
+		}
+	}
+	return 0
+}
+
+// tail reads what may follow a numeral: 分之 (a fraction), 又 and a
+// fraction (三百五又三分之一), or 割/分/厘.
 func (c *cjkTable) tail(t *text, a *atom) {
-	if c.fraction != "" && hasAt(t, a.end, c.fraction) {
-		k := a.end + len([]rune(c.fraction))
+	if k := c.fractionAt(t, a.end); k > 0 {
 		w := cjkWalk{c: c, t: t}
 		if num, end, ok := w.run(k); ok && a.value != 0 {
-			a.end = end
-			a.lone = false
-			switch a.value {
-			case 100:
+			whole := a.end - a.start
+			a.end, a.lone = end, false
+			switch {
+			case a.value == 100 && whole == 1: // 百分之三十 is a percentage; 一百分之二 a fraction
 				a.value, a.percent = num, true
-			case 1000:
+			case a.value == 1000 && whole == 1:
 				a.value, a.percent = num/10, true
 			default:
 				a.value, a.fraction = num/a.value, true
 			}
+			a.sig = max(w.digits, 1)
 		}
 		return
 	}
+	if c.mixed(t, a) {
+		return
+	}
 	c.ratios(t, a)
+}
+
+// mixed reads a whole number and a fraction joined by 又 or と.
+func (c *cjkTable) mixed(t *text, a *atom) bool {
+	k := t.skipSpaces(a.end, 2)
+	for _, and := range c.and {
+		if !hasAt(t, k, and) {
+			continue
+		}
+		j := t.skipSpaces(k+len([]rune(and)), 2)
+		if !c.starts(t, j) && !isDigit(t.at(j)) {
+			return false
+		}
+		f, ok := c.read(t, j)
+		if !ok || !f.fraction {
+			return false
+		}
+		a.value += f.value
+		a.end, a.lone, a.fraction = f.end, false, false
+		return true
+	}
+	return false
 }
 
 // ratios reads 3割5分 as 35 percent: the first step must be the largest.
@@ -302,10 +342,15 @@ func (w *cjkWalk) run(i int) (float64, int, bool) {
 func (w *cjkWalk) step(j int) int {
 	c, t := w.c, w.t
 	r := t.at(j)
-	if isSpace(r) { // "7 万5 千4 百": a space only before a unit or scale
-		n := t.at(j + 1)
-		if _, u := c.units[n]; u && w.pending || c.scales[n] != 0 && (w.pending || w.section > 0) || c.plus[n] {
-			return j + 1
+	if isSpace(r) { // "7 万5 千4 百", "一百 五 十 二": spaces around places
+		k := t.skipSpaces(j, 2)
+		n := t.at(k)
+		_, u := c.units[n]
+		_, d := c.digits[n]
+		afterPlace := j > 0 && w.placeChar(t.at(j-1))
+		if u && w.pending || c.scales[n] != 0 && (w.pending || w.section > 0) || c.plus[n] ||
+			afterPlace && (d || isDigit(n)) || c.point[n] && w.pending {
+			return k
 		}
 		return j
 	}
@@ -317,7 +362,11 @@ func (w *cjkWalk) step(j int) int {
 	}
 	if v, ok := c.vague[r]; ok && !w.pending {
 		w.vague = true
-		w.push(v[0]+float64(w.pick)*(v[1]+1-v[0]), false)
+		lo := v[0]
+		if w.last > 0 { // 二十几万: at least 二十万
+			lo = 0
+		}
+		w.push(lo+float64(w.pick)*(v[1]+1-lo), false)
 		return j + 1
 	}
 	if u, ok := c.units[r]; ok {
@@ -328,8 +377,13 @@ func (w *cjkWalk) step(j int) int {
 		w.scale(s)
 		return j + 1
 	}
-	if _, ok := c.digits[t.at(j+1)]; ok && c.point[r] && w.pending {
-		return w.decimals(j + 1)
+	if _, ok := c.digits[t.at(j+1)]; ok && c.point[r] {
+		if !w.pending && w.section > 0 && w.total == 0 { // 十点二三三: the places so far are the whole part
+			w.num, w.section, w.pending = w.section, 0, true
+		}
+		if w.pending {
+			return w.decimals(j + 1)
+		}
 	}
 	if c.plus[r] && w.any {
 		w.more()

@@ -50,6 +50,10 @@ func startsDigits(t *text, i int) bool {
 	if isDigit(c) {
 		return !isDigit(t.at(i - 1))
 	}
+	if c == '-' && t.at(i+1) == '.' && isDigit(t.at(i+2)) {
+		p := t.at(i - 1)
+		return p == 0 || isSpace(p)
+	}
 	if (c == '.' || c == '-') && isDigit(t.at(i+1)) {
 		p := t.at(i - 1)
 		return p == 0 || isSpace(p) || p == '(' || p == '[' || (c == '.' && !isWordCh(p) && p != '.')
@@ -73,8 +77,44 @@ func (d *digitTable) read(t *text, i int) (atom, bool) {
 		n := int(v)
 		a.year = n >= d.yearMin && n <= d.yearMax
 	}
+	if plain && slash(t, &a) {
+		return a, true
+	}
 	d.suffix(t, &a)
 	return a, true
+}
+
+// slash reads a fraction 3/5, and a mixed number 1 3/5, at a's end. Dates
+// (4/13/2020) and paths are left alone.
+func slash(t *text, a *atom) bool {
+	num, end := a.value, a.end
+	whole := 0.0
+	if t.at(end) == ' ' && isDigit(t.at(end+1)) { // 1 3/5
+		k, lit, plain := scanDecimal(t, end+1)
+		if t.at(k) != '/' || !plain {
+			return false
+		}
+		whole, num, end = num, parseOr(lit), k
+	}
+	if t.at(end) != '/' || !isDigit(t.at(end+1)) {
+		return false
+	}
+	k, lit, plain := scanDecimal(t, end+1)
+	den := parseOr(lit)
+	if !plain || den == 0 || t.at(k) == '/' || isLatin(t.at(k)) || k-end-1 > 4 || end-a.start > 8 {
+		return false
+	}
+	v := num / den
+	if whole != 0 {
+		v = math.Copysign(math.Abs(whole)+v, whole)
+	}
+	a.value, a.end, a.fraction, a.year, a.sig = v, k, true, false, 0
+	return true
+}
+
+func parseOr(s string) float64 {
+	v, _ := parseFloat(s)
+	return v
 }
 
 // scanDecimal returns the end of the decimal literal at i, the literal
@@ -96,6 +136,9 @@ func scanDecimal(t *text, i int) (int, string, bool) {
 		case c == ',' && thousandsGroup(t, j+1) && j > i:
 			plain = false
 			j++
+		case c == ' ' && thousandsGroup(t, j+1) && j > i && j-i <= 3 && b.Len() <= 3 && spacedGroups(t, i, j):
+			plain = false // 1 234 567: groups of three after a space
+			j++
 		case c == '.' && isDigit(t.at(j+1)) && !strings.Contains(b.String(), "."):
 			plain = false
 			b.WriteByte('.')
@@ -114,16 +157,18 @@ func thousandsGroup(t *text, i int) bool {
 // exponent reads 1e25, 10^25, 10²⁵ and m×10^e after a mantissa ending at j.
 func exponent(t *text, j int, mant float64) (float64, int, bool) {
 	c := t.at(j)
-	if (c == 'e' || c == 'E') && (isDigit(t.at(j+1)) || (t.at(j+1) == '-' && isDigit(t.at(j+2)))) {
-		k, lit, _ := scanDecimal(t, j+1)
+	if (c == 'e' || c == 'E') && (isDigit(t.at(j+1)) || ((t.at(j+1) == '-' || t.at(j+1) == '+') && isDigit(t.at(j+2)))) {
+		from := j + 1
+		if t.at(from) == '+' {
+			from++
+		}
+		k, lit, _ := scanDecimal(t, from)
 		if n, err := strconv.Atoi(lit); err == nil && !isLatin(t.at(k)) {
 			return mant * math.Pow(10, float64(n)), k, true
 		}
 	}
-	if mant == 10 {
-		if n, k, ok := power(t, j); ok {
-			return math.Pow(10, float64(n)), k, true
-		}
+	if n, k, ok := power(t, j); ok && (mant == 10 || t.at(j) == '^') { // 10²⁶, 2^5, 1.1^23
+		return math.Copysign(math.Pow(math.Abs(mant), float64(n)), mant), k, true
 	}
 	k := t.skipSpaces(j, 1)
 	if c := t.at(k); c == '×' || c == 'x' || c == '*' || c == '·' {
@@ -147,7 +192,15 @@ func power(t *text, j int) (int, int, bool) {
 		if brace {
 			k++
 		}
-		for isDigit(t.at(k)) || (t.at(k) == '-' && b.Len() == 0) {
+		neg := false
+		for t.at(k) == '-' || t.at(k) == '+' { // ^--23 reads as ^23
+			neg = neg != (t.at(k) == '-')
+			k++
+		}
+		if neg {
+			b.WriteByte('-')
+		}
+		for isDigit(t.at(k)) {
 			b.WriteRune(t.at(k))
 			k++
 		}
@@ -164,9 +217,9 @@ func power(t *text, j int) (int, int, bool) {
 	return n, k, err == nil
 }
 
-// suffix applies an attached scale suffix (40k, 1.5bn) that ends a token.
+// suffix applies a scale suffix (40k, 1.5bn, 10  k) that ends a token.
 func (d *digitTable) suffix(t *text, a *atom) {
-	j := a.end
+	j := t.skipSpaces(a.end, 2)
 	e := t.wordEnd(j)
 	if e == j || isDigit(t.at(e)) {
 		return
@@ -174,7 +227,7 @@ func (d *digitTable) suffix(t *text, a *atom) {
 	s := string(t.f[j:e])
 	if f, ok := d.suffixes[s]; ok {
 		a.scale(f)
-		a.end = e
+		a.end, a.year = e, false
 		return
 	}
 	if f, ok := d.moneySuffixes[s]; ok {
@@ -202,4 +255,19 @@ func significant(lit string) int {
 		n++
 	}
 	return max(n, 1)
+}
+
+// spacedGroups reports whether the number that started at i and reached a
+// space at j goes on only in groups of three: "1 234 567", not "5 100 metres".
+func spacedGroups(t *text, i, j int) bool {
+	if t.at(i) == '0' {
+		return false
+	}
+	k := j
+	groups := 0
+	for t.at(k) == ' ' && thousandsGroup(t, k+1) {
+		k += 4
+		groups++
+	}
+	return groups >= 2 || groups == 1 && (t.at(k) == '.' || t.at(k) == ',')
 }

@@ -123,9 +123,10 @@ func (rs *Ruleset) isNumberWord(t *text, i int) bool {
 // cjkFollows reports whether the digits at i go on with a CJK scale: 1万亿, 3万4000, 500多亿.
 func (rs *Ruleset) cjkFollows(t *text, i int) bool {
 	j, _, _ := scanDecimal(t, i)
-	c := t.at(t.skipSpaces(j, 1))
+	c := t.at(t.skipSpaces(j, 2))
 	_, u := rs.cjk.units[c]
-	return rs.cjk.scales[c] != 0 || u || rs.cjk.plus[c] || len(rs.cjk.ratio) > 0 && c == rs.cjk.ratio[0].char
+	return rs.cjk.scales[c] != 0 || u || rs.cjk.plus[c] || len(rs.cjk.ratio) > 0 && c == rs.cjk.ratio[0].char ||
+		rs.cjk.fractionAt(t, j) > 0
 }
 
 // quantity turns an atom into a claim, or a period, or nothing, and returns
