@@ -127,6 +127,7 @@ func scanDecimal(t *text, i int) (int, string, bool) {
 		j++
 	}
 	plain := t.at(i) != '-'
+	spaced := false
 	for {
 		c := t.at(j)
 		switch {
@@ -136,8 +137,8 @@ func scanDecimal(t *text, i int) (int, string, bool) {
 		case c == ',' && thousandsGroup(t, j+1) && j > i:
 			plain = false
 			j++
-		case c == ' ' && thousandsGroup(t, j+1) && j > i && j-i <= 3 && b.Len() <= 3 && spacedGroups(t, i, j):
-			plain = false // 1 234 567: groups of three after a space
+		case c == ' ' && thousandsGroup(t, j+1) && (spaced || j > i && j-i <= 3 && spacedGroups(t, i, j)):
+			plain, spaced = false, true // 1 234 567: groups of three after a space
 			j++
 		case c == '.' && isDigit(t.at(j+1)) && !strings.Contains(b.String(), "."):
 			plain = false

@@ -80,8 +80,83 @@ func (sc *scan) skip(i int) int {
 	return i + 1
 }
 
-// read runs the number readers at i, in order of how specific they are.
+// read reads a number at i, with a sign word before it (minus five) and a
+// ratio after it (one over three, 1 in 5).
 func (sc *scan) read(i int) (atom, bool) {
+	if neg, j := sc.signWord(i); neg {
+		a, ok := sc.read(j)
+		if !ok || a.year {
+			return atom{}, false
+		}
+		a.value, a.lo, a.hi, a.start, a.lone = -a.value, -a.hi, -a.lo, i, false
+		return a, true
+	}
+	a, ok := sc.readOne(i)
+	if ok && !a.year {
+		sc.ratio(&a)
+	}
+	return a, ok
+}
+
+// signWord reports a word such as minus before a number, and where the number starts.
+func (sc *scan) signWord(i int) (bool, int) {
+	t := sc.t
+	if !isLatin(t.at(i)) || !boundaryBefore(t, i) {
+		return false, i
+	}
+	e := t.wordEnd(i)
+	if !sc.rs.words.negative[t.lower(i, e)] {
+		return false, i
+	}
+	j := t.skipSpaces(e, 2)
+	if j == e || !(startsDigits(t, j) || sc.rs.isNumberWord(t, j)) {
+		return false, i
+	}
+	return true, j
+}
+
+// ratio reads "over three", "in 5", "out of three" after a number as the
+// fraction it makes, unless the second number is a year or has a unit
+// (5 in 10 years is a span, not a ratio).
+func (sc *scan) ratio(a *atom) {
+	t := sc.t
+	k := t.skipSpaces(a.end, 2)
+	if k == a.end {
+		return
+	}
+	for _, w := range sc.rs.words.ratio {
+		if !hasFold(t, k, w) || isLatin(t.at(k+len([]rune(w)))) {
+			continue
+		}
+		j := t.skipSpaces(k+len([]rune(w)), 2)
+		b, ok := sc.readOne(j)
+		if !ok || b.year || b.value == 0 || b.fraction {
+			return
+		}
+		if _, unit := sc.rs.units.after(t, b.end); unit {
+			return
+		}
+		a.value, a.end, a.fraction, a.lone, a.sig = a.value/b.value, b.end, true, false, 0
+		return
+	}
+}
+
+func hasFold(t *text, i int, s string) bool {
+	for _, r := range s {
+		c := t.at(i)
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// readOne runs the number readers at i, in order of how specific they are.
+func (sc *scan) readOne(i int) (atom, bool) {
 	t, rs := sc.t, sc.rs
 	switch c := t.at(i); {
 	case startsDigits(t, i):

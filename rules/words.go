@@ -16,6 +16,9 @@ type wordTable struct {
 	and       map[string]bool
 	lone      map[string]bool // words that alone are an article, not a claim
 	alone     map[string]bool // fractions that need no numerator (half)
+	point     map[string]bool // five point five
+	negative  map[string]bool // minus, negative
+	ratio     []string        // one over three, 1 in 5, one out of three
 }
 
 type rawWords struct {
@@ -29,6 +32,9 @@ type rawWords struct {
 	And       []string           `yaml:"and"`
 	Lone      []string           `yaml:"lone"`
 	Alone     []string           `yaml:"alone"`
+	Point     []string           `yaml:"point"`
+	Negative  []string           `yaml:"negative"`
+	Ratio     []string           `yaml:"ratio"`
 }
 
 func newWordTable() wordTable { return wordTable{} }
@@ -48,7 +54,8 @@ func init() {
 		}
 		rs.words = wordTable{id: r.ID, numbers: raw.Numbers, hundreds: raw.Hundreds, scales: raw.Scales,
 			fractions: raw.Fractions, multiples: raw.Multiples, articles: set(raw.Articles), beforeArt: set(raw.ArticleOf),
-			and: set(raw.And), lone: set(raw.Lone), alone: set(raw.Alone)}
+			and: set(raw.And), lone: set(raw.Lone), alone: set(raw.Alone),
+			point: set(raw.Point), negative: set(raw.Negative), ratio: raw.Ratio}
 		return nil
 	})
 }
@@ -69,11 +76,10 @@ type wordAt struct {
 
 // nextWord returns the word after j, skipping one space or hyphen.
 func nextWord(t *text, j int) (wordAt, bool) {
-	k := j
-	if c := t.at(k); c == ' ' || c == '-' {
-		k++
+	k := t.skipSpaces(j, 3) // "half a  dozen", "fifty - two"
+	if t.at(k) == '-' {
+		k = t.skipSpaces(k+1, 3)
 	}
-	k = t.skipSpaces(k, 1) // "half a  dozen"
 	if !isLatin(t.at(k)) {
 		return wordAt{}, false
 	}
@@ -148,6 +154,9 @@ func (p *wordParser) number() (float64, bool) {
 	}
 	if f, ok := p.fractionOf(n); ok { // "two thirds"
 		return f, true
+	}
+	if d, ok := p.decimals(); ok { // "five point five"
+		return n + d, true
 	}
 	if m, ok := p.w.multiples[p.word()]; ok && !p.done { // "three dozens"
 		p.take()
@@ -242,4 +251,26 @@ func orOne(v float64) float64 {
 		return 1
 	}
 	return v
+}
+
+// decimals reads "point five five" as .55.
+func (p *wordParser) decimals() (float64, bool) {
+	if !p.w.point[p.word()] {
+		return 0, false
+	}
+	if v, ok := p.w.numbers[p.peek()]; !ok || v > 9 {
+		return 0, false
+	}
+	p.take()
+	f, scale := 0.0, 0.1
+	for !p.done {
+		v, ok := p.w.numbers[p.word()]
+		if !ok || v > 9 {
+			break
+		}
+		f += v * scale
+		scale /= 10
+		p.take()
+	}
+	return f, true
 }
