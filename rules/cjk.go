@@ -1,5 +1,7 @@
 package rules
 
+import "math"
+
 // cjkTable reads Chinese and Japanese numerals, alone or mixed with digits:
 // 五十五兆一十二億四万五千二, 4.78万亿, 3万4000, 一百零一万一千, 肆佰陸拾,
 // 三分之二, 百分之三十, 零点五, 负三十二, 3割5分, 数百, 500多亿.
@@ -11,8 +13,10 @@ type cjkTable struct {
 	zero     map[rune]bool
 	point    map[rune]bool
 	negative []string
-	fraction []string // 分之, 分の
-	and      []string // 又, と: a whole and a fraction
+	fraction []string  // 分之, 分の
+	percent  []string  // the fraction markers after which 百 means percent (百分之三十)
+	and      []string  // 又, と: a whole and a fraction
+	power    [2]string // の … 乗: 10の13乗
 	ratio    []ratioStep
 	vague    map[rune][2]float64 // 数: [1, 9], 几: [2, 9]
 	plus     map[rune]bool       // 多, 余: "and some more"
@@ -35,7 +39,9 @@ type rawCJK struct {
 	Point    []string              `yaml:"point"`
 	Negative []string              `yaml:"negative"`
 	Fraction []string              `yaml:"fraction"`
+	Percent  []string              `yaml:"percent"`
 	And      []string              `yaml:"and"`
+	Power    []string              `yaml:"power"`
 	Ratio    []map[string]float64  `yaml:"ratio"`
 	Vague    map[string][2]float64 `yaml:"vague"`
 	Plus     []string              `yaml:"plus"`
@@ -51,7 +57,13 @@ func init() {
 		if err := r.decodeStrict(&raw); err != nil {
 			return err
 		}
-		c := cjkTable{id: r.ID, negative: raw.Negative, fraction: raw.Fraction, and: raw.And}
+		c := cjkTable{id: r.ID, negative: raw.Negative, fraction: raw.Fraction, percent: raw.Percent, and: raw.And}
+		if len(raw.Power) != 0 && len(raw.Power) != 2 {
+			return r.fieldErr("power", "must be [before, after], as [の, 乗]")
+		}
+		if len(raw.Power) == 2 {
+			c.power = [2]string{raw.Power[0], raw.Power[1]}
+		}
 		var err error
 		fields := []struct {
 			name string
@@ -224,27 +236,38 @@ func (c *cjkTable) read(t *text, i int) (atom, bool) {
 // fractionAt returns the offset after a fraction marker (分之, 分の) at i,
 // across spaces, or 0.
 func (c *cjkTable) fractionAt(t *text, i int) int {
+	k, _ := c.fractionMarker(t, i)
+	return k
+}
+
+// fractionMarker also says which marker it was.
+func (c *cjkTable) fractionMarker(t *text, i int) (int, string) {
 	k := t.skipSpaces(i, 2)
 	for _, f := range c.fraction {
 		if hasAt(t, k, f) {
-			return t.skipSpaces(k+len([]rune(f)), 2)
+			return t.skipSpaces(k+len([]rune(f)), 2), f
 		}
 	}
-	return 0
+	return 0, ""
 }
 
 // tail reads what may follow a numeral: 分之 (a fraction), 又 and a
 // fraction (三百五又三分之一), or 割/分/厘.
 func (c *cjkTable) tail(t *text, a *atom) {
-	if k := c.fractionAt(t, a.end); k > 0 {
+	if k, marker := c.fractionMarker(t, a.end); k > 0 {
+		neg := c.negativeAt(t, k)
 		w := cjkWalk{c: c, t: t}
-		if num, end, ok := w.run(k); ok && a.value != 0 {
+		if num, end, ok := w.run(neg); ok && a.value != 0 {
+			if neg > k {
+				num = -num
+			}
 			whole := a.end - a.start
+			pct := contains(c.percent, marker)
 			a.end, a.lone = end, false
 			switch {
-			case a.value == 100 && whole == 1: // 百分之三十 is a percentage; 一百分之二 a fraction
+			case a.value == 100 && whole == 1 && pct: // 百分之三十 is a percentage; 一百分之二, 百分の二 fractions
 				a.value, a.percent = num, true
-			case a.value == 1000 && whole == 1:
+			case a.value == 1000 && whole == 1 && pct:
 				a.value, a.percent = num/10, true
 			default:
 				a.value, a.fraction = num/a.value, true
@@ -253,10 +276,39 @@ func (c *cjkTable) tail(t *text, a *atom) {
 		}
 		return
 	}
-	if c.mixed(t, a) {
+	if c.mixed(t, a) || c.raised(t, a) {
 		return
 	}
 	c.ratios(t, a)
+}
+
+// raised reads the Japanese power: 2.5の-1乗, 一の十乗.
+func (c *cjkTable) raised(t *text, a *atom) bool {
+	if c.power[0] == "" || !hasAt(t, a.end, c.power[0]) {
+		return false
+	}
+	k := a.end + len([]rune(c.power[0]))
+	neg := false
+	for {
+		if j := c.negativeAt(t, k); j > k {
+			neg, k = !neg, j
+		} else if t.at(k) == '-' {
+			neg, k = !neg, k+1
+		} else {
+			break
+		}
+	}
+	w := cjkWalk{c: c, t: t}
+	n, end, ok := w.run(k)
+	if !ok || !hasAt(t, end, c.power[1]) {
+		return false
+	}
+	if neg {
+		n = -n
+	}
+	a.value = math.Copysign(math.Pow(math.Abs(a.value), n), a.value)
+	a.end, a.lone, a.sig = end+len([]rune(c.power[1])), false, 0
+	return true
 }
 
 // mixed reads a whole number and a fraction joined by 又 or と.
@@ -377,7 +429,7 @@ func (w *cjkWalk) step(j int) int {
 		w.scale(s)
 		return j + 1
 	}
-	if _, ok := c.digits[t.at(j+1)]; ok && c.point[r] {
+	if _, ok := c.digits[t.at(j+1)]; (ok || isDigit(t.at(j+1))) && c.point[r] {
 		if !w.pending && w.section > 0 && w.total == 0 { // 十点二三三: the places so far are the whole part
 			w.num, w.section, w.pending = w.section, 0, true
 		}
@@ -469,6 +521,9 @@ func (w *cjkWalk) decimals(j int) int {
 	f, scale := 0.0, 0.1
 	for {
 		d, ok := w.c.digits[w.t.at(j)]
+		if c := w.t.at(j); isDigit(c) {
+			d, ok = float64(c-'0'), true
+		}
 		if !ok {
 			break
 		}
@@ -526,4 +581,15 @@ func (w *cjkWalk) finish() float64 {
 		}
 	}
 	return w.total + w.section
+}
+
+// andFollows reports 又 or と and a numeral at i: 20と5分の3.
+func (c *cjkTable) andFollows(t *text, i int) bool {
+	for _, and := range c.and {
+		if hasAt(t, i, and) {
+			j := i + len([]rune(and))
+			return isDigit(t.at(j)) || c.starts(t, j)
+		}
+	}
+	return false
 }

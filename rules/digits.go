@@ -168,7 +168,7 @@ func exponent(t *text, j int, mant float64) (float64, int, bool) {
 			return mant * math.Pow(10, float64(n)), k, true
 		}
 	}
-	if n, k, ok := power(t, j); ok && (mant == 10 || t.at(j) == '^') { // 10²⁶, 2^5, 1.1^23
+	if n, k, ok := power(t, j); ok && (mant == 10 || t.at(j) == '^' || t.at(j) == 'の') { // 10²⁶, 2^5, 1.1^23, 2.5の-1乗
 		return math.Copysign(math.Pow(math.Abs(mant), float64(n)), mant), k, true
 	}
 	k := t.skipSpaces(j, 1)
@@ -208,6 +208,28 @@ func power(t *text, j int) (int, int, bool) {
 		if brace && t.at(k) == '}' {
 			k++
 		}
+	} else if t.at(k) == 'の' { // 10の13乗
+		k++
+		neg := false
+		for t.at(k) == '-' || hasAt(t, k, "マイナス") {
+			if t.at(k) == '-' {
+				k++
+			} else {
+				k += 4
+			}
+			neg = !neg
+		}
+		if neg {
+			b.WriteByte('-')
+		}
+		for isDigit(t.at(k)) {
+			b.WriteRune(t.at(k))
+			k++
+		}
+		if t.at(k) != '乗' {
+			return 0, j, false
+		}
+		k++
 	} else {
 		for s, ok := superscripts[t.at(k)]; ok; s, ok = superscripts[t.at(k)] {
 			b.WriteRune(s)

@@ -201,7 +201,8 @@ func (rs *Ruleset) cjkFollows(t *text, i int) bool {
 	c := t.at(t.skipSpaces(j, 2))
 	_, u := rs.cjk.units[c]
 	return rs.cjk.scales[c] != 0 || u || rs.cjk.plus[c] || len(rs.cjk.ratio) > 0 && c == rs.cjk.ratio[0].char ||
-		rs.cjk.fractionAt(t, j) > 0
+		rs.cjk.fractionAt(t, j) > 0 || rs.cjk.point[c] && isDigit(t.at(t.skipSpaces(j, 2)+1)) ||
+		rs.cjk.power[0] != "" && hasAt(t, j, rs.cjk.power[0]) || rs.cjk.andFollows(t, j)
 }
 
 // quantity turns an atom into a claim, or a period, or nothing, and returns
