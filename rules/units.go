@@ -38,7 +38,7 @@ type prefixTable struct {
 }
 
 func newUnitTable() unitTable {
-	return unitTable{sym: trie{exact: true}, before: trie{reverse: true, exact: true}, owner: map[string]string{}}
+	return unitTable{sym: trie{exact: true}, before: trie{reverse: true}, owner: map[string]string{}}
 }
 
 func init() {

@@ -118,13 +118,14 @@ func (w *wordTable) read(t *text, i int) (atom, bool) {
 
 // wordParser walks the words of one number.
 type wordParser struct {
-	w        *wordTable
-	t        *text
-	cur      wordAt
-	end      int
-	words    int
-	fraction bool
-	done     bool
+	lastScale float64 // the last scale word read (million), for "and a half"
+	w         *wordTable
+	t         *text
+	cur       wordAt
+	end       int
+	words     int
+	fraction  bool
+	done      bool
 }
 
 func (p *wordParser) take() {
@@ -147,12 +148,21 @@ func (p *wordParser) peek() string {
 func (p *wordParser) number() (float64, bool) {
 	n, ok := p.integer()
 	if !ok {
-		if !p.w.alone[p.word()] { // "quarter" alone is a time of year, "half" a half
-			return 0, false
+		if !p.w.alone[p.word()] && !(p.w.fractions[p.word()] != 0 && p.w.scales[p.peek()] != 0) {
+			return 0, false // "quarter" alone is a time of year; "half", "quarter million" are numbers
 		}
-		return p.fractionOf(1) // "half of them"
+		f, ok := p.fractionOf(1) // "half of them"
+		if sc := p.w.scales[p.word()]; ok && sc != 0 && !p.done {
+			p.take()
+			return f * sc, true
+		}
+		return f, ok
 	}
-	if f, ok := p.fractionOf(n); ok { // "two thirds"
+	if f, ok := p.fractionOf(n); ok { // "two thirds", "half million"
+		if sc := p.w.scales[p.word()]; sc != 0 && !p.done {
+			p.take()
+			return f * sc, true
+		}
 		return f, true
 	}
 	if d, ok := p.decimals(); ok { // "five point five"
@@ -166,8 +176,8 @@ func (p *wordParser) number() (float64, bool) {
 		save := *p
 		p.take()
 		if k, ok := p.integer(); ok {
-			if f, ok := p.fractionOf(k); ok {
-				return n + f, true
+			if f, ok := p.fractionOf(k); ok { // "one million and a half" is 1.5 million
+				return n + f*max(p.lastScale, 1), true
 			}
 		}
 		*p = save
@@ -208,6 +218,7 @@ func (p *wordParser) fractionOf(n float64) (float64, bool) {
 // integer reads "one hundred and sixty-one thousand two hundred".
 func (p *wordParser) integer() (float64, bool) {
 	total, cur, any := 0.0, 0.0, false
+	p.lastScale = 0
 	for !p.done {
 		s := p.cur.w
 		if v, ok := p.w.numbers[s]; ok {
@@ -217,11 +228,11 @@ func (p *wordParser) integer() (float64, bool) {
 			cur += v
 		} else if h := p.w.hundreds[s]; h != 0 {
 			cur = orOne(cur) * h
-		} else if sc := p.w.scales[s]; sc != 0 {
-			total, cur = total+orOne(cur)*sc, 0
+		} else if sc := p.w.scales[s]; sc != 0 && any { // "million" alone is no number
+			total, cur, p.lastScale = total+orOne(cur)*sc, 0, sc
 		} else if p.w.articles[s] && !any && p.w.takesArticle(p.peek()) {
 			cur = 1
-		} else if p.w.and[s] && any && int(cur)%100 == 0 && p.w.numbers[p.peek()] != 0 {
+		} else if p.w.and[s] && any && int(cur)%100 == 0 && p.w.numbers[p.peek()] != 0 && !p.fractionAhead() {
 			// "one hundred and six": the and belongs to the number
 		} else {
 			break
@@ -273,4 +284,22 @@ func (p *wordParser) decimals() (float64, bool) {
 		p.take()
 	}
 	return f, true
+}
+
+// fractionAhead reports whether the words after an "and" end in a fraction
+// ("one billion and three quarters"): then the and starts the fraction.
+func (p *wordParser) fractionAhead() bool {
+	q := *p
+	q.take()
+	for !q.done {
+		s := q.word()
+		if q.w.fractions[s] != 0 {
+			return true
+		}
+		if q.w.numbers[s] == 0 && s != "zero" {
+			return false
+		}
+		q.take()
+	}
+	return false
 }
