@@ -18,6 +18,8 @@ type cjkTable struct {
 	and      []string  // 又, と: a whole and a fraction
 	power    [2]string // の … 乗: 10の13乗
 	ratio    []ratioStep
+	tenths   map[rune]bool       // 割, 成: tenths, the first step of a ratio
+	discount map[rune]bool       // 折: 75折 is 75%, 2折 is 20%
 	vague    map[rune][2]float64 // 数: [1, 9], 几: [2, 9]
 	plus     map[rune]bool       // 多, 余: "and some more"
 	articles map[rune]bool
@@ -43,6 +45,8 @@ type rawCJK struct {
 	And      []string              `yaml:"and"`
 	Power    []string              `yaml:"power"`
 	Ratio    []map[string]float64  `yaml:"ratio"`
+	Tenths   []string              `yaml:"tenths"`
+	Discount []string              `yaml:"discount"`
 	Vague    map[string][2]float64 `yaml:"vague"`
 	Plus     []string              `yaml:"plus"`
 	Articles []string              `yaml:"articles"`
@@ -87,7 +91,7 @@ func init() {
 				c.ratio = append(c.ratio, ratioStep{rr[0], v})
 			}
 		}
-		for name, list := range map[string][]string{"zero": raw.Zero, "point": raw.Point, "plus": raw.Plus, "articles": raw.Articles, "formal": raw.Formal} {
+		for name, list := range map[string][]string{"zero": raw.Zero, "point": raw.Point, "plus": raw.Plus, "articles": raw.Articles, "formal": raw.Formal, "tenths": raw.Tenths, "discount": raw.Discount} {
 			m, err := charSet(r, name, list)
 			if err != nil {
 				return err
@@ -103,6 +107,10 @@ func init() {
 				c.articles = m
 			case "formal":
 				c.formal = m
+			case "tenths":
+				c.tenths = m
+			case "discount":
+				c.discount = m
 			}
 		}
 		rs.cjk = c
@@ -261,14 +269,11 @@ func (c *cjkTable) tail(t *text, a *atom) {
 			if neg > k {
 				num = -num
 			}
-			whole := a.end - a.start
-			pct := contains(c.percent, marker)
+			pct := contains(c.percent, marker) && c.placeFirst(t, a.start)
 			a.end, a.lone = end, false
 			switch {
-			case a.value == 100 && whole == 1 && pct: // 百分之三十 is a percentage; 一百分之二, 百分の二 fractions
-				a.value, a.percent = num, true
-			case a.value == 1000 && whole == 1 && pct:
-				a.value, a.percent = num/10, true
+			case pct: // 百分之三十, 万分之三: per hundred, per ten thousand; 一百分之二, 百分の二 are fractions
+				a.value, a.percent = num*100/a.value, true
 			default:
 				a.value, a.fraction = num/a.value, true
 			}
@@ -333,13 +338,29 @@ func (c *cjkTable) mixed(t *text, a *atom) bool {
 	return false
 }
 
-// ratios reads 3割5分 as 35 percent: the first step must be the largest.
+// placeFirst reports a numeral that starts with a place (百, 万), not a digit.
+func (c *cjkTable) placeFirst(t *text, i int) bool {
+	_, u := c.units[t.at(i)]
+	return u || c.scales[t.at(i)] != 0
+}
+
+// ratios reads 3割5分 and 三成 as 35 and 30 percent (the first step is
+// tenths), and 75折 or 2折 as the discount rate 75 or 20 percent.
 func (c *cjkTable) ratios(t *text, a *atom) {
-	if len(c.ratio) == 0 || t.at(a.end) != c.ratio[0].char {
+	k := t.skipSpaces(a.end, 1)
+	if c.discount[t.at(k)] {
+		pct := a.value
+		if pct < 10 {
+			pct *= 10
+		}
+		a.value, a.end, a.percent, a.lone = pct, k+1, true, false
+		return
+	}
+	if len(c.ratio) == 0 || !c.tenths[t.at(k)] {
 		return
 	}
 	pct := a.value * c.ratio[0].percent
-	end := a.end + 1
+	end := k + 1
 	for _, st := range c.ratio[1:] {
 		w := cjkWalk{c: c, t: t}
 		v, e, ok := w.run(end)

@@ -200,7 +200,7 @@ func (rs *Ruleset) cjkFollows(t *text, i int) bool {
 	j, _, _ := scanDecimal(t, i)
 	c := t.at(t.skipSpaces(j, 2))
 	_, u := rs.cjk.units[c]
-	return rs.cjk.scales[c] != 0 || u || rs.cjk.plus[c] || len(rs.cjk.ratio) > 0 && c == rs.cjk.ratio[0].char ||
+	return rs.cjk.scales[c] != 0 || u || rs.cjk.plus[c] || rs.cjk.tenths[c] || rs.cjk.discount[c] ||
 		rs.cjk.fractionAt(t, j) > 0 || rs.cjk.point[c] && isDigit(t.at(t.skipSpaces(j, 2)+1)) ||
 		rs.cjk.power[0] != "" && hasAt(t, j, rs.cjk.power[0]) || rs.cjk.andFollows(t, j)
 }
