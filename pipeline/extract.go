@@ -67,7 +67,7 @@ func (e *Extract) workers() int {
 
 // claims extracts one source's claims, with positions in its file.
 func (e *Extract) claims(s *Source) []Claim {
-	ms, mentions := e.Rules.Analyze(s.Text)
+	ms, mentions := e.Rules.AnalyzeLang(s.Text, s.Lang)
 	s.Mentions = mentions
 	out := make([]Claim, len(ms))
 	for k, m := range ms {

@@ -19,6 +19,9 @@ type cjkTable struct {
 	power    [2]string // の … 乗: 10の13乗
 	ratio    []ratioStep
 	tenths   map[rune]bool       // 割, 成: tenths, the first step of a ratio
+	half     map[rune]bool       // 半 after 割: and a half step (5割半 is 55%)
+	off      map[rune]bool       // 引 after 割: off the price (8割引 leaves 20%)
+	noAbbrev map[string]bool     // languages where 一万三 is 10003, not 13000
 	discount map[rune]bool       // 折: 75折 is 75%, 2折 is 20%
 	vague    map[rune][2]float64 // 数: [1, 9], 几: [2, 9]
 	plus     map[rune]bool       // 多, 余: "and some more"
@@ -46,6 +49,9 @@ type rawCJK struct {
 	Power    []string              `yaml:"power"`
 	Ratio    []map[string]float64  `yaml:"ratio"`
 	Tenths   []string              `yaml:"tenths"`
+	Half     []string              `yaml:"half"`
+	Off      []string              `yaml:"off"`
+	NoAbbrev []string              `yaml:"no_abbreviation"`
 	Discount []string              `yaml:"discount"`
 	Vague    map[string][2]float64 `yaml:"vague"`
 	Plus     []string              `yaml:"plus"`
@@ -61,7 +67,7 @@ func init() {
 		if err := r.decodeStrict(&raw); err != nil {
 			return err
 		}
-		c := cjkTable{id: r.ID, negative: raw.Negative, fraction: raw.Fraction, percent: raw.Percent, and: raw.And}
+		c := cjkTable{id: r.ID, noAbbrev: set(raw.NoAbbrev), negative: raw.Negative, fraction: raw.Fraction, percent: raw.Percent, and: raw.And}
 		if len(raw.Power) != 0 && len(raw.Power) != 2 {
 			return r.fieldErr("power", "must be [before, after], as [の, 乗]")
 		}
@@ -91,7 +97,7 @@ func init() {
 				c.ratio = append(c.ratio, ratioStep{rr[0], v})
 			}
 		}
-		for name, list := range map[string][]string{"zero": raw.Zero, "point": raw.Point, "plus": raw.Plus, "articles": raw.Articles, "formal": raw.Formal, "tenths": raw.Tenths, "discount": raw.Discount} {
+		for name, list := range map[string][]string{"zero": raw.Zero, "point": raw.Point, "plus": raw.Plus, "articles": raw.Articles, "formal": raw.Formal, "tenths": raw.Tenths, "discount": raw.Discount, "half": raw.Half, "off": raw.Off} {
 			m, err := charSet(r, name, list)
 			if err != nil {
 				return err
@@ -111,6 +117,10 @@ func init() {
 				c.tenths = m
 			case "discount":
 				c.discount = m
+			case "half":
+				c.half = m
+			case "off":
+				c.off = m
 			}
 		}
 		rs.cjk = c
@@ -212,7 +222,7 @@ func (c *cjkTable) read(t *text, i int) (atom, bool) {
 	if c.scaleFraction(t, i) {
 		a := atom{start: i, end: i + 1, value: c.scales[t.at(i)], rule: c.id}
 		c.tail(t, &a)
-		return a, a.fraction
+		return a, a.fraction || a.percent
 	}
 	j := c.negativeAt(t, i)
 	neg := j > i
@@ -269,7 +279,7 @@ func (c *cjkTable) tail(t *text, a *atom) {
 			if neg > k {
 				num = -num
 			}
-			pct := contains(c.percent, marker) && c.placeFirst(t, a.start)
+			pct := contains(c.percent, marker) && c.placeFirst(t, a.start) && a.value >= 100
 			a.end, a.lone = end, false
 			switch {
 			case pct: // 百分之三十, 万分之三: per hundred, per ten thousand; 一百分之二, 百分の二 are fractions
@@ -361,6 +371,9 @@ func (c *cjkTable) ratios(t *text, a *atom) {
 	}
 	pct := a.value * c.ratio[0].percent
 	end := k + 1
+	if c.half[t.at(end)] {
+		pct, end = pct+c.ratio[0].percent/2, end+1
+	}
 	for _, st := range c.ratio[1:] {
 		w := cjkWalk{c: c, t: t}
 		v, e, ok := w.run(end)
@@ -369,6 +382,9 @@ func (c *cjkTable) ratios(t *text, a *atom) {
 		}
 		pct += v * st.percent
 		end = e + 1
+	}
+	if c.off[t.at(end)] {
+		pct, end = 100-pct, end+1
 	}
 	a.value, a.end, a.percent, a.lone = pct, end, true, false
 }
@@ -504,7 +520,7 @@ func (w *cjkWalk) digit(j int, d float64) int {
 	case w.pending:
 		return j
 	}
-	w.abbrev = w.last > 0 && !w.gap && j > 0 && w.placeChar(w.t.at(j-1))
+	w.abbrev = w.last > 0 && !w.gap && j > 0 && w.placeChar(w.t.at(j-1)) && !w.c.noAbbrev[w.t.lang]
 	w.push(d, true)
 	w.digits++
 	return j + 1

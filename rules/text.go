@@ -9,8 +9,9 @@ import (
 // reads as ASCII and every space as ' '. Folding keeps one rune per rune, so
 // offsets in the copy are offsets in the original.
 type text struct {
-	r []rune
-	f []rune
+	r    []rune
+	f    []rune
+	lang string // the source's language, where a reading depends on it
 }
 
 // texts keeps rune buffers between calls: a text is scratch space that no
@@ -19,7 +20,7 @@ var texts = sync.Pool{New: func() any { return &text{} }}
 
 func newText(s string) *text {
 	t := texts.Get().(*text)
-	t.r, t.f = t.r[:0], t.f[:0]
+	t.r, t.f, t.lang = t.r[:0], t.f[:0], ""
 	for _, c := range s {
 		t.r = append(t.r, c)
 		t.f = append(t.f, fold(c))

@@ -217,9 +217,11 @@ func Read(files []string, format string, report func(Problem)) ([]pipeline.Sourc
 		if r == nil {
 			r = Text{}
 		}
-		all = appendFile(all, r.Read(f, data, count))
+		src := r.Read(f, data, count)
+		setLangs(src)
+		fileLang(src)
+		all = appendFile(all, src)
 	}
-	setLangs(all)
 	markDuplicates(all)
 	st.Sources = len(all)
 	st.Read = st.Sources + st.Skipped
@@ -233,6 +235,29 @@ func formatNames() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// fileLang reads Han-only lines as Japanese in a file that is mostly
+// Japanese: 百六 is 106 there, where Chinese reads 160. Script alone cannot
+// tell a line of kanji from a line of hanzi.
+func fileLang(src []pipeline.Source) {
+	ja, zh := 0, 0
+	for _, s := range src {
+		switch s.Lang {
+		case "ja":
+			ja++
+		case "zh":
+			zh++
+		}
+	}
+	if ja == 0 || ja < zh {
+		return
+	}
+	for i := range src {
+		if src[i].Lang == "zh" {
+			src[i].Lang = "ja"
+		}
+	}
 }
 
 // appendFile gives the file's sources their ids and resolves their notes.
