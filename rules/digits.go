@@ -77,7 +77,7 @@ func (d *digitTable) read(t *text, i int) (atom, bool) {
 		n := int(v)
 		a.year = n >= d.yearMin && n <= d.yearMax
 	}
-	if plain && slash(t, &a) {
+	if (plain || t.at(i) == '-' && !strings.Contains(lit, ".")) && slash(t, &a) {
 		return a, true
 	}
 	d.suffix(t, &a)
@@ -89,8 +89,8 @@ func (d *digitTable) read(t *text, i int) (atom, bool) {
 func slash(t *text, a *atom) bool {
 	num, end := a.value, a.end
 	whole := 0.0
-	if t.at(end) == ' ' && isDigit(t.at(end+1)) { // 1 3/5
-		k, lit, plain := scanDecimal(t, end+1)
+	if sp := t.skipSpaces(end, 2); sp > end && isDigit(t.at(sp)) { // 1 3/5
+		k, lit, plain := scanDecimal(t, sp)
 		if t.at(k) != '/' || !plain {
 			return false
 		}

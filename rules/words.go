@@ -173,11 +173,15 @@ func (p *wordParser) number() (float64, bool) {
 		return n * m, true
 	}
 	if !p.done && p.w.and[p.word()] { // "one hundred and three and two thirds"
-		save := *p
+		save, scale := *p, p.lastScale
 		p.take()
 		if k, ok := p.integer(); ok {
-			if f, ok := p.fractionOf(k); ok { // "one million and a half" is 1.5 million
-				return n + f*max(p.lastScale, 1), true
+			if f, ok := p.fractionOf(k); ok {
+				if sc := p.w.scales[p.word()]; sc != 0 && !p.done && scale == 0 { // five and a half million
+					p.take()
+					return (n + f) * sc, true
+				}
+				return n + f*max(scale, 1), true // one million and a half is 1.5 million
 			}
 		}
 		*p = save
