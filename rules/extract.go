@@ -228,6 +228,9 @@ func (sc *scan) quantity(a atom) int {
 		lo, hi := a.lo*unitFactor(h, hasUnit), a.hi*unitFactor(h, hasUnit)
 		m.Min, m.Max = &lo, &hi
 	}
+	if hasUnit && len(h.def.Subunit) > 0 {
+		sc.subunit(&m, h)
+	}
 	sc.rangeAfter(&m)
 	sc.qualify(&m)
 	bare := m.Unit == "" && !a.percent && !a.fraction
@@ -451,4 +454,35 @@ func step(v float64, a atom) float64 {
 		return 0
 	}
 	return math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-float64(a.sig)+1)
+}
+
+// subunit adds cents to dollars: "3 dollars 50 cents", "thirteen dollars
+// and forty-five", where the smaller number is worth the subunit factor.
+func (sc *scan) subunit(m *Match, h unitHit) {
+	t, d := sc.t, h.def
+	k := t.skipSpaces(m.End, 1)
+	if k == m.End {
+		return
+	}
+	if hasFold(t, k, "and ") {
+		k = t.skipSpaces(k+4, 1)
+	}
+	b, ok := sc.readOne(k)
+	if !ok || b.year || b.value != math.Trunc(b.value) || b.value*d.SubunitFactor >= 1 || b.value < 0 {
+		return
+	}
+	end := b.end
+	j := t.skipSpaces(end, 1)
+	named := false
+	for _, w := range d.Subunit {
+		if hasFold(t, j, w) && !isLatin(t.at(j+len([]rune(w)))) {
+			end, named = j+len([]rune(w)), true
+			break
+		}
+	}
+	if _, other := sc.rs.units.after(t, b.end); other && !named { // 5 dollars and 3 hours
+		return
+	}
+	m.Value += b.value * d.SubunitFactor * h.factor
+	m.End = end
 }

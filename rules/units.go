@@ -25,6 +25,9 @@ type unitDef struct {
 	Factor     float64  `yaml:"factor"`
 	PowerOf    float64  `yaml:"power_of"`
 	Classifier bool     `yaml:"classifier"`
+	// Subunit words (cents) and what one is worth: 3 dollars 50 cents is 3.5.
+	Subunit       []string `yaml:"subunit"`
+	SubunitFactor float64  `yaml:"subunit_factor"`
 }
 
 type unitAlias struct {
