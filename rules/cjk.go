@@ -262,8 +262,8 @@ func (c *cjkTable) fractionAt(t *text, i int) int {
 func (c *cjkTable) fractionMarker(t *text, i int) (int, string) {
 	k := t.skipSpaces(i, 2)
 	for _, f := range c.fraction {
-		if hasAt(t, k, f) {
-			return t.skipSpaces(k+len([]rune(f)), 2), f
+		if e := hasAtSpaced(t, k, f); e > 0 {
+			return t.skipSpaces(e, 2), f
 		}
 	}
 	return 0, ""
@@ -466,12 +466,12 @@ func (w *cjkWalk) step(j int) int {
 		w.scale(s)
 		return j + 1
 	}
-	if _, ok := c.digits[t.at(j+1)]; (ok || isDigit(t.at(j+1))) && c.point[r] {
+	if n := t.at(t.skipSpaces(j+1, 2)); c.point[r] && (isDigit(n) || c.digits[n] >= 0 && hasKey(c.digits, n)) {
 		if !w.pending && w.section > 0 && w.total == 0 { // 十点二三三: the places so far are the whole part
 			w.num, w.section, w.pending = w.section, 0, true
 		}
 		if w.pending {
-			return w.decimals(j + 1)
+			return w.decimals(t.skipSpaces(j+1, 2))
 		}
 	}
 	if c.plus[r] && w.any {
@@ -520,7 +520,8 @@ func (w *cjkWalk) digit(j int, d float64) int {
 	case w.pending:
 		return j
 	}
-	w.abbrev = w.last > 0 && !w.gap && j > 0 && w.placeChar(w.t.at(j-1)) && !w.c.noAbbrev[w.t.lang]
+	prev := w.t.backSpaces(j, 2) - 1 // 两千 四 百 五: spaces do not end the numeral
+	w.abbrev = w.last > 0 && !w.gap && prev >= 0 && w.placeChar(w.t.at(prev)) && !w.c.noAbbrev[w.t.lang]
 	w.push(d, true)
 	w.digits++
 	return j + 1
@@ -629,4 +630,24 @@ func (c *cjkTable) andFollows(t *text, i int) bool {
 		}
 	}
 	return false
+}
+
+func hasKey(m map[rune]float64, r rune) bool {
+	_, ok := m[r]
+	return ok
+}
+
+// hasAtSpaced matches s at i allowing single spaces between its characters
+// (百 分 之) and returns the offset after it, or 0.
+func hasAtSpaced(t *text, i int, s string) int {
+	for k, r := range []rune(s) {
+		if k > 0 && t.at(i) == ' ' {
+			i++
+		}
+		if t.at(i) != r {
+			return 0
+		}
+		i++
+	}
+	return i
 }

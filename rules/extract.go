@@ -233,7 +233,7 @@ func (sc *scan) quantity(a atom) int {
 	}
 	sc.rangeAfter(&m)
 	sc.qualify(&m)
-	bare := m.Unit == "" && !a.percent && !a.fraction
+	bare := m.Unit == "" && !a.percent && !a.fraction && (!hasUnit || h.def.Classifier)
 	if a.lone && (bare || h.def != nil && h.def.Classifier) || sc.excluded(&m, a, bare) {
 		return a.end
 	}
