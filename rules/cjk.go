@@ -25,6 +25,7 @@ type cjkTable struct {
 	discount map[rune]bool       // 折: 75折 is 75%, 2折 is 20%
 	vague    map[rune][2]float64 // 数: [1, 9], 几: [2, 9]
 	plus     map[rune]bool       // 多, 余: "and some more"
+	plusWord []string            // 余り, あまり
 	articles map[rune]bool
 	formal   map[rune]bool // financial numerals (陆, 拾): never a number alone
 }
@@ -37,26 +38,27 @@ type ratioStep struct {
 }
 
 type rawCJK struct {
-	Digits   map[string]float64    `yaml:"digits"`
-	Units    map[string]float64    `yaml:"units"`
-	Scales   map[string]float64    `yaml:"scales"`
-	Zero     []string              `yaml:"zero"`
-	Point    []string              `yaml:"point"`
-	Negative []string              `yaml:"negative"`
-	Fraction []string              `yaml:"fraction"`
-	Percent  []string              `yaml:"percent"`
-	And      []string              `yaml:"and"`
-	Power    []string              `yaml:"power"`
-	Ratio    []map[string]float64  `yaml:"ratio"`
-	Tenths   []string              `yaml:"tenths"`
-	Half     []string              `yaml:"half"`
-	Off      []string              `yaml:"off"`
-	NoAbbrev []string              `yaml:"no_abbreviation"`
-	Discount []string              `yaml:"discount"`
-	Vague    map[string][2]float64 `yaml:"vague"`
-	Plus     []string              `yaml:"plus"`
-	Articles []string              `yaml:"articles"`
-	Formal   []string              `yaml:"formal"`
+	Digits    map[string]float64    `yaml:"digits"`
+	Units     map[string]float64    `yaml:"units"`
+	Scales    map[string]float64    `yaml:"scales"`
+	Zero      []string              `yaml:"zero"`
+	Point     []string              `yaml:"point"`
+	Negative  []string              `yaml:"negative"`
+	Fraction  []string              `yaml:"fraction"`
+	Percent   []string              `yaml:"percent"`
+	And       []string              `yaml:"and"`
+	Power     []string              `yaml:"power"`
+	Ratio     []map[string]float64  `yaml:"ratio"`
+	Tenths    []string              `yaml:"tenths"`
+	Half      []string              `yaml:"half"`
+	Off       []string              `yaml:"off"`
+	NoAbbrev  []string              `yaml:"no_abbreviation"`
+	Discount  []string              `yaml:"discount"`
+	Vague     map[string][2]float64 `yaml:"vague"`
+	Plus      []string              `yaml:"plus"`
+	Articles  []string              `yaml:"articles"`
+	PlusWords []string              `yaml:"plus_words"`
+	Formal    []string              `yaml:"formal"`
 }
 
 func newCJKTable() cjkTable { return cjkTable{} }
@@ -67,7 +69,7 @@ func init() {
 		if err := r.decodeStrict(&raw); err != nil {
 			return err
 		}
-		c := cjkTable{id: r.ID, noAbbrev: set(raw.NoAbbrev), negative: raw.Negative, fraction: raw.Fraction, percent: raw.Percent, and: raw.And}
+		c := cjkTable{id: r.ID, noAbbrev: set(raw.NoAbbrev), plusWord: raw.PlusWords, negative: raw.Negative, fraction: raw.Fraction, percent: raw.Percent, and: raw.And}
 		if len(raw.Power) != 0 && len(raw.Power) != 2 {
 			return r.fieldErr("power", "must be [before, after], as [の, 乗]")
 		}
@@ -477,6 +479,12 @@ func (w *cjkWalk) step(j int) int {
 	if c.plus[r] && w.any {
 		w.more()
 		return j + 1
+	}
+	for _, p := range c.plusWord {
+		if w.any && hasAt(t, j, p) {
+			w.more()
+			return j + len([]rune(p))
+		}
 	}
 	return j
 }
