@@ -20,7 +20,6 @@ type cjkTable struct {
 	ratio    []ratioStep
 	tenths   map[rune]bool       // 割, 成: tenths, the first step of a ratio
 	half     map[rune]bool       // 半 after 割: and a half step (5割半 is 55%)
-	off      map[rune]bool       // 引 after 割: off the price (8割引 leaves 20%)
 	noAbbrev map[string]bool     // languages where 一万三 is 10003, not 13000
 	discount map[rune]bool       // 折: 75折 is 75%, 2折 is 20%
 	vague    map[rune][2]float64 // 数: [1, 9], 几: [2, 9]
@@ -99,30 +98,16 @@ func init() {
 				c.ratio = append(c.ratio, ratioStep{rr[0], v})
 			}
 		}
-		for name, list := range map[string][]string{"zero": raw.Zero, "point": raw.Point, "plus": raw.Plus, "articles": raw.Articles, "formal": raw.Formal, "tenths": raw.Tenths, "discount": raw.Discount, "half": raw.Half, "off": raw.Off} {
-			m, err := charSet(r, name, list)
-			if err != nil {
+		sets := []struct {
+			name string
+			list []string
+			dst  *map[rune]bool
+		}{{"zero", raw.Zero, &c.zero}, {"point", raw.Point, &c.point}, {"plus", raw.Plus, &c.plus},
+			{"articles", raw.Articles, &c.articles}, {"formal", raw.Formal, &c.formal}, {"tenths", raw.Tenths, &c.tenths},
+			{"discount", raw.Discount, &c.discount}, {"half", raw.Half, &c.half}}
+		for _, st := range sets {
+			if *st.dst, err = charSet(r, st.name, st.list); err != nil {
 				return err
-			}
-			switch name {
-			case "zero":
-				c.zero = m
-			case "point":
-				c.point = m
-			case "plus":
-				c.plus = m
-			case "articles":
-				c.articles = m
-			case "formal":
-				c.formal = m
-			case "tenths":
-				c.tenths = m
-			case "discount":
-				c.discount = m
-			case "half":
-				c.half = m
-			case "off":
-				c.off = m
 			}
 		}
 		rs.cjk = c
@@ -384,9 +369,6 @@ func (c *cjkTable) ratios(t *text, a *atom) {
 		}
 		pct += v * st.percent
 		end = e + 1
-	}
-	if c.off[t.at(end)] {
-		pct, end = 100-pct, end+1
 	}
 	a.value, a.end, a.percent, a.lone = pct, end, true, false
 }
