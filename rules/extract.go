@@ -90,7 +90,14 @@ func (sc *scan) skip(i int) int {
 // read reads a number at i, with a sign word before it (minus five) and a
 // ratio after it (one over three, 1 in 5).
 func (sc *scan) read(i int) (atom, bool) {
-	if neg, j := sc.signWord(i); neg {
+	a, ok := sc.readOne(i)
+	if ok && !a.year {
+		sc.ratio(&a)
+	}
+	if ok || !isLatin(sc.t.at(i)) {
+		return a, ok
+	}
+	if neg, j := sc.signWord(i); neg { // only words the number-word lookup let through get here
 		a, ok := sc.read(j)
 		if !ok || a.year {
 			return atom{}, false
@@ -98,17 +105,13 @@ func (sc *scan) read(i int) (atom, bool) {
 		a.value, a.lo, a.hi, a.start, a.lone = -a.value, -a.hi, -a.lo, i, false
 		return a, true
 	}
-	a, ok := sc.readOne(i)
-	if ok && !a.year {
-		sc.ratio(&a)
-	}
-	return a, ok
+	return atom{}, false
 }
 
 // signWord reports a word such as minus before a number, and where the number starts.
 func (sc *scan) signWord(i int) (bool, int) {
 	t := sc.t
-	if !isLatin(t.at(i)) || !boundaryBefore(t, i) {
+	if !boundaryBefore(t, i) || !sc.rs.isNumberWord(t, i) {
 		return false, i
 	}
 	e := t.wordEnd(i)
