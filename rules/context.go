@@ -18,14 +18,16 @@ type form struct {
 	kinds  map[string]bool
 	before *backward
 	after  *forward
+	unless *forward // a further after-pattern that cancels the form
 }
 
 type rawForm struct {
-	Kind      string   `yaml:"kind"`
-	Change    string   `yaml:"change"`
-	UnitKinds []string `yaml:"unit_kinds"`
-	Before    string   `yaml:"before"`
-	After     string   `yaml:"after"`
+	Kind        string   `yaml:"kind"`
+	Change      string   `yaml:"change"`
+	UnitKinds   []string `yaml:"unit_kinds"`
+	Before      string   `yaml:"before"`
+	After       string   `yaml:"after"`
+	UnlessAfter string   `yaml:"unless_after"`
 }
 
 // exclusion drops a number that is part of a name, a reference, a date,
@@ -92,6 +94,9 @@ func compileForm(rs *Ruleset, r rawRule) error {
 		return err
 	}
 	if f.after, err = compileForward(r, "after", raw.After); err != nil {
+		return err
+	}
+	if f.unless, err = compileForward(r, "unless_after", raw.UnlessAfter); err != nil {
 		return err
 	}
 	if f.before == nil && f.after == nil {

@@ -434,7 +434,7 @@ func (sc *scan) forms(m *Match) {
 		if f.before != nil && !sc.backMatched(f.before, m.Start) {
 			continue
 		}
-		if f.after != nil && !sc.aheadMatch(f.after, m.End) {
+		if f.after != nil && !sc.aheadMatch(f.after, m.End) || f.unless != nil && sc.aheadMatch(f.unless, m.End) {
 			continue
 		}
 		if f.kind != "" {
