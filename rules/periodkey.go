@@ -47,6 +47,8 @@ var periodForms = []periodForm{
 	{re: regexp.MustCompile(`^((?:19|20|21)\d\d)年第?([一二三四1-4])季度$`), year: 1, q: 2},
 	{re: regexp.MustCompile(`^((?:19|20|21)\d\d)年(?:底|末)$`), year: 1, quarter: 4},
 	{re: regexp.MustCompile(`^((?:19|20|21)\d\d)年?(?:初)$`), year: 1, quarter: 1},
+	{re: regexp.MustCompile(`(?i)^(?:mid-?\s*|(?:the\s+)?middle of\s+)((?:19|20|21)\d\d)$`), year: 1, quarter: 2},
+	{re: regexp.MustCompile(`^((?:19|20|21)\d\d)年年?中$`), year: 1, quarter: 2},
 	{re: regexp.MustCompile(`^((?:19|20|21)\d\d)年?$`), year: 1},
 }
 

@@ -10,6 +10,7 @@ func (sc *scan) assignPeriods() {
 	if len(sc.periods) == 0 {
 		return
 	}
+	clause := sc.clauses()
 	for k := range sc.out {
 		m := &sc.out[k]
 		best, dist := "", -1
@@ -20,6 +21,9 @@ func (sc *scan) assignPeriods() {
 			d := 2 * gap(m.Start, m.End, p.start, p.end)
 			if p.start < m.Start {
 				d++ // at equal distance the period after the figure wins: "to 5.5% by July 2023"
+			}
+			if clause[p.start] != clause[m.Start] {
+				d += 1 << 20 // a period in the figure's own clause comes first: "在2024年年中达到34亿, 高于2023年底的16亿"
 			}
 			if dist < 0 || d < dist {
 				best, dist = p.text, d
@@ -71,6 +75,25 @@ func (sc *scan) sentences() []int {
 			n++
 		case '.':
 			if i+1 == len(t.f) || isSpace(t.at(i+1)) {
+				n++
+			}
+		}
+	}
+	out[len(t.f)] = n
+	return out
+}
+
+// clauses numbers the clause of every offset: sentences split again at
+// commas and semicolons.
+func (sc *scan) clauses() []int {
+	t := sc.t
+	out := make([]int, len(t.f)+1)
+	n := 0
+	for i, c := range t.f {
+		out[i] = n
+		switch c {
+		case ',', '，', '、', ';', '；', '。', '!', '?', '！', '？', '—':
+			if c != ',' || !isDigit(t.at(i+1)) { // not the comma of 1,000
 				n++
 			}
 		}
