@@ -86,7 +86,7 @@ func init() {
 	registerCheck("share-sum", func(d rules.CheckDef) Checker { return shareSum{} })
 }
 
-var daysPer = map[string]float64{"year": 365.25, "month": 30.44, "week": 7, "day": 1, "hour": 1.0 / 24}
+var daysPer = map[string]float64{"year": 365.25, "month": 30.44, "week": 7, "day": 1, "hour": 1.0 / 24, "minute": 1.0 / 1440}
 
 func (d durationRatio) Check(r *Result, add func(Finding)) {
 	eachSentence(r, func(src *Source, ks []int) {
@@ -154,14 +154,24 @@ func (f factor) Check(r *Result, add func(Finding)) {
 				if x.Unit != "x" || x.Change != "" {
 					continue
 				}
-				a, b := Interval(from, f.approx), Interval(to, f.approx)
-				ratio := Span{b.Lo / a.Hi, b.Hi / a.Lo}
+				ratio := changeRatio(Interval(from, f.approx), Interval(to, f.approx))
 				stated := Interval(x, f.approx)
 				add(Finding{Kind: "arithmetic", Status: verdict(ratio, stated, false), Claims: []string{from.ID, to.ID, x.ID},
 					Message: fmt.Sprintf("from %s to %s is %s times; %s says %s", figure(from), figure(to), ratioText(ratio), figure(x), stated)})
 			}
 		}
 	})
+}
+
+// changeRatio is how many times the larger end of a change is the smaller:
+// "from $100 million to under $1,000" fell at least 100,000 times. Amounts
+// are not negative, so an open lower end stops at zero.
+func changeRatio(a, b Span) Span {
+	a.Lo, b.Lo = math.Max(a.Lo, 0), math.Max(b.Lo, 0)
+	if b.Hi < a.Lo { // a fall: the start over the end
+		a, b = b, a
+	}
+	return Span{b.Lo / a.Hi, b.Hi / a.Lo}
 }
 
 // ---- count × unit price against the total

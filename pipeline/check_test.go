@@ -64,6 +64,8 @@ func TestChecks(t *testing.T) {
 			"Compute is doubling every 6 months, 3 times faster than the 18 months of Moore's law."},
 		{"factor holds", "change-factor", "consistent",
 			"It has grown by 1 trillion times, from 10¹⁴ flops to 10²⁶ flops."},
+		{"factor of a fall holds", "change-factor", "consistent",
+			"测序成本从1亿美元降至不到1000美元,下降了10万倍。"},
 		{"factor flags", "change-factor", "inconsistent",
 			"It has grown by 1000 times, from 10¹⁴ flops to 10²⁶ flops."},
 		{"product holds", "count-times-price", "consistent",
