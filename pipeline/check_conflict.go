@@ -2,14 +2,14 @@ package pipeline
 
 import (
 	"fmt"
-	"math"
+	"sort"
+	"strings"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
 
-// conflict finds groups whose intervals cannot all hold. In one dimension a
-// set of intervals shares a point exactly when the largest low end is at
-// most the smallest high end, so a group costs one pass, however large.
+// conflict finds groups whose figures cannot all hold: a figure that no
+// figure of another source in the group allows.
 type conflict struct{ approx float64 }
 
 func init() {
@@ -35,48 +35,76 @@ func (c conflict) Check(r *Result, add func(Finding)) {
 	}
 }
 
-// disagreeing returns the claims whose interval misses that of a claim from
-// another source: figures in one sentence compare, they do not contradict.
+// disagreeing returns the claims that no figure of some other source in
+// the group allows: a source that gives 62% and 10-20% in one sentence, and
+// a note that repeats both, agree, though 62% misses 10-20%. Sources with
+// the same figures are compared once, so the work grows with the distinct
+// sets of figures, not with the square of the group.
 func disagreeing(r *Result, g []int, spans []Span) []int {
-	hi := bestBySource(r, g, spans, func(s Span) float64 { return -s.Hi })
-	lo := bestBySource(r, g, spans, func(s Span) float64 { return s.Lo })
-	var out []int
+	bySrc := map[string][]Span{}
+	var order []string
 	for i, k := range g {
 		src := r.Claims[k].Source
-		if spans[i].Lo > -hi.other(src) || spans[i].Hi < lo.other(src) {
+		if bySrc[src] == nil {
+			order = append(order, src)
+		}
+		bySrc[src] = append(bySrc[src], spans[i])
+	}
+	var sigs []string
+	sets := map[string][]Span{}
+	sigOf := map[string]string{}
+	for _, src := range order {
+		sig := signature(bySrc[src])
+		sigOf[src] = sig
+		if sets[sig] == nil {
+			sigs = append(sigs, sig)
+			sets[sig] = bySrc[src]
+		}
+	}
+	members := map[string][]int{} // the claims of the sources with each set of figures
+	for _, k := range g {
+		sig := sigOf[r.Claims[k].Source]
+		members[sig] = append(members[sig], k)
+	}
+	in := map[int]bool{}
+	var out []int
+	add := func(k int) {
+		if !in[k] {
+			in[k] = true
 			out = append(out, k)
 		}
 	}
+	for i, k := range g {
+		for _, sig := range sigs {
+			if sig != sigOf[r.Claims[k].Source] && !overlapsAny(spans[i], sets[sig]) {
+				add(k) // the figure, and the figures it misses
+				for _, m := range members[sig] {
+					add(m)
+				}
+			}
+		}
+	}
+	sort.Ints(out)
 	return out
 }
 
-// top2 keeps the largest value and the largest from a different source.
-type top2 struct {
-	v1, v2 float64
-	src1   string
-}
-
-func (t top2) other(src string) float64 {
-	if src == t.src1 {
-		return t.v2
-	}
-	return t.v1
-}
-
-func bestBySource(r *Result, g []int, spans []Span, key func(Span) float64) top2 {
-	t := top2{v1: math.Inf(-1), v2: math.Inf(-1)}
-	for i, k := range g {
-		v, src := key(spans[i]), r.Claims[k].Source
-		switch {
-		case v > t.v1 && src != t.src1:
-			t.v2, t.v1, t.src1 = t.v1, v, src
-		case v > t.v1:
-			t.v1 = v
-		case v > t.v2 && src != t.src1:
-			t.v2 = v
+func overlapsAny(s Span, set []Span) bool {
+	for _, o := range set {
+		if Overlap(s, o) {
+			return true
 		}
 	}
-	return t
+	return false
+}
+
+// signature names a set of spans, in order.
+func signature(set []Span) string {
+	parts := make([]string, len(set))
+	for i, s := range set {
+		parts[i] = s.String()
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ";")
 }
 
 func manySources(r *Result, g []int) bool {

@@ -48,6 +48,8 @@ func TestChecks(t *testing.T) {
 			"Amazon, Google, Meta, Microsoft, and Oracle hold 71% of global AI compute as of Q4 2025.\nFive hyperscalers own 67% of AI compute as of Q4 2025."},
 		{"conflict: over 60% and 71% agree", "conflict", "consistent",
 			"The five hyperscalers hold 71% of global AI compute as of Q4 2025.\nThe five hyperscalers own over 60% of AI compute as of Q4 2025."},
+		{"conflict: two figures repeated in a note agree", "conflict", "consistent",
+			"In a 2023 survey, 62% of executives expect AI to cut costs by 10-20%.\n在2023年的调查中,62%的高管预计AI将把成本降低10%到20%。"},
 		{"conflict: one quarter is 25%", "conflict", "consistent",
 			"Google holds about one quarter of global AI compute as of Q4 2025.\nGoogle holds 25% of AI compute in Q4 2025."},
 		{"restatement: digits swapped", "restatement", "inconsistent",
