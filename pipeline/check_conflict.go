@@ -1,9 +1,10 @@
 package pipeline
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math"
 	"sort"
-	"strings"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -66,25 +67,21 @@ func disagreeing(r *Result, g []int, spans []Span) []int {
 		sig := sigOf[r.Claims[k].Source]
 		members[sig] = append(members[sig], k)
 	}
-	in := map[int]bool{}
-	var out []int
-	add := func(k int) {
-		if !in[k] {
-			in[k] = true
-			out = append(out, k)
-		}
-	}
+	bad := map[int]bool{}
+	missed := map[string]bool{} // sets of figures some figure misses: their claims join the finding
 	for i, k := range g {
 		for _, sig := range sigs {
 			if sig != sigOf[r.Claims[k].Source] && !overlapsAny(spans[i], sets[sig]) {
-				add(k) // the figure, and the figures it misses
-				for _, m := range members[sig] {
-					add(m)
-				}
+				bad[k], missed[sig] = true, true
 			}
 		}
 	}
-	sort.Ints(out)
+	var out []int
+	for _, k := range g {
+		if bad[k] || missed[sigOf[r.Claims[k].Source]] {
+			out = append(out, k)
+		}
+	}
 	return out
 }
 
@@ -97,14 +94,18 @@ func overlapsAny(s Span, set []Span) bool {
 	return false
 }
 
-// signature names a set of spans, in order.
+// signature names a set of spans, whatever their order, by their bits.
 func signature(set []Span) string {
-	parts := make([]string, len(set))
-	for i, s := range set {
-		parts[i] = s.String()
+	sorted := append([]Span(nil), set...)
+	sort.Slice(sorted, func(i, j int) bool {
+		return sorted[i].Lo < sorted[j].Lo || sorted[i].Lo == sorted[j].Lo && sorted[i].Hi < sorted[j].Hi
+	})
+	b := make([]byte, 0, 16*len(sorted))
+	for _, s := range sorted {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(s.Lo))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(s.Hi))
 	}
-	sort.Strings(parts)
-	return strings.Join(parts, ";")
+	return string(b)
 }
 
 func manySources(r *Result, g []int) bool {
