@@ -10,6 +10,7 @@ type atom struct {
 	year       bool    // four plain digits that read as a calendar year
 	lone       bool    // an article-like numeral ("one", 一) standing alone
 	percent    bool    // the numeral itself says percent (百分之三十, 3割)
+	multiple   bool    // the word itself says times (twice)
 	fraction   bool    // a proportion such as two-thirds or 三分之二
 	scaled     bool    // a scale word or suffix was applied
 	sig        int     // significant digits as written (0: exact, as in two-thirds)

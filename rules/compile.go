@@ -139,6 +139,9 @@ func (rs *Ruleset) finish() error {
 	for w := range rs.words.negative {
 		rs.numberWords[w] = true
 	}
+	for w := range rs.words.times {
+		rs.numberWords[w] = true
+	}
 	return rs.units.finish()
 }
 

@@ -236,7 +236,7 @@ func (sc *scan) quantity(a atom) int {
 	}
 	sc.rangeAfter(&m)
 	sc.qualify(&m)
-	bare := m.Unit == "" && !a.percent && !a.fraction && (!hasUnit || h.def.Classifier)
+	bare := m.Unit == "" && !a.percent && !a.fraction && !a.multiple && (!hasUnit || h.def.Classifier)
 	if a.lone && (bare || h.def != nil && h.def.Classifier) || sc.excluded(&m, a, bare) {
 		return a.end
 	}
@@ -287,6 +287,10 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 	t, u := sc.t, &sc.rs.units
 	if a.percent {
 		m.Unit, m.Kind = "%", "share"
+		return unitHit{}, false
+	}
+	if a.multiple {
+		m.Unit, m.Kind = "x", "multiple"
 		return unitHit{}, false
 	}
 	if h, ok := u.beforeAt(t, a.start); ok && !a.year {

@@ -14,11 +14,12 @@ type wordTable struct {
 	articles  map[string]bool    // a, an: one before a scale or fraction
 	beforeArt map[string]bool    // other words after which an article means one (an order of magnitude)
 	and       map[string]bool
-	lone      map[string]bool // words that alone are an article, not a claim
-	alone     map[string]bool // fractions that need no numerator (half)
-	point     map[string]bool // five point five
-	negative  map[string]bool // minus, negative
-	ratio     []string        // one over three, 1 in 5, one out of three
+	lone      map[string]bool    // words that alone are an article, not a claim
+	alone     map[string]bool    // fractions that need no numerator (half)
+	times     map[string]float64 // twice, thrice: a multiple in one word
+	point     map[string]bool    // five point five
+	negative  map[string]bool    // minus, negative
+	ratio     []string           // one over three, 1 in 5, one out of three
 }
 
 type rawWords struct {
@@ -32,6 +33,7 @@ type rawWords struct {
 	And       []string           `yaml:"and"`
 	Lone      []string           `yaml:"lone"`
 	Alone     []string           `yaml:"alone"`
+	Times     map[string]float64 `yaml:"times"`
 	Point     []string           `yaml:"point"`
 	Negative  []string           `yaml:"negative"`
 	Ratio     []string           `yaml:"ratio"`
@@ -55,7 +57,7 @@ func init() {
 		rs.words = wordTable{id: r.ID, numbers: raw.Numbers, hundreds: raw.Hundreds, scales: raw.Scales,
 			fractions: raw.Fractions, multiples: raw.Multiples, articles: set(raw.Articles), beforeArt: set(raw.ArticleOf),
 			and: set(raw.And), lone: set(raw.Lone), alone: set(raw.Alone),
-			point: set(raw.Point), negative: set(raw.Negative), ratio: raw.Ratio}
+			point: set(raw.Point), negative: set(raw.Negative), ratio: raw.Ratio, times: raw.Times}
 		return nil
 	})
 }
@@ -100,6 +102,9 @@ func (w *wordTable) isNumberWord(s string) bool {
 func (w *wordTable) read(t *text, i int) (atom, bool) {
 	e := t.wordEnd(i)
 	first := wordAt{i, e, t.lower(i, e)}
+	if v, ok := w.times[first.w]; ok { // twice
+		return atom{start: i, end: e, value: v, rule: w.id, multiple: true, sig: 1}, true
+	}
 	if !w.isNumberWord(first.w) {
 		return atom{}, false
 	}
