@@ -105,7 +105,7 @@ func (e *Extract) usage(claims []Claim) []RuleUse {
 	info := e.Rules.Rules()
 	out := make([]RuleUse, len(info))
 	for i, in := range info {
-		out[i] = RuleUse{ID: in.ID, Description: in.Description, Claims: count[in.ID]}
+		out[i] = RuleUse{ID: in.ID, Type: in.Type, Description: in.Description, Claims: count[in.ID]}
 	}
 	return out
 }

@@ -112,6 +112,9 @@ type Result struct {
 	Findings []Finding `json:"findings"`
 	// Rules counts the claims each rule produced; reports list it.
 	Rules []RuleUse `json:"-"`
+	// Verdicts carries reviewer verdicts forward from a previous workbook:
+	// key (file, text, value) to [verdict, note].
+	Verdicts map[string][2]string `json:"-"`
 	// Groups are the linked claims (indexes into Claims), from the link stage.
 	Groups [][]int `json:"-"`
 
@@ -122,6 +125,7 @@ type Result struct {
 // RuleUse names a rule that ran and how many claims it made.
 type RuleUse struct {
 	ID          string
+	Type        string
 	Description string
 	Claims      int
 }

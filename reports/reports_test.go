@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -27,11 +28,13 @@ func sample() *pipeline.Result {
 			{ID: "f1", Kind: "restatement", Status: "consistent", Claims: []string{"c1", "c2"}, Rule: "restatement", Message: "=1+1 agrees"},
 			{ID: "f2", Kind: "conflict", Status: "inconsistent", Claims: []string{"c1", "c2"}, Rule: "conflict", Message: "@x differs"},
 		},
+		Rules: []pipeline.RuleUse{{ID: "percent", Type: "unit", Description: "Percentages.", Claims: 2}},
 	}
 }
 
 func TestXLSX(t *testing.T) {
 	dir := t.TempDir()
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
 	paths, err := WriteAll(dir, sample(), []Writer{XLSX{}})
 	if err != nil {
 		t.Fatal(err)
@@ -41,30 +44,85 @@ func TestXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	for sheet, header := range map[string][]any{"Claims": claimHeader, "Sources": sourceHeader, "Findings": findingHeader} {
-		rows, err := f.GetRows(sheet)
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Findings,Claims,Sources,Rules" {
+		t.Errorf("sheets %s", got)
+	}
+	for _, s := range []sheet{claimSheet, findingSheet, sourceSheet} {
+		rows, err := f.GetRows(s.name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rows) != 3 {
-			t.Errorf("%s: %d rows, want 3", sheet, len(rows))
+		if len(rows) != 3 || strings.Join(rows[0], "|") != strings.Join(s.header, "|") {
+			t.Errorf("%s: %d rows, header %q", s.name, len(rows), rows[0])
 		}
-		for i, h := range header {
-			if rows[0][i] != h {
-				t.Errorf("%s header %d: %q, want %q", sheet, i, rows[0][i], h)
-			}
-		}
-		for r := 1; r <= len(rows); r++ {
-			for c := 1; c <= len(header); c++ {
-				cell, _ := excelize.CoordinatesToCellName(c, r)
-				if fm, _ := f.GetCellFormula(sheet, cell); fm != "" {
-					t.Errorf("%s!%s holds a formula %q", sheet, cell, fm)
+	}
+	noFormulas(t, f)
+	checkLink(t, f, "Claims", claimSheet.col("Source")+"2", "'Sources'!A2")
+	checkLink(t, f, "Findings", findingSheet.col("First claim")+"3", "'Claims'!A2")
+	if dvs, _ := f.GetDataValidations("Claims"); len(dvs) != 1 || !strings.Contains(dvs[0].Formula1, "confirmed") {
+		t.Errorf("data validation %+v", dvs)
+	}
+	if cfs, _ := f.GetConditionalFormats("Claims"); len(cfs) != 1 {
+		t.Errorf("conditional formats %v", cfs)
+	}
+	if v, _ := f.GetCellValue("Claims", claimSheet.col("Status")+"2"); v != "inconsistent" {
+		t.Errorf("status %q", v)
+	}
+	props, _ := f.GetDocProps()
+	if !strings.HasPrefix(props.Creator, "factsheet ") || props.Created != "2023-11-14T22:13:20Z" {
+		t.Errorf("props %+v", props)
+	}
+	if v, _ := f.GetCellValue("Claims", claimSheet.col("Source text")+"2"); v != "=HYPERLINK(\"x\") over 60%" {
+		t.Errorf("source text %q", v)
+	}
+}
+
+func checkLink(t *testing.T, f *excelize.File, sheet, cell, want string) {
+	t.Helper()
+	ok, link, err := f.GetCellHyperLink(sheet, cell)
+	if err != nil || !ok || link != want {
+		t.Errorf("%s!%s links to %q (%v), want %q", sheet, cell, link, ok, want)
+	}
+}
+
+// noFormulas checks that no cell of any sheet holds a formula: highlight
+// text that starts with = is text.
+func noFormulas(t *testing.T, f *excelize.File) {
+	t.Helper()
+	for _, sh := range f.GetSheetList() {
+		rows, _ := f.GetRows(sh)
+		for r, row := range rows {
+			for c := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if fm, _ := f.GetCellFormula(sh, cell); fm != "" {
+					t.Errorf("%s!%s holds a formula %q", sh, cell, fm)
 				}
 			}
 		}
 	}
-	if v, _ := f.GetCellValue("Claims", "C2"); v != "=HYPERLINK(\"x\") over 60%" {
-		t.Errorf("source text %q", v)
+}
+
+// Past Excel's row limit a sheet goes on in "Claims (2)"; a cell past its
+// size limit is cut with a marker.
+func TestXLSXParts(t *testing.T) {
+	saved := maxRows
+	maxRows = 2 // one data row a sheet
+	defer func() { maxRows = saved }()
+	r := sample()
+	r.Sources[0].Text = strings.Repeat("长", maxCell+10)
+	paths, err := WriteAll(t.TempDir(), r, []Writer{XLSX{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenFile(paths[0])
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); !strings.Contains(got, "Claims,Claims (2),Sources,Sources (2)") {
+		t.Errorf("sheets %s", got)
+	}
+	checkLink(t, f, "Findings (2)", findingSheet.col("First claim")+"2", "'Claims'!A2")
+	v, _ := f.GetCellValue("Sources", sourceSheet.col("Text")+"2")
+	if n := len([]rune(v)); n != maxCell || !strings.HasSuffix(v, "factsheet.json]") {
+		t.Errorf("cut cell has %d characters", n)
 	}
 }
 
