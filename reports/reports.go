@@ -19,9 +19,12 @@ type Writer interface {
 	Write(f *os.File, r *pipeline.Result) error
 }
 
-var writers = map[string]Writer{
-	"json": JSON{},
-	"xlsx": XLSX{},
+// writers maps a --format name to the writers it runs.
+var writers = map[string][]Writer{
+	"json": {JSON{}},
+	"xlsx": {XLSX{}},
+	"csv":  {ClaimsCSV{}, FindingsCSV{}},
+	"md":   {Markdown{}},
 }
 
 // Formats lists the formats a Writer exists for.
@@ -46,7 +49,7 @@ func Parse(list string) ([]Writer, error) {
 		if !ok {
 			return nil, fmt.Errorf("unknown format %q (valid: %s)", name, strings.Join(Formats(), ", "))
 		}
-		out = append(out, w)
+		out = append(out, w...)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("no report format given (valid: %s)", strings.Join(Formats(), ", "))

@@ -181,3 +181,38 @@ func TestParseFormats(t *testing.T) {
 		t.Error("pdf accepted")
 	}
 }
+
+func TestCSVEscapesFormulas(t *testing.T) {
+	dir := t.TempDir()
+	r := sample()
+	r.Claims[0].Text = "=cmd|' /C calc'!A0"
+	r.Claims[1].Qualifier = "@SUM(1)"
+	if _, err := WriteAll(dir, r, []Writer{ClaimsCSV{}, FindingsCSV{}}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "claims.csv"))
+	s := string(data)
+	if !strings.HasPrefix(s, "\ufeffID,") || !strings.Contains(s, `'=cmd|`) || !strings.Contains(s, "'@SUM(1)") || !strings.Contains(s, "超过60%") {
+		t.Errorf("claims.csv:\n%s", s)
+	}
+	f, _ := os.ReadFile(filepath.Join(dir, "findings.csv"))
+	if !strings.Contains(string(f), "'=1+1 agrees") || !strings.Contains(string(f), "'@x differs") {
+		t.Errorf("findings.csv:\n%s", f)
+	}
+	for in, want := range map[string]string{"-5": "-5", "-x": "'-x", "+1 ": "'+1 ", "\tx": "'\tx", "ok": "ok"} {
+		if got := escapeCell(in); got != want {
+			t.Errorf("escapeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := WriteAll(dir, sample(), []Writer{Markdown{}}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "factsheet.md"))
+	if !strings.Contains(string(data), "- **f2** (conflict, conflict): @x differs") || strings.Contains(string(data), "f1**") {
+		t.Errorf("factsheet.md:\n%s", data)
+	}
+}

@@ -24,9 +24,10 @@ func (a *app) runCmd() *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.String("out", "out", "directory for the reports")
-	f.String("format", "xlsx,json", "report formats, comma-separated: xlsx, json")
+	f.String("format", "xlsx,json", "report formats, comma-separated: xlsx, json, csv, md")
 	f.Int("workers", 0, "extraction workers (0: one per CPU)")
 	f.String("input-format", "", "read every input as this format: text, readwise, kindle, hypothesis, markdown, jsonl (default: by extension and content)")
+	f.String("merge-verdicts", "", "carry the reviewer verdicts and notes of this previous factsheet.xlsx forward")
 	f.Bool("checks", true, "link the claims and run the checks (false: extraction only)")
 	f.String("fail-on", "never", "exit 1 when a finding has this status: inconsistent or never")
 	f.String("cpuprofile", "", "write a CPU profile to this file")
@@ -77,6 +78,11 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	}
 	a.log.Debug().Dur("took", time.Since(lap)).Msg("pipeline")
 	lap = time.Now()
+	if prev, _ := cmd.Flags().GetString("merge-verdicts"); prev != "" {
+		if err := a.mergeVerdicts(prev, res); err != nil {
+			return codeError{exitError, err}
+		}
+	}
 	paths, err := reports.WriteAll(a.v.GetString("out"), res, writers)
 	if err != nil {
 		return codeError{exitError, err}
@@ -119,6 +125,24 @@ func (a *app) read(args []string) (*pipeline.Result, error) {
 	}
 	ev.Msg("read")
 	return &pipeline.Result{Sources: src}, nil
+}
+
+// mergeVerdicts reads a previous workbook's verdicts and says how many
+// still have their claim.
+func (a *app) mergeVerdicts(path string, res *pipeline.Result) error {
+	v, err := reports.ReadVerdicts(path)
+	if err != nil {
+		return fmt.Errorf("--merge-verdicts: %w", err)
+	}
+	res.Verdicts = v
+	kept := map[string]bool{}
+	for i := range res.Claims {
+		if k := reports.VerdictKey(&res.Claims[i]); v[k] != [2]string{} {
+			kept[k] = true
+		}
+	}
+	a.log.Info().Int("verdicts", len(v)).Int("carried", len(kept)).Int("lost", len(v)-len(kept)).Msg("merged verdicts")
+	return nil
 }
 
 func inconsistent(fs []pipeline.Finding) int {
