@@ -216,3 +216,30 @@ func TestMarkdown(t *testing.T) {
 		t.Errorf("factsheet.md:\n%s", data)
 	}
 }
+
+// The same result gives the same cells, run after run.
+func TestXLSXDeterministic(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	var dumps [2]string
+	for i := range dumps {
+		paths, err := WriteAll(t.TempDir(), sample(), []Writer{XLSX{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := excelize.OpenFile(paths[0])
+		var b strings.Builder
+		for _, sh := range f.GetSheetList() {
+			rows, _ := f.GetRows(sh)
+			for _, row := range rows {
+				b.WriteString(sh + "|" + strings.Join(row, "|") + "\n")
+			}
+		}
+		props, _ := f.GetDocProps()
+		b.WriteString(props.Created + props.Modified)
+		f.Close()
+		dumps[i] = b.String()
+	}
+	if dumps[0] != dumps[1] || len(dumps[0]) < 100 {
+		t.Error("two workbooks of one result differ")
+	}
+}
