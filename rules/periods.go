@@ -65,37 +65,40 @@ func (sc *scan) periodWords() {
 // sentences numbers the sentence of every offset: a sentence ends at . ! ?
 // followed by a space, or at 。！？; (not at the point of 5.2).
 func (sc *scan) sentences() []int {
-	t := sc.t
-	out := make([]int, len(t.f)+1)
-	n := 0
-	for i, c := range t.f {
-		out[i] = n
+	return sc.number(func(i int, c rune) bool {
 		switch c {
 		case '。', '！', '？', ';', '；', '!', '?':
-			n++
+			return true
 		case '.':
-			if i+1 == len(t.f) || isSpace(t.at(i+1)) {
-				n++
-			}
+			return i+1 == len(sc.t.f) || isSpace(sc.t.at(i+1))
 		}
-	}
-	out[len(t.f)] = n
-	return out
+		return false
+	})
 }
 
 // clauses numbers the clause of every offset: sentences split again at
-// commas and semicolons.
+// commas, dashes and semicolons (not at the comma of 1,000).
 func (sc *scan) clauses() []int {
+	return sc.number(func(i int, c rune) bool {
+		switch c {
+		case ',':
+			return !isDigit(sc.t.at(i + 1))
+		case '，', '、', ';', '；', '。', '!', '?', '！', '？', '—':
+			return true
+		}
+		return false
+	})
+}
+
+// number gives every offset the count of ends before it.
+func (sc *scan) number(ends func(i int, c rune) bool) []int {
 	t := sc.t
 	out := make([]int, len(t.f)+1)
 	n := 0
 	for i, c := range t.f {
 		out[i] = n
-		switch c {
-		case ',', '，', '、', ';', '；', '。', '!', '?', '！', '？', '—':
-			if c != ',' || !isDigit(t.at(i+1)) { // not the comma of 1,000
-				n++
-			}
+		if ends(i, c) {
+			n++
 		}
 	}
 	out[len(t.f)] = n
