@@ -35,6 +35,7 @@ type Ruleset struct {
 	// reader run, so that most of a text costs one lookup per rune.
 	cjkStart    *runeSet
 	periodFirst *runeSet
+	signFirst   *runeSet // first letters of sign words (minus, negative)
 	numberWords map[string]bool
 	periods     periodTable
 	lex         lexicon
@@ -136,8 +137,14 @@ func (rs *Ruleset) finish() error {
 	for w := range rs.vague.words {
 		rs.numberWords[w] = true
 	}
+	rs.signFirst = &runeSet{}
 	for w := range rs.words.negative {
 		rs.numberWords[w] = true
+		for _, c := range w {
+			rs.signFirst.add(c)
+			rs.signFirst.add(unicode.ToUpper(c))
+			break
+		}
 	}
 	for w := range rs.words.times {
 		rs.numberWords[w] = true

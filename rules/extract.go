@@ -94,7 +94,7 @@ func (sc *scan) read(i int) (atom, bool) {
 	if ok && !a.year {
 		sc.ratio(&a)
 	}
-	if ok || !isLatin(sc.t.at(i)) {
+	if ok || !sc.rs.signFirst.has(sc.t.at(i)) {
 		return a, ok
 	}
 	if neg, j := sc.signWord(i); neg { // only words the number-word lookup let through get here
