@@ -56,7 +56,7 @@ func startsDigits(t *text, i int) bool {
 	}
 	if (c == '.' || c == '-') && isDigit(t.at(i+1)) {
 		p := t.at(i - 1)
-		return p == 0 || isSpace(p) || p == '(' || p == '[' || (c == '.' && !isWordCh(p) && p != '.')
+		return p == 0 || isSpace(p) || strings.ContainsRune("([<>=≤≥", p) || (c == '.' && !isWordCh(p) && p != '.')
 	}
 	return false
 }

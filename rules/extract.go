@@ -279,6 +279,25 @@ func (sc *scan) scaleWords(a *atom) {
 		}
 		a.scale(f)
 		a.end = nw.end
+		sc.andFraction(a, f)
+	}
+}
+
+// andFraction reads "and a half" after a scale: 3 million and a half.
+func (sc *scan) andFraction(a *atom, scale float64) {
+	w := &sc.rs.words
+	and, ok := nextWord(sc.t, a.end)
+	if !ok || !w.and[and.w] {
+		return
+	}
+	art, ok := nextWord(sc.t, and.end)
+	if !ok || !w.articles[art.w] && art.w != "one" {
+		return
+	}
+	fr, ok := nextWord(sc.t, art.end)
+	if d := w.fractions[fr.w]; ok && d != 0 {
+		a.value += scale / d
+		a.end = fr.end
 	}
 }
 

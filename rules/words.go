@@ -238,7 +238,12 @@ func (p *wordParser) integer() (float64, bool) {
 		} else if h := p.w.hundreds[s]; h != 0 {
 			cur = orOne(cur) * h
 		} else if sc := p.w.scales[s]; sc != 0 && any { // "million" alone is no number
-			total, cur, p.lastScale = total+orOne(cur)*sc, 0, sc
+			if cur == 0 && total > 0 && p.lastScale < sc { // "three lakh crore": scales multiply
+				total *= sc
+			} else {
+				total += orOne(cur) * sc
+			}
+			cur, p.lastScale = 0, sc
 		} else if p.w.articles[s] && !any && p.w.takesArticle(p.peek()) {
 			cur = 1
 		} else if p.w.and[s] && any && int(cur)%100 == 0 && p.w.numbers[p.peek()] != 0 && !p.fractionAhead() {
