@@ -227,7 +227,7 @@ func (c *cjkTable) read(t *text, i int) (atom, bool) {
 			a.hi = hv - 1
 		}
 	}
-	a.lone = end-j == 1 && c.articles[t.at(j)]
+	a.lone = end-j == 1 && c.articles[t.at(j)] && !neg
 	if end-j == 1 && c.formal[t.at(j)] && c.fractionAt(t, end) == 0 { // 大陆, 收拾, 参数
 		return atom{}, false
 	}
@@ -458,15 +458,15 @@ func (w *cjkWalk) step(j int) int {
 			return w.decimals(t.skipSpaces(j+1, 2))
 		}
 	}
-	if c.plus[r] && w.any {
-		w.more()
-		return j + 1
-	}
-	for _, p := range c.plusWord {
+	for _, p := range c.plusWord { // 余り before 余
 		if w.any && hasAt(t, j, p) {
 			w.more()
 			return j + len([]rune(p))
 		}
+	}
+	if c.plus[r] && w.any {
+		w.more()
+		return j + 1
 	}
 	return j
 }
@@ -609,6 +609,16 @@ func (w *cjkWalk) finish() float64 {
 		}
 	}
 	return w.total + w.section
+}
+
+// plusFollows reports 余り or あまり at i: 100あまり万.
+func (c *cjkTable) plusFollows(t *text, i int) bool {
+	for _, p := range c.plusWord {
+		if hasAt(t, i, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // andFollows reports 又 or と and a numeral at i: 20と5分の3.

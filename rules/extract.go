@@ -212,7 +212,7 @@ func (rs *Ruleset) cjkFollows(t *text, i int) bool {
 	_, u := rs.cjk.units[c]
 	return rs.cjk.scales[c] != 0 || u || rs.cjk.plus[c] || rs.cjk.tenths[c] || rs.cjk.discount[c] ||
 		rs.cjk.fractionAt(t, j) > 0 || rs.cjk.point[c] && isDigit(t.at(t.skipSpaces(j, 2)+1)) ||
-		rs.cjk.power[0] != "" && hasAt(t, j, rs.cjk.power[0]) || rs.cjk.andFollows(t, j)
+		rs.cjk.power[0] != "" && hasAt(t, j, rs.cjk.power[0]) || rs.cjk.andFollows(t, j) || rs.cjk.plusFollows(t, j)
 }
 
 // quantity turns an atom into a claim, or a period, or nothing, and returns
