@@ -20,6 +20,7 @@ type cjkTable struct {
 	ratio    []ratioStep
 	tenths   map[rune]bool       // 割, 成: tenths, the first step of a ratio
 	half     map[rune]bool       // 半 after 割: and a half step (5割半 is 55%)
+	off      []string            // 引 after 割: off the price (8割引 leaves 20%)
 	noAbbrev map[string]bool     // languages where 一万三 is 10003, not 13000
 	discount map[rune]bool       // 折: 75折 is 75%, 2折 is 20%
 	vague    map[rune][2]float64 // 数: [1, 9], 几: [2, 9]
@@ -68,7 +69,7 @@ func init() {
 		if err := r.decodeStrict(&raw); err != nil {
 			return err
 		}
-		c := cjkTable{id: r.ID, noAbbrev: set(raw.NoAbbrev), plusWord: raw.PlusWords, negative: raw.Negative, fraction: raw.Fraction, percent: raw.Percent, and: raw.And}
+		c := cjkTable{id: r.ID, noAbbrev: set(raw.NoAbbrev), plusWord: raw.PlusWords, off: raw.Off, negative: raw.Negative, fraction: raw.Fraction, percent: raw.Percent, and: raw.And}
 		if len(raw.Power) != 0 && len(raw.Power) != 2 {
 			return r.fieldErr("power", "must be [before, after], as [の, 乗]")
 		}
@@ -369,6 +370,12 @@ func (c *cjkTable) ratios(t *text, a *atom) {
 		}
 		pct += v * st.percent
 		end = e + 1
+	}
+	for _, o := range c.off {
+		if hasAt(t, end, o) {
+			pct, end = 100-pct, end+len([]rune(o))
+			break
+		}
 	}
 	a.value, a.end, a.percent, a.lone = pct, end, true, false
 }

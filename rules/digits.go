@@ -104,6 +104,10 @@ func slash(t *text, a *atom) bool {
 	if !plain || den == 0 || t.at(k) == '/' || isLatin(t.at(k)) || k-end-1 > 4 || end-a.start > 8 {
 		return false
 	}
+	if den == 100 && whole == 0 { // 12/100 is twelve per cent
+		a.value, a.end, a.percent, a.year, a.sig = num, k, true, false, 0
+		return true
+	}
 	v := num / den
 	if whole != 0 {
 		v = math.Copysign(math.Abs(whole)+v, whole)
