@@ -648,8 +648,8 @@ func hasKey(m map[rune]float64, r rune) bool {
 // (百 分 之) and returns the offset after it, or 0.
 func hasAtSpaced(t *text, i int, s string) int {
 	for k, r := range []rune(s) {
-		if k > 0 && t.at(i) == ' ' {
-			i++
+		if k > 0 {
+			i = t.skipSpaces(i, 2)
 		}
 		if t.at(i) != r {
 			return 0

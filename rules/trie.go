@@ -66,6 +66,9 @@ func (tr *trie) match(t *text, i int, ok func(v, end int) bool) (int, int) {
 			c = t.f[j]
 			j++
 		}
+		if c == ' ' && !tr.reverse && n != &tr.root && n.next[' '] == nil && j < len(t.f) && isHan(t.f[j]) {
+			continue // 个 百 分点: spaces between the characters of a CJK alias
+		}
 		n = n.next[tr.key(c)]
 		if n == nil {
 			break
