@@ -66,7 +66,7 @@ func (tr *trie) match(t *text, i int, ok func(v, end int) bool) (int, int) {
 			c = t.f[j]
 			j++
 		}
-		if c == ' ' && !tr.reverse && n != &tr.root && n.next[' '] == nil && j < len(t.f) && isHan(t.f[j]) {
+		if c == ' ' && !tr.reverse && n != &tr.root && n.next[' '] == nil && j < len(t.f) && cjkLetter(t.f[j]) {
 			continue // 个 百 分点: spaces between the characters of a CJK alias
 		}
 		n = n.next[tr.key(c)]
@@ -101,3 +101,7 @@ func (tr *trie) key(c rune) rune {
 	}
 	return unicode.ToLower(c)
 }
+
+// cjkLetter is a Han character or kana (ー included), between which spaces
+// do not break an alias: パ ーセ ント.
+func cjkLetter(c rune) bool { return c >= 0x3040 && c <= 0x30FF || isHan(c) }

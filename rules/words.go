@@ -17,6 +17,7 @@ type wordTable struct {
 	lone      map[string]bool    // words that alone are an article, not a claim
 	alone     map[string]bool    // fractions that need no numerator (half)
 	times     map[string]float64 // twice, thrice: a multiple in one word
+	compound  map[string]float64 // ordinals that are denominators only after tens (twenty-first)
 	point     map[string]bool    // five point five
 	negative  map[string]bool    // minus, negative
 	ratio     []string           // one over three, 1 in 5, one out of three
@@ -33,6 +34,7 @@ type rawWords struct {
 	And       []string           `yaml:"and"`
 	Lone      []string           `yaml:"lone"`
 	Alone     []string           `yaml:"alone"`
+	Compound  map[string]float64 `yaml:"compound_fractions"`
 	Times     map[string]float64 `yaml:"times"`
 	Point     []string           `yaml:"point"`
 	Negative  []string           `yaml:"negative"`
@@ -57,7 +59,7 @@ func init() {
 		rs.words = wordTable{id: r.ID, numbers: raw.Numbers, hundreds: raw.Hundreds, scales: raw.Scales,
 			fractions: raw.Fractions, multiples: raw.Multiples, articles: set(raw.Articles), beforeArt: set(raw.ArticleOf),
 			and: set(raw.And), lone: set(raw.Lone), alone: set(raw.Alone),
-			point: set(raw.Point), negative: set(raw.Negative), ratio: raw.Ratio, times: raw.Times}
+			point: set(raw.Point), negative: set(raw.Negative), ratio: raw.Ratio, times: raw.Times, compound: raw.Compound}
 		return nil
 	})
 }
@@ -201,11 +203,18 @@ func (p *wordParser) word() string {
 	return p.cur.w
 }
 
-// fractionOf reads a denominator word after a numerator n.
+// fractionOf reads a denominator word after a numerator n: "thirds", or
+// tens and an ordinal, "twenty-fifths".
 func (p *wordParser) fractionOf(n float64) (float64, bool) {
 	d, ok := p.w.fractions[p.word()]
 	if !ok {
-		return 0, false
+		tens := p.w.numbers[p.word()]
+		unit := p.w.fractions[p.peek()] + p.w.compound[p.peek()]
+		if tens < 20 || int(tens)%10 != 0 || unit == 0 || unit >= 10 {
+			return 0, false
+		}
+		p.take()
+		d = tens + unit
 	}
 	p.take()
 	p.fraction = true
