@@ -77,8 +77,10 @@ func (d *digitTable) read(t *text, i int) (atom, bool) {
 		n := int(v)
 		a.year = n >= d.yearMin && n <= d.yearMax
 	}
-	if (plain || t.at(i) == '-' && !strings.Contains(lit, ".")) && slash(t, &a) {
-		return a, true
+	if t.at(j) == '/' || t.at(j) == ' ' {
+		if slash(t, &a, plain || t.at(i) == '-' && !strings.Contains(lit, ".")) {
+			return a, true
+		}
 	}
 	d.suffix(t, &a)
 	return a, true
@@ -86,7 +88,10 @@ func (d *digitTable) read(t *text, i int) (atom, bool) {
 
 // slash reads a fraction 3/5, and a mixed number 1 3/5, at a's end. Dates
 // (4/13/2020) and paths are left alone.
-func slash(t *text, a *atom) bool {
+func slash(t *text, a *atom, plain bool) bool {
+	if t.at(a.start-1) == '/' { // the middle of 4/13/2020
+		return false
+	}
 	num, end := a.value, a.end
 	whole := 0.0
 	if sp := t.skipSpaces(end, 2); sp > end && isDigit(t.at(sp)) { // 1 3/5
@@ -102,6 +107,9 @@ func slash(t *text, a *atom) bool {
 	k, lit, plain := scanDecimal(t, end+1)
 	den := parseOr(lit)
 	if !plain || den == 0 || t.at(k) == '/' || isLatin(t.at(k)) || k-end-1 > 4 || end-a.start > 8 {
+		return false
+	}
+	if !plain && den != 100 { // 1.5/3 is no fraction anyone writes; 120.5/100 is a percentage
 		return false
 	}
 	if den == 100 && whole == 0 { // 12/100 is twelve per cent
