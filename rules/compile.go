@@ -39,6 +39,7 @@ type Ruleset struct {
 	numberWords map[string]bool
 	periods     periodTable
 	lex         lexicon
+	kana        kanaTable
 	checks      []CheckDef
 }
 

@@ -176,6 +176,8 @@ func (sc *scan) readOne(i int) (atom, bool) {
 		return rs.digits.read(t, i)
 	case c >= 0x80 && rs.cjkStart.has(c) && rs.cjk.starts(t, i):
 		return rs.cjk.read(t, i)
+	case isHiragana(c) && rs.kana.first.has(c):
+		return rs.kana.read(rs, t, i)
 	case isLatin(c) && boundaryBefore(t, i):
 		if !rs.isNumberWord(t, i) {
 			return atom{}, false
