@@ -484,33 +484,45 @@ func step(v float64, a atom) float64 {
 	return math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-float64(a.sig)+1)
 }
 
-// subunit adds cents to dollars: "3 dollars 50 cents", "thirteen dollars
-// and forty-five", where the smaller number is worth the subunit factor.
+// subunit adds cents to dollars and 角 and 分 to 元: "3 dollars 50
+// cents", "thirteen dollars and forty-five", "2ドル3セント", "50元6角3分".
 func (sc *scan) subunit(m *Match, h unitHit) {
 	t, d := sc.t, h.def
 	k := t.skipSpaces(m.End, 1)
-	if k == m.End {
-		return
-	}
-	if hasFold(t, k, "and ") {
-		k = t.skipSpaces(k+4, 1)
-	}
-	b, ok := sc.readOne(k)
-	if !ok || b.year || b.value != math.Trunc(b.value) || b.value*d.SubunitFactor >= 1 || b.value < 0 {
-		return
-	}
-	end := b.end
-	j := t.skipSpaces(end, 1)
-	named := false
-	for _, w := range d.Subunit {
-		if hasFold(t, j, w) && !isLatin(t.at(j+len([]rune(w)))) {
-			end, named = j+len([]rune(w)), true
+	for _, and := range []string{"and ", "と", "又"} {
+		if hasFold(t, k, and) {
+			k = t.skipSpaces(k+len([]rune(and)), 1)
 			break
 		}
 	}
-	if _, other := sc.rs.units.after(t, b.end); other && !named { // 5 dollars and 3 hours
-		return
+	for step := 0; step < 2; step++ {
+		b, ok := sc.readOne(k)
+		if !ok || b.year || b.value != math.Trunc(b.value) || b.value < 0 {
+			return
+		}
+		f, end := sc.subunitWord(d, b.end)
+		if f == 0 { // a bare number: cents, when the unit is a word and a space stands between
+			_, other := sc.rs.units.after(t, b.end)
+			if step > 0 || d.SubunitBare == 0 || other || b.start == m.End || b.value*d.SubunitBare >= 1 {
+				return
+			}
+			f, end = d.SubunitBare, b.end
+		}
+		m.Value += b.value * f * h.factor
+		m.End = end
+		k = t.skipSpaces(end, 1)
 	}
-	m.Value += b.value * d.SubunitFactor * h.factor
-	m.End = end
+}
+
+// subunitWord finds a subunit word after a number and what one is worth.
+func (sc *scan) subunitWord(d *unitDef, j int) (float64, int) {
+	t := sc.t
+	j = t.skipSpaces(j, 1)
+	best, end := 0.0, j
+	for w, f := range d.Subunit {
+		if n := len([]rune(w)); hasFold(t, j, w) && !isLatin(t.at(j+n)) && j+n > end {
+			best, end = f, j+n
+		}
+	}
+	return best, end
 }

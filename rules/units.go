@@ -25,9 +25,11 @@ type unitDef struct {
 	Factor     float64  `yaml:"factor"`
 	PowerOf    float64  `yaml:"power_of"`
 	Classifier bool     `yaml:"classifier"`
-	// Subunit words (cents) and what one is worth: 3 dollars 50 cents is 3.5.
-	Subunit       []string `yaml:"subunit"`
-	SubunitFactor float64  `yaml:"subunit_factor"`
+	// Subunit words (cents, 角) and what one is worth: 3 dollars 50 cents is
+	// 3.5, 50元6角3分 is 50.63. SubunitBare is what a number with no word is
+	// worth (thirteen dollars forty-five), 0 where it is not read.
+	Subunit     map[string]float64 `yaml:"subunit"`
+	SubunitBare float64            `yaml:"subunit_bare"`
 }
 
 type unitAlias struct {
