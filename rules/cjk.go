@@ -208,7 +208,7 @@ func hasAt(t *text, i int, s string) bool {
 // read reads a CJK (or mixed) numeral at i.
 func (c *cjkTable) read(t *text, i int) (atom, bool) {
 	if c.scaleFraction(t, i) {
-		a := atom{start: i, end: i + 1, value: c.scales[t.at(i)], rule: c.id}
+		a := atom{start: i, end: i + 1, value: c.scales[t.at(i)], rule: c.id} // 万分之三
 		c.tail(t, &a)
 		return a, a.fraction || a.percent
 	}
@@ -267,7 +267,7 @@ func (c *cjkTable) tail(t *text, a *atom) {
 			if neg > k {
 				num = -num
 			}
-			pct := contains(c.percent, marker) && c.placeFirst(t, a.start) && a.value >= 100
+			pct := contains(c.percent, marker) && c.placesOnly(t, a.start, a.end) && a.value >= 100
 			a.end, a.lone = end, false
 			switch {
 			case pct: // 百分之三十, 万分之三: per hundred, per ten thousand; 一百分之二, 百分の二 are fractions
@@ -336,10 +336,16 @@ func (c *cjkTable) mixed(t *text, a *atom) bool {
 	return false
 }
 
-// placeFirst reports a numeral that starts with a place (百, 万), not a digit.
-func (c *cjkTable) placeFirst(t *text, i int) bool {
-	_, u := c.units[t.at(i)]
-	return u || c.scales[t.at(i)] != 0
+// placesOnly reports a numeral written with places alone (百, 万, 百万):
+// 百分之三十 is per cent, 一百分之二 and 百二十一分の一 are fractions.
+func (c *cjkTable) placesOnly(t *text, i, j int) bool {
+	for k := i; k < j; k++ {
+		_, u := c.units[t.at(k)]
+		if !u && c.scales[t.at(k)] == 0 {
+			return false
+		}
+	}
+	return j > i
 }
 
 // ratios reads 3割5分 and 三成 as 35 and 30 percent (the first step is

@@ -184,9 +184,12 @@ func (p *wordParser) number() (float64, bool) {
 		p.take()
 		if k, ok := p.integer(); ok {
 			if f, ok := p.fractionOf(k); ok {
-				if sc := p.w.scales[p.word()]; sc != 0 && !p.done && scale == 0 { // five and a half million
+				if sc := p.w.scales[p.word()]; sc != 0 && !p.done {
 					p.take()
-					return (n + f) * sc, true
+					if scale == 0 { // five and a half million
+						return (n + f) * sc, true
+					}
+					return n + f*sc, true // one billion and a half million
 				}
 				return n + f*max(scale, 1), true // one million and a half is 1.5 million
 			}
