@@ -229,7 +229,7 @@ func (c *cjkTable) read(t *text, i int) (atom, bool) {
 		}
 	}
 	a.lone = end-j == 1 && c.articles[t.at(j)] && !neg
-	if end-j == 1 && c.formal[t.at(j)] && c.fractionAt(t, end) == 0 { // 大陆, 收拾, 参数
+	if end-j == 1 && c.formal[t.at(j)] && !neg && c.fractionAt(t, end) == 0 && !c.andFollows(t, end) { // 大陆, 收拾, 参数
 		return atom{}, false
 	}
 	c.tail(t, &a)

@@ -146,7 +146,7 @@ func scanDecimal(t *text, i int) (int, string, bool) {
 		case isDigit(c):
 			b.WriteRune(c)
 			j++
-		case c == ',' && thousandsGroup(t, j+1) && j > i:
+		case c == ',' && thousandsGroup(t, j+1) && j > i, c == ',' && j > i && indianGroup(t, j+1):
 			plain = false
 			j++
 		case c == ' ' && thousandsGroup(t, j+1) && (spaced || j > i && j-i <= 3 && spacedGroups(t, i, j)):
@@ -305,4 +305,16 @@ func spacedGroups(t *text, i, j int) bool {
 		groups++
 	}
 	return groups >= 2 || groups == 1 && (t.at(k) == '.' || t.at(k) == ',')
+}
+
+// indianGroup reports two digits then a comma that goes on to a group of
+// three: the lakh grouping of 12,34,567.
+func indianGroup(t *text, i int) bool {
+	for isDigit(t.at(i)) && isDigit(t.at(i+1)) && t.at(i+2) == ',' {
+		if thousandsGroup(t, i+3) {
+			return true
+		}
+		i += 3
+	}
+	return false
 }

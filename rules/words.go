@@ -165,9 +165,12 @@ func (p *wordParser) number() (float64, bool) {
 		}
 		return f, ok
 	}
-	if f, ok := p.fractionOf(n); ok { // "two thirds", "half million"
+	if f, ok := p.fractionOf(n); ok { // "two thirds", "half million", "two thirds of a million"
 		if sc := p.w.scales[p.word()]; sc != 0 && !p.done {
 			p.take()
+			return f * sc, true
+		}
+		if sc := p.ofAScale(); sc != 0 {
 			return f * sc, true
 		}
 		return f, true
@@ -328,4 +331,24 @@ func (p *wordParser) fractionAhead() bool {
 		q.take()
 	}
 	return false
+}
+
+// ofAScale reads "of a million" after a fraction and returns the scale.
+func (p *wordParser) ofAScale() float64 {
+	if p.word() != "of" {
+		return 0
+	}
+	q := *p
+	q.take()
+	if !q.w.articles[q.word()] {
+		return 0
+	}
+	q.take()
+	sc := q.w.scales[q.word()]
+	if sc == 0 || q.done {
+		return 0
+	}
+	q.take()
+	*p = q
+	return sc
 }
