@@ -139,25 +139,32 @@ func ratioText(s Span) string {
 type factor struct{ approx float64 }
 
 func (f factor) Check(r *Result, add func(Finding)) {
+	eachChange(r, func(_ *Source, from, to, x *Claim) {
+		if to.Change != "to" || x.Unit != "x" {
+			return
+		}
+		ratio := changeRatio(Interval(from, f.approx), Interval(to, f.approx))
+		stated := Interval(x, f.approx)
+		add(Finding{Kind: "arithmetic", Status: verdict(ratio, stated, false), Claims: []string{from.ID, to.ID, x.ID},
+			Message: fmt.Sprintf("from %s to %s is %s times; %s says %s", figure(from), figure(to), ratioText(ratio), figure(x), stated)})
+	})
+}
+
+// eachChange calls fn with each change statement of a sentence (from … to
+// …, both in one source, not in percent) and each other figure of that
+// sentence that plays no part in a change: the figure the sentence states
+// for the change.
+func eachChange(r *Result, fn func(src *Source, from, to, other *Claim)) {
 	eachSentence(r, func(src *Source, ks []int) {
 		for _, k := range ks {
 			from := &r.Claims[k]
-			if from.Change != "from" || from.Partner < 0 || r.Claims[from.Partner].Source != from.Source {
-				continue
-			}
-			to := &r.Claims[from.Partner]
-			if to.Change != "to" || from.Unit == "%" {
+			if from.Change != "from" || from.Partner < 0 || from.Unit == "%" || r.Claims[from.Partner].Source != from.Source {
 				continue
 			}
 			for _, j := range ks {
-				x := &r.Claims[j]
-				if x.Unit != "x" || x.Change != "" {
-					continue
+				if other := &r.Claims[j]; other.Change == "" {
+					fn(src, from, &r.Claims[from.Partner], other)
 				}
-				ratio := changeRatio(Interval(from, f.approx), Interval(to, f.approx))
-				stated := Interval(x, f.approx)
-				add(Finding{Kind: "arithmetic", Status: verdict(ratio, stated, false), Claims: []string{from.ID, to.ID, x.ID},
-					Message: fmt.Sprintf("from %s to %s is %s times; %s says %s", figure(from), figure(to), ratioText(ratio), figure(x), stated)})
 			}
 		}
 	})
@@ -234,20 +241,12 @@ type percentChange struct {
 }
 
 func (p percentChange) Check(r *Result, add func(Finding)) {
-	eachSentence(r, func(src *Source, ks []int) {
-		for _, k := range ks {
-			from := &r.Claims[k]
-			if from.Change != "from" || from.Partner < 0 || from.Unit == "%" || p.words == nil {
-				continue
-			}
-			to := &r.Claims[from.Partner]
-			for _, j := range ks {
-				pc := &r.Claims[j]
-				if pc.Unit != "%" || pc.Change != "" || !p.words.MatchString(between(src, pc.Start-24, pc.Start)) {
-					continue
-				}
-				add(p.finding(from, to, pc))
-			}
+	if p.words == nil {
+		return
+	}
+	eachChange(r, func(src *Source, from, to, pc *Claim) {
+		if pc.Unit == "%" && p.words.MatchString(between(src, pc.Start-24, pc.Start)) {
+			add(p.finding(from, to, pc))
 		}
 	})
 }
