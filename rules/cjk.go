@@ -181,9 +181,20 @@ func (c *cjkTable) starts(t *text, i int) bool {
 	return d || u || v || c.negativeAt(t, i) > i || c.scaleFraction(t, i)
 }
 
-// scaleFraction reports 万分之 and the like: a scale alone as a denominator.
+// scaleFraction reports 万分之 and 万万分之: scales alone as a denominator.
 func (c *cjkTable) scaleFraction(t *text, i int) bool {
-	return c.scales[t.at(i)] != 0 && c.fractionAt(t, i+1) > 0
+	_, j := c.scaleRun(t, i)
+	return j > i && c.fractionAt(t, j) > 0
+}
+
+// scaleRun reads scale characters alone (万万) as their product.
+func (c *cjkTable) scaleRun(t *text, i int) (float64, int) {
+	v, j := 1.0, i
+	for c.scales[t.at(j)] != 0 {
+		v *= c.scales[t.at(j)]
+		j++
+	}
+	return v, j
 }
 
 func (c *cjkTable) negativeAt(t *text, i int) int {
@@ -208,7 +219,8 @@ func hasAt(t *text, i int, s string) bool {
 // read reads a CJK (or mixed) numeral at i.
 func (c *cjkTable) read(t *text, i int) (atom, bool) {
 	if c.scaleFraction(t, i) {
-		a := atom{start: i, end: i + 1, value: c.scales[t.at(i)], rule: c.id} // 万分之三
+		v, j := c.scaleRun(t, i)
+		a := atom{start: i, end: j, value: v, rule: c.id} // 万分之三
 		c.tail(t, &a)
 		return a, a.fraction || a.percent
 	}
@@ -279,10 +291,29 @@ func (c *cjkTable) tail(t *text, a *atom) {
 		}
 		return
 	}
-	if c.mixed(t, a) || c.raised(t, a) {
+	if c.mixed(t, a) || c.raised(t, a) || c.timesPower(t, a) {
 		return
 	}
 	c.ratios(t, a)
+}
+
+// timesPower reads a mantissa times a power in numerals: 十二・三二×十の十四乗.
+func (c *cjkTable) timesPower(t *text, a *atom) bool {
+	if r := t.at(a.end); r != '×' && r != '*' {
+		return false
+	}
+	w := cjkWalk{c: c, t: t}
+	base, end, ok := w.run(a.end + 1)
+	if !ok {
+		return false
+	}
+	p := atom{start: a.end + 1, end: end, value: base}
+	if !c.raised(t, &p) {
+		return false
+	}
+	a.value *= p.value
+	a.end, a.lone, a.sig = p.end, false, 0
+	return true
 }
 
 // raised reads the Japanese power: 2.5の-1乗, 一の十乗.
@@ -377,6 +408,9 @@ func (c *cjkTable) ratios(t *text, a *atom) {
 		pct += v * st.percent
 		end = e + 1
 	}
+	if end == k+1 {
+		pct, end = c.tenthDigit(t, end, pct)
+	}
 	for _, o := range c.off {
 		if hasAt(t, end, o) {
 			pct, end = 100-pct, end+len([]rune(o))
@@ -384,6 +418,24 @@ func (c *cjkTable) ratios(t *text, a *atom) {
 		}
 	}
 	a.value, a.end, a.percent, a.lone = pct, end, true, false
+}
+
+// tenthDigit reads one digit right after the tenths as the next place:
+// 七成六 is 76%. A digit that goes on (七成六十, 七成六个) is another number.
+func (c *cjkTable) tenthDigit(t *text, i int, pct float64) (float64, int) {
+	j := t.skipSpaces(i, 1)
+	r := t.at(j)
+	d, ok := c.digits[r]
+	if isDigit(r) {
+		d, ok = float64(r-'0'), true
+	}
+	n := t.at(j + 1)
+	_, nu := c.units[n]
+	_, nd := c.digits[n]
+	if !ok || d == 0 || isDigit(n) || nd || nu || c.scales[n] != 0 || isLatin(n) || c.point[n] {
+		return pct, i
+	}
+	return pct + d*c.ratio[0].percent/10, j + 1
 }
 
 // cjkWalk is one pass over a numeral. pick chooses the low (0) or high (1)
@@ -538,8 +590,8 @@ func (w *cjkWalk) placeChar(r rune) bool {
 
 func (w *cjkWalk) unit(u float64) {
 	n := w.num
-	if !w.pending {
-		n = 1 // 十五, 百分之
+	if !w.pending || w.num == 0 && w.section == 0 && w.total == 0 {
+		n = 1 // 十五, 百分之, and 零十 read as 十
 	}
 	w.section += n * u
 	w.pending, w.last, w.gap, w.any, w.abbrev, w.digitIn = false, u, false, true, false, false

@@ -25,6 +25,7 @@ type Ruleset struct {
 	words  wordTable
 	cjk    cjkTable
 	vague  vagueTable
+	fixed  fixedTable
 	units  unitTable
 	quals  qualTable
 	forms  []form

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -171,11 +172,18 @@ func (sc *scan) readOne(i int) (atom, bool) {
 	switch c := t.at(i); {
 	case startsDigits(t, i):
 		if rs.cjkFollows(t, i) {
-			return rs.cjk.read(t, i)
+			return sc.cjk(i)
 		}
 		return rs.digits.read(t, i)
+	case c >= 0x80 && rs.fixed.first.has(c):
+		if a, ok := rs.fixed.read(t, i); ok {
+			return a, true
+		}
+		if rs.cjkStart.has(c) && rs.cjk.starts(t, i) {
+			return sc.cjk(i)
+		}
 	case c >= 0x80 && rs.cjkStart.has(c) && rs.cjk.starts(t, i):
-		return rs.cjk.read(t, i)
+		return sc.cjk(i)
 	case isHiragana(c) && rs.kana.first.has(c):
 		return rs.kana.read(rs, t, i)
 	case isLatin(c) && boundaryBefore(t, i):
@@ -188,6 +196,16 @@ func (sc *scan) readOne(i int) (atom, bool) {
 		return rs.words.read(t, i)
 	}
 	return atom{}, false
+}
+
+// cjk reads a CJK numeral; one that ends in digits takes a scale suffix as
+// digits do: マイナス2.5 M, 百分之15k.
+func (sc *scan) cjk(i int) (atom, bool) {
+	a, ok := sc.rs.cjk.read(sc.t, i)
+	if ok && a.end > i && isDigit(sc.t.at(a.end-1)) && !a.fraction {
+		sc.rs.digits.suffix(sc.t, &a)
+	}
+	return a, ok
 }
 
 // isNumberWord looks the word at i up without allocating.
@@ -239,7 +257,10 @@ func (sc *scan) quantity(a atom) int {
 	sc.rangeAfter(&m)
 	sc.qualify(&m)
 	bare := m.Unit == "" && !a.percent && !a.fraction && !a.multiple && (!hasUnit || h.def.Classifier)
-	if a.lone && (bare || h.def != nil && h.def.Classifier) || sc.excluded(&m, a, bare) {
+	// 一以上 is a number: a bound makes 一 one. English "more than one" stays
+	// a phrase ("more than one way"), so only CJK numerals get this.
+	lone := a.lone && (m.Min == nil && m.Max == nil || isLatin(t.at(a.start)))
+	if lone && (bare || h.def != nil && h.def.Classifier) || sc.excluded(&m, a, bare) {
 		return a.end
 	}
 	sc.forms(&m)
@@ -270,37 +291,101 @@ func (sc *scan) scaleWords(a *atom) {
 		return
 	}
 	w := &sc.rs.words
+	last := 0.0
 	for {
 		nw, ok := nextWord(sc.t, a.end)
 		if !ok || nw.start > a.end+1 {
-			return
+			break
 		}
 		f := w.scales[nw.w] + w.hundreds[nw.w] + w.multiples[nw.w]
 		if f == 0 {
-			return
+			break
 		}
 		a.scale(f)
 		a.end = nw.end
-		sc.andFraction(a, f)
+		last = f
+		if w.multiples[nw.w] != 0 {
+			last = 0 // three dozen 4 is two numbers
+		}
+		if sc.andFraction(a, f) {
+			return
+		}
+	}
+	if last >= 100 {
+		sc.addend(a, last)
 	}
 }
 
+// addend reads the rest of a number after its scale word, in digits or
+// words: "4 thousand 3 hundred and 21", "6 crore and two hundred". The rest
+// must be smaller than the scale, or it is a second number.
+func (sc *scan) addend(a *atom, scale float64) {
+	t, w := sc.t, &sc.rs.words
+	k := a.end
+	if nw, ok := nextWord(t, k); ok && w.and[nw.w] {
+		k = nw.end
+	}
+	j := t.skipSpaces(k, 1)
+	if j == k {
+		return
+	}
+	var b atom
+	e0 := -1 // where bare digits end
+	switch c := t.at(j); {
+	case isDigit(c) && !isDigit(t.at(j-1)):
+		e := j
+		for isDigit(t.at(e)) {
+			e++
+		}
+		if isLatin(t.at(e)) || isDigit(t.at(e+1)) && (t.at(e) == '.' || t.at(e) == ',') {
+			return // 3 hundred 2nd, 3 hundred 2.5
+		}
+		v, err := strconv.ParseFloat(string(t.r[j:e]), 64)
+		if err != nil {
+			return
+		}
+		b, e0 = atom{start: j, end: e, value: v}, e
+		if nw, ok := nextWord(t, e); ok && nw.start == e+1 && w.hundreds[nw.w] != 0 && scale > w.hundreds[nw.w] {
+			b.value *= w.hundreds[nw.w]
+			b.end = nw.end
+			sc.addend(&b, w.hundreds[nw.w])
+		}
+	case isLatin(c) && w.isNumberWord(t.lower(j, t.wordEnd(j))):
+		var ok bool
+		if b, ok = w.read(t, j); !ok || b.fraction || b.multiple {
+			return
+		}
+	default:
+		return
+	}
+	if b.value <= 0 || b.value >= scale || b.value != float64(int64(b.value)) {
+		return
+	}
+	if scale > 100 && (b.value < 100 || b.rule == "" && b.end == e0) {
+		return // "3 million and 5 years" is two numbers; "4 thousand 3 hundred" is one
+	}
+	a.value += b.value
+	a.end = b.end
+}
+
 // andFraction reads "and a half" after a scale: 3 million and a half.
-func (sc *scan) andFraction(a *atom, scale float64) {
+func (sc *scan) andFraction(a *atom, scale float64) bool {
 	w := &sc.rs.words
 	and, ok := nextWord(sc.t, a.end)
 	if !ok || !w.and[and.w] {
-		return
+		return false
 	}
 	art, ok := nextWord(sc.t, and.end)
 	if !ok || !w.articles[art.w] && art.w != "one" {
-		return
+		return false
 	}
 	fr, ok := nextWord(sc.t, art.end)
 	if d := w.fractions[fr.w]; ok && d != 0 {
 		a.value += scale / d
 		a.end = fr.end
+		return true
 	}
+	return false
 }
 
 // unit finds the unit after the number, or a currency before it.

@@ -15,6 +15,8 @@ func FuzzExtract(f *testing.F) {
 		"up to 5 gigawatts (GW) of capacity", "从63%上升到71%", "五十五兆一十二億四万五千二",
 		"3×10^24 FLOP", "10²⁶", "one hundred and three and two thirds", "数百到数千次", "18-24 个月",
 		"$30m", "between 20 and 35", "1,100万", "500多亿", "3割5分", "万分之三", "Q4 2025",
+		"4 thousand 3 hundred and 21", "one hundred and thirty fifths", "七成六", "超过一半", "マイナス十二・三二×十の十四乗",
+		"百分之15k", "六   个 百 分点",
 	} {
 		f.Add(s)
 	}

@@ -133,6 +133,21 @@ func TestWordsEnglish(t *testing.T) {
 		{"If the last decade has taught us one lesson", nil},
 		{"a world different from the one they occupy", nil},
 		{"the next few years", nil},
+		// digits and words in one figure; the rest must be smaller than the scale
+		{"3 hundred and 21", []want{w("", 321, "")}},
+		{"4 thousand 3 hundred and 21", []want{w("", 4321, "")}},
+		{"6 crore and two hundred", []want{w("", 60000200, "")}},
+		{"3 million and 5 people", []want{w("3 million", 3e6, ""), w("5", 5, "")}},
+		{"three dozen 4", []want{w("three dozen", 36, ""), w("4", 4, "")}},
+		// after hundred, "and" joins the number unless a proper fraction follows
+		{"one hundred and thirty fifths", []want{w("", 26, "")}},
+		{"one hundred and three quarters", []want{w("", 100.75, "")}},
+		{"one hundred thirty-fifths", []want{w("", 100.0/35, "")}},
+		{"three hundred twenty first place", []want{w("three hundred twenty", 320, "")}},
+		{"three hundred and two dozens", []want{w("", 324, "")}},
+		{"two hundred point seventy-one", []want{w("", 200.71, "")}},
+		{"<-30", []want{wb("", -30, "", open, -30)}},
+		{"more than one way", nil},
 	})
 }
 
@@ -162,6 +177,17 @@ func TestNumeralsChinese(t *testing.T) {
 		{"大多数人认为数据很重要", nil},
 		{"第三多的国家", nil},
 		{"4月13日发布", nil},
+		{"零十三", []want{w("", 13, "")}},
+		{"万万分之七", []want{w("", 7e-6, "%")}},
+		{"百分之15k", []want{w("", 15000, "%")}},
+		{"七成六的人", []want{w("七成六", 76, "%")}},
+		{"七成六十", []want{w("七成", 70, "%"), w("六十", 60, "")}},
+		{"七二折", []want{w("", 72, "%")}},
+		{"超过一半的企业", []want{wb("超过一半", 0.5, "", 0.5, open)}},
+		{"年过半百, 对折出售", []want{w("半百", 50, ""), w("对折", 50, "%")}},
+		{"一以上", []want{wb("", 1, "", 1, open)}},
+		{"半导体和半年", nil},
+		{"六   个 百 分点", []want{w("", 6, "pp")}},
 	})
 }
 
@@ -173,6 +199,12 @@ func TestNumeralsJapanese(t *testing.T) {
 		{"合計数百回、時には数千回", []want{wb("数百回", 100, "", 100, 999), wb("数千回", 1000, "", 1000, 9999)}},
 		{"約2倍", []want{w("約2倍", 2, "x")}},
 		{"１０％未満", []want{wb("１０％未満", 10, "%", open, 10)}},
+		{"マイナス百二十七・三二×十の十三乗", []want{w("", -1.2732e15, "")}},
+		{"マイナス2.5 M", []want{w("", -2.5e6, "")}},
+		{"2222円13銭", []want{w("", 2222.13, "JPY")}},
+		{"2.4パ ー   セ    ン ト", []want{w("", 2.4, "%")}},
+		{"半数以上の社員が半額で", []want{wb("半数以上", 0.5, "", 0.5, open), w("半額", 50, "%")}},
+		{"一個以上", []want{wb("", 1, "", 1, open)}},
 	})
 }
 

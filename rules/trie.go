@@ -66,8 +66,15 @@ func (tr *trie) match(t *text, i int, ok func(v, end int) bool) (int, int) {
 			c = t.f[j]
 			j++
 		}
-		if c == ' ' && !tr.reverse && n != &tr.root && n.next[' '] == nil && j < len(t.f) && cjkLetter(t.f[j]) {
-			continue // 个 百 分点: spaces between the characters of a CJK alias
+		if c == ' ' && !tr.reverse && n != &tr.root && n.next[' '] == nil {
+			k := j
+			for k < len(t.f) && k-j < 4 && t.f[k] == ' ' {
+				k++
+			}
+			if k < len(t.f) && cjkLetter(t.f[k]) && cjkLetter(t.f[j-2]) {
+				j = k // 个 百 分点, パ ー   セ: spaces between the characters of a CJK alias
+				continue
+			}
 		}
 		n = n.next[tr.key(c)]
 		if n == nil {

@@ -133,7 +133,7 @@ type unitHit struct {
 
 // after finds the longest unit starting at j (after optional spaces).
 func (u *unitTable) after(t *text, j int) (unitHit, bool) {
-	k := t.skipSpaces(j, 2)
+	k := t.skipSpaces(j, 4)
 	if t.at(k) == '-' && isLatin(t.at(k+1)) && k == j { // a trillion-dollar cluster
 		if h, ok := u.after(t, k+1); ok && h.start == k+1 {
 			return h, true

@@ -1,6 +1,9 @@
 package rules
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // wordTable reads numbers written in words: "one hundred and three and two
 // thirds", "two-thirds", "a dozen", "1.5 million", "a trillionth".
@@ -126,6 +129,8 @@ func (w *wordTable) read(t *text, i int) (atom, bool) {
 // wordParser walks the words of one number.
 type wordParser struct {
 	lastScale float64 // the last scale word read (million), for "and a half"
+	noAnd     bool    // reading ahead of an and: do not look past another
+	andBase   float64 // the value before a joining and: "three hundred" in "three hundred and two dozens"
 	w         *wordTable
 	t         *text
 	cur       wordAt
@@ -180,7 +185,7 @@ func (p *wordParser) number() (float64, bool) {
 	}
 	if m, ok := p.w.multiples[p.word()]; ok && !p.done { // "three dozens"
 		p.take()
-		return n * m, true
+		return p.andBase + (n-p.andBase)*m, true // "three hundred and two dozens" is 324
 	}
 	if !p.done && p.w.and[p.word()] { // "one hundred and three and two thirds"
 		save, scale := *p, p.lastScale
@@ -241,13 +246,15 @@ func (p *wordParser) fractionOf(n float64) (float64, bool) {
 
 // integer reads "one hundred and sixty-one thousand two hundred".
 func (p *wordParser) integer() (float64, bool) {
-	total, cur, any := 0.0, 0.0, false
-	p.lastScale = 0
+	total, cur, any, afterAnd := 0.0, 0.0, false, false
+	p.lastScale, p.andBase = 0, 0
 	for !p.done {
 		s := p.cur.w
+		wasAnd := afterAnd
+		afterAnd = false
 		if v, ok := p.w.numbers[s]; ok {
-			if !canAdd(cur, v) {
-				break
+			if !canAdd(cur, v) || cur != 0 && !wasAnd && p.tensOrdinal(v) {
+				break // "one hundred thirty-fifths" is 100/35; with an and it is 130/5
 			}
 			cur += v
 		} else if h := p.w.hundreds[s]; h != 0 {
@@ -261,8 +268,11 @@ func (p *wordParser) integer() (float64, bool) {
 			cur, p.lastScale = 0, sc
 		} else if p.w.articles[s] && !any && p.w.takesArticle(p.peek()) {
 			cur = 1
-		} else if p.w.and[s] && any && int(cur)%100 == 0 && p.w.numbers[p.peek()] != 0 && !p.fractionAhead() {
-			// "one hundred and six": the and belongs to the number
+		} else if p.w.and[s] && any && !p.noAnd && int(cur)%100 == 0 && p.w.numbers[p.peek()] != 0 && !p.properAhead() {
+			// "one hundred and six", "one hundred and thirty fifths" (130/5):
+			// the and belongs to the number, unless a proper fraction
+			// follows: "one hundred and three quarters" is 100.75
+			p.andBase, afterAnd = total+cur, true
 		} else {
 			break
 		}
@@ -270,6 +280,17 @@ func (p *wordParser) integer() (float64, bool) {
 		p.take()
 	}
 	return total + cur, any
+}
+
+// tensOrdinal reports whether a tens word v and the word after it make a
+// compound ordinal denominator: "thirty fifths", "thirty-fifths".
+func (p *wordParser) tensOrdinal(v float64) bool {
+	if v < 20 || int(v)%10 != 0 {
+		return false
+	}
+	next := p.peek()
+	unit := p.w.fractions[next] + p.w.compound[next]
+	return unit != 0 && unit < 10 && strings.HasSuffix(next, "s") // a plural: "three hundred twenty-first" is an ordinal
 }
 
 // canAdd reports whether a number word v can follow a running value cur:
@@ -298,10 +319,24 @@ func (p *wordParser) decimals() (float64, bool) {
 	if !p.w.point[p.word()] {
 		return 0, false
 	}
-	if v, ok := p.w.numbers[p.peek()]; !ok || v > 9 {
+	save := *p
+	v, ok := p.w.numbers[p.peek()]
+	if !ok {
 		return 0, false
 	}
 	p.take()
+	if v >= 20 && int(v)%10 == 0 { // "point seventy-one" is .71
+		p.take()
+		if u, ok := p.w.numbers[p.word()]; ok && u > 0 && u < 10 {
+			v += u
+			p.take()
+		}
+		return v / 100, true
+	}
+	if v > 9 {
+		*p = save
+		return 0, false
+	}
 	f, scale := 0.0, 0.1
 	for !p.done {
 		v, ok := p.w.numbers[p.word()]
@@ -315,22 +350,19 @@ func (p *wordParser) decimals() (float64, bool) {
 	return f, true
 }
 
-// fractionAhead reports whether the words after an "and" end in a fraction
-// ("one billion and three quarters"): then the and starts the fraction.
-func (p *wordParser) fractionAhead() bool {
+// properAhead reports whether the words after an "and" are a proper
+// fraction ("one billion and three quarters"): then the and starts the
+// fraction part of a mixed number.
+func (p *wordParser) properAhead() bool {
 	q := *p
 	q.take()
-	for !q.done {
-		s := q.word()
-		if q.w.fractions[s] != 0 {
-			return true
-		}
-		if q.w.numbers[s] == 0 && s != "zero" {
-			return false
-		}
-		q.take()
+	q.noAnd = true // look ahead one and only: a chain of ands stays linear
+	n, ok := q.integer()
+	if !ok {
+		return false
 	}
-	return false
+	f, ok := q.fractionOf(n)
+	return ok && f < 1
 }
 
 // ofAScale reads "of a million" after a fraction and returns the scale.

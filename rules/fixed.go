@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// fixedTable reads numbers that are words of their own, with no numeral to
+// read: 一半 and 半数 (a half), 半額 and 对折 (half price, 50%), 半百 (50).
+// Several rules of this type add to one table; each word keeps its rule id.
+type fixedTable struct {
+	words []fixedWord
+	trie  trie
+	first runeSet
+}
+
+type fixedWord struct {
+	Value float64 `yaml:"value"`
+	Unit  string  `yaml:"unit"`  // "", "%" or "x"
+	Share bool    `yaml:"share"` // a proportion (半数), not a count
+	rule  string
+}
+
+type rawFixed struct {
+	Words map[string]fixedWord `yaml:"words"`
+}
+
+func init() {
+	register("fixed", func(rs *Ruleset, r rawRule) error {
+		var raw rawFixed
+		if err := r.decodeStrict(&raw); err != nil {
+			return err
+		}
+		if len(raw.Words) == 0 {
+			return r.fieldErr("words", "needs at least one word")
+		}
+		for _, w := range slices.Sorted(maps.Keys(raw.Words)) {
+			fw := raw.Words[w]
+			if fw.Unit != "" && fw.Unit != "%" && fw.Unit != "x" {
+				return r.fieldErr("words", "%q: unit must be \"\", %%, or x, not %q", w, fw.Unit)
+			}
+			if fw.Value == 0 {
+				return r.fieldErr("words", "%q needs a value", w)
+			}
+			fw.rule = r.ID
+			if prev := rs.fixed.trie.add(w, len(rs.fixed.words)); prev >= 0 {
+				return r.fieldErr("words", "%s", fmt.Sprintf("%q is already defined by rule %q", w, rs.fixed.words[prev].rule))
+			}
+			rs.fixed.words = append(rs.fixed.words, fw)
+			for _, c := range w {
+				rs.fixed.first.add(c)
+				break
+			}
+		}
+		return nil
+	})
+}
+
+// read reads the longest fixed word at i.
+func (f *fixedTable) read(t *text, i int) (atom, bool) {
+	if !boundaryBefore(t, i) {
+		return atom{}, false
+	}
+	v, end := f.trie.match(t, i, func(_, end int) bool { return boundaryAfter(t, end) })
+	if v < 0 {
+		return atom{}, false
+	}
+	w := f.words[v]
+	return atom{start: i, end: end, value: w.Value, rule: w.rule,
+		percent: w.Unit == "%", multiple: w.Unit == "x", fraction: w.Share}, true
+}
