@@ -7,6 +7,7 @@ import "unicode"
 // cost of a rule independent of how many rules there are.
 type trie struct {
 	root    tnode
+	first   runeSet // the root's keys: most offsets fail on one bit test, not a map lookup
 	reverse bool // aliases stored backwards, to match text that ends at an offset
 	exact   bool // case matters (unit symbols: MW is not mW)
 }
@@ -27,6 +28,9 @@ func (tr *trie) add(alias string, v int) int {
 			c = rs[len(rs)-1-k]
 		}
 		c = tr.key(fold(c))
+		if k == 0 {
+			tr.first.add(c)
+		}
 		if n.next == nil {
 			n.next = map[rune]*tnode{}
 		}
@@ -51,6 +55,9 @@ func (tr *trie) match(t *text, i int, ok func(v, end int) bool) (int, int) {
 	var hits [16]hit
 	found := hits[:0]
 	n := &tr.root
+	if tr.reverse && i > 0 && !tr.first.has(tr.key(t.f[i-1])) || !tr.reverse && i < len(t.f) && !tr.first.has(tr.key(t.f[i])) {
+		return -1, i
+	}
 	for j := i; ; {
 		var c rune
 		if tr.reverse {

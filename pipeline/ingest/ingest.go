@@ -272,6 +272,9 @@ func appendFile(all, file []pipeline.Source) []pipeline.Source {
 			file[i].NoteOf = &id
 		}
 	}
+	if len(all) == 0 {
+		return file // one file, or the first: no copy of a large slice
+	}
 	return append(all, file...)
 }
 
