@@ -8,8 +8,8 @@ import "unicode"
 type trie struct {
 	root    tnode
 	first   runeSet // the root's keys: most offsets fail on one bit test, not a map lookup
-	reverse bool // aliases stored backwards, to match text that ends at an offset
-	exact   bool // case matters (unit symbols: MW is not mW)
+	reverse bool    // aliases stored backwards, to match text that ends at an offset
+	exact   bool    // case matters (unit symbols: MW is not mW)
 }
 
 type tnode struct {
