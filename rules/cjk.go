@@ -432,10 +432,19 @@ func (c *cjkTable) tenthDigit(t *text, i int, pct float64) (float64, int) {
 	n := t.at(j + 1)
 	_, nu := c.units[n]
 	_, nd := c.digits[n]
-	if !ok || d == 0 || isDigit(n) || nd || nu || c.scales[n] != 0 || isLatin(n) || c.point[n] {
-		return pct, i
+	if !ok || d == 0 || isDigit(n) || nd || nu || c.scales[n] != 0 || isLatin(n) || c.point[n] || c.isRatio(n) {
+		return pct, i // 3割5分 goes on to the next step
 	}
 	return pct + d*c.ratio[0].percent/10, j + 1
+}
+
+func (c *cjkTable) isRatio(r rune) bool {
+	for _, st := range c.ratio {
+		if st.char == r {
+			return true
+		}
+	}
+	return false
 }
 
 // cjkWalk is one pass over a numeral. pick chooses the low (0) or high (1)

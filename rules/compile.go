@@ -38,6 +38,7 @@ type Ruleset struct {
 	periodFirst *runeSet
 	signFirst   *runeSet // first letters of sign words (minus, negative)
 	numberWords map[string]bool
+	wordShape   [26]uint32 // by first letter, a bit for each length of a number word
 	periods     periodTable
 	lex         lexicon
 	kana        kanaTable
@@ -150,6 +151,11 @@ func (rs *Ruleset) finish() error {
 	}
 	for w := range rs.words.times {
 		rs.numberWords[w] = true
+	}
+	for w := range rs.numberWords {
+		if c := w[0]; c >= 'a' && c <= 'z' {
+			rs.wordShape[c-'a'] |= 1 << min(len(w), 31)
+		}
 	}
 	return rs.units.finish()
 }

@@ -222,6 +222,9 @@ func (rs *Ruleset) isNumberWord(t *text, i int) bool {
 		}
 		b = append(b, byte(c))
 	}
+	if len(b) == 0 || b[0] < 'a' || b[0] > 'z' || len(b) < 32 && rs.wordShape[b[0]-'a']&(1<<len(b)) == 0 {
+		return false // no number word has this first letter and length: no hashing
+	}
 	return rs.numberWords[string(b)]
 }
 
