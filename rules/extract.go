@@ -333,7 +333,7 @@ func (sc *scan) addend(a *atom, scale float64) {
 		return
 	}
 	var b atom
-	e0 := -1 // where bare digits end
+	bare := false // digits with no scale word of their own
 	switch c := t.at(j); {
 	case isDigit(c) && !isDigit(t.at(j-1)):
 		e := j
@@ -343,14 +343,14 @@ func (sc *scan) addend(a *atom, scale float64) {
 		if isLatin(t.at(e)) || isDigit(t.at(e+1)) && (t.at(e) == '.' || t.at(e) == ',') {
 			return // 3 hundred 2nd, 3 hundred 2.5
 		}
-		v, err := strconv.ParseFloat(string(t.r[j:e]), 64)
+		v, err := strconv.ParseFloat(string(t.f[j:e]), 64)
 		if err != nil {
 			return
 		}
-		b, e0 = atom{start: j, end: e, value: v}, e
+		b, bare = atom{start: j, end: e, value: v}, true
 		if nw, ok := nextWord(t, e); ok && nw.start == e+1 && w.hundreds[nw.w] != 0 && scale > w.hundreds[nw.w] {
 			b.value *= w.hundreds[nw.w]
-			b.end = nw.end
+			b.end, bare = nw.end, false
 			sc.addend(&b, w.hundreds[nw.w])
 		}
 	case isLatin(c) && w.isNumberWord(t.lower(j, t.wordEnd(j))):
@@ -364,7 +364,7 @@ func (sc *scan) addend(a *atom, scale float64) {
 	if b.value <= 0 || b.value >= scale || b.value != float64(int64(b.value)) {
 		return
 	}
-	if scale > 100 && (b.value < 100 || b.rule == "" && b.end == e0) {
+	if scale > 100 && (b.value < 100 || bare) {
 		return // "3 million and 5 years" is two numbers; "4 thousand 3 hundred" is one
 	}
 	a.value += b.value
