@@ -71,6 +71,10 @@ type scan struct {
 func (sc *scan) run() {
 	t := sc.t
 	for i := 0; i < len(t.f); {
+		if !sc.mayStart(i) {
+			i = sc.skip(i)
+			continue
+		}
 		a, ok := sc.read(i)
 		if !ok {
 			i = sc.skip(i)
@@ -78,6 +82,21 @@ func (sc *scan) run() {
 		}
 		i = sc.quantity(a)
 	}
+}
+
+// mayStart reports, without reading, whether a number can start at i. Most
+// offsets cannot, and a read returns a whole atom: this keeps them cheap.
+// It lets through everything readOne and the sign words accept.
+func (sc *scan) mayStart(i int) bool {
+	t, rs := sc.t, sc.rs
+	c := t.at(i)
+	switch {
+	case isLatin(c):
+		return boundaryBefore(t, i) && rs.isNumberWord(t, i)
+	case c >= 0x80 && (rs.fixed.first.has(c) || rs.cjkStart.has(c) || isHiragana(c) && rs.kana.first.has(c)):
+		return true
+	}
+	return startsDigits(t, i)
 }
 
 // skip moves past a word that is no number, or one rune.
