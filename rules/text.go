@@ -54,12 +54,18 @@ func (t *text) at(i int) rune {
 }
 
 func isDigit(c rune) bool { return c >= '0' && c <= '9' }
+
+// isLatin is called on most runes of every text: the ASCII test stays
+// small enough to inline, the rest is a call.
 func isLatin(c rune) bool {
 	if c < 0x80 {
-		return c|0x20 >= 'a' && c|0x20 <= 'z'
+		return uint32(c|0x20)-'a' < 26
 	}
-	return c < 0x250 && unicode.IsLetter(c)
+	return c < 0x250 && latinLetter(c)
 }
+
+//go:noinline
+func latinLetter(c rune) bool { return unicode.IsLetter(c) }
 
 func isSpace(c rune) bool  { return c == ' ' }
 func isHan(c rune) bool    { return unicode.Is(unicode.Han, c) }

@@ -28,8 +28,12 @@ func (tr *trie) add(alias string, v int) int {
 			c = rs[len(rs)-1-k]
 		}
 		c = tr.key(fold(c))
-		if k == 0 {
+		if k == 0 { // every case of it, so that match tests the text's rune as is
 			tr.first.add(c)
+			if !tr.exact {
+				tr.first.add(unicode.ToUpper(c))
+				tr.first.add(unicode.ToTitle(c))
+			}
 		}
 		if n.next == nil {
 			n.next = map[rune]*tnode{}
@@ -55,7 +59,7 @@ func (tr *trie) match(t *text, i int, ok func(v, end int) bool) (int, int) {
 	var hits [16]hit
 	found := hits[:0]
 	n := &tr.root
-	if tr.reverse && i > 0 && !tr.first.has(tr.key(t.f[i-1])) || !tr.reverse && i < len(t.f) && !tr.first.has(tr.key(t.f[i])) {
+	if tr.reverse && i > 0 && !tr.first.has(t.f[i-1]) || !tr.reverse && i < len(t.f) && !tr.first.has(t.f[i]) {
 		return -1, i
 	}
 	for j := i; ; {
