@@ -19,7 +19,11 @@ type fixedWord struct {
 	Value float64 `yaml:"value"`
 	Unit  string  `yaml:"unit"`  // "", "%" or "x"
 	Share bool    `yaml:"share"` // a proportion (半数), not a count
-	rule  string
+	// Min and Max, both or neither, are the interval the word means:
+	// 过半数 is more than half, [0.5, 1].
+	Min  *float64 `yaml:"min"`
+	Max  *float64 `yaml:"max"`
+	rule string
 }
 
 type rawFixed struct {
@@ -41,7 +45,10 @@ func init() {
 				return r.fieldErr("words", "%q: unit must be \"\", %%, or x, not %q", w, fw.Unit)
 			}
 			if fw.Value == 0 {
-				return r.fieldErr("words", "%q needs a value", w)
+				return r.fieldErr("words", "%q: needs a value", w)
+			}
+			if (fw.Min == nil) != (fw.Max == nil) || fw.Min != nil && *fw.Min > *fw.Max {
+				return r.fieldErr("words", "%q: needs both min and max, min <= max, or neither", w)
 			}
 			fw.rule = r.ID
 			if prev := rs.fixed.trie.add(w, len(rs.fixed.words)); prev >= 0 {
@@ -67,6 +74,10 @@ func (f *fixedTable) read(t *text, i int) (atom, bool) {
 		return atom{}, false
 	}
 	w := f.words[v]
-	return atom{start: i, end: end, value: w.Value, rule: w.rule,
-		percent: w.Unit == "%", multiple: w.Unit == "x", fraction: w.Share}, true
+	a := atom{start: i, end: end, value: w.Value, rule: w.rule,
+		percent: w.Unit == "%", multiple: w.Unit == "x", fraction: w.Share}
+	if w.Min != nil {
+		a.vague, a.lo, a.hi = true, *w.Min, *w.Max
+	}
+	return a, true
 }
