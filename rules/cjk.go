@@ -424,11 +424,7 @@ func (c *cjkTable) ratios(t *text, a *atom) {
 // 七成六 is 76%. A digit that goes on (七成六十, 七成六个) is another number.
 func (c *cjkTable) tenthDigit(t *text, i int, pct float64) (float64, int) {
 	j := t.skipSpaces(i, 1)
-	r := t.at(j)
-	d, ok := c.digits[r]
-	if isDigit(r) {
-		d, ok = float64(r-'0'), true
-	}
+	d, ok := c.digitValue(t.at(j))
 	n := t.at(j + 1)
 	_, nu := c.units[n]
 	_, nd := c.digits[n]
@@ -436,6 +432,15 @@ func (c *cjkTable) tenthDigit(t *text, i int, pct float64) (float64, int) {
 		return pct, i // 3割5分 goes on to the next step
 	}
 	return pct + d*c.ratio[0].percent/10, j + 1
+}
+
+// digitValue reads one digit, a numeral (六) or an Arabic one (6).
+func (c *cjkTable) digitValue(r rune) (float64, bool) {
+	if isDigit(r) {
+		return float64(r - '0'), true
+	}
+	d, ok := c.digits[r]
+	return d, ok
 }
 
 func (c *cjkTable) isRatio(r rune) bool {
@@ -622,10 +627,7 @@ func (w *cjkWalk) scale(s float64) {
 func (w *cjkWalk) decimals(j int) int {
 	f, scale := 0.0, 0.1
 	for {
-		d, ok := w.c.digits[w.t.at(j)]
-		if c := w.t.at(j); isDigit(c) {
-			d, ok = float64(c-'0'), true
-		}
+		d, ok := w.c.digitValue(w.t.at(j))
 		if !ok {
 			break
 		}

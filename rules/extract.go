@@ -93,7 +93,7 @@ func (sc *scan) mayStart(i int) bool {
 	switch {
 	case isLatin(c):
 		return boundaryBefore(t, i) && rs.isNumberWord(t, i)
-	case c >= 0x80 && (rs.fixed.first.has(c) || rs.cjkStart.has(c) || isHiragana(c) && rs.kana.first.has(c)):
+	case c >= 0x80 && (rs.fixed.trie.first.has(c) || rs.cjkStart.has(c) || isHiragana(c) && rs.kana.first.has(c)):
 		return true
 	}
 	return startsDigits(t, i)
@@ -194,7 +194,7 @@ func (sc *scan) readOne(i int) (atom, bool) {
 			return sc.cjk(i)
 		}
 		return rs.digits.read(t, i)
-	case c >= 0x80 && rs.fixed.first.has(c):
+	case c >= 0x80 && rs.fixed.trie.first.has(c):
 		if a, ok := rs.fixed.read(t, i); ok {
 			return a, true
 		}
@@ -241,7 +241,7 @@ func (rs *Ruleset) isNumberWord(t *text, i int) bool {
 		}
 		b = append(b, byte(c))
 	}
-	if len(b) == 0 || b[0] < 'a' || b[0] > 'z' || len(b) < 32 && rs.wordShape[b[0]-'a']&(1<<len(b)) == 0 {
+	if len(b) == 0 || b[0] < 'a' || b[0] > 'z' || rs.wordShape[b[0]-'a']&(1<<len(b)) == 0 { // len(b) <= 24
 		return false // no number word has this first letter and length: no hashing
 	}
 	return rs.numberWords[string(b)]
@@ -372,7 +372,7 @@ func (sc *scan) addend(a *atom, scale float64) {
 			b.end, bare = nw.end, false
 			sc.addend(&b, w.hundreds[nw.w])
 		}
-	case isLatin(c) && w.isNumberWord(t.lower(j, t.wordEnd(j))):
+	case isLatin(c):
 		var ok bool
 		if b, ok = w.read(t, j); !ok || b.fraction || b.multiple {
 			return

@@ -11,8 +11,7 @@ import (
 // Several rules of this type add to one table; each word keeps its rule id.
 type fixedTable struct {
 	words []fixedWord
-	trie  trie
-	first runeSet
+	trie  trie // its first-rune set is the trigger set for readOne
 }
 
 type fixedWord struct {
@@ -55,10 +54,6 @@ func init() {
 				return r.fieldErr("words", "%s", fmt.Sprintf("%q is already defined by rule %q", w, rs.fixed.words[prev].rule))
 			}
 			rs.fixed.words = append(rs.fixed.words, fw)
-			for _, c := range w {
-				rs.fixed.first.add(c)
-				break
-			}
 		}
 		return nil
 	})
