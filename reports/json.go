@@ -3,9 +3,12 @@ package reports
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"os"
 	"runtime"
+
+	// goccy/go-json writes the same bytes as encoding/json (a test holds
+	// it to that) at about half the cost: the report is a fifth of a run.
+	json "github.com/goccy/go-json"
 
 	"github.com/factsheet-dev/factsheet/pipeline"
 )
@@ -59,23 +62,26 @@ func writeList[T any](w *bufio.Writer, name string, items []T, after string) err
 	return nil
 }
 
+// encodeChunk encodes items into one buffer, sized from the first record
+// so that it seldom grows.
 func encodeChunk[T any](items []T, first bool) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	var out []byte
 	for i := range items {
 		if i > 0 || !first {
-			out = append(out, ',')
+			buf.WriteByte(',')
 		}
-		out = append(out, "\n  "...)
-		buf.Reset()
+		buf.WriteString("\n  ")
 		if err := enc.Encode(&items[i]); err != nil {
 			return nil, err
 		}
-		out = append(out, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+		buf.Truncate(buf.Len() - 1) // Encode ends each record with a newline
+		if i == 0 {
+			buf.Grow(len(items) * buf.Len() * 5 / 4)
+		}
 	}
-	return out, nil
+	return buf.Bytes(), nil
 }
 
 // ordered runs work(0..n-1) on all cores and passes the results to emit in

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -242,4 +243,63 @@ func TestXLSXDeterministic(t *testing.T) {
 	if dumps[0] != dumps[1] || len(dumps[0]) < 100 {
 		t.Error("two workbooks of one result differ")
 	}
+}
+
+// The report's encoder must write what encoding/json writes (without HTML
+// escaping): the same bytes for awkward text and figures.
+func TestJSONMatchesStdlib(t *testing.T) {
+	texts := []string{"plain", "<b>&</b>", "line\nbreak\ttab\r", "\x00\x01\x1f\x7f", "quote \" and \\",
+		"\u2028\u2029", "超过三分之二", "emoji 😀", "\uFFFD", ""}
+	floats := []float64{0, -0.5, 1e21, 1e-7, 123456789012345678, 0.1 + 0.2, 5e9, -1e-300, 71}
+	r := sample()
+	for i, s := range texts {
+		v := floats[i%len(floats)]
+		r.Sources = append(r.Sources, pipeline.Source{ID: s, Text: s, Title: &s})
+		r.Claims = append(r.Claims, pipeline.Claim{ID: s, Text: s, Value: v, Min: &v, Subject: s})
+		r.Findings = append(r.Findings, pipeline.Finding{ID: s, Claims: []string{s, s}, Message: s})
+	}
+	dir := t.TempDir()
+	if _, err := WriteAll(dir, r, []Writer{JSON{}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "factsheet.json"))
+	var want bytes.Buffer
+	want.WriteString("{\n")
+	lists := []struct {
+		name  string
+		items []any
+	}{{"sources", anys(r.Sources)}, {"claims", anys(r.Claims)}, {"findings", anys(r.Findings)}}
+	for i, l := range lists {
+		want.WriteString(` "` + l.name + `": [`)
+		for k, it := range l.items {
+			var b bytes.Buffer
+			enc := json.NewEncoder(&b)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(it); err != nil {
+				t.Fatal(err)
+			}
+			if k > 0 {
+				want.WriteString(",")
+			}
+			want.WriteString("\n  ")
+			want.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+		}
+		want.WriteString("\n ]")
+		if i < len(lists)-1 {
+			want.WriteString(",")
+		}
+		want.WriteString("\n")
+	}
+	want.WriteString("}\n")
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("report differs from encoding/json:\n got %q\nwant %q", got, want.Bytes())
+	}
+}
+
+func anys[T any](xs []T) []any {
+	out := make([]any, len(xs))
+	for i := range xs {
+		out[i] = &xs[i]
+	}
+	return out
 }
