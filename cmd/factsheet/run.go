@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"time"
 
@@ -31,7 +32,9 @@ func (a *app) runCmd() *cobra.Command {
 	f.Bool("checks", true, "link the claims and run the checks (false: extraction only)")
 	f.String("fail-on", "never", "exit 1 when a finding has this status: inconsistent or never")
 	f.String("cpuprofile", "", "write a CPU profile to this file")
+	f.String("memprofile", "", "write an allocation profile to this file at the end")
 	_ = f.MarkHidden("cpuprofile")
+	_ = f.MarkHidden("memprofile")
 	return cmd
 }
 
@@ -44,6 +47,10 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 		}
 		defer stopProfile()
 	}
+	if p, _ := cmd.Flags().GetString("memprofile"); p != "" {
+		runtime.MemProfileRate = 4 << 10
+		defer writeHeapProfile(p)
+	}
 	writers, err := reports.Parse(a.v.GetString("format"))
 	if err != nil {
 		return codeError{exitError, fmt.Errorf("--format: %w", err)}
@@ -54,13 +61,12 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	lap := time.Now()
+	lap := a.lap()
 	res, err := a.read(args)
 	if err != nil {
 		return codeError{exitError, err}
 	}
-	a.log.Debug().Dur("took", time.Since(lap)).Msg("read")
-	lap = time.Now()
+	lap = lap.log("read")
 	checks, err := pipeline.NewCheck(rs)
 	if err != nil {
 		return codeError{exitError, err}
@@ -70,14 +76,13 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 		stages = append(stages, &pipeline.Context{Rules: rs}, &pipeline.Link{Rules: rs}, checks)
 	}
 	for _, st := range stages {
-		t0 := time.Now()
+		t0 := a.lap()
 		if err := pipeline.Run(ctx, res, st); err != nil {
 			return codeError{exitError, err}
 		}
-		a.log.Debug().Str("stage", st.Name()).Dur("took", time.Since(t0)).Msg("stage")
+		t0.log("stage " + st.Name())
 	}
-	a.log.Debug().Dur("took", time.Since(lap)).Msg("pipeline")
-	lap = time.Now()
+	lap = lap.log("pipeline")
 	if prev, _ := cmd.Flags().GetString("merge-verdicts"); prev != "" {
 		if err := a.mergeVerdicts(prev, res); err != nil {
 			return codeError{exitError, err}
@@ -87,11 +92,11 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return codeError{exitError, err}
 	}
-	a.log.Debug().Dur("took", time.Since(lap)).Msg("reports")
+	lap.log("reports")
 	for _, p := range paths {
 		a.log.Info().Str("report", p).Msg("wrote")
 	}
-	a.log.Debug().Dur("took", time.Since(start)).Msg("done")
+	a.log.Debug().Dur("took", time.Since(start)).Dur("cpu", cpuTime()).Msg("done")
 	bad := inconsistent(res.Findings)
 	fmt.Fprintf(a.stderr, "%d sources, %d claims, %d inconsistent findings\n", len(res.Sources), len(res.Claims), bad)
 	switch failOn := a.v.GetString("fail_on"); failOn {
@@ -104,6 +109,22 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 		return codeError{exitError, fmt.Errorf("--fail-on: %q is not inconsistent or never", failOn)}
 	}
 	return nil
+}
+
+// lap times a part of the run for the debug log.
+type lap struct {
+	a         *app
+	wall, cpu time.Duration
+	start     time.Time
+}
+
+func (a *app) lap() lap { return lap{a: a, start: time.Now(), cpu: cpuTime()} }
+
+// log logs the part's wall and CPU time and starts the next part.
+func (l lap) log(what string) lap {
+	next := l.a.lap()
+	l.a.log.Debug().Dur("took", next.start.Sub(l.start)).Dur("cpu", next.cpu-l.cpu).Msg(what)
+	return next
 }
 
 // read reads the inputs, logging every problem with its file and line.
@@ -153,6 +174,18 @@ func inconsistent(fs []pipeline.Finding) int {
 		}
 	}
 	return n
+}
+
+// writeHeapProfile writes what the run allocated, for go tool pprof
+// -sample_index=alloc_space; a failure only loses the profile.
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	runtime.GC() // the profile counts up to the last collection
+	_ = pprof.Lookup("allocs").WriteTo(f, 0)
 }
 
 func startProfile(path string) (func(), error) {
