@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -27,7 +28,7 @@ const chunk = 256
 
 // Run implements Stage.
 func (e *Extract) Run(ctx context.Context, r *Result) error {
-	per := make([][]Claim, len(r.Sources))
+	per := make([][]rules.Match, len(r.Sources))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < e.workers(); w++ {
@@ -37,7 +38,7 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 			for start := range jobs {
 				end := min(start+chunk, len(r.Sources))
 				for i := start; i < end; i++ {
-					per[i] = e.claims(&r.Sources[i])
+					per[i] = e.matches(&r.Sources[i])
 				}
 			}
 		}()
@@ -53,7 +54,7 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r.Claims = collect(r.Claims, per)
+	r.Claims = collect(r.Claims, r.Sources, per)
 	r.Rules = e.usage(r.Claims)
 	return nil
 }
@@ -65,32 +66,29 @@ func (e *Extract) workers() int {
 	return runtime.GOMAXPROCS(0)
 }
 
-// claims extracts one source's claims, with positions in its file.
-func (e *Extract) claims(s *Source) []Claim {
+// matches extracts one source's claims; the source keeps its mentions.
+func (e *Extract) matches(s *Source) []rules.Match {
 	ms, mentions := e.Rules.AnalyzeLang(s.Text, s.Lang)
 	s.Mentions = mentions
-	out := make([]Claim, len(ms))
-	for k, m := range ms {
-		line, col := s.Position(m.Start)
-		out[k] = Claim{Source: s.ID, File: s.File, Line: line, Col: col, Text: m.Text,
-			Value: m.Value, Unit: m.Unit, Min: m.Min, Max: m.Max, Qualifier: m.Qualifier,
-			Kind: m.Kind, Change: m.Change, Period: m.Period, Rule: m.Rule,
-			Start: m.Start, End: m.End, Sentence: m.Sentence, Step: m.Step, Bound: m.Bound, Group: -1, Partner: -1}
-	}
-	return out
+	return ms
 }
 
-func collect(dst []Claim, per [][]Claim) []Claim {
+// collect appends the claims of every source to dst, in input order, with
+// their ids and positions in the file, straight into one slice.
+func collect(dst []Claim, srcs []Source, per [][]rules.Match) []Claim {
 	n := len(dst)
 	for _, p := range per {
 		n += len(p)
 	}
-	out := make([]Claim, 0, n)
-	out = append(out, dst...)
-	for _, p := range per {
-		for _, c := range p {
-			c.ID = "c" + strconv.Itoa(len(out)+1)
-			out = append(out, c)
+	out := slices.Grow(dst, n-len(dst))
+	for i, ms := range per {
+		s := &srcs[i]
+		for _, m := range ms {
+			line, col := s.Position(m.Start)
+			out = append(out, Claim{ID: "c" + strconv.Itoa(len(out)+1), Source: s.ID, File: s.File, Line: line, Col: col,
+				Text: m.Text, Value: m.Value, Unit: m.Unit, Min: m.Min, Max: m.Max, Qualifier: m.Qualifier,
+				Kind: m.Kind, Change: m.Change, Period: m.Period, Rule: m.Rule,
+				Start: m.Start, End: m.End, Sentence: m.Sentence, Step: m.Step, Bound: m.Bound, Group: -1, Partner: -1})
 		}
 	}
 	return out

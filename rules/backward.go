@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"regexp/syntax"
+	"unicode/utf8"
 )
 
 // backward is a pattern that must match text ending where a number starts
@@ -88,18 +89,18 @@ func reverseTree(re *syntax.Regexp) *syntax.Regexp {
 
 // match reports whether the pattern matches the end of the text whose
 // reversal is rev, and returns the (?P<name>) group read forwards.
-func (b *backward) match(rev string) (bool, string) {
+func (b *backward) match(rev []byte) (bool, string) {
 	if b.name < 0 {
-		return b.re.MatchString(rev), ""
+		return b.re.Match(rev), ""
 	}
-	loc := b.re.FindStringSubmatchIndex(rev)
+	loc := b.re.FindSubmatchIndex(rev)
 	if loc == nil {
 		return false, ""
 	}
 	if loc[2*b.name] < 0 {
 		return true, ""
 	}
-	return true, reverseString(rev[loc[2*b.name]:loc[2*b.name+1]])
+	return true, reverseString(string(rev[loc[2*b.name]:loc[2*b.name+1]]))
 }
 
 func reverseString(s string) string {
@@ -110,29 +111,33 @@ func reverseString(s string) string {
 	return string(rs)
 }
 
-// back returns the folded text before i, reversed, up to the window.
-// Successive rules ask for the same offset, so the last one is kept.
-func (sc *scan) back(i int) string {
+// back returns the folded text before i, reversed, up to the window, as
+// UTF-8 in a buffer the scan reuses: the patterns run on bytes, so that a
+// window costs no allocation. Successive rules ask for the same offset, so
+// the last one is kept.
+func (sc *scan) back(i int) []byte {
 	if sc.backAt == i+1 {
-		return sc.backStr
+		return sc.backBuf
 	}
-	t := sc.t
-	s := max(i-window, 0)
-	rs := make([]rune, 0, i-s)
-	for k := i - 1; k >= s; k-- {
-		rs = append(rs, t.f[k])
+	b := sc.backBuf[:0]
+	for k := i - 1; k >= max(i-window, 0); k-- {
+		b = utf8.AppendRune(b, sc.t.f[k])
 	}
-	sc.backAt, sc.backStr = i+1, string(rs)
-	return sc.backStr
+	sc.backAt, sc.backBuf = i+1, b
+	return b
 }
 
-// ahead returns the folded text after j, up to the window.
-func (sc *scan) ahead(j int) string {
+// ahead returns the folded text after j, up to the window, like back.
+func (sc *scan) ahead(j int) []byte {
 	if sc.aheadAt == j+1 {
-		return sc.aheadStr
+		return sc.aheadBuf
 	}
-	sc.aheadAt, sc.aheadStr = j+1, sc.t.after(j, window)
-	return sc.aheadStr
+	b := sc.aheadBuf[:0]
+	for _, c := range sc.t.f[j:min(j+window, len(sc.t.f))] {
+		b = utf8.AppendRune(b, c)
+	}
+	sc.aheadAt, sc.aheadBuf = j+1, b
+	return b
 }
 
 // backMatch runs b on the text before i, testing the rune next to i before
@@ -161,5 +166,5 @@ func (sc *scan) aheadMatch(f *forward, j int) bool {
 			return false
 		}
 	}
-	return f.re.MatchString(sc.ahead(j))
+	return f.re.Match(sc.ahead(j))
 }

@@ -65,7 +65,7 @@ type scan struct {
 	src     string              // the text as given
 
 	backAt, aheadAt   int // 1 + the offset of the cached windows
-	backStr, aheadStr string
+	backBuf, aheadBuf []byte
 }
 
 func (sc *scan) run() {
@@ -265,7 +265,7 @@ func (sc *scan) quantity(a atom) int {
 	m := Match{Start: a.start, End: a.end, Value: a.value, Rule: a.rule}
 	h, hasUnit := sc.unit(&a, &m)
 	if a.year && (!hasUnit || h.def.Canonical == "year" && h.start == a.end) {
-		p := rs.periods.year(t, a.start, a.end, sc.back(a.start))
+		p := rs.periods.year(t, a.start, a.end, sc.back(a.start), sc.ahead(a.end))
 		sc.periods = append(sc.periods, p)
 		return max(p.end, a.end)
 	}

@@ -62,18 +62,17 @@ type periodSpan struct {
 }
 
 // year extends a year at [i, j) over its prefix and suffix and returns the
-// period; rev is the text before i, reversed.
-func (p *periodTable) year(t *text, i, j int, rev string) periodSpan {
+// period; rev is the text before i, reversed, and ahead the text after j.
+func (p *periodTable) year(t *text, i, j int, rev, ahead []byte) periodSpan {
 	start, end := i, j
 	if p.prefix != nil {
-		if loc := p.prefix.re.FindStringIndex(rev); loc != nil && loc[1] > 0 {
-			start = i - utf8.RuneCountInString(rev[:loc[1]])
+		if loc := p.prefix.re.FindIndex(rev); loc != nil && loc[1] > 0 {
+			start = i - utf8.RuneCount(rev[:loc[1]])
 		}
 	}
 	if p.suffix != nil {
-		w := t.after(j, window)
-		if loc := p.suffix.FindStringIndex(w); loc != nil {
-			end = j + len([]rune(w[:loc[1]]))
+		if loc := p.suffix.FindIndex(ahead); loc != nil {
+			end = j + utf8.RuneCount(ahead[:loc[1]])
 		}
 	}
 	s := strings.TrimSpace(string(t.r[start:end]))

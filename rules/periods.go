@@ -1,5 +1,7 @@
 package rules
 
+import "slices"
+
 // assignPeriods gives each claim the nearest period of its sentence.
 func (sc *scan) assignPeriods() {
 	sc.periodWords()
@@ -65,7 +67,7 @@ func (sc *scan) periodWords() {
 // sentences numbers the sentence of every offset: a sentence ends at . ! ?
 // followed by a space, or at 。！？; (not at the point of 5.2).
 func (sc *scan) sentences() []int {
-	return sc.number(func(i int, c rune) bool {
+	return sc.number(&sc.t.sent, func(i int, c rune) bool {
 		switch c {
 		case '。', '！', '？', ';', '；', '!', '?':
 			return true
@@ -79,7 +81,7 @@ func (sc *scan) sentences() []int {
 // clauses numbers the clause of every offset: sentences split again at
 // commas, dashes and semicolons (not at the comma of 1,000).
 func (sc *scan) clauses() []int {
-	return sc.number(func(i int, c rune) bool {
+	return sc.number(&sc.t.clause, func(i int, c rune) bool {
 		switch c {
 		case ',':
 			return !isDigit(sc.t.at(i + 1))
@@ -90,10 +92,12 @@ func (sc *scan) clauses() []int {
 	})
 }
 
-// number gives every offset the count of ends before it.
-func (sc *scan) number(ends func(i int, c rune) bool) []int {
+// number gives every offset the count of ends before it, in a buffer of
+// the text's that is reused for the next text.
+func (sc *scan) number(buf *[]int, ends func(i int, c rune) bool) []int {
 	t := sc.t
-	out := make([]int, len(t.f)+1)
+	out := slices.Grow((*buf)[:0], len(t.f)+1)[:len(t.f)+1]
+	*buf = out
 	n := 0
 	for i, c := range t.f {
 		out[i] = n

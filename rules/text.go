@@ -12,6 +12,8 @@ type text struct {
 	r    []rune
 	f    []rune
 	lang string // the source's language, where a reading depends on it
+
+	sent, clause []int // scratch: the sentence and clause of every offset
 }
 
 // texts keeps rune buffers between calls: a text is scratch space that no
