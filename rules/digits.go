@@ -248,6 +248,9 @@ func power(t *text, j int) (int, int, bool) {
 			k++
 		}
 	}
+	if b.Len() == 0 { // most numbers: no exponent, and no error to make
+		return 0, j, false
+	}
 	n, err := strconv.Atoi(b.String())
 	return n, k, err == nil
 }
