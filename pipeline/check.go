@@ -97,16 +97,13 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 // duplicates names the claims of sources that repeat an earlier source:
 // they are listed, but a figure is not counted twice.
 func duplicates(r *Result) map[string]bool {
-	dupSrc := map[string]bool{}
-	for _, s := range r.Sources {
-		if s.DuplicateOf != nil {
-			dupSrc[s.ID] = true
-		}
-	}
+	idx := r.index()
 	out := map[string]bool{}
-	for _, c := range r.Claims {
-		if dupSrc[c.Source] {
-			out[c.ID] = true
+	for i := range r.Sources {
+		if r.Sources[i].DuplicateOf != nil {
+			for _, k := range idx.of(i) {
+				out[r.Claims[k].ID] = true
+			}
 		}
 	}
 	return out

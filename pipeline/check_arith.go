@@ -28,10 +28,7 @@ type sentence struct {
 // sentences lists, once per result, the sentences with two claims or more.
 func (r *Result) sentences() []sentence {
 	r.sentOnce.Do(func() {
-		srcAt := make(map[string]int, len(r.Sources))
-		for i := range r.Sources {
-			srcAt[r.Sources[i].ID] = i
-		}
+		srcAt := r.index().at
 		same := func(a, b *Claim) bool { return a.Source == b.Source && a.Sentence == b.Sentence }
 		start := 0
 		for j := 1; j <= len(r.Claims); j++ {

@@ -22,36 +22,52 @@ func init() {
 }
 
 // One consistent finding per note lists every figure it restates well;
-// each other pair gets its own finding.
+// each other pair gets its own finding. Notes are judged on all cores and
+// their findings added in input order.
 func (restatement) Check(r *Result, add func(Finding)) {
-	idx := indexSources(r)
-	for _, src := range r.Sources {
-		if src.NoteOf == nil || src.DuplicateOf != nil {
-			continue
+	idx := r.index()
+	parts := partsFor(len(r.Sources))
+	found := make([][]Finding, parts)
+	inParts(len(r.Sources), parts, func(p, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			found[p] = restateNote(r, idx, &r.Sources[i], found[p])
 		}
-		quote := idx.claims[*src.NoteOf]
-		var agree []string
-		var pairs []string
-		for _, k := range idx.claims[src.ID] {
-			n := &r.Claims[k]
-			q := counterpart(r, n, quote)
-			if q < 0 {
-				continue
-			}
-			qc := &r.Claims[q]
-			garbled := !isRange(n) && !isRange(qc) && garble(InFamily(qc, qc.Value), InFamily(n, n.Value)) != ""
-			if !garbled && Overlap(Interval(n, 0.1), Interval(qc, 0.1)) {
-				agree = append(agree, qc.ID, n.ID)
-				pairs = append(pairs, fmt.Sprintf("%q as %q", qc.Text, n.Text))
-				continue
-			}
-			add(restate(n, qc))
-		}
-		if len(agree) > 0 {
-			add(Finding{Kind: "restatement", Status: Consistent, Claims: agree,
-				Message: fmt.Sprintf("the note (%s:%d) restates its quote: %s", src.File, src.Line, strings.Join(pairs, ", "))})
+	})
+	for _, fs := range found {
+		for _, f := range fs {
+			add(f)
 		}
 	}
+}
+
+// restateNote appends the findings of one note.
+func restateNote(r *Result, idx *sourceIndex, src *Source, out []Finding) []Finding {
+	if src.NoteOf == nil || src.DuplicateOf != nil {
+		return out
+	}
+	quote := idx.byID(*src.NoteOf)
+	var agree []string
+	var pairs []string
+	for _, k := range idx.byID(src.ID) {
+		n := &r.Claims[k]
+		q := counterpart(r, n, quote)
+		if q < 0 {
+			continue
+		}
+		qc := &r.Claims[q]
+		garbled := !isRange(n) && !isRange(qc) && garble(InFamily(qc, qc.Value), InFamily(n, n.Value)) != ""
+		if !garbled && Overlap(Interval(n, 0.1), Interval(qc, 0.1)) {
+			agree = append(agree, qc.ID, n.ID)
+			pairs = append(pairs, fmt.Sprintf("%q as %q", qc.Text, n.Text))
+			continue
+		}
+		out = append(out, restate(n, qc))
+	}
+	if len(agree) > 0 {
+		out = append(out, Finding{Kind: "restatement", Status: Consistent, Claims: agree,
+			Message: fmt.Sprintf("the note (%s:%d) restates its quote: %s", src.File, src.Line, strings.Join(pairs, ", "))})
+	}
+	return out
 }
 
 // isRange reports a range or vague quantity, whose ends are no figure to miscopy.

@@ -2,7 +2,9 @@ package pipeline_test
 
 import (
 	"context"
+	"fmt"
 	"math"
+	"os"
 	"strings"
 	"testing"
 
@@ -150,4 +152,53 @@ func TestInterval(t *testing.T) {
 	if !strings.Contains(pipeline.Span{Lo: 1, Hi: math.Inf(1)}.String(), "∞") {
 		t.Error("open span not shown as ∞")
 	}
+}
+
+// The context and restatement stages cut a large input into parts for all
+// cores: every copy of the same highlights must come out the same, wherever
+// the cuts fall (a note in one part, its quote in the one before).
+func TestPartsAgree(t *testing.T) {
+	seed, err := os.ReadFile("../seeds/ai-compute.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const copies = 100
+	res := runAll(t, strings.Repeat(strings.TrimRight(string(seed), "\n")+"\n\n", copies))
+	per := len(res.Sources) / copies
+	lineOf := map[string]int{}
+	for i, s := range res.Sources {
+		lineOf[s.ID] = i
+	}
+	byCopy := make([][]string, copies)
+	for _, c := range res.Claims {
+		k := lineOf[c.Source]
+		byCopy[k/per] = append(byCopy[k/per], fmt.Sprintf("%d %s %g %s | %s | %s | %s",
+			k%per, c.Text, c.Value, c.Unit, c.Subject, c.Metric, c.Period))
+	}
+	restated := make([]int, copies)
+	for _, f := range res.Findings {
+		if f.Kind == "restatement" {
+			restated[lineOf[claimSource(res, f.Claims[0])]/per]++
+		}
+	}
+	for j := 1; j < copies; j++ {
+		if d := diff(byCopy[0], byCopy[j]); d != "" {
+			t.Fatalf("copy %d differs from copy 0:\n%s", j, d)
+		}
+		if restated[j] != restated[0] {
+			t.Fatalf("copy %d has %d restatement findings, copy 0 has %d", j, restated[j], restated[0])
+		}
+	}
+	if restated[0] == 0 || len(byCopy[0]) == 0 {
+		t.Fatal("the seed yields no claims or no restatements")
+	}
+}
+
+func claimSource(r *pipeline.Result, id string) string {
+	for _, c := range r.Claims {
+		if c.ID == id {
+			return c.Source
+		}
+	}
+	return ""
 }

@@ -19,40 +19,49 @@ var _ Stage = (*Context)(nil)
 // Name implements Stage.
 func (c *Context) Name() string { return "context" }
 
-// Run implements Stage.
+// Run implements Stage. A note inherits from its quote, so the sources
+// that note nothing are done first, then the notes; each pass runs on all
+// cores, since sources of one pass do not touch each other's claims.
 func (c *Context) Run(_ context.Context, r *Result) error {
-	idx := indexSources(r)
-	for _, s := range idx.order {
-		src := &r.Sources[s]
-		claims := idx.claims[src.ID]
-		if len(claims) == 0 {
-			continue
+	idx := r.index()
+	isNote := func(s *Source) bool { return s.NoteOf != nil }
+	for _, notes := range []bool{false, true} {
+		inParts(len(r.Sources), partsFor(len(r.Sources)), func(_, lo, hi int) {
+			for i := lo; i < hi; i++ {
+				if src := &r.Sources[i]; isNote(src) == notes && !c.inheritsFromNote(src, idx, r) {
+					c.source(r, idx, src, idx.of(i))
+				}
+			}
+		})
+	}
+	for i := range r.Sources { // a note on a note waits for the note it comments on
+		if src := &r.Sources[i]; c.inheritsFromNote(src, idx, r) {
+			c.source(r, idx, src, idx.of(i))
 		}
-		c.own(r, src, claims)
-		if src.NoteOf != nil {
-			inherit(r, claims, idx.claims[*src.NoteOf])
-		}
-		c.fallback(r, src, claims)
-		pairChanges(r, claims)
 	}
 	return nil
 }
 
-// sourceIndex finds a source's claims (claims are in source order).
-type sourceIndex struct {
-	order  []int
-	claims map[string][]int
+// inheritsFromNote reports a note whose quote is itself a note.
+func (c *Context) inheritsFromNote(src *Source, idx *sourceIndex, r *Result) bool {
+	if src.NoteOf == nil {
+		return false
+	}
+	q, ok := idx.at[*src.NoteOf]
+	return ok && r.Sources[q].NoteOf != nil
 }
 
-func indexSources(r *Result) sourceIndex {
-	idx := sourceIndex{claims: map[string][]int{}}
-	for i := range r.Sources {
-		idx.order = append(idx.order, i)
+// source gives one source's claims their context.
+func (c *Context) source(r *Result, idx *sourceIndex, src *Source, claims []int) {
+	if len(claims) == 0 {
+		return
 	}
-	for i, c := range r.Claims {
-		idx.claims[c.Source] = append(idx.claims[c.Source], i)
+	c.own(r, src, claims)
+	if src.NoteOf != nil {
+		inherit(r, claims, idx.byID(*src.NoteOf))
 	}
-	return idx
+	c.fallback(r, src, claims)
+	pairChanges(r, claims)
 }
 
 // own takes the nearest subject and metric named in the claim's sentence.

@@ -120,6 +120,8 @@ type Result struct {
 
 	sentOnce sync.Once
 	sents    []sentence
+	idxMu    sync.Mutex
+	idx      *sourceIndex
 }
 
 // RuleUse names a rule that ran and how many claims it made.
