@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -130,4 +132,41 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// A file of several megabytes is read in pieces; the pieces must end at
+// line ends and the sources come out as one reader would make them.
+func TestTextInPieces(t *testing.T) {
+	lines := []string{"Over 60% of compute.", "", "超过六成。", "GPT-4 used 2e25 FLOP.\r", "   ", "約3割。"}
+	var b strings.Builder
+	var want []string
+	for n := 1; b.Len() < 5<<20; n++ {
+		l := lines[n%len(lines)]
+		b.WriteString(l + "\n")
+		if strings.TrimSpace(l) != "" {
+			want = append(want, fmt.Sprintf("%d %s", n, strings.TrimSuffix(l, "\r")))
+		}
+	}
+	data := []byte(b.String())
+	pieces := cutLines(data, 4)
+	if len(pieces) != 4 || !bytes.Equal(bytes.Join(pieces, nil), data) {
+		t.Fatalf("%d pieces do not make the file", len(pieces))
+	}
+	for _, p := range pieces[:len(pieces)-1] {
+		if p[len(p)-1] != '\n' {
+			t.Fatalf("a piece ends inside a line: %q", p[len(p)-20:])
+		}
+	}
+	src := Text{}.Read("big.txt", data, nil)
+	if len(src) != len(want) {
+		t.Fatalf("%d sources, want %d", len(src), len(want))
+	}
+	for i, s := range src {
+		if got := fmt.Sprintf("%d %s", s.Line, s.Text); got != want[i] {
+			t.Fatalf("source %d: %q, want %q", i, got, want[i])
+		}
+		if s.Lang != Lang(s.Text) {
+			t.Fatalf("source %d: lang %s", i, s.Lang)
+		}
+	}
 }
