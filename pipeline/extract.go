@@ -74,23 +74,28 @@ func (e *Extract) matches(s *Source) []rules.Match {
 }
 
 // collect appends the claims of every source to dst, in input order, with
-// their ids and positions in the file, straight into one slice.
+// their ids and positions in the file, straight into one slice, in parts
+// on all cores.
 func collect(dst []Claim, srcs []Source, per [][]rules.Match) []Claim {
-	n := len(dst)
-	for _, p := range per {
-		n += len(p)
+	at := make([]int, len(per)+1) // source i's claims go to out[at[i]:]
+	at[0] = len(dst)
+	for i, p := range per {
+		at[i+1] = at[i] + len(p)
 	}
-	out := slices.Grow(dst, n-len(dst))
-	for i, ms := range per {
-		s := &srcs[i]
-		for _, m := range ms {
-			line, col := s.Position(m.Start)
-			out = append(out, Claim{ID: "c" + strconv.Itoa(len(out)+1), Source: s.ID, File: s.File, Line: line, Col: col,
-				Text: m.Text, Value: m.Value, Unit: m.Unit, Min: m.Min, Max: m.Max, Qualifier: m.Qualifier,
-				Kind: m.Kind, Change: m.Change, Period: m.Period, Rule: m.Rule,
-				Start: m.Start, End: m.End, Sentence: m.Sentence, Step: m.Step, Bound: m.Bound, Group: -1, Partner: -1})
+	out := slices.Grow(dst, at[len(per)]-len(dst))[:at[len(per)]]
+	inParts(len(per), partsFor(len(per)), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			s := &srcs[i]
+			for j, m := range per[i] {
+				k := at[i] + j
+				line, col := s.Position(m.Start)
+				out[k] = Claim{ID: "c" + strconv.Itoa(k+1), Source: s.ID, File: s.File, Line: line, Col: col,
+					Text: m.Text, Value: m.Value, Unit: m.Unit, Min: m.Min, Max: m.Max, Qualifier: m.Qualifier,
+					Kind: m.Kind, Change: m.Change, Period: m.Period, Rule: m.Rule,
+					Start: m.Start, End: m.End, Sentence: m.Sentence, Step: m.Step, Bound: m.Bound, Group: -1, Partner: -1}
+			}
 		}
-	}
+	})
 	return out
 }
 
