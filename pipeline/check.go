@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -110,6 +111,9 @@ func duplicates(r *Result) map[string]bool {
 }
 
 func withoutDuplicates(ids []string, dup map[string]bool) []string {
+	if !slices.ContainsFunc(ids, func(id string) bool { return dup[id] }) {
+		return ids // most findings: no copy
+	}
 	out := ids[:0:0]
 	for _, id := range ids {
 		if !dup[id] {

@@ -69,8 +69,8 @@ func writeList[T any](w *bufio.Writer, name string, items []T, after string) err
 // kernel more than the encoding does.
 var chunks = sync.Pool{New: func() any { return new([]byte) }}
 
-// encodeChunk encodes items into one buffer, sized from the first record
-// so that it seldom grows.
+// encodeChunk encodes items into one buffer from the pool: after the first
+// few chunks, buffers come back large enough.
 func encodeChunk[T any](items []T, first bool) ([]byte, error) {
 	buf := bytes.NewBuffer((*chunks.Get().(*[]byte))[:0])
 	enc := json.NewEncoder(buf)
@@ -84,9 +84,6 @@ func encodeChunk[T any](items []T, first bool) ([]byte, error) {
 			return nil, err
 		}
 		buf.Truncate(buf.Len() - 1) // Encode ends each record with a newline
-		if i == 0 {
-			buf.Grow(len(items) * buf.Len() * 3 / 2)
-		}
 	}
 	return buf.Bytes(), nil
 }

@@ -25,11 +25,15 @@ bytes=$(wc -c <"$corpus")
 
 go build -o "$work/factsheet" ./cmd/factsheet
 echo "corpus: $bytes bytes, $(wc -l <"$corpus") lines"
+# Every run first flushes the page cache's dirty pages (sync): replacing a
+# report that the run before wrote a second ago waits for the kernel to
+# write it back, which would time the disk rather than factsheet.
 # Linking and checking cost: extraction-only and full runs, interleaved so
 # that the machine's drift hits both alike; the medians' ratio is the cost.
 declare -a full=() bare=()
 for i in $(seq "$runs"); do
   for mode in true false; do
+    sync
     s0=$(date +%s.%N)
     "$work/factsheet" run --log-level warn --checks="$mode" --format json --out "$work/out" "$corpus" 2>/dev/null
     s1=$(date +%s.%N)
@@ -44,6 +48,7 @@ printf 'median: full %.3f s (%.1f MB/s), extraction only %.3f s (%.1f MB/s); lin
 
 best=""
 for i in $(seq "$runs"); do
+  sync
   start=$(date +%s.%N)
   "$work/factsheet" run --log-level warn --format json --out "$work/out" "$corpus" 2>"$work/err"
   end=$(date +%s.%N)

@@ -96,7 +96,8 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	for _, p := range paths {
 		a.log.Info().Str("report", p).Msg("wrote")
 	}
-	a.log.Debug().Dur("took", time.Since(start)).Dur("cpu", cpuTime()).Msg("done")
+	cpu, faults := cpuTime()
+	a.log.Debug().Dur("took", time.Since(start)).Dur("cpu", cpu).Int64("faults", faults).Msg("done")
 	bad := inconsistent(res.Findings)
 	fmt.Fprintf(a.stderr, "%d sources, %d claims, %d inconsistent findings\n", len(res.Sources), len(res.Claims), bad)
 	switch failOn := a.v.GetString("fail_on"); failOn {
@@ -113,17 +114,22 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 
 // lap times a part of the run for the debug log.
 type lap struct {
-	a         *app
-	wall, cpu time.Duration
-	start     time.Time
+	a      *app
+	cpu    time.Duration
+	faults int64
+	start  time.Time
 }
 
-func (a *app) lap() lap { return lap{a: a, start: time.Now(), cpu: cpuTime()} }
+func (a *app) lap() lap {
+	cpu, faults := cpuTime()
+	return lap{a: a, start: time.Now(), cpu: cpu, faults: faults}
+}
 
-// log logs the part's wall and CPU time and starts the next part.
+// log logs the part's wall and CPU time and page faults, and starts the next part.
 func (l lap) log(what string) lap {
 	next := l.a.lap()
-	l.a.log.Debug().Dur("took", next.start.Sub(l.start)).Dur("cpu", next.cpu-l.cpu).Msg(what)
+	l.a.log.Debug().Dur("took", next.start.Sub(l.start)).Dur("cpu", next.cpu-l.cpu).
+		Int64("faults", next.faults-l.faults).Msg(what)
 	return next
 }
 
