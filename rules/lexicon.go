@@ -90,14 +90,24 @@ func (rs *Ruleset) Mentions(s string) []Mention {
 	return sc.mentions()
 }
 
+// mentions finds the names in the sentences that hold claims (all
+// sentences when there are none): a claim takes its context from its own
+// sentence only.
 func (sc *scan) mentions() []Mention {
 	t, rs := sc.t, sc.rs
 	var out []Mention
 	lx := &rs.lex
 	sent := sc.sent
+	var want []bool // by sentence: does it hold a claim
+	if sent != nil && len(sc.out) > 0 {
+		want = make([]bool, sent[len(t.f)]+1)
+		for _, m := range sc.out {
+			want[m.Sentence] = true
+		}
+	}
 	ok := func(v, e int) bool { return boundaryAfter(t, e) }
 	for i := 0; i < len(t.f); i++ {
-		if !lx.first.has(t.f[i]) || !boundaryBefore(t, i) {
+		if !lx.first.has(t.f[i]) || !boundaryBefore(t, i) || want != nil && !want[sent[i]] {
 			continue
 		}
 		if v, end := lx.tr.match(t, i, ok); v >= 0 {
