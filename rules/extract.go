@@ -62,7 +62,9 @@ type scan struct {
 	periods []periodSpan
 	lines   map[*exclusion]bool // line rules already run on this text
 	sent    []int               // sentence number of every offset, once claims are found
-	src     string              // the text as given
+	// claimSent marks the sentences that hold claims, once they are known.
+	claimSent []bool
+	src       string // the text as given
 
 	backAt, aheadAt   int // 1 + the offset of the cached windows
 	backBuf, aheadBuf []byte

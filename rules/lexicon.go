@@ -98,13 +98,7 @@ func (sc *scan) mentions() []Mention {
 	var out []Mention
 	lx := &rs.lex
 	sent := sc.sent
-	var want []bool // by sentence: does it hold a claim
-	if sent != nil && len(sc.out) > 0 {
-		want = make([]bool, sent[len(t.f)]+1)
-		for _, m := range sc.out {
-			want[m.Sentence] = true
-		}
-	}
+	want := sc.claimSent
 	ok := func(v, e int) bool { return boundaryAfter(t, e) }
 	for i := 0; i < len(t.f); i++ {
 		if !lx.first.has(t.f[i]) || !boundaryBefore(t, i) || want != nil && !want[sent[i]] {

@@ -4,11 +4,12 @@ import "slices"
 
 // assignPeriods gives each claim the nearest period of its sentence.
 func (sc *scan) assignPeriods() {
-	sc.periodWords()
 	sent := sc.sent
 	for k := range sc.out {
 		sc.out[k].Sentence = sent[sc.out[k].Start]
 	}
+	sc.claimSent = sc.claimSentences()
+	sc.periodWords()
 	if len(sc.periods) == 0 {
 		return
 	}
@@ -35,6 +36,19 @@ func (sc *scan) assignPeriods() {
 	}
 }
 
+// claimSentences marks, by sentence number, the sentences that hold a
+// claim; nil when the text has no sentence numbers or no claims.
+func (sc *scan) claimSentences() []bool {
+	if sc.sent == nil || len(sc.out) == 0 {
+		return nil
+	}
+	want := make([]bool, sc.sent[len(sc.t.f)]+1)
+	for _, m := range sc.out {
+		want[m.Sentence] = true
+	}
+	return want
+}
+
 func gap(a0, a1, b0, b1 int) int {
 	if b0 >= a1 {
 		return b0 - a1
@@ -45,16 +59,17 @@ func gap(a0, a1, b0, b1 int) int {
 	return 0
 }
 
-// periodWords finds the words that name a time by themselves (now, 今天).
-// It runs only on texts that hold claims.
+// periodWords finds the words that name a time by themselves (now, 今天)
+// in the sentences that hold claims: a claim takes the period of its own
+// sentence.
 func (sc *scan) periodWords() {
 	p := &sc.rs.periods
 	if len(p.list) == 0 {
 		return
 	}
-	t := sc.t
+	t, want := sc.t, sc.claimSent
 	for i := 0; i < len(t.f); i++ {
-		if !sc.rs.periodFirst.has(t.f[i]) {
+		if !sc.rs.periodFirst.has(t.f[i]) || want != nil && !want[sc.sent[i]] {
 			continue
 		}
 		if span, ok := p.wordAt(t, i); ok {
