@@ -38,18 +38,23 @@ func (l *Link) Run(_ context.Context, r *Result) error {
 }
 
 func (l *Link) periodKeys(r *Result) {
-	for i := range r.Claims {
-		r.Claims[i].PeriodKey, _ = l.Rules.PeriodKey(r.Claims[i].Period)
-	}
+	inParts(len(r.Claims), partsFor(len(r.Claims)), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			r.Claims[i].PeriodKey, _ = l.Rules.PeriodKey(r.Claims[i].Period)
+		}
+	})
 }
 
-func topic(c *Claim) string { return c.Subject + "\x00" + c.Metric }
+// topic is what a claim speaks of, as a map key that costs no allocation.
+type topicKey struct{ subject, metric string }
+
+func topic(c *Claim) topicKey { return topicKey{c.Subject, c.Metric} }
 
 // resolveNow replaces "now" with the latest period stated for the same
 // subject and metric: highlights read together speak of one present.
 func resolveNow(r *Result) {
-	latest := map[string]string{}
-	rank := map[string]string{}
+	latest := map[topicKey]string{}
+	rank := map[topicKey]string{}
 	for _, c := range r.Claims {
 		k := c.PeriodKey
 		if k == "" || k == "now" || !isDated(k) {
@@ -75,13 +80,17 @@ func isDated(k string) bool {
 // resolveStarts dates the start of a change from another statement of the
 // same change: same topic and family, ending in the same period.
 func resolveStarts(r *Result) {
-	dated := map[string]string{}
-	key := func(c *Claim) string {
+	type changeKey struct {
+		topic       topicKey
+		family, end string
+	}
+	dated := map[changeKey]string{}
+	key := func(c *Claim) changeKey {
 		end := ""
 		if c.Partner >= 0 {
 			end = r.Claims[c.Partner].PeriodKey
 		}
-		return topic(c) + "\x00" + Family(c) + "\x00" + end
+		return changeKey{topic(c), Family(c), end}
 	}
 	for _, c := range r.Claims {
 		if c.Change == "from" && c.Partner >= 0 && c.PeriodKey != "" {
@@ -100,15 +109,19 @@ func resolveStarts(r *Result) {
 // a metric and a period to be linked; a metric found only by key words also
 // needs a subject, since "~revenue" alone may be any firm's.
 func groups(r *Result) [][]int {
-	byKey := map[string][]int{}
-	var keys []string
+	type groupKey struct {
+		topic                     topicKey
+		period, family, kindClass string
+	}
+	byKey := map[groupKey][]int{}
+	var keys []groupKey
 	for i := range r.Claims {
 		c := &r.Claims[i]
 		if c.Metric == "" || c.PeriodKey == "" || c.PeriodKey == "now" ||
 			c.Subject == "" && strings.HasPrefix(c.Metric, "~") {
 			continue
 		}
-		k := strings.Join([]string{c.Subject, c.Metric, c.PeriodKey, Family(c), kindClass(c)}, "\x00")
+		k := groupKey{topic(c), c.PeriodKey, Family(c), kindClass(c)}
 		if byKey[k] == nil {
 			keys = append(keys, k)
 		}
