@@ -229,22 +229,22 @@ func (sc *scan) cjk(i int) (atom, bool) {
 	return a, ok
 }
 
-// isNumberWord looks the word at i up without allocating.
+// isNumberWord looks the word at i up without allocating; the first letter
+// and the length rule out most words before a lookup.
 func (rs *Ruleset) isNumberWord(t *text, i int) bool {
+	e := t.wordEnd(i)
+	n := e - i
+	c0 := t.at(i) | 0x20 // lower case, for ASCII letters
+	if n == 0 || n > 24 || c0 < 'a' || c0 > 'z' || rs.wordShape[c0-'a']&(1<<n) == 0 {
+		return false // no number word has this first letter and length: no hashing
+	}
 	var buf [24]byte
 	b := buf[:0]
-	for j := i; j < len(t.f) && isLatin(t.f[j]); j++ {
-		c := t.f[j]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c >= 0x80 || len(b) == len(buf) {
+	for _, c := range t.f[i:e] {
+		if c >= 0x80 {
 			return false
 		}
-		b = append(b, byte(c))
-	}
-	if len(b) == 0 || b[0] < 'a' || b[0] > 'z' || rs.wordShape[b[0]-'a']&(1<<len(b)) == 0 { // len(b) <= 24
-		return false // no number word has this first letter and length: no hashing
+		b = append(b, byte(c)|0x20)
 	}
 	return rs.numberWords[string(b)]
 }
@@ -297,6 +297,9 @@ func (sc *scan) quantity(a atom) int {
 	m.Text = string(t.r[m.Start:m.End])
 	m.Step = step(m.Value, a)
 	if finite(m) { // 10^99999 is no figure anyone can audit
+		if sc.out == nil {
+			sc.out = make([]Match, 0, 4) // a text seldom has more; growing from 1 costs three copies
+		}
 		sc.out = append(sc.out, m)
 	}
 	return m.End

@@ -108,7 +108,8 @@ func (sc *scan) clauses() []int {
 }
 
 // number gives every offset the count of ends before it, in a buffer of
-// the text's that is reused for the next text.
+// the text's that is reused for the next text. Ends are punctuation: a
+// letter, digit, space or Han character is never asked about.
 func (sc *scan) number(buf *[]int, ends func(i int, c rune) bool) []int {
 	t := sc.t
 	out := slices.Grow((*buf)[:0], len(t.f)+1)[:len(t.f)+1]
@@ -116,6 +117,9 @@ func (sc *scan) number(buf *[]int, ends func(i int, c rune) bool) []int {
 	n := 0
 	for i, c := range t.f {
 		out[i] = n
+		if c < 0x80 && (isWordCh(c) || c == ' ') || c >= 0x4E00 && c <= 0x9FFF {
+			continue
+		}
 		if ends(i, c) {
 			n++
 		}
