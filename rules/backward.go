@@ -112,31 +112,31 @@ func reverseString(s string) string {
 }
 
 // back returns the folded text before i, reversed, up to the window, as
-// UTF-8 in a buffer the scan reuses: the patterns run on bytes, so that a
+// UTF-8 in a buffer of the pooled text: the patterns run on bytes, so that a
 // window costs no allocation. Successive rules ask for the same offset, so
 // the last one is kept.
 func (sc *scan) back(i int) []byte {
 	if sc.backAt == i+1 {
-		return sc.backBuf
+		return sc.t.back
 	}
-	b := sc.backBuf[:0]
+	b := sc.t.back[:0]
 	for k := i - 1; k >= max(i-window, 0); k-- {
 		b = utf8.AppendRune(b, sc.t.f[k])
 	}
-	sc.backAt, sc.backBuf = i+1, b
+	sc.backAt, sc.t.back = i+1, b
 	return b
 }
 
 // ahead returns the folded text after j, up to the window, like back.
 func (sc *scan) ahead(j int) []byte {
 	if sc.aheadAt == j+1 {
-		return sc.aheadBuf
+		return sc.t.ahead
 	}
-	b := sc.aheadBuf[:0]
+	b := sc.t.ahead[:0]
 	for _, c := range sc.t.f[j:min(j+window, len(sc.t.f))] {
 		b = utf8.AppendRune(b, c)
 	}
-	sc.aheadAt, sc.aheadBuf = j+1, b
+	sc.aheadAt, sc.t.ahead = j+1, b
 	return b
 }
 
@@ -145,7 +145,7 @@ func (sc *scan) ahead(j int) []byte {
 func (sc *scan) backMatch(b *backward, i int) (bool, string) {
 	if !b.first.any {
 		k := i - 1
-		for k >= 0 && isSpaceRune(sc.t.f[k]) {
+		for k >= 0 && !b.first.adjacent && isSpaceRune(sc.t.f[k]) {
 			k--
 		}
 		if k < 0 || !b.first.allows(sc.t.f[k]) {
@@ -159,7 +159,7 @@ func (sc *scan) backMatch(b *backward, i int) (bool, string) {
 func (sc *scan) aheadMatch(f *forward, j int) bool {
 	if !f.first.any {
 		k := j
-		for k < len(sc.t.f) && isSpaceRune(sc.t.f[k]) {
+		for k < len(sc.t.f) && !f.first.adjacent && isSpaceRune(sc.t.f[k]) {
 			k++
 		}
 		if k >= len(sc.t.f) || !f.first.allows(sc.t.f[k]) {

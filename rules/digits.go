@@ -132,19 +132,20 @@ func parseOr(s string) float64 {
 // scanDecimal returns the end of the decimal literal at i, the literal
 // without separators, and whether it was plain digits only.
 func scanDecimal(t *text, i int) (int, string, bool) {
-	var b strings.Builder
+	var buf [32]byte // most numbers: the literal costs one allocation, the string
+	b := buf[:0]
 	j := i
 	if t.at(j) == '-' {
-		b.WriteByte('-')
+		b = append(b, '-')
 		j++
 	}
 	plain := t.at(i) != '-'
-	spaced := false
+	spaced, point := false, false
 	for {
 		c := t.at(j)
 		switch {
 		case isDigit(c):
-			b.WriteRune(c)
+			b = append(b, byte(c))
 			j++
 		case c == ',' && thousandsGroup(t, j+1) && j > i, c == ',' && j > i && indianGroup(t, j+1):
 			plain = false
@@ -152,12 +153,12 @@ func scanDecimal(t *text, i int) (int, string, bool) {
 		case c == ' ' && thousandsGroup(t, j+1) && (spaced || j > i && j-i <= 3 && spacedGroups(t, i, j)):
 			plain, spaced = false, true // 1 234 567: groups of three after a space
 			j++
-		case c == '.' && isDigit(t.at(j+1)) && !strings.Contains(b.String(), "."):
-			plain = false
-			b.WriteByte('.')
+		case c == '.' && isDigit(t.at(j+1)) && !point:
+			plain, point = false, true
+			b = append(b, '.')
 			j++
 		default:
-			return j, b.String(), plain
+			return j, string(b), plain
 		}
 	}
 }

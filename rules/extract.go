@@ -66,8 +66,7 @@ type scan struct {
 	claimSent []bool
 	src       string // the text as given
 
-	backAt, aheadAt   int // 1 + the offset of the cached windows
-	backBuf, aheadBuf []byte
+	backAt, aheadAt int // 1 + the offset of the windows cached in t
 }
 
 func (sc *scan) run() {

@@ -12,6 +12,9 @@ import (
 type firstSet struct {
 	ranges []rune // pairs lo, hi
 	any    bool   // no filter: the pattern can match empty or begin with anything
+	// adjacent: no match begins with a space, so the rune next to the number
+	// itself must be in the set (the letter of "H100", not the n of "in 100").
+	adjacent bool
 }
 
 func (f firstSet) allows(c rune) bool {
@@ -28,26 +31,39 @@ func (f firstSet) allows(c rune) bool {
 
 // firstOf computes the first set of a parsed pattern.
 func firstOf(re *syntax.Regexp) firstSet {
-	rs, nullable, ok := first(re)
+	rs, nullable, ok := first(re, true)
 	if !ok || nullable {
 		return firstSet{any: true}
 	}
-	return firstSet{ranges: rs}
+	exact, nullable, ok := first(re, false)
+	return firstSet{ranges: rs, adjacent: ok && !nullable && !hasSpace(exact)}
 }
 
-// first returns the ranges a match of re can start with, whether re can
-// match the empty string, and false where it cannot tell.
-func first(re *syntax.Regexp) ([]rune, bool, bool) {
+func hasSpace(ranges []rune) bool {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for _, c := range " \t\n\r\v\f\u00a0\u3000" {
+			if c >= ranges[i] && c <= ranges[i+1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// first returns the ranges a match of re can start with (after any spaces,
+// when skipSpaces), whether re can match the empty string, and false where
+// it cannot tell.
+func first(re *syntax.Regexp, skipSpaces bool) ([]rune, bool, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		for _, c := range re.Rune {
-			if !isSpaceRune(c) {
+			if !skipSpaces || !isSpaceRune(c) {
 				return literalFirst(c, re.Flags&syntax.FoldCase != 0), false, true
 			}
 		}
 		return nil, true, true
 	case syntax.OpCharClass:
-		if onlySpaces(re.Rune) {
+		if skipSpaces && onlySpaces(re.Rune) {
 			return nil, true, true
 		}
 		return re.Rune, false, true
@@ -55,22 +71,22 @@ func first(re *syntax.Regexp) ([]rune, bool, bool) {
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return nil, true, true
 	case syntax.OpCapture:
-		return first(re.Sub[0])
+		return first(re.Sub[0], skipSpaces)
 	case syntax.OpStar, syntax.OpQuest:
-		rs, _, ok := first(re.Sub[0])
+		rs, _, ok := first(re.Sub[0], skipSpaces)
 		return rs, true, ok
 	case syntax.OpPlus:
-		return first(re.Sub[0])
+		return first(re.Sub[0], skipSpaces)
 	case syntax.OpRepeat:
-		rs, n, ok := first(re.Sub[0])
+		rs, n, ok := first(re.Sub[0], skipSpaces)
 		return rs, n || re.Min == 0, ok
 	case syntax.OpConcat:
-		return concatFirst(re.Sub)
+		return concatFirst(re.Sub, skipSpaces)
 	case syntax.OpAlternate:
 		var out []rune
 		nullable := false
 		for _, s := range re.Sub {
-			rs, n, ok := first(s)
+			rs, n, ok := first(s, skipSpaces)
 			if !ok {
 				return nil, false, false
 			}
@@ -81,10 +97,10 @@ func first(re *syntax.Regexp) ([]rune, bool, bool) {
 	return nil, false, false
 }
 
-func concatFirst(subs []*syntax.Regexp) ([]rune, bool, bool) {
+func concatFirst(subs []*syntax.Regexp, skipSpaces bool) ([]rune, bool, bool) {
 	var out []rune
 	for _, s := range subs {
-		rs, n, ok := first(s)
+		rs, n, ok := first(s, skipSpaces)
 		if !ok {
 			return nil, false, false
 		}

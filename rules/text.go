@@ -13,7 +13,8 @@ type text struct {
 	f    []rune
 	lang string // the source's language, where a reading depends on it
 
-	sent, clause []int // scratch: the sentence and clause of every offset
+	sent, clause []int  // scratch: the sentence and clause of every offset
+	back, ahead  []byte // scratch: the context windows, as UTF-8
 }
 
 // texts keeps rune buffers between calls: a text is scratch space that no
