@@ -72,40 +72,35 @@ type scan struct {
 func (sc *scan) run() {
 	t := sc.t
 	for i := 0; i < len(t.f); {
-		if !sc.mayStart(i) {
-			i = sc.skip(i)
+		next, may := sc.mayStart(i)
+		if !may {
+			i = next
 			continue
 		}
 		a, ok := sc.read(i)
 		if !ok {
-			i = sc.skip(i)
+			i = next
 			continue
 		}
 		i = sc.quantity(a)
 	}
 }
 
-// mayStart reports, without reading, whether a number can start at i. Most
+// mayStart reports, without reading, whether a number can start at i, and
+// where to look next if none does: past a whole word, or one rune. Most
 // offsets cannot, and a read returns a whole atom: this keeps them cheap.
 // It lets through everything readOne and the sign words accept.
-func (sc *scan) mayStart(i int) bool {
+func (sc *scan) mayStart(i int) (int, bool) {
 	t, rs := sc.t, sc.rs
-	c := t.at(i)
+	c := t.f[i]
 	switch {
 	case isLatin(c):
-		return boundaryBefore(t, i) && rs.isNumberWord(t, i)
+		e := t.wordEnd(i)
+		return e, boundaryBefore(t, i) && rs.numberWordIn(t, i, e)
 	case c >= 0x80 && (rs.fixed.trie.first.has(c) || rs.cjkStart.has(c) || isHiragana(c) && rs.kana.first.has(c)):
-		return true
+		return i + 1, true
 	}
-	return startsDigits(t, i)
-}
-
-// skip moves past a word that is no number, or one rune.
-func (sc *scan) skip(i int) int {
-	if isLatin(sc.t.at(i)) {
-		return sc.t.wordEnd(i)
-	}
-	return i + 1
+	return i + 1, startsDigits(t, i)
 }
 
 // read reads a number at i, with a sign word before it (minus five) and a
@@ -228,10 +223,14 @@ func (sc *scan) cjk(i int) (atom, bool) {
 	return a, ok
 }
 
-// isNumberWord looks the word at i up without allocating; the first letter
-// and the length rule out most words before a lookup.
+// isNumberWord looks the word at i up without allocating.
 func (rs *Ruleset) isNumberWord(t *text, i int) bool {
-	e := t.wordEnd(i)
+	return rs.numberWordIn(t, i, t.wordEnd(i))
+}
+
+// numberWordIn looks up the word [i, e); the first letter and the length
+// rule out most words before a lookup.
+func (rs *Ruleset) numberWordIn(t *text, i, e int) bool {
 	n := e - i
 	c0 := t.at(i) | 0x20 // lower case, for ASCII letters
 	if n == 0 || n > 24 || c0 < 'a' || c0 > 'z' || rs.wordShape[c0-'a']&(1<<n) == 0 {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sync"
 	"unicode"
 )
@@ -23,11 +24,14 @@ var texts = sync.Pool{New: func() any { return &text{} }}
 
 func newText(s string) *text {
 	t := texts.Get().(*text)
-	t.r, t.f, t.lang = t.r[:0], t.f[:0], ""
+	// len(s) bytes are at least as many runes: room for all, no appends
+	r, f := slices.Grow(t.r[:0], len(s))[:len(s)], slices.Grow(t.f[:0], len(s))[:len(s)]
+	k := 0
 	for _, c := range s {
-		t.r = append(t.r, c)
-		t.f = append(t.f, fold(c))
+		r[k], f[k] = c, fold(c)
+		k++
 	}
+	t.r, t.f, t.lang = r[:k], f[:k], ""
 	return t
 }
 
@@ -39,6 +43,11 @@ func (t *text) release() {
 
 func fold(c rune) rune {
 	switch {
+	case c < 0x80: // most text: only the tab folds
+		if c == '\t' {
+			return ' '
+		}
+		return c
 	case c >= 0xFF01 && c <= 0xFF5E:
 		return c - 0xFF01 + '!'
 	case c == 0x3000 || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2009:
