@@ -151,6 +151,9 @@ func (sc *scan) backMatch(b *backward, i int) (bool, string) {
 		if k < 0 || !b.first.allows(sc.t.f[k]) {
 			return false, ""
 		}
+		if b.first.whole && b.name < 0 {
+			return true, ""
+		}
 	}
 	return b.match(sc.back(i))
 }
@@ -164,6 +167,9 @@ func (sc *scan) aheadMatch(f *forward, j int) bool {
 		}
 		if k >= len(sc.t.f) || !f.first.allows(sc.t.f[k]) {
 			return false
+		}
+		if f.first.whole {
+			return true
 		}
 	}
 	return f.re.Match(sc.ahead(j))

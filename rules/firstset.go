@@ -15,6 +15,9 @@ type firstSet struct {
 	// adjacent: no match begins with a space, so the rune next to the number
 	// itself must be in the set (the letter of "H100", not the n of "in 100").
 	adjacent bool
+	// whole: the pattern is that one rune ([A-Za-z_]): the set's test is the
+	// match, and the regexp machine need not run.
+	whole bool
 }
 
 func (f firstSet) allows(c rune) bool {
@@ -36,7 +39,9 @@ func firstOf(re *syntax.Regexp) firstSet {
 		return firstSet{any: true}
 	}
 	exact, nullable, ok := first(re, false)
-	return firstSet{ranges: rs, adjacent: ok && !nullable && !hasSpace(exact)}
+	adjacent := ok && !nullable && !hasSpace(exact)
+	one := re.Op == syntax.OpCharClass || re.Op == syntax.OpLiteral && len(re.Rune) == 1
+	return firstSet{ranges: rs, adjacent: adjacent, whole: adjacent && one}
 }
 
 func hasSpace(ranges []rune) bool {

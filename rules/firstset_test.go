@@ -12,8 +12,12 @@ func TestFirstSet(t *testing.T) {
 		pattern       string
 		allow, reject string
 		any, adjacent bool
+		whole         bool
 	}{
-		{pattern: `[A-Za-z_]`, allow: "aZ_", reject: " 1第", adjacent: true},
+		{pattern: `[A-Za-z_]`, allow: "aZ_", reject: " 1第", adjacent: true, whole: true},
+		{pattern: `x`, allow: "x", reject: "y", adjacent: true, whole: true},
+		{pattern: `[A-Za-z]+`, allow: "aZ", reject: " 1", adjacent: true},
+		{pattern: `\s`, any: true}, // spaces alone: no filter
 		{pattern: `\s*第`, allow: "第", reject: "a ", adjacent: false},
 		{pattern: `(?i)table|fig\.`, allow: "tTfF", reject: "x ", adjacent: true},
 		{pattern: ` of`, allow: "o", reject: "x", adjacent: false},
@@ -27,8 +31,8 @@ func TestFirstSet(t *testing.T) {
 			t.Fatal(err)
 		}
 		f := firstOf(re.Simplify())
-		if f.any != c.any || !f.any && f.adjacent != c.adjacent {
-			t.Errorf("%q: any %v adjacent %v, want any %v adjacent %v", c.pattern, f.any, f.adjacent, c.any, c.adjacent)
+		if f.any != c.any || !f.any && (f.adjacent != c.adjacent || f.whole != c.whole) {
+			t.Errorf("%q: any %v adjacent %v whole %v, want %v %v %v", c.pattern, f.any, f.adjacent, f.whole, c.any, c.adjacent, c.whole)
 		}
 		for _, r := range c.allow {
 			if !f.allows(r) {
