@@ -124,7 +124,7 @@ func newRuleset() *Ruleset {
 func (rs *Ruleset) finish() error {
 	rs.cjkStart = rs.cjk.startSet()
 	rs.periodFirst = &runeSet{}
-	for c := range rs.periods.words.root.next {
+	for _, c := range rs.periods.words.rootKeys() {
 		rs.periodFirst.add(c)
 		rs.periodFirst.add(unicode.ToUpper(c))
 	}

@@ -1,27 +1,59 @@
 package rules
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // trie finds the longest alias at an offset in linear time in its length,
 // however many aliases there are: this is the keyword pass that keeps the
 // cost of a rule independent of how many rules there are.
 type trie struct {
-	root    tnode
-	first   runeSet // the root's keys: most offsets fail on one bit test, not a map lookup
+	nodes   []tnode // nodes[0] is the root, once an alias is added
+	first   runeSet // the root's keys: most offsets fail on one bit test
 	reverse bool    // aliases stored backwards, to match text that ends at an offset
 	exact   bool    // case matters (unit symbols: MW is not mW)
 }
 
+// tnode keeps its children as sorted keys beside their node indexes: most
+// nodes have one or two, and a short scan of a slice costs less than a map
+// lookup on every rune of every match.
 type tnode struct {
-	next map[rune]*tnode
+	keys []rune
+	kids []int32
 	val  int // 1 + index of the value; 0 where no alias ends
+}
+
+// child returns the node under n for c, or -1.
+func (tr *trie) child(n int32, c rune) int32 {
+	nd := &tr.nodes[n]
+	if len(nd.keys) > 8 {
+		return nd.search(c)
+	}
+	for k, key := range nd.keys {
+		if key == c {
+			return nd.kids[k]
+		}
+	}
+	return -1
+}
+
+// search is child for a node with many children (the root, mostly).
+func (nd *tnode) search(c rune) int32 {
+	if k, ok := slices.BinarySearch(nd.keys, c); ok {
+		return nd.kids[k]
+	}
+	return -1
 }
 
 // add stores alias (case-folded) with value index v, returning the index
 // already stored for the same alias, or -1.
 func (tr *trie) add(alias string, v int) int {
+	if len(tr.nodes) == 0 {
+		tr.nodes = []tnode{{}}
+	}
 	rs := []rune(alias)
-	n := &tr.root
+	n := int32(0)
 	for k := range rs {
 		c := rs[k]
 		if tr.reverse {
@@ -35,21 +67,30 @@ func (tr *trie) add(alias string, v int) int {
 				tr.first.add(unicode.ToTitle(c))
 			}
 		}
-		if n.next == nil {
-			n.next = map[rune]*tnode{}
-		}
-		m := n.next[c]
-		if m == nil {
-			m = &tnode{}
-			n.next[c] = m
+		m := tr.child(n, c)
+		if m < 0 {
+			m = int32(len(tr.nodes))
+			tr.nodes = append(tr.nodes, tnode{})
+			p := &tr.nodes[n]
+			at, _ := slices.BinarySearch(p.keys, c)
+			p.keys = slices.Insert(p.keys, at, c)
+			p.kids = slices.Insert(p.kids, at, m)
 		}
 		n = m
 	}
-	prev := n.val - 1
-	if n.val == 0 {
-		n.val = v + 1
+	prev := tr.nodes[n].val - 1
+	if tr.nodes[n].val == 0 {
+		tr.nodes[n].val = v + 1
 	}
 	return prev
+}
+
+// rootKeys lists the runes an alias can start with (case-folded).
+func (tr *trie) rootKeys() []rune {
+	if len(tr.nodes) == 0 {
+		return nil
+	}
+	return tr.nodes[0].keys
 }
 
 // match calls ok for each alias that starts at i (ends at i when reversed),
@@ -58,10 +99,10 @@ func (tr *trie) match(t *text, i int, ok func(v, end int) bool) (int, int) {
 	type hit struct{ v, end int }
 	var hits [16]hit
 	found := hits[:0]
-	n := &tr.root
-	if tr.reverse && i > 0 && !tr.first.has(t.f[i-1]) || !tr.reverse && i < len(t.f) && !tr.first.has(t.f[i]) {
+	if len(tr.nodes) == 0 || tr.reverse && i > 0 && !tr.first.has(t.f[i-1]) || !tr.reverse && i < len(t.f) && !tr.first.has(t.f[i]) {
 		return -1, i
 	}
+	n := int32(0)
 	for j := i; ; {
 		var c rune
 		if tr.reverse {
@@ -77,7 +118,7 @@ func (tr *trie) match(t *text, i int, ok func(v, end int) bool) (int, int) {
 			c = t.f[j]
 			j++
 		}
-		if c == ' ' && !tr.reverse && n != &tr.root && n.next[' '] == nil {
+		if c == ' ' && !tr.reverse && n != 0 && tr.child(n, ' ') < 0 {
 			k := j
 			for k < len(t.f) && k-j < 4 && t.f[k] == ' ' {
 				k++
@@ -87,12 +128,11 @@ func (tr *trie) match(t *text, i int, ok func(v, end int) bool) (int, int) {
 				continue
 			}
 		}
-		n = n.next[tr.key(c)]
-		if n == nil {
+		if n = tr.child(n, tr.key(c)); n < 0 {
 			break
 		}
-		if n.val > 0 {
-			found = append(found, hit{n.val - 1, j})
+		if v := tr.nodes[n].val; v > 0 {
+			found = append(found, hit{v - 1, j})
 		}
 	}
 	for k := len(found) - 1; k >= 0; k-- {
@@ -114,7 +154,7 @@ func boundaryBefore(t *text, i int) bool {
 }
 
 func (tr *trie) key(c rune) rune {
-	if tr.exact {
+	if tr.exact || c >= 'a' && c <= 'z' {
 		return c
 	}
 	return unicode.ToLower(c)
