@@ -35,7 +35,6 @@ type Ruleset struct {
 	// Trigger sets, built once: only where one of these starts does a
 	// reader run, so that most of a text costs one lookup per rune.
 	cjkStart    *runeSet
-	periodFirst *runeSet
 	signFirst   *runeSet // first letters of sign words (minus, negative)
 	numberWords map[string]bool
 	wordShape   [26]uint32 // by first letter, a bit for each length of a number word
@@ -123,11 +122,6 @@ func newRuleset() *Ruleset {
 // other) and builds the trigger sets.
 func (rs *Ruleset) finish() error {
 	rs.cjkStart = rs.cjk.startSet()
-	rs.periodFirst = &runeSet{}
-	for _, c := range rs.periods.words.rootKeys() {
-		rs.periodFirst.add(c)
-		rs.periodFirst.add(unicode.ToUpper(c))
-	}
 	rs.numberWords = map[string]bool{}
 	for _, m := range []map[string]float64{rs.words.numbers, rs.words.hundreds, rs.words.scales, rs.words.fractions, rs.words.multiples} {
 		for w := range m {

@@ -3,7 +3,6 @@ package rules
 import (
 	"regexp"
 	"strings"
-	"unicode"
 )
 
 // lexicon holds the subjects and metrics that claims speak of, with their
@@ -11,7 +10,6 @@ import (
 type lexicon struct {
 	entries []lexEntry
 	tr      trie
-	first   runeSet
 	owner   map[string]string
 	stop    map[string]bool
 	words   int
@@ -73,11 +71,6 @@ func compileLexEntry(kind string) compiler {
 			}
 			lx.owner[key] = r.ID
 			lx.tr.add(a, len(lx.entries)-1)
-			for _, c := range a {
-				lx.first.add(unicode.ToLower(c))
-				lx.first.add(unicode.ToUpper(c))
-				break
-			}
 		}
 		return nil
 	}
@@ -100,19 +93,21 @@ func (sc *scan) mentions() []Mention {
 	sent := sc.sent
 	want := sc.claimSent
 	ok := func(v, e int) bool { return boundaryAfter(t, e) }
-	for i := 0; i < len(t.f); i++ {
-		if !lx.first.has(t.f[i]) || !boundaryBefore(t, i) || want != nil && !want[sent[i]] {
-			continue
+	lx.tr.starts(t, func(i, next int) int {
+		if !boundaryBefore(t, i) || want != nil && !want[sent[i]] {
+			return next
 		}
-		if v, end := lx.tr.match(t, i, ok); v >= 0 {
-			if sent == nil {
-				sent = (&scan{t: t}).sentences()
-			}
-			e := lx.entries[v]
-			out = append(out, Mention{Kind: e.kind, Name: e.name, Start: i, End: end, Sentence: sent[i]})
-			i = end - 1
+		v, end := lx.tr.match(t, i, ok)
+		if v < 0 {
+			return next
 		}
-	}
+		if sent == nil {
+			sent = (&scan{t: t}).sentences()
+		}
+		e := lx.entries[v]
+		out = append(out, Mention{Kind: e.kind, Name: e.name, Start: i, End: end, Sentence: sent[i]})
+		return end
+	})
 	return out
 }
 

@@ -68,15 +68,17 @@ func (sc *scan) periodWords() {
 		return
 	}
 	t, want := sc.t, sc.claimSent
-	for i := 0; i < len(t.f); i++ {
-		if !sc.rs.periodFirst.has(t.f[i]) || want != nil && !want[sc.sent[i]] {
-			continue
+	p.words.starts(t, func(i, next int) int {
+		if want != nil && !want[sc.sent[i]] {
+			return next
 		}
-		if span, ok := p.wordAt(t, i); ok {
-			sc.periods = append(sc.periods, span)
-			i = span.end - 1
+		span, ok := p.wordAt(t, i)
+		if !ok {
+			return next
 		}
-	}
+		sc.periods = append(sc.periods, span)
+		return span.end
+	})
 }
 
 // sentences numbers the sentence of every offset: a sentence ends at . ! ?

@@ -9,10 +9,16 @@ import (
 // however many aliases there are: this is the keyword pass that keeps the
 // cost of a rule independent of how many rules there are.
 type trie struct {
-	nodes   []tnode // nodes[0] is the root, once an alias is added
-	first   runeSet // the root's keys: most offsets fail on one bit test
-	reverse bool    // aliases stored backwards, to match text that ends at an offset
-	exact   bool    // case matters (unit symbols: MW is not mW)
+	nodes []tnode // nodes[0] is the root, once an alias is added
+	first runeSet // the root's keys: most offsets fail on one bit test
+	// words has bit n of entry c-'a' set when an alias begins with a Latin
+	// word of n letters (bit 0: more than 31) whose first letter is c; other
+	// when one begins with a non-ASCII Latin letter. A word of the text
+	// that no alias begins with is passed over whole.
+	words   [26]uint32
+	other   bool
+	reverse bool // aliases stored backwards, to match text that ends at an offset
+	exact   bool // case matters (unit symbols: MW is not mW)
 }
 
 // tnode keeps its children as sorted keys beside their node indexes: most
@@ -53,6 +59,7 @@ func (tr *trie) add(alias string, v int) int {
 		tr.nodes = []tnode{{}}
 	}
 	rs := []rune(alias)
+	tr.addWord(rs)
 	n := int32(0)
 	for k := range rs {
 		c := rs[k]
@@ -85,12 +92,58 @@ func (tr *trie) add(alias string, v int) int {
 	return prev
 }
 
-// rootKeys lists the runes an alias can start with (case-folded).
-func (tr *trie) rootKeys() []rune {
-	if len(tr.nodes) == 0 {
-		return nil
+// addWord records the length of the Latin word an alias begins with.
+func (tr *trie) addWord(rs []rune) {
+	n := 0
+	for n < len(rs) && isLatin(fold(rs[n])) {
+		n++
 	}
-	return tr.nodes[0].keys
+	if n == 0 || tr.reverse {
+		return
+	}
+	c := fold(rs[0])
+	if c >= 0x80 {
+		tr.other = true
+		return
+	}
+	if n > 31 {
+		n = 0
+	}
+	tr.words[c|0x20-'a'] |= 1 << n
+}
+
+// starts calls at with each offset of t where an alias may begin: each
+// rune in the first set, but a Latin word only at its start and only when
+// an alias begins with a word of its first letter and length. at gets the
+// offset and the next one to look at, and returns where to go on.
+func (tr *trie) starts(t *text, at func(i, next int) int) {
+	for i := 0; i < len(t.f); {
+		c, next := t.f[i], i+1
+		switch {
+		case isLatin(c):
+			next = t.wordEnd(i)
+			if !boundaryBefore(t, i) || !tr.mayWord(c, next-i) {
+				i = next
+				continue
+			}
+		case !tr.first.has(c):
+			i = next
+			continue
+		}
+		i = at(i, next)
+	}
+}
+
+// mayWord reports whether an alias begins with a word of n letters that
+// begins with the Latin letter c.
+func (tr *trie) mayWord(c rune, n int) bool {
+	if c >= 0x80 {
+		return tr.other
+	}
+	if n > 31 {
+		n = 0
+	}
+	return tr.words[c|0x20-'a']&(1<<n) != 0
 }
 
 // match calls ok for each alias that starts at i (ends at i when reversed),
