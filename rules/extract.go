@@ -61,7 +61,7 @@ type scan struct {
 	out     []Match
 	periods []periodSpan
 	lines   map[*exclusion]bool // line rules already run on this text
-	sent    []int               // sentence number of every offset, once claims are found
+	sent    marks               // where sentences end, once claims are found
 	// claimSent marks the sentences that hold claims, once they are known.
 	claimSent []bool
 	src       string // the text as given

@@ -80,6 +80,7 @@ func compileLexEntry(kind string) compiler {
 func (rs *Ruleset) Mentions(s string) []Mention {
 	sc := scan{rs: rs, t: newText(s)}
 	defer sc.t.release()
+	sc.sent = sc.sentences()
 	return sc.mentions()
 }
 
@@ -90,22 +91,18 @@ func (sc *scan) mentions() []Mention {
 	t, rs := sc.t, sc.rs
 	var out []Mention
 	lx := &rs.lex
-	sent := sc.sent
-	want := sc.claimSent
+	sent, want := sc.sent, sc.claimSent
 	ok := func(v, e int) bool { return boundaryAfter(t, e) }
 	lx.tr.starts(t, func(i, next int) int {
-		if !boundaryBefore(t, i) || want != nil && !want[sent[i]] {
+		if !boundaryBefore(t, i) || want != nil && !want[sent.of(i)] {
 			return next
 		}
 		v, end := lx.tr.match(t, i, ok)
 		if v < 0 {
 			return next
 		}
-		if sent == nil {
-			sent = (&scan{t: t}).sentences()
-		}
 		e := lx.entries[v]
-		out = append(out, Mention{Kind: e.kind, Name: e.name, Start: i, End: end, Sentence: sent[i]})
+		out = append(out, Mention{Kind: e.kind, Name: e.name, Start: i, End: end, Sentence: sent.of(i)})
 		return end
 	})
 	return out

@@ -1,12 +1,12 @@
 package rules
 
-import "slices"
+import "sort"
 
 // assignPeriods gives each claim the nearest period of its sentence.
 func (sc *scan) assignPeriods() {
 	sent := sc.sent
 	for k := range sc.out {
-		sc.out[k].Sentence = sent[sc.out[k].Start]
+		sc.out[k].Sentence = sent.of(sc.out[k].Start)
 	}
 	sc.claimSent = sc.claimSentences()
 	sc.periodWords()
@@ -18,14 +18,14 @@ func (sc *scan) assignPeriods() {
 		m := &sc.out[k]
 		best, dist := "", -1
 		for _, p := range sc.periods {
-			if sent[p.start] != sent[m.Start] {
+			if sent.of(p.start) != m.Sentence {
 				continue
 			}
 			d := 2 * gap(m.Start, m.End, p.start, p.end)
 			if p.start < m.Start {
 				d++ // at equal distance the period after the figure wins: "to 5.5% by July 2023"
 			}
-			if clause[p.start] != clause[m.Start] {
+			if clause.of(p.start) != clause.of(m.Start) {
 				d += 1 << 20 // a period in the figure's own clause comes first: "在2024年年中达到34亿, 高于2023年底的16亿"
 			}
 			if dist < 0 || d < dist {
@@ -37,12 +37,12 @@ func (sc *scan) assignPeriods() {
 }
 
 // claimSentences marks, by sentence number, the sentences that hold a
-// claim; nil when the text has no sentence numbers or no claims.
+// claim; nil when the text has no claims.
 func (sc *scan) claimSentences() []bool {
-	if sc.sent == nil || len(sc.out) == 0 {
+	if len(sc.out) == 0 {
 		return nil
 	}
-	want := make([]bool, sc.sent[len(sc.t.f)]+1)
+	want := make([]bool, sc.sent.count()+1)
 	for _, m := range sc.out {
 		want[m.Sentence] = true
 	}
@@ -69,7 +69,7 @@ func (sc *scan) periodWords() {
 	}
 	t, want := sc.t, sc.claimSent
 	p.words.starts(t, func(i, next int) int {
-		if want != nil && !want[sc.sent[i]] {
+		if want != nil && !want[sc.sent.of(i)] {
 			return next
 		}
 		span, ok := p.wordAt(t, i)
@@ -81,10 +81,10 @@ func (sc *scan) periodWords() {
 	})
 }
 
-// sentences numbers the sentence of every offset: a sentence ends at . ! ?
-// followed by a space, or at 。！？; (not at the point of 5.2).
-func (sc *scan) sentences() []int {
-	return sc.number(&sc.t.sent, func(i int, c rune) bool {
+// sentences finds where sentences end: at . ! ? followed by a space, or
+// at 。！？; (not at the point of 5.2).
+func (sc *scan) sentences() marks {
+	return sc.marks(&sc.t.sent, func(i int, c rune) bool {
 		switch c {
 		case '。', '！', '？', ';', '；', '!', '?':
 			return true
@@ -95,10 +95,10 @@ func (sc *scan) sentences() []int {
 	})
 }
 
-// clauses numbers the clause of every offset: sentences split again at
-// commas, dashes and semicolons (not at the comma of 1,000).
-func (sc *scan) clauses() []int {
-	return sc.number(&sc.t.clause, func(i int, c rune) bool {
+// clauses finds where clauses end: sentences split again at commas,
+// dashes and semicolons (not at the comma of 1,000).
+func (sc *scan) clauses() marks {
+	return sc.marks(&sc.t.clause, func(i int, c rune) bool {
 		switch c {
 		case ',':
 			return !isDigit(sc.t.at(i + 1))
@@ -109,23 +109,29 @@ func (sc *scan) clauses() []int {
 	})
 }
 
-// number gives every offset the count of ends before it, in a buffer of
-// the text's that is reused for the next text. Ends are punctuation: a
-// letter, digit, space or Han character is never asked about.
-func (sc *scan) number(buf *[]int, ends func(i int, c rune) bool) []int {
-	t := sc.t
-	out := slices.Grow((*buf)[:0], len(t.f)+1)[:len(t.f)+1]
-	*buf = out
-	n := 0
-	for i, c := range t.f {
-		out[i] = n
+// marks are the offsets of the runes that end a sentence or clause, in
+// order: the sentence of an offset is how many end before it.
+type marks []int
+
+// of numbers the sentence (clause) that offset i is in.
+func (m marks) of(i int) int { return sort.SearchInts(m, i) }
+
+// count is the number of ends: the last sentence's number.
+func (m marks) count() int { return len(m) }
+
+// marks finds the ends in t, in a buffer of the text's that is reused for
+// the next text. Ends are punctuation: a letter, digit, space or Han
+// character is never asked about.
+func (sc *scan) marks(buf *[]int, ends func(i int, c rune) bool) marks {
+	out := (*buf)[:0]
+	for i, c := range sc.t.f {
 		if c < 0x80 && (isWordCh(c) || c == ' ') || c >= 0x4E00 && c <= 0x9FFF {
 			continue
 		}
 		if ends(i, c) {
-			n++
+			out = append(out, i)
 		}
 	}
-	out[len(t.f)] = n
+	*buf = out
 	return out
 }
