@@ -14,18 +14,32 @@ func (sc *scan) assignPeriods() {
 		return
 	}
 	clause := sc.clauses()
+	// The periods in sentence order (stable: ties keep the text's order),
+	// so that a claim weighs only those of its own sentence and a long
+	// text costs in proportion to its length.
+	type placed struct {
+		periodSpan
+		sent, clause int
+	}
+	ps := make([]placed, len(sc.periods))
+	for k, p := range sc.periods {
+		ps[k] = placed{p, sent.of(p.start), clause.of(p.start)}
+	}
+	sort.SliceStable(ps, func(a, b int) bool { return ps[a].sent < ps[b].sent })
 	for k := range sc.out {
 		m := &sc.out[k]
+		mc := clause.of(m.Start)
 		best, dist := "", -1
-		for _, p := range sc.periods {
-			if sent.of(p.start) != m.Sentence {
-				continue
+		from := sort.Search(len(ps), func(j int) bool { return ps[j].sent >= m.Sentence })
+		for _, p := range ps[from:] {
+			if p.sent != m.Sentence {
+				break
 			}
 			d := 2 * gap(m.Start, m.End, p.start, p.end)
 			if p.start < m.Start {
 				d++ // at equal distance the period after the figure wins: "to 5.5% by July 2023"
 			}
-			if clause.of(p.start) != clause.of(m.Start) {
+			if p.clause != mc {
 				d += 1 << 20 // a period in the figure's own clause comes first: "在2024年年中达到34亿, 高于2023年底的16亿"
 			}
 			if dist < 0 || d < dist {
