@@ -14,12 +14,18 @@ import (
 	"github.com/factsheet-dev/factsheet/rules"
 )
 
-func runAll(t *testing.T, text string) *pipeline.Result {
+func runAll(t testing.TB, text string) *pipeline.Result {
 	t.Helper()
 	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return runWith(t, rs, text)
+}
+
+// runWith reads text as a plain text file and runs every stage with rs.
+func runWith(t testing.TB, rs *rules.Ruleset, text string) *pipeline.Result {
+	t.Helper()
 	src := ingest.Text{}.Read("t.txt", []byte(text), nil)
 	for i := range src {
 		src[i].ID = "h" + string(rune('a'+i))

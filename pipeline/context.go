@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"sort"
 	"strconv"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -65,32 +66,46 @@ func (c *Context) source(r *Result, idx *sourceIndex, src *Source, claims []int)
 }
 
 // own takes the nearest subject and metric named in the claim's sentence.
+// Mentions come in text order and do not overlap, so the nearest of a kind
+// is one of two found by binary search: a long text costs no more per
+// claim than a short one.
 func (c *Context) own(r *Result, src *Source, claims []int) {
-	ms := src.Mentions
-	if len(ms) == 0 {
+	if len(src.Mentions) == 0 {
 		return
 	}
+	subjects, metrics := ofKind(src.Mentions, "subject"), ofKind(src.Mentions, "metric")
 	for _, k := range claims {
 		cl := &r.Claims[k]
-		cl.Subject = nearest(ms, cl, "subject")
-		cl.Metric = nearest(ms, cl, "metric")
+		cl.Subject = nearest(subjects, cl)
+		cl.Metric = nearest(metrics, cl)
 	}
 }
 
-func nearest(ms []rules.Mention, cl *Claim, kind string) string {
-	best, dist := "", -1
+func ofKind(ms []rules.Mention, kind string) []rules.Mention {
+	var out []rules.Mention
 	for _, m := range ms {
-		if m.Kind != kind || m.Sentence != cl.Sentence {
-			continue
+		if m.Kind == kind {
+			out = append(out, m)
 		}
-		d := m.Start - cl.End
-		if m.End <= cl.Start {
-			d = cl.Start - m.End
-		} else if m.Start < cl.End {
-			d = 0
-		}
+	}
+	return out
+}
+
+// nearest is the name of the mention closest to the claim in its sentence;
+// at equal distance the one before it.
+func nearest(ms []rules.Mention, cl *Claim) string {
+	lo := sort.Search(len(ms), func(i int) bool { return ms[i].Sentence >= cl.Sentence })
+	hi := lo + sort.Search(len(ms)-lo, func(i int) bool { return ms[lo+i].Sentence > cl.Sentence })
+	ms = ms[lo:hi]
+	after := sort.Search(len(ms), func(i int) bool { return ms[i].End > cl.Start }) // the first not wholly before
+	best, dist := "", -1
+	if after > 0 {
+		best, dist = ms[after-1].Name, cl.Start-ms[after-1].End
+	}
+	if after < len(ms) {
+		d := max(ms[after].Start-cl.End, 0) // 0: it overlaps the claim
 		if dist < 0 || d < dist {
-			best, dist = m.Name, d
+			best = ms[after].Name
 		}
 	}
 	return best
@@ -160,48 +175,77 @@ func mostNamed(r *Result, quote []int, q int, get func(*Claim) string) string {
 
 // fallback names the metric of a claim that has none by its key words.
 func (c *Context) fallback(r *Result, src *Source, claims []int) {
+	var ends []int
 	for _, k := range claims {
-		cl := &r.Claims[k]
-		if cl.Metric == "" {
-			cl.Metric = c.Rules.Keywords(src.Text, cl.Start, cl.End)
+		if r.Claims[k].Metric == "" {
+			ends = append(ends, r.Claims[k].End)
+		}
+	}
+	if len(ends) == 0 {
+		return
+	}
+	words := c.Rules.KeywordsAfter(src.Text, ends)
+	for _, k := range claims {
+		if cl := &r.Claims[k]; cl.Metric == "" {
+			cl.Metric, words = words[0], words[1:]
 		}
 	}
 }
 
 // pairChanges links each end of a change statement with its other end: the
 // nearest claim of the same family in the same source ("now own over
-// two-thirds…, rising from 60%": the end stands before the start).
+// two-thirds…, rising from 60%": the end stands before the start). A
+// stated end ("to 71%") beats a nearby figure; at equal distance the
+// earlier claim wins. Each start looks its partner up by binary search.
 func pairChanges(r *Result, claims []int) {
+	type family struct{ ends, others []int } // claim indexes, ascending
+	var byFamily map[string]*family
 	for _, k := range claims {
-		from := &r.Claims[k]
-		if from.Change != "from" {
+		c := &r.Claims[k]
+		if c.Change != "from" {
 			continue
 		}
-		best, dist := -1, 0
-		for _, j := range claims {
-			to := &r.Claims[j]
-			if j == k || to.Change == "from" || Family(to) != Family(from) {
-				continue
-			}
-			d := abs(j - k)
-			if to.Change == "to" {
-				d -= len(claims) // a stated end beats a nearby figure
-			}
-			if best < 0 || d < dist {
-				best, dist = j, d
+		if byFamily == nil {
+			byFamily = map[string]*family{}
+			for _, j := range claims {
+				to := &r.Claims[j]
+				f := byFamily[Family(to)]
+				if f == nil {
+					f = &family{}
+					byFamily[Family(to)] = f
+				}
+				switch to.Change {
+				case "to":
+					f.ends = append(f.ends, j)
+				case "":
+					f.others = append(f.others, j)
+				}
 			}
 		}
+		f := byFamily[Family(c)]
+		best := closest(f.ends, k)
+		if best < 0 {
+			best = closest(f.others, k)
+		}
 		if best >= 0 {
-			from.Partner, r.Claims[best].Partner = best, k
+			c.Partner, r.Claims[best].Partner = best, k
 		}
 	}
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
+// closest returns the element of the ascending ks nearest to k, the
+// smaller at equal distance, or -1.
+func closest(ks []int, k int) int {
+	i := sort.SearchInts(ks, k)
+	switch {
+	case len(ks) == 0:
+		return -1
+	case i == 0:
+		return ks[0]
+	case i == len(ks) || k-ks[i-1] <= ks[i]-k:
+		return ks[i-1]
 	}
-	return x
+	return ks[i]
 }
 
 func isShare(c *Claim) bool { return c.Unit == "%" || c.Kind == "share" && c.Unit == "" }

@@ -110,12 +110,21 @@ func (sc *scan) mentions() []Mention {
 
 var hanRun = regexp.MustCompile(`^[的之个了是为约\s]*(\p{Han}{2,4})`)
 
-// Keywords names what a claim is about when no lexicon entry does: the
-// content words after it ("of global AI compute" → "~global ai compute"),
-// or the Han characters after it (的市场份额 → "~市场份额").
-func (rs *Ruleset) Keywords(s string, start, end int) string {
+// KeywordsAfter names what each claim ending at ends is about when no
+// lexicon entry does: the content words after it ("of global AI compute"
+// → "~global ai compute"), or the Han characters after it (的市场份额 →
+// "~市场份额"). It reads the text once however many claims it holds.
+func (rs *Ruleset) KeywordsAfter(s string, ends []int) []string {
 	t := newText(s)
 	defer t.release()
+	out := make([]string, len(ends))
+	for k, end := range ends {
+		out[k] = rs.keywords(t, end)
+	}
+	return out
+}
+
+func (rs *Ruleset) keywords(t *text, end int) string {
 	if end > len(t.f) {
 		return ""
 	}

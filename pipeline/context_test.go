@@ -1,0 +1,55 @@
+package pipeline
+
+import (
+	"testing"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// nearest must give what a scan of every mention gives: the closest of the
+// claim's sentence, the one before it at equal distance, an overlapping one
+// at distance 0.
+func TestNearest(t *testing.T) {
+	ms := []rules.Mention{
+		{Name: "a", Start: 0, End: 2, Sentence: 0},
+		{Name: "b", Start: 10, End: 12, Sentence: 0},
+		{Name: "c", Start: 20, End: 22, Sentence: 1},
+		{Name: "d", Start: 30, End: 32, Sentence: 1},
+		{Name: "e", Start: 40, End: 44, Sentence: 2},
+	}
+	cases := []struct {
+		start, end, sentence int
+		want                 string
+	}{
+		{4, 6, 0, "a"},   // 2 after a, 4 before b
+		{6, 8, 0, "b"},   // 4 after a, 2 before b
+		{5, 7, 0, "a"},   // 3 and 3: the one before
+		{13, 15, 0, "b"}, // after the last
+		{13, 15, 1, "c"}, // b is in another sentence
+		{41, 43, 2, "e"}, // inside e
+		{50, 52, 3, ""},  // no mention in the sentence
+		{24, 30, 1, "d"}, // 2 after c, 0 before d
+	}
+	for _, c := range cases {
+		cl := &Claim{Start: c.start, End: c.end, Sentence: c.sentence}
+		if got := nearest(ms, cl); got != c.want {
+			t.Errorf("claim [%d,%d) in sentence %d: %q, want %q", c.start, c.end, c.sentence, got, c.want)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	cases := []struct {
+		ks   []int
+		k    int
+		want int
+	}{
+		{nil, 3, -1}, {[]int{5}, 3, 5}, {[]int{1, 5}, 3, 1}, {[]int{1, 6}, 3, 1},
+		{[]int{1, 4}, 3, 4}, {[]int{1, 2}, 9, 2}, {[]int{4, 8}, 0, 4},
+	}
+	for _, c := range cases {
+		if got := closest(c.ks, c.k); got != c.want {
+			t.Errorf("closest(%v, %d) = %d, want %d", c.ks, c.k, got, c.want)
+		}
+	}
+}
