@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -70,10 +72,13 @@ func (c *Context) source(r *Result, idx *sourceIndex, src *Source, claims []int)
 // is one of two found by binary search: a long text costs no more per
 // claim than a short one.
 func (c *Context) own(r *Result, src *Source, claims []int) {
-	if len(src.Mentions) == 0 {
+	ms := src.Mentions
+	if len(ms) == 0 {
 		return
 	}
-	subjects, metrics := ofKind(src.Mentions, "subject"), ofKind(src.Mentions, "metric")
+	// By kind, each kind in text order: the kinds are runs of the one slice.
+	slices.SortStableFunc(ms, func(a, b rules.Mention) int { return strings.Compare(a.Kind, b.Kind) })
+	subjects, metrics := ofKind(ms, "subject"), ofKind(ms, "metric")
 	for _, k := range claims {
 		cl := &r.Claims[k]
 		cl.Subject = nearest(subjects, cl)
@@ -81,14 +86,11 @@ func (c *Context) own(r *Result, src *Source, claims []int) {
 	}
 }
 
+// ofKind is the run of ms (sorted by kind) of one kind.
 func ofKind(ms []rules.Mention, kind string) []rules.Mention {
-	var out []rules.Mention
-	for _, m := range ms {
-		if m.Kind == kind {
-			out = append(out, m)
-		}
-	}
-	return out
+	lo := sort.Search(len(ms), func(i int) bool { return ms[i].Kind >= kind })
+	hi := lo + sort.Search(len(ms)-lo, func(i int) bool { return ms[lo+i].Kind > kind })
+	return ms[lo:hi]
 }
 
 // nearest is the name of the mention closest to the claim in its sentence;

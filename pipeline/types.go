@@ -35,7 +35,7 @@ type Source struct {
 	// of Text starts (after a Markdown "> ", say); otherwise column 1.
 	BreakCols []int `json:"-"`
 	// Mentions are the subjects and metrics the text names (set where it
-	// has claims), for the context stage.
+	// has claims), for the context stage, which sorts them by kind.
 	Mentions []rules.Mention `json:"-"`
 	// NoteIndex is, while a reader works, 1 + the index of the quote this
 	// note belongs to among the reader's sources; ingest turns it into NoteOf.
