@@ -14,13 +14,14 @@ func TestBackwardAgreesWithRegexp(t *testing.T) {
 	patterns := []string{
 		`(?i)\b(?:table|tab\.|figure|fig\.|p\.|pp\.)\s*`, `[A-Za-z_]`, `第\s*`,
 		`(?P<name>[A-Z][A-Za-z]+) `, `(?i)\bfrom\s+|(?:从|由)\s*`, `(?i)\bdoubl(?:e|ing)\s+every\s+`,
-		`\[\s*`, `(?:a|b)?`, `x{2,3}y?`, `\s+of\s+`,
+		`\[\s*`, `(?:a|b)?`, `x{2,3}y?`, `\s+of\s+`, `x`, `%`, `\d{1,4}[/-]`, `分[^之]`, `[A-Za-z]`,
 	}
 	data, err := os.ReadFile("../seeds/ai-compute.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := append(strings.Split(string(data), "\n"), "Table 5", "fig. 3", "从 60", "xx", "  of  ", "[ 12")
+	texts := append(strings.Split(string(data), "\n"), "Table 5", "fig. 3", "从 60", "xx", "  of  ", "[ 12",
+		"x 5 x5 5x 5 x", "2024/05", "3分钟 3分之1", "50 % 50%")
 	for _, p := range patterns {
 		r := rawRule{ID: "t"}
 		b, err := compileBackward(r, "before", p)
@@ -49,4 +50,10 @@ func TestBackwardAgreesWithRegexp(t *testing.T) {
 			}
 		}
 	}
+}
+
+// before returns up to n folded runes before i, as a string: the window
+// that the reversed patterns stand in for.
+func (t *text) before(i, n int) string {
+	return string(t.f[max(i-n, 0):i])
 }

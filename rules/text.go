@@ -124,16 +124,7 @@ func (t *text) lower(i, j int) string {
 	return string(b)
 }
 
-// window returns up to n folded runes before i, or after j, as strings,
-// for the anchored patterns of forms, exclusions and periods.
-func (t *text) before(i, n int) string {
-	s := i - n
-	if s < 0 {
-		s = 0
-	}
-	return string(t.f[s:i])
-}
-
+// after returns up to n folded runes after j, as a string.
 func (t *text) after(j, n int) string {
 	e := j + n
 	if e > len(t.f) {
