@@ -71,6 +71,7 @@ func cutLine(text string) (line, rest string) {
 	return strings.TrimSuffix(line, "\r"), rest
 }
 
+// eachPiece runs fn on every piece at once and waits for all.
 func eachPiece(pieces [][]byte, fn func(p int, piece []byte)) {
 	var wg sync.WaitGroup
 	for p, piece := range pieces {
