@@ -37,7 +37,7 @@ type Ruleset struct {
 	cjkStart    *runeSet
 	signFirst   *runeSet // first letters of sign words (minus, negative)
 	numberWords map[string]bool
-	wordShape   [26]uint32 // by first letter, a bit for each length of a number word
+	wordShape   shapes // the first letters and lengths of the number words
 	periods     periodTable
 	lex         lexicon
 	kana        kanaTable
@@ -147,9 +147,7 @@ func (rs *Ruleset) finish() error {
 		rs.numberWords[w] = true
 	}
 	for w := range rs.numberWords {
-		if c := w[0]; c >= 'a' && c <= 'z' {
-			rs.wordShape[c-'a'] |= 1 << min(len(w), 31)
-		}
+		rs.wordShape.add(rune(w[0]), len(w))
 	}
 	return rs.units.finish()
 }

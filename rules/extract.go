@@ -232,8 +232,7 @@ func (rs *Ruleset) isNumberWord(t *text, i int) bool {
 // rule out most words before a lookup.
 func (rs *Ruleset) numberWordIn(t *text, i, e int) bool {
 	n := e - i
-	c0 := t.at(i) | 0x20 // lower case, for ASCII letters
-	if n == 0 || n > 24 || c0 < 'a' || c0 > 'z' || rs.wordShape[c0-'a']&(1<<n) == 0 {
+	if n == 0 || n > 24 || !rs.wordShape.may(t.at(i), n) {
 		return false // no number word has this first letter and length: no hashing
 	}
 	var buf [24]byte

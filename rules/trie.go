@@ -11,11 +11,10 @@ import (
 type trie struct {
 	nodes []tnode // nodes[0] is the root, once an alias is added
 	first runeSet // the root's keys: most offsets fail on one bit test
-	// words has bit n of entry c-'a' set when an alias begins with a Latin
-	// word of n letters (bit 0: more than 31) whose first letter is c; other
-	// when one begins with a non-ASCII Latin letter. A word of the text
-	// that no alias begins with is passed over whole.
-	words   [26]uint32
+	// words are the first letters and lengths of the Latin words aliases
+	// begin with; other is set when one begins with a non-ASCII Latin
+	// letter. A word of the text that no alias begins with is passed over.
+	words   shapes
 	other   bool
 	reverse bool // aliases stored backwards, to match text that ends at an offset
 	exact   bool // case matters (unit symbols: MW is not mW)
@@ -101,15 +100,11 @@ func (tr *trie) addWord(rs []rune) {
 	if n == 0 || tr.reverse {
 		return
 	}
-	c := fold(rs[0])
-	if c >= 0x80 {
+	if c := fold(rs[0]); c >= 0x80 {
 		tr.other = true
-		return
+	} else {
+		tr.words.add(c, n)
 	}
-	if n > 31 {
-		n = 0
-	}
-	tr.words[c|0x20-'a'] |= 1 << n
 }
 
 // starts calls at with each offset of t where an alias may begin: each
@@ -140,10 +135,7 @@ func (tr *trie) mayWord(c rune, n int) bool {
 	if c >= 0x80 {
 		return tr.other
 	}
-	if n > 31 {
-		n = 0
-	}
-	return tr.words[c|0x20-'a']&(1<<n) != 0
+	return tr.words.may(c, n)
 }
 
 // match calls ok for each alias that starts at i (ends at i when reversed),
