@@ -30,7 +30,7 @@ func (restatement) Check(r *Result, add func(Finding)) {
 	found := make([][]Finding, parts)
 	inParts(len(r.Sources), parts, func(p, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			found[p] = restateNote(r, idx, &r.Sources[i], found[p])
+			found[p] = restateNote(r, idx, i, found[p])
 		}
 	})
 	for _, fs := range found {
@@ -40,15 +40,16 @@ func (restatement) Check(r *Result, add func(Finding)) {
 	}
 }
 
-// restateNote appends the findings of one note.
-func restateNote(r *Result, idx *sourceIndex, src *Source, out []Finding) []Finding {
+// restateNote appends the findings of source i, if it is a note.
+func restateNote(r *Result, idx *sourceIndex, i int, out []Finding) []Finding {
+	src := &r.Sources[i]
 	if src.NoteOf == nil || src.DuplicateOf != nil {
 		return out
 	}
 	quote := idx.byID(*src.NoteOf)
 	var agree []string
 	var pairs []string
-	for _, k := range idx.byID(src.ID) {
+	for _, k := range idx.of(i) {
 		n := &r.Claims[k]
 		q := counterpart(r, n, quote)
 		if q < 0 {

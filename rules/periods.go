@@ -14,9 +14,9 @@ func (sc *scan) assignPeriods() {
 		return
 	}
 	clause := sc.clauses()
-	// The periods in sentence order (stable: ties keep the text's order),
-	// so that a claim weighs only those of its own sentence and a long
-	// text costs in proportion to its length.
+	// The periods in sentence order, so that a claim weighs only those of
+	// its own sentence and a long text costs in proportion to its length;
+	// the sort is stable, since the order they were found in breaks ties.
 	type placed struct {
 		periodSpan
 		sent, clause int
