@@ -208,3 +208,31 @@ func claimSource(r *pipeline.Result, id string) string {
 	}
 	return ""
 }
+
+// A note on a note reads the context its note took from the quote.
+func TestNoteOnNote(t *testing.T) {
+	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, n := "h1", "h2"
+	res := &pipeline.Result{Sources: []pipeline.Source{
+		{ID: "h3", Line: 3, Text: "还是71%", Lang: "zh", NoteOf: &n}, // before its note, in input order
+		{ID: q, Line: 1, Text: "The five hyperscalers own 71% of global AI compute as of Q4 2025.", Lang: "en"},
+		{ID: n, Line: 2, Text: "五大云厂商占71%", Lang: "zh", NoteOf: &q},
+	}}
+	err = pipeline.Run(context.Background(), res, &pipeline.Extract{Rules: rs}, &pipeline.Context{Rules: rs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := res.Claims[1] // the quote's
+	if want.Subject == "" || want.Metric == "" || want.Period == "" {
+		t.Fatalf("the quote's claim has no context: %+v", want)
+	}
+	for _, c := range res.Claims {
+		if c.Subject != want.Subject || c.Metric != want.Metric || c.Period != want.Period {
+			t.Errorf("%s %q: %q, %q, %q; want the quote's %q, %q, %q", c.Source, c.Text,
+				c.Subject, c.Metric, c.Period, want.Subject, want.Metric, want.Period)
+		}
+	}
+}

@@ -22,36 +22,44 @@ var _ Stage = (*Context)(nil)
 // Name implements Stage.
 func (c *Context) Name() string { return "context" }
 
-// Run implements Stage. A note inherits from its quote, so the sources
-// that note nothing are done first, then the notes; each pass runs on all
-// cores, since sources of one pass do not touch each other's claims.
+// Run implements Stage. A note inherits from its quote, so sources go in
+// passes: those that note nothing, then notes on them, both on all cores
+// (sources of one pass do not touch each other's claims), then notes on
+// notes, in input order.
 func (c *Context) Run(_ context.Context, r *Result) error {
 	idx := r.index()
-	isNote := func(s *Source) bool { return s.NoteOf != nil }
-	for _, notes := range []bool{false, true} {
+	pass := make([]uint8, len(r.Sources))
+	for p := range uint8(2) {
 		inParts(len(r.Sources), partsFor(len(r.Sources)), func(_, lo, hi int) {
 			for i := lo; i < hi; i++ {
-				if src := &r.Sources[i]; isNote(src) == notes && !c.inheritsFromNote(src, idx, r) {
-					c.source(r, idx, src, idx.of(i))
+				if p == 0 {
+					pass[i] = passOf(r, idx, i)
+				}
+				if pass[i] == p {
+					c.source(r, idx, &r.Sources[i], idx.of(i))
 				}
 			}
 		})
 	}
-	for i := range r.Sources { // a note on a note waits for the note it comments on
-		if src := &r.Sources[i]; c.inheritsFromNote(src, idx, r) {
-			c.source(r, idx, src, idx.of(i))
+	for i := range r.Sources {
+		if pass[i] == 2 {
+			c.source(r, idx, &r.Sources[i], idx.of(i))
 		}
 	}
 	return nil
 }
 
-// inheritsFromNote reports a note whose quote is itself a note.
-func (c *Context) inheritsFromNote(src *Source, idx *sourceIndex, r *Result) bool {
+// passOf is 0 for a source that notes nothing, 1 for a note on such a
+// source, 2 for a note on a note.
+func passOf(r *Result, idx *sourceIndex, i int) uint8 {
+	src := &r.Sources[i]
 	if src.NoteOf == nil {
-		return false
+		return 0
 	}
-	q, ok := idx.at[*src.NoteOf]
-	return ok && r.Sources[q].NoteOf != nil
+	if q, ok := idx.at[*src.NoteOf]; ok && r.Sources[q].NoteOf != nil {
+		return 2
+	}
+	return 1
 }
 
 // source gives one source's claims their context.
