@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 )
@@ -51,7 +50,7 @@ func init() {
 			}
 			fw.rule = r.ID
 			if prev := rs.fixed.trie.add(w, len(rs.fixed.words)); prev >= 0 {
-				return r.fieldErr("words", "%s", fmt.Sprintf("%q is already defined by rule %q", w, rs.fixed.words[prev].rule))
+				return r.fieldErr("words", "%q is already defined by rule %q", w, rs.fixed.words[prev].rule)
 			}
 			rs.fixed.words = append(rs.fixed.words, fw)
 		}
