@@ -103,6 +103,24 @@ type Finding struct {
 	Claims  []string `json:"claims"`
 	Rule    string   `json:"rule"`
 	Message string   `json:"message"`
+	// What the check compared, as fields that a report can sort and filter
+	// by: Values are the claims' values in Claims order (canonical units);
+	// Expected is what the other figures imply for the one that was
+	// tested; Deviation is how far the stated figure lies from it,
+	// (stated − expected) / |expected|. Nil where a check has no single
+	// expectation (a conflict of many figures, say).
+	Values    []float64 `json:"values,omitempty"`
+	Expected  *Expected `json:"expected,omitempty"`
+	Deviation *float64  `json:"deviation,omitempty"`
+}
+
+// Expected is the value or interval a check computed for one claim.
+type Expected struct {
+	Claim string   `json:"claim"` // the claim whose figure was tested
+	Value float64  `json:"value"`
+	Min   *float64 `json:"min"`
+	Max   *float64 `json:"max"`
+	Unit  string   `json:"unit"`
 }
 
 // Result is everything one run produced, in input order.
