@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -68,7 +67,7 @@ func (c *Check) Name() string { return "check" }
 func (c *Check) Run(ctx context.Context, r *Result) error {
 	dup := duplicates(r)
 	// Checks only read the claims: they run side by side, and their
-	// findings are numbered in the order the checks are configured.
+	// findings are listed in the order the checks are configured.
 	found := make([][]Finding, len(c.checks))
 	var wg sync.WaitGroup
 	for i, ch := range c.checks {
@@ -86,9 +85,13 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	ids := NewIDs("f-")
+	for _, f := range r.Findings {
+		ids.Take(f.ID)
+	}
 	for _, fs := range found {
 		for _, f := range fs {
-			f.ID = "f" + strconv.Itoa(len(r.Findings)+1)
+			f.ID = ids.Finding(f.Rule, f.Kind, f.Claims)
 			r.Findings = append(r.Findings, f)
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"runtime"
 	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -75,7 +74,7 @@ func (e *Extract) matches(s *Source) []rules.Match {
 
 // collect appends the claims of every source to dst, in input order, with
 // their ids and positions in the file, straight into one slice, in parts
-// on all cores.
+// on all cores. Ids are hashed in parts and made unique in input order.
 func collect(dst []Claim, srcs []Source, per [][]rules.Match) []Claim {
 	at := make([]int, len(per)+1) // source i's claims go to out[at[i]:]
 	at[0] = len(dst)
@@ -83,19 +82,30 @@ func collect(dst []Claim, srcs []Source, per [][]rules.Match) []Claim {
 		at[i+1] = at[i] + len(p)
 	}
 	out := slices.Grow(dst, at[len(per)]-len(dst))[:at[len(per)]]
+	hashes := make([]uint64, len(out))
 	inParts(len(per), partsFor(len(per)), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			s := &srcs[i]
 			for j, m := range per[i] {
 				k := at[i] + j
 				line, col := s.Position(m.Start)
-				out[k] = Claim{ID: "c" + strconv.Itoa(k+1), Source: s.ID, File: s.File, Line: line, Col: col,
+				hashes[k] = hashOf(s.ID, m.Text)
+				out[k] = Claim{Source: s.ID, File: s.File, Line: line, Col: col,
 					Text: m.Text, Value: m.Value, Unit: m.Unit, Min: m.Min, Max: m.Max, Qualifier: m.Qualifier,
 					Kind: m.Kind, Change: m.Change, Period: m.Period, Rule: m.Rule,
 					Start: m.Start, End: m.End, Sentence: m.Sentence, Step: m.Step, Bound: m.Bound, Group: -1, Partner: -1}
 			}
 		}
 	})
+	ids := NewIDs("c-")
+	ids.Reserve(len(out))
+	for k := range out {
+		if k < at[0] {
+			ids.Take(out[k].ID)
+		} else {
+			out[k].ID = ids.unique(hashes[k])
+		}
+	}
 	return out
 }
 

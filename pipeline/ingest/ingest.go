@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -183,14 +182,15 @@ func sniffable(path string) bool {
 	return Sniff(path, head[:n]) != nil
 }
 
-// Read reads every file and returns the sources with ids in input order,
-// duplicates marked. format forces a reader ("" chooses by extension and content).
+// Read reads every file and returns the sources in input order, with ids
+// from their file and text (see pipeline.IDs), duplicates marked. format forces a reader ("" chooses by extension and content).
 func Read(files []string, format string, report func(Problem)) ([]pipeline.Source, Stats, error) {
 	forced := Readers[format]
 	if format != "" && forced == nil {
 		return nil, Stats{}, fmt.Errorf("unknown input format %q (valid: %s)", format, strings.Join(formatNames(), ", "))
 	}
 	var all []pipeline.Source
+	ids := pipeline.NewIDs("h-")
 	st := Stats{Why: map[string]int{}}
 	count := func(p Problem) {
 		if p.Skipped {
@@ -220,7 +220,7 @@ func Read(files []string, format string, report func(Problem)) ([]pipeline.Sourc
 		src := r.Read(f, data, count)
 		setLangs(src)
 		fileLang(src)
-		all = appendFile(all, src)
+		all = appendFile(all, src, ids)
 	}
 	markDuplicates(all)
 	st.Sources = len(all)
@@ -261,10 +261,10 @@ func fileLang(src []pipeline.Source) {
 }
 
 // appendFile gives the file's sources their ids and resolves their notes.
-func appendFile(all, file []pipeline.Source) []pipeline.Source {
-	base := len(all)
+func appendFile(all, file []pipeline.Source, ids *pipeline.IDs) []pipeline.Source {
+	ids.Reserve(len(file))
 	for i := range file {
-		file[i].ID = "h" + strconv.Itoa(base+i+1)
+		file[i].ID = ids.Source(file[i].File, file[i].Text)
 	}
 	for i := range file {
 		if k := file[i].NoteIndex; k > 0 && k <= len(file) {

@@ -31,9 +31,13 @@ func TestTextReader(t *testing.T) {
 	if len(src) != len(want) || st.Sources != len(want) || st.Read != len(want) || len(problems) != 0 {
 		t.Fatalf("got %d sources %+v, problems %v", len(src), st, problems)
 	}
+	nth := map[string]string{"": ""} // a source's id to "h" and its place, as the table names them
+	for i, s := range src {
+		nth[s.ID] = fmt.Sprintf("h%d", i+1)
+	}
 	for i, w := range want {
 		s := src[i]
-		if s.Line != w.line || s.Role != w.role || s.Lang != w.lang || deref(s.NoteOf) != w.noteOf || deref(s.DuplicateOf) != w.dupOf {
+		if s.Line != w.line || s.Role != w.role || s.Lang != w.lang || nth[deref(s.NoteOf)] != w.noteOf || nth[deref(s.DuplicateOf)] != w.dupOf {
 			t.Errorf("source %d: line %d role %s lang %s note_of %q dup %q, want %+v", i, s.Line, s.Role, s.Lang, deref(s.NoteOf), deref(s.DuplicateOf), w)
 		}
 		if strings.ContainsAny(s.Text, "\r\ufeff") {
