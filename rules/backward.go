@@ -16,21 +16,21 @@ type backward struct {
 	first firstSet
 }
 
-func compileBackward(r rawRule, field, pattern string) (*backward, error) {
+func compileBackward(field, pattern string) (*backward, error) {
 	if pattern == "" {
 		return nil, nil
 	}
-	if _, err := compileRegexp(r, field, pattern); err != nil {
+	if _, err := CompileRegexp(field, pattern); err != nil {
 		return nil, err
 	}
 	tree, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
-		return nil, r.fieldErr(field, "%v", err)
+		return nil, fieldErr(field, "%v", err)
 	}
 	rev := reverseTree(tree)
 	re, err := regexp.Compile("^(?:" + rev.String() + ")")
 	if err != nil {
-		return nil, r.fieldErr(field, "cannot be reversed: %v", err)
+		return nil, fieldErr(field, "cannot be reversed: %v", err)
 	}
 	return &backward{re: re, name: re.SubexpIndex("name"), first: firstOf(rev.Simplify())}, nil
 }
@@ -41,14 +41,14 @@ type forward struct {
 	first firstSet
 }
 
-func compileForward(r rawRule, field, pattern string) (*forward, error) {
-	re, err := compileRegexp(r, field, anchorStart(pattern))
+func compileForward(field, pattern string) (*forward, error) {
+	re, err := CompileRegexp(field, anchorStart(pattern))
 	if re == nil || err != nil {
 		return nil, err
 	}
 	tree, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
-		return nil, r.fieldErr(field, "%v", err)
+		return nil, fieldErr(field, "%v", err)
 	}
 	return &forward{re: re, first: firstOf(tree.Simplify())}, nil
 }

@@ -23,12 +23,11 @@ func TestBackwardAgreesWithRegexp(t *testing.T) {
 	texts := append(strings.Split(string(data), "\n"), "Table 5", "fig. 3", "从 60", "xx", "  of  ", "[ 12",
 		"x 5 x5 5x 5 x", "2024/05", "3分钟 3分之1", "50 % 50%")
 	for _, p := range patterns {
-		r := rawRule{ID: "t"}
-		b, err := compileBackward(r, "before", p)
+		b, err := compileBackward("before", p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := compileForward(r, "after", p)
+		f, err := compileForward("after", p)
 		if err != nil {
 			t.Fatal(err)
 		}

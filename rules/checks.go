@@ -24,7 +24,7 @@ type rawCheck struct {
 }
 
 func init() {
-	register("check", func(rs *Ruleset, r rawRule) error {
+	register("check", func(rs *Ruleset, _ *Builder, r rawRule) error {
 		var raw rawCheck
 		if err := r.decodeStrict(&raw); err != nil {
 			return err
@@ -35,9 +35,9 @@ func init() {
 		if raw.Approx < 0 || raw.Approx >= 1 {
 			return r.fieldErr("approx", "must be in [0, 1)")
 		}
-		re, err := compileRegexp(r, "pattern", raw.Pattern)
+		re, err := CompileRegexp("pattern", raw.Pattern)
 		if err != nil {
-			return err
+			return r.wrap(err)
 		}
 		rs.checks = append(rs.checks, CheckDef{ID: r.ID, Check: raw.Check, Description: r.Description,
 			File: r.file, Line: r.node.Line, Col: r.node.Column, Approx: raw.Approx, Pattern: re})

@@ -37,7 +37,9 @@ type ratioStep struct {
 	percent float64
 }
 
-type rawCJK struct {
+// CJKDef defines the reader of Chinese and Japanese numerals: the
+// characters of each role (one character each) and the words around them.
+type CJKDef struct {
 	Digits    map[string]float64    `yaml:"digits"`
 	Units     map[string]float64    `yaml:"units"`
 	Scales    map[string]float64    `yaml:"scales"`
@@ -63,89 +65,84 @@ type rawCJK struct {
 
 func newCJKTable() cjkTable { return cjkTable{} }
 
-func init() {
-	register("cjk", func(rs *Ruleset, r rawRule) error {
-		var raw rawCJK
-		if err := r.decodeStrict(&raw); err != nil {
+// CJK sets the reader of Chinese and Japanese numerals.
+func (b *Builder) CJK(id string, raw CJKDef) error {
+	c := cjkTable{id: id, noAbbrev: set(raw.NoAbbrev), plusWord: raw.PlusWords, off: raw.Off, negative: raw.Negative, fraction: raw.Fraction, percent: raw.Percent, and: raw.And}
+	if len(raw.Power) != 0 && len(raw.Power) != 2 {
+		return fieldErr("power", "must be [before, after], as [の, 乗]")
+	}
+	if len(raw.Power) == 2 {
+		c.power = [2]string{raw.Power[0], raw.Power[1]}
+	}
+	var err error
+	fields := []struct {
+		name string
+		in   map[string]float64
+		out  *map[rune]float64
+	}{{"digits", raw.Digits, &c.digits}, {"units", raw.Units, &c.units}, {"scales", raw.Scales, &c.scales}}
+	for _, f := range fields {
+		if *f.out, err = runeMap(f.name, f.in); err != nil {
 			return err
 		}
-		c := cjkTable{id: r.ID, noAbbrev: set(raw.NoAbbrev), plusWord: raw.PlusWords, off: raw.Off, negative: raw.Negative, fraction: raw.Fraction, percent: raw.Percent, and: raw.And}
-		if len(raw.Power) != 0 && len(raw.Power) != 2 {
-			return r.fieldErr("power", "must be [before, after], as [の, 乗]")
-		}
-		if len(raw.Power) == 2 {
-			c.power = [2]string{raw.Power[0], raw.Power[1]}
-		}
-		var err error
-		fields := []struct {
-			name string
-			in   map[string]float64
-			out  *map[rune]float64
-		}{{"digits", raw.Digits, &c.digits}, {"units", raw.Units, &c.units}, {"scales", raw.Scales, &c.scales}}
-		for _, f := range fields {
-			if *f.out, err = runeMap(r, f.name, f.in); err != nil {
-				return err
+	}
+	if c.vague, err = vagueMap(raw.Vague); err != nil {
+		return err
+	}
+	for _, step := range raw.Ratio {
+		for k, v := range step {
+			rr := []rune(k)
+			if len(rr) != 1 {
+				return fieldErr("ratio", "%q must be one character", k)
 			}
+			c.ratio = append(c.ratio, ratioStep{rr[0], v})
 		}
-		if c.vague, err = vagueMap(r, raw.Vague); err != nil {
+	}
+	sets := []struct {
+		name string
+		list []string
+		dst  *map[rune]bool
+	}{{"zero", raw.Zero, &c.zero}, {"point", raw.Point, &c.point}, {"plus", raw.Plus, &c.plus},
+		{"articles", raw.Articles, &c.articles}, {"formal", raw.Formal, &c.formal}, {"tenths", raw.Tenths, &c.tenths},
+		{"discount", raw.Discount, &c.discount}, {"half", raw.Half, &c.half}}
+	for _, st := range sets {
+		if *st.dst, err = charSet(st.name, st.list); err != nil {
 			return err
 		}
-		for _, step := range raw.Ratio {
-			for k, v := range step {
-				rr := []rune(k)
-				if len(rr) != 1 {
-					return r.fieldErr("ratio", "%q must be one character", k)
-				}
-				c.ratio = append(c.ratio, ratioStep{rr[0], v})
-			}
-		}
-		sets := []struct {
-			name string
-			list []string
-			dst  *map[rune]bool
-		}{{"zero", raw.Zero, &c.zero}, {"point", raw.Point, &c.point}, {"plus", raw.Plus, &c.plus},
-			{"articles", raw.Articles, &c.articles}, {"formal", raw.Formal, &c.formal}, {"tenths", raw.Tenths, &c.tenths},
-			{"discount", raw.Discount, &c.discount}, {"half", raw.Half, &c.half}}
-		for _, st := range sets {
-			if *st.dst, err = charSet(r, st.name, st.list); err != nil {
-				return err
-			}
-		}
-		rs.cjk = c
-		return nil
-	})
+	}
+	b.rs.cjk = c
+	return nil
 }
 
-func runeMap(r rawRule, field string, in map[string]float64) (map[rune]float64, error) {
+func runeMap(field string, in map[string]float64) (map[rune]float64, error) {
 	out := make(map[rune]float64, len(in))
 	for k, v := range in {
 		rr := []rune(k)
 		if len(rr) != 1 {
-			return nil, r.fieldErr(field, "%q must be one character", k)
+			return nil, fieldErr(field, "%q must be one character", k)
 		}
 		out[rr[0]] = v
 	}
 	return out, nil
 }
 
-func charSet(r rawRule, field string, in []string) (map[rune]bool, error) {
+func charSet(field string, in []string) (map[rune]bool, error) {
 	out := make(map[rune]bool, len(in))
 	for _, k := range in {
 		rr := []rune(k)
 		if len(rr) != 1 {
-			return nil, r.fieldErr(field, "%q must be one character", k)
+			return nil, fieldErr(field, "%q must be one character", k)
 		}
 		out[rr[0]] = true
 	}
 	return out, nil
 }
 
-func vagueMap(r rawRule, in map[string][2]float64) (map[rune][2]float64, error) {
+func vagueMap(in map[string][2]float64) (map[rune][2]float64, error) {
 	out := make(map[rune][2]float64, len(in))
 	for k, v := range in {
 		rr := []rune(k)
 		if len(rr) != 1 || v[0] > v[1] {
-			return nil, r.fieldErr("vague", "%q must be one character with [low, high]", k)
+			return nil, fieldErr("vague", "%q must be one character with [low, high]", k)
 		}
 		out[rr[0]] = v
 	}

@@ -1,11 +1,9 @@
 package rules
 
 import (
-	"fmt"
-	"regexp"
+	"errors"
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // Info describes one compiled rule, for listings, reports and example runs.
@@ -18,43 +16,58 @@ type Info struct {
 	Examples    []Example
 }
 
-// Ruleset is every rule compiled once, ready to extract claims from text.
+// Ruleset is every rule compiled once: the engine that reads text, and
+// what the rule files say of themselves (for listings and example runs) and
+// of the checks.
 type Ruleset struct {
 	info   []Info
-	digits digitTable
-	words  wordTable
-	cjk    cjkTable
-	vague  vagueTable
-	fixed  fixedTable
-	units  unitTable
-	quals  qualTable
-	forms  []form
-	excl   []exclusion
-	ranges *rangeDef
-
-	// Trigger sets, built once: only where one of these starts does a
-	// reader run, so that most of a text costs one lookup per rune.
-	cjkStart    *runeSet
-	signFirst   *runeSet // first letters of sign words (minus, negative)
-	numberWords map[string]bool
-	wordShape   shapes // the first letters and lengths of the number words
-	periods     periodTable
-	lex         lexicon
-	kana        kanaTable
-	checks      []CheckDef
+	eng    *Engine
+	checks []CheckDef
 }
 
 // Rules lists the compiled rules in the order they were read.
 func (rs *Ruleset) Rules() []Info { return rs.info }
 
-// compiler turns one raw rule of a type into its part of the Ruleset.
-type compiler func(rs *Ruleset, r rawRule) error
+// compiler turns one raw rule of a type into its part of the Ruleset: a
+// definition for the engine's builder, or a check.
+type compiler func(rs *Ruleset, b *Builder, r rawRule) error
 
 // registry maps a rule type to its compiler; a new rule type registers here
 // instead of growing a switch.
 var registry = map[string]compiler{}
 
 func register(typ string, c compiler) { registry[typ] = c }
+
+// engineRule registers a rule type that the engine reads: the rule decodes
+// into the engine's definition D, which add hands to the builder.
+func engineRule[D any](typ string, add func(b *Builder, id string, d D) error) {
+	register(typ, func(_ *Ruleset, b *Builder, r rawRule) error {
+		var d D
+		if err := r.decodeStrict(&d); err != nil {
+			return err
+		}
+		return r.wrap(add(b, r.ID, d))
+	})
+}
+
+func init() {
+	engineRule("digits", (*Builder).Digits)
+	engineRule("words", (*Builder).Words)
+	engineRule("cjk", (*Builder).CJK)
+	engineRule("kana", (*Builder).Kana)
+	engineRule("fixed", (*Builder).Fixed)
+	engineRule("vague", (*Builder).Vague)
+	engineRule("unit", (*Builder).Unit)
+	engineRule("prefixes", (*Builder).Prefixes)
+	engineRule("qualifier", (*Builder).Qualifier)
+	engineRule("form", (*Builder).Form)
+	engineRule("exclude", (*Builder).Exclude)
+	engineRule("range", (*Builder).Range)
+	engineRule("period", (*Builder).Period)
+	engineRule("subject", (*Builder).Subject)
+	engineRule("metric", (*Builder).Metric)
+	engineRule("keywords", (*Builder).Keywords)
+}
 
 func ruleTypes() string {
 	names := make([]string, 0, len(registry))
@@ -69,7 +82,8 @@ func ruleTypes() string {
 // replacing earlier rules of the same id, and builds the Ruleset.
 func Compile(files ...[]rawRule) (*Ruleset, error) {
 	merged := mergeByID(files)
-	rs := newRuleset()
+	rs := &Ruleset{}
+	b := NewBuilder()
 	for _, r := range merged {
 		if r.Disabled {
 			continue
@@ -78,15 +92,17 @@ func Compile(files ...[]rawRule) (*Ruleset, error) {
 		if !ok {
 			return nil, r.fieldErr("type", "unknown type %q (valid: %s)", r.Type, ruleTypes())
 		}
-		if err := c(rs, r); err != nil {
+		if err := c(rs, b, r); err != nil {
 			return nil, err
 		}
 		rs.info = append(rs.info, Info{ID: r.ID, Type: r.Type, Description: r.Description,
 			File: r.file, Line: r.node.Line, Examples: r.Examples})
 	}
-	if err := rs.finish(); err != nil {
-		return nil, err
+	eng, err := b.Build()
+	if err != nil {
+		return nil, ruleOf(merged, err).wrap(err)
 	}
+	rs.eng = eng
 	return rs, nil
 }
 
@@ -106,71 +122,17 @@ func mergeByID(files [][]rawRule) []rawRule {
 	return out
 }
 
-func newRuleset() *Ruleset {
-	return &Ruleset{
-		digits:  newDigitTable(),
-		words:   newWordTable(),
-		cjk:     newCJKTable(),
-		vague:   newVagueTable(),
-		units:   newUnitTable(),
-		quals:   newQualTable(),
-		periods: newPeriodTable(),
-	}
-}
-
-// finish runs the checks that need every rule (aliases that shadow each
-// other) and builds the trigger sets.
-func (rs *Ruleset) finish() error {
-	rs.cjkStart = rs.cjk.startSet()
-	rs.numberWords = map[string]bool{}
-	for _, m := range []map[string]float64{rs.words.numbers, rs.words.hundreds, rs.words.scales, rs.words.fractions, rs.words.multiples} {
-		for w := range m {
-			rs.numberWords[w] = true
+// ruleOf finds the rule that an error of the whole build names.
+func ruleOf(merged []rawRule, err error) rawRule {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		for _, r := range merged {
+			if r.ID == fe.Rule {
+				return r
+			}
 		}
 	}
-	for w := range rs.words.articles {
-		rs.numberWords[w] = true
-	}
-	for w := range rs.vague.words {
-		rs.numberWords[w] = true
-	}
-	rs.signFirst = &runeSet{}
-	for w := range rs.words.negative {
-		rs.numberWords[w] = true
-		for _, c := range w {
-			rs.signFirst.add(c)
-			rs.signFirst.add(unicode.ToUpper(c))
-			break
-		}
-	}
-	for w := range rs.words.times {
-		rs.numberWords[w] = true
-	}
-	for w := range rs.numberWords {
-		rs.wordShape.add(rune(w[0]), len(w))
-	}
-	return rs.units.finish()
-}
-
-// compileRegexp compiles a user pattern, naming the rule and field on error.
-func compileRegexp(r rawRule, field, pattern string) (*regexp.Regexp, error) {
-	if pattern == "" {
-		return nil, nil
-	}
-	re, err := regexp.Compile(pattern)
-	if err != nil {
-		msg := err.Error()
-		if i := strings.LastIndex(msg, ": "); i >= 0 && strings.HasPrefix(msg, "error parsing regexp") {
-			msg = msg[len("error parsing regexp: "):]
-		}
-		return nil, r.fieldErr(field, "%s", msg)
-	}
-	return re, nil
-}
-
-// dupErr reports one alias claimed by two rules.
-func dupErr(r rawRule, field, alias, other string) error {
-	return r.fieldErr(field, "%s", fmt.Sprintf("alias %q is already defined by rule %q", alias, other))
+	return rawRule{}
 }
 
 // Load compiles the default rules (data, reported as name) extended or

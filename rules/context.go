@@ -21,7 +21,9 @@ type form struct {
 	unless *forward // a further after-pattern that cancels the form
 }
 
-type rawForm struct {
+// FormDef defines a form: the kind or change it gives, the unit kinds it
+// applies to, and the patterns before and after the quantity.
+type FormDef struct {
 	Kind        string   `yaml:"kind"`
 	Change      string   `yaml:"change"`
 	UnitKinds   []string `yaml:"unit_kinds"`
@@ -44,7 +46,9 @@ type exclusion struct {
 	except   map[string]bool
 }
 
-type rawExclusion struct {
+// ExcludeDef defines an exclusion: the readers and patterns that drop a
+// number.
+type ExcludeDef struct {
 	Readers  []string `yaml:"readers"`
 	BareOnly bool     `yaml:"bare_only"`
 	Before   string   `yaml:"before"`
@@ -55,8 +59,8 @@ type rawExclusion struct {
 	Except   []string `yaml:"except"`
 }
 
-// rangeDef joins two numbers into one interval: 18-24, 3–4x, between 20 and 35.
-type rangeDef struct {
+// rangeTable joins two numbers into one interval: 18-24, 3–4x, between 20 and 35.
+type rangeTable struct {
 	id         string
 	connectors trie
 	notAfter   *backward
@@ -64,60 +68,50 @@ type rangeDef struct {
 	joiners    trie
 }
 
-type rawRange struct {
+// RangeDef defines how ranges are written: the connectors between two
+// numbers (18-24), and the joiners after a between pattern (between 20 and 35).
+type RangeDef struct {
 	Connectors []string `yaml:"connectors"`
 	NotAfter   string   `yaml:"not_after"`
 	Between    string   `yaml:"between"`
 	Joiners    []string `yaml:"joiners"`
 }
 
-func init() {
-	register("form", compileForm)
-	register("exclude", compileExclusion)
-	register("range", compileRange)
-}
-
-func compileForm(rs *Ruleset, r rawRule) error {
-	var raw rawForm
-	if err := r.decodeStrict(&raw); err != nil {
-		return err
-	}
+// Form adds a form.
+func (b *Builder) Form(id string, raw FormDef) error {
 	if raw.Kind == "" && raw.Change == "" {
-		return r.fieldErr("kind", "a form needs a kind or a change")
+		return fieldErr("kind", "a form needs a kind or a change")
 	}
 	if raw.Change != "" && raw.Change != "from" && raw.Change != "to" {
-		return r.fieldErr("change", "%q is not from or to", raw.Change)
+		return fieldErr("change", "%q is not from or to", raw.Change)
 	}
-	f := form{id: r.ID, kind: raw.Kind, change: raw.Change, kinds: set(raw.UnitKinds)}
+	f := form{id: id, kind: raw.Kind, change: raw.Change, kinds: set(raw.UnitKinds)}
 	var err error
-	if f.before, err = compileBackward(r, "before", raw.Before); err != nil {
+	if f.before, err = compileBackward("before", raw.Before); err != nil {
 		return err
 	}
-	if f.after, err = compileForward(r, "after", raw.After); err != nil {
+	if f.after, err = compileForward("after", raw.After); err != nil {
 		return err
 	}
-	if f.unless, err = compileForward(r, "unless_after", raw.UnlessAfter); err != nil {
+	if f.unless, err = compileForward("unless_after", raw.UnlessAfter); err != nil {
 		return err
 	}
 	if f.before == nil && f.after == nil {
-		return r.fieldErr("before", "a form needs a before or an after pattern")
+		return fieldErr("before", "a form needs a before or an after pattern")
 	}
-	rs.forms = append(rs.forms, f)
+	b.rs.forms = append(b.rs.forms, f)
 	return nil
 }
 
-func compileExclusion(rs *Ruleset, r rawRule) error {
-	var raw rawExclusion
-	if err := r.decodeStrict(&raw); err != nil {
-		return err
-	}
-	e := exclusion{id: r.ID, readers: set(raw.Readers), bareOnly: raw.BareOnly, except: set(raw.Except),
+// Exclude adds an exclusion.
+func (b *Builder) Exclude(id string, raw ExcludeDef) error {
+	e := exclusion{id: id, readers: set(raw.Readers), bareOnly: raw.BareOnly, except: set(raw.Except),
 		contains: raw.Contains}
 	var err error
-	if e.before, err = compileBackward(r, "before", raw.Before); err != nil {
+	if e.before, err = compileBackward("before", raw.Before); err != nil {
 		return err
 	}
-	if e.after, err = compileForward(r, "after", raw.After); err != nil {
+	if e.after, err = compileForward("after", raw.After); err != nil {
 		return err
 	}
 	pats := []struct {
@@ -125,31 +119,28 @@ func compileExclusion(rs *Ruleset, r rawRule) error {
 		dst        **regexp.Regexp
 	}{{"token", raw.Token, &e.token}, {"line", anchorStart(raw.Line), &e.line}}
 	for _, p := range pats {
-		re, err := compileRegexp(r, p.field, p.pat)
+		re, err := CompileRegexp(p.field, p.pat)
 		if err != nil {
 			return err
 		}
 		*p.dst = re
 	}
 	if e.before == nil && e.after == nil && e.token == nil && e.line == nil && len(e.contains) == 0 {
-		return r.fieldErr("before", "an exclusion needs before, after, token, line or line_contains")
+		return fieldErr("before", "an exclusion needs before, after, token, line or line_contains")
 	}
 	if len(e.except) > 0 && (e.before == nil || e.before.name < 0) {
-		return r.fieldErr("except", "needs a before pattern with a (?P<name>…) group")
+		return fieldErr("except", "needs a before pattern with a (?P<name>…) group")
 	}
-	rs.excl = append(rs.excl, e)
+	b.rs.excl = append(b.rs.excl, e)
 	return nil
 }
 
-func compileRange(rs *Ruleset, r rawRule) error {
-	var raw rawRange
-	if err := r.decodeStrict(&raw); err != nil {
-		return err
-	}
+// Range sets how ranges are read.
+func (b *Builder) Range(id string, raw RangeDef) error {
 	if len(raw.Connectors) == 0 {
-		return r.fieldErr("connectors", "a range needs connectors")
+		return fieldErr("connectors", "a range needs connectors")
 	}
-	d := &rangeDef{id: r.ID}
+	d := &rangeTable{id: id}
 	for i, c := range raw.Connectors {
 		d.connectors.add(c, i)
 	}
@@ -157,13 +148,13 @@ func compileRange(rs *Ruleset, r rawRule) error {
 		d.joiners.add(c, i)
 	}
 	var err error
-	if d.notAfter, err = compileBackward(r, "not_after", raw.NotAfter); err != nil {
+	if d.notAfter, err = compileBackward("not_after", raw.NotAfter); err != nil {
 		return err
 	}
-	if d.between, err = compileBackward(r, "between", raw.Between); err != nil {
+	if d.between, err = compileBackward("between", raw.Between); err != nil {
 		return err
 	}
-	rs.ranges = d
+	b.rs.ranges = d
 	return nil
 }
 

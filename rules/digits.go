@@ -16,7 +16,10 @@ type digitTable struct {
 	yearMax       int
 }
 
-type rawDigits struct {
+// DigitsDef defines the reader of numbers in digits: the scale suffixes
+// (40k, 1.5bn), those that scale only money ($30m), and the span of four
+// plain digits that read as a year.
+type DigitsDef struct {
 	Suffixes      map[string]float64 `yaml:"suffixes"`
 	MoneySuffixes map[string]float64 `yaml:"money_suffixes"`
 	Years         []int              `yaml:"years"`
@@ -24,21 +27,17 @@ type rawDigits struct {
 
 func newDigitTable() digitTable { return digitTable{} }
 
-func init() {
-	register("digits", func(rs *Ruleset, r rawRule) error {
-		var raw rawDigits
-		if err := r.decodeStrict(&raw); err != nil {
-			return err
-		}
-		if len(raw.Years) != 0 && (len(raw.Years) != 2 || raw.Years[0] > raw.Years[1]) {
-			return r.fieldErr("years", "must be [first, last]")
-		}
-		rs.digits = digitTable{id: r.ID, suffixes: raw.Suffixes, moneySuffixes: raw.MoneySuffixes}
-		if len(raw.Years) == 2 {
-			rs.digits.yearMin, rs.digits.yearMax = raw.Years[0], raw.Years[1]
-		}
-		return nil
-	})
+// Digits sets the reader of numbers in digits.
+func (b *Builder) Digits(id string, raw DigitsDef) error {
+	if len(raw.Years) != 0 && (len(raw.Years) != 2 || raw.Years[0] > raw.Years[1]) {
+		return fieldErr("years", "must be [first, last]")
+	}
+	rs := b.rs
+	rs.digits = digitTable{id: id, suffixes: raw.Suffixes, moneySuffixes: raw.MoneySuffixes}
+	if len(raw.Years) == 2 {
+		rs.digits.yearMin, rs.digits.yearMax = raw.Years[0], raw.Years[1]
+	}
+	return nil
 }
 
 var superscripts = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4',

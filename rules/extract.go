@@ -28,20 +28,20 @@ type Match struct {
 
 // Extract returns the claims in s, in order. It never fails: text that
 // reads as no number yields no claim.
-func (rs *Ruleset) Extract(s string) []Match {
+func (rs *Engine) Extract(s string) []Match {
 	ms, _ := rs.Analyze(s)
 	return ms
 }
 
 // Analyze returns the claims in s and, when there are any, the subjects and
 // metrics s names: one pass over the text serves both.
-func (rs *Ruleset) Analyze(s string) ([]Match, []Mention) {
+func (rs *Engine) Analyze(s string) ([]Match, []Mention) {
 	return rs.AnalyzeLang(s, "")
 }
 
 // AnalyzeLang is Analyze for text in a known language (en, zh, ja): a few
 // readings differ, such as 一万三 (13000 in Chinese, 10003 in Japanese).
-func (rs *Ruleset) AnalyzeLang(s, lang string) ([]Match, []Mention) {
+func (rs *Engine) AnalyzeLang(s, lang string) ([]Match, []Mention) {
 	sc := scan{rs: rs, t: newText(s), src: s}
 	sc.t.lang = lang
 	defer sc.t.release()
@@ -56,7 +56,7 @@ func (rs *Ruleset) AnalyzeLang(s, lang string) ([]Match, []Mention) {
 
 // scan is one pass over one text.
 type scan struct {
-	rs      *Ruleset
+	rs      *Engine
 	t       *text
 	out     []Match
 	periods []periodSpan
@@ -224,13 +224,13 @@ func (sc *scan) cjk(i int) (atom, bool) {
 }
 
 // isNumberWord looks the word at i up without allocating.
-func (rs *Ruleset) isNumberWord(t *text, i int) bool {
+func (rs *Engine) isNumberWord(t *text, i int) bool {
 	return rs.numberWordIn(t, i, t.wordEnd(i))
 }
 
 // numberWordIn looks up the word [i, e); the first letter and the length
 // rule out most words before a lookup.
-func (rs *Ruleset) numberWordIn(t *text, i, e int) bool {
+func (rs *Engine) numberWordIn(t *text, i, e int) bool {
 	n := e - i
 	if n == 0 || n > 24 || !rs.wordShape.may(t.at(i), n) {
 		return false // no number word has this first letter and length: no hashing
@@ -247,7 +247,7 @@ func (rs *Ruleset) numberWordIn(t *text, i, e int) bool {
 }
 
 // cjkFollows reports whether the digits at i go on with a CJK scale: 1万亿, 3万4000, 500多亿.
-func (rs *Ruleset) cjkFollows(t *text, i int) bool {
+func (rs *Engine) cjkFollows(t *text, i int) bool {
 	j, _, _ := scanDecimal(t, i)
 	c := t.at(t.skipSpaces(j, 2))
 	_, u := rs.cjk.units[c]

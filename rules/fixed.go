@@ -9,11 +9,12 @@ import (
 // read: 一半 and 半数 (a half), 半額 and 对折 (half price, 50%), 半百 (50).
 // Several rules of this type add to one table; each word keeps its rule id.
 type fixedTable struct {
-	words []fixedWord
+	words []FixedWord
 	trie  trie // its first-rune set is the trigger set for readOne
 }
 
-type fixedWord struct {
+// FixedWord is what one fixed word means.
+type FixedWord struct {
 	Value float64 `yaml:"value"`
 	Unit  string  `yaml:"unit"`  // "", "%" or "x"
 	Share bool    `yaml:"share"` // a proportion (半数), not a count
@@ -24,38 +25,35 @@ type fixedWord struct {
 	rule string
 }
 
-type rawFixed struct {
-	Words map[string]fixedWord `yaml:"words"`
+// FixedDef defines fixed words, each with what it means.
+type FixedDef struct {
+	Words map[string]FixedWord `yaml:"words"`
 }
 
-func init() {
-	register("fixed", func(rs *Ruleset, r rawRule) error {
-		var raw rawFixed
-		if err := r.decodeStrict(&raw); err != nil {
-			return err
+// Fixed adds fixed words.
+func (b *Builder) Fixed(id string, raw FixedDef) error {
+	if len(raw.Words) == 0 {
+		return fieldErr("words", "needs at least one word")
+	}
+	rs := b.rs
+	for _, w := range slices.Sorted(maps.Keys(raw.Words)) {
+		fw := raw.Words[w]
+		if fw.Unit != "" && fw.Unit != "%" && fw.Unit != "x" {
+			return fieldErr("words", "%q: unit must be \"\", %%, or x, not %q", w, fw.Unit)
 		}
-		if len(raw.Words) == 0 {
-			return r.fieldErr("words", "needs at least one word")
+		if fw.Value == 0 {
+			return fieldErr("words", "%q: needs a value", w)
 		}
-		for _, w := range slices.Sorted(maps.Keys(raw.Words)) {
-			fw := raw.Words[w]
-			if fw.Unit != "" && fw.Unit != "%" && fw.Unit != "x" {
-				return r.fieldErr("words", "%q: unit must be \"\", %%, or x, not %q", w, fw.Unit)
-			}
-			if fw.Value == 0 {
-				return r.fieldErr("words", "%q: needs a value", w)
-			}
-			if (fw.Min == nil) != (fw.Max == nil) || fw.Min != nil && *fw.Min > *fw.Max {
-				return r.fieldErr("words", "%q: needs both min and max, min <= max, or neither", w)
-			}
-			fw.rule = r.ID
-			if prev := rs.fixed.trie.add(w, len(rs.fixed.words)); prev >= 0 {
-				return r.fieldErr("words", "%q is already defined by rule %q", w, rs.fixed.words[prev].rule)
-			}
-			rs.fixed.words = append(rs.fixed.words, fw)
+		if (fw.Min == nil) != (fw.Max == nil) || fw.Min != nil && *fw.Min > *fw.Max {
+			return fieldErr("words", "%q: needs both min and max, min <= max, or neither", w)
 		}
-		return nil
-	})
+		fw.rule = id
+		if prev := rs.fixed.trie.add(w, len(rs.fixed.words)); prev >= 0 {
+			return fieldErr("words", "%q is already defined by rule %q", w, rs.fixed.words[prev].rule)
+		}
+		rs.fixed.words = append(rs.fixed.words, fw)
+	}
+	return nil
 }
 
 // read reads the longest fixed word at i.

@@ -12,38 +12,35 @@ type kanaTable struct {
 	first  runeSet
 }
 
-type rawKana struct {
+// KanaDef defines the kana spellings of numerals: each word with its
+// kanji, and which of them name a place.
+type KanaDef struct {
 	Words  map[string]string `yaml:"words"`
 	Places []string          `yaml:"places"`
 }
 
-func init() {
-	register("kana", func(rs *Ruleset, r rawRule) error {
-		var raw rawKana
-		if err := r.decodeStrict(&raw); err != nil {
-			return err
+// Kana sets the reader of numbers spelt in hiragana.
+func (b *Builder) Kana(_ string, raw KanaDef) error {
+	k := kanaTable{places: set(raw.Places)}
+	for w, kj := range raw.Words {
+		if w == "" || kj == "" {
+			return fieldErr("words", "a kana word and its kanji must not be empty")
 		}
-		k := kanaTable{places: set(raw.Places)}
-		for w, kj := range raw.Words {
-			if w == "" || kj == "" {
-				return r.fieldErr("words", "a kana word and its kanji must not be empty")
-			}
-			k.words.add(w, len(k.kanji))
-			k.kanji = append(k.kanji, kj)
-			for _, c := range w {
-				k.first.add(c)
-				break
-			}
+		k.words.add(w, len(k.kanji))
+		k.kanji = append(k.kanji, kj)
+		for _, c := range w {
+			k.first.add(c)
+			break
 		}
-		rs.kana = k
-		return nil
-	})
+	}
+	b.rs.kana = k
+	return nil
 }
 
 func isHiragana(c rune) bool { return c >= 0x3041 && c <= 0x309F }
 
 // read reads the kana run that starts at i as a number, or reports none.
-func (k *kanaTable) read(rs *Ruleset, t *text, i int) (atom, bool) {
+func (k *kanaTable) read(rs *Engine, t *text, i int) (atom, bool) {
 	if !k.first.has(t.at(i)) || isHiragana(t.at(i-1)) {
 		return atom{}, false
 	}

@@ -19,7 +19,8 @@ type lexEntry struct {
 	id, kind, name string
 }
 
-type rawLexEntry struct {
+// LexiconDef defines a subject or metric: its name and its aliases.
+type LexiconDef struct {
 	Name    string   `yaml:"name"`
 	Aliases []string `yaml:"aliases"`
 }
@@ -31,53 +32,53 @@ type Mention struct {
 	Sentence   int
 }
 
-func init() {
-	register("subject", compileLexEntry("subject"))
-	register("metric", compileLexEntry("metric"))
-	register("keywords", func(rs *Ruleset, r rawRule) error {
-		var raw struct {
-			Stopwords []string `yaml:"stopwords"`
-			Words     int      `yaml:"words"`
-		}
-		if err := r.decodeStrict(&raw); err != nil {
-			return err
-		}
-		if raw.Words < 1 {
-			return r.fieldErr("words", "must be at least 1")
-		}
-		rs.lex.stop, rs.lex.words = set(raw.Stopwords), raw.Words
-		return nil
-	})
+// KeywordsDef defines how a claim with no lexicon entry is named: by how
+// many content words after it, stopwords skipped.
+type KeywordsDef struct {
+	Stopwords []string `yaml:"stopwords"`
+	Words     int      `yaml:"words"`
 }
 
-func compileLexEntry(kind string) compiler {
-	return func(rs *Ruleset, r rawRule) error {
-		var raw rawLexEntry
-		if err := r.decodeStrict(&raw); err != nil {
-			return err
-		}
-		if raw.Name == "" {
-			return r.fieldErr("name", "missing")
-		}
-		lx := &rs.lex
-		if lx.owner == nil {
-			lx.owner = map[string]string{}
-		}
-		lx.entries = append(lx.entries, lexEntry{r.ID, kind, raw.Name})
-		for _, a := range append([]string{raw.Name}, raw.Aliases...) {
-			key := kind + "\x00" + lowerString(a)
-			if other, ok := lx.owner[key]; ok && other != r.ID {
-				return dupErr(r, "aliases", a, other)
-			}
-			lx.owner[key] = r.ID
-			lx.tr.add(a, len(lx.entries)-1)
-		}
-		return nil
+// Subject adds a subject to the lexicon.
+func (b *Builder) Subject(id string, raw LexiconDef) error {
+	return b.rs.lex.add("subject", id, raw)
+}
+
+// Metric adds a metric to the lexicon.
+func (b *Builder) Metric(id string, raw LexiconDef) error {
+	return b.rs.lex.add("metric", id, raw)
+}
+
+// Keywords sets how claims with no lexicon entry are named.
+func (b *Builder) Keywords(_ string, raw KeywordsDef) error {
+	if raw.Words < 1 {
+		return fieldErr("words", "must be at least 1")
 	}
+	b.rs.lex.stop, b.rs.lex.words = set(raw.Stopwords), raw.Words
+	return nil
+}
+
+func (lx *lexicon) add(kind, id string, raw LexiconDef) error {
+	if raw.Name == "" {
+		return fieldErr("name", "missing")
+	}
+	if lx.owner == nil {
+		lx.owner = map[string]string{}
+	}
+	lx.entries = append(lx.entries, lexEntry{id, kind, raw.Name})
+	for _, a := range append([]string{raw.Name}, raw.Aliases...) {
+		key := kind + "\x00" + lowerString(a)
+		if other, ok := lx.owner[key]; ok && other != id {
+			return dupErr("aliases", a, other)
+		}
+		lx.owner[key] = id
+		lx.tr.add(a, len(lx.entries)-1)
+	}
+	return nil
 }
 
 // Mentions finds the subjects and metrics a text names, longest alias first.
-func (rs *Ruleset) Mentions(s string) []Mention {
+func (rs *Engine) Mentions(s string) []Mention {
 	sc := scan{rs: rs, t: newText(s)}
 	defer sc.t.release()
 	sc.sent = sc.sentences()
@@ -114,7 +115,7 @@ var hanRun = regexp.MustCompile(`^[的之个了是为约\s]*(\p{Han}{2,4})`)
 // lexicon entry does: the content words after it ("of global AI compute"
 // → "~global ai compute"), or the Han characters after it (的市场份额 →
 // "~市场份额"). It reads the text once however many claims it holds.
-func (rs *Ruleset) KeywordsAfter(s string, ends []int) []string {
+func (rs *Engine) KeywordsAfter(s string, ends []int) []string {
 	t := newText(s)
 	defer t.release()
 	out := make([]string, len(ends))
@@ -124,7 +125,7 @@ func (rs *Ruleset) KeywordsAfter(s string, ends []int) []string {
 	return out
 }
 
-func (rs *Ruleset) keywords(t *text, end int) string {
+func (rs *Engine) keywords(t *text, end int) string {
 	if end > len(t.f) {
 		return ""
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -194,6 +195,16 @@ func (r rawRule) errorf(at *yaml.Node, field, format string, args ...any) error 
 		at = r.node
 	}
 	return &Error{File: r.file, Line: at.Line, Col: at.Column, Rule: r.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// wrap places an error of the engine's builder at the field of the rule it
+// is about; other errors pass through.
+func (r rawRule) wrap(err error) error {
+	var fe *FieldError
+	if r.node == nil || !errors.As(err, &fe) {
+		return err
+	}
+	return r.fieldErr(fe.Field, "%s", fe.Msg)
 }
 
 // fieldErr reports a problem in one field, at that field's position.

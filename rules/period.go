@@ -20,7 +20,10 @@ type periodTable struct {
 	now    map[string]bool // words for the present: now, today, 目前
 }
 
-type rawPeriod struct {
+// PeriodDef defines how periods are read: the patterns that extend a year
+// (Q4 2025, 2025年底), what to strip from the result, and the words that
+// name a time by themselves (words) or the present (now).
+type PeriodDef struct {
 	Prefix string   `yaml:"prefix"`
 	Suffix string   `yaml:"suffix"`
 	Strip  string   `yaml:"strip"`
@@ -30,29 +33,24 @@ type rawPeriod struct {
 
 func newPeriodTable() periodTable { return periodTable{} }
 
-func init() {
-	register("period", func(rs *Ruleset, r rawRule) error {
-		var raw rawPeriod
-		if err := r.decodeStrict(&raw); err != nil {
-			return err
-		}
-		p := periodTable{id: r.ID, list: raw.Words, now: set(raw.Now)}
-		var err error
-		if p.prefix, err = compileBackward(r, "prefix", raw.Prefix); err != nil {
-			return err
-		}
-		if p.suffix, err = compileRegexp(r, "suffix", anchorStart(raw.Suffix)); err != nil {
-			return err
-		}
-		if p.strip, err = compileRegexp(r, "strip", anchorStart(raw.Strip)); err != nil {
-			return err
-		}
-		for i, w := range raw.Words {
-			p.words.add(w, i)
-		}
-		rs.periods = p
-		return nil
-	})
+// Period sets how periods are read.
+func (b *Builder) Period(id string, raw PeriodDef) error {
+	p := periodTable{id: id, list: raw.Words, now: set(raw.Now)}
+	var err error
+	if p.prefix, err = compileBackward("prefix", raw.Prefix); err != nil {
+		return err
+	}
+	if p.suffix, err = CompileRegexp("suffix", anchorStart(raw.Suffix)); err != nil {
+		return err
+	}
+	if p.strip, err = CompileRegexp("strip", anchorStart(raw.Strip)); err != nil {
+		return err
+	}
+	for i, w := range raw.Words {
+		p.words.add(w, i)
+	}
+	b.rs.periods = p
+	return nil
 }
 
 // span is a period found in a text, by rune offsets.

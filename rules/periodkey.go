@@ -9,7 +9,7 @@ import (
 // PeriodKey normalises a period so that two spellings of one time compare
 // equal ("Q4 2025", "end of 2025", "2025年第四季度" → "2025-Q4"), and ranks
 // it in time (0 where it cannot). Words for the present become "now".
-func (rs *Ruleset) PeriodKey(p string) (string, int) {
+func (rs *Engine) PeriodKey(p string) (string, int) {
 	p = strings.TrimSpace(p)
 	if p == "" {
 		return "", 0

@@ -3,14 +3,15 @@ package rules
 // qualTable turns qualifier words around a number into bounds: "over 60%"
 // gives a minimum, "up to 5 GW" a maximum, "about" widens the reading.
 type qualTable struct {
-	defs   []qualDef
+	defs   []QualifierDef
 	before trie // reversed: matched backwards from the number
 	after  trie
 	owner  map[string]string
 }
 
-type qualDef struct {
-	ID     string   `yaml:"-"`
+// QualifierDef defines qualifier words and the bound they set: before the
+// number (over, 超过) or after it (以上).
+type QualifierDef struct {
 	Bound  string   `yaml:"bound"`
 	Before []string `yaml:"before"`
 	After  []string `yaml:"after"`
@@ -30,41 +31,35 @@ func newQualTable() qualTable {
 	return qualTable{before: trie{reverse: true}, owner: map[string]string{}}
 }
 
-func init() {
-	register("qualifier", func(rs *Ruleset, r rawRule) error {
-		var d qualDef
-		if err := r.decodeStrict(&d); err != nil {
-			return err
+// Qualifier adds qualifier words.
+func (b *Builder) Qualifier(id string, d QualifierDef) error {
+	switch d.Bound {
+	case BoundMin, BoundMax, BoundApprox:
+	default:
+		return fieldErr("bound", "%q is not one of min, max, approx", d.Bound)
+	}
+	q := &b.rs.quals
+	q.defs = append(q.defs, d)
+	for field, list := range map[string][]string{"before": d.Before, "after": d.After} {
+		tr := &q.before
+		if field == "after" {
+			tr = &q.after
 		}
-		switch d.Bound {
-		case BoundMin, BoundMax, BoundApprox:
-		default:
-			return r.fieldErr("bound", "%q is not one of min, max, approx", d.Bound)
-		}
-		d.ID = r.ID
-		q := &rs.quals
-		q.defs = append(q.defs, d)
-		for field, list := range map[string][]string{"before": d.Before, "after": d.After} {
-			tr := &q.before
-			if field == "after" {
-				tr = &q.after
+		for _, w := range list {
+			key := field + "\x00" + lowerString(w)
+			if other, ok := q.owner[key]; ok && other != id {
+				return dupErr(field, w, other)
 			}
-			for _, w := range list {
-				key := field + "\x00" + lowerString(w)
-				if other, ok := q.owner[key]; ok && other != r.ID {
-					return dupErr(r, field, w, other)
-				}
-				q.owner[key] = r.ID
-				tr.add(w, len(q.defs)-1)
-			}
+			q.owner[key] = id
+			tr.add(w, len(q.defs)-1)
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // qualHit is a qualifier found next to a quantity.
 type qualHit struct {
-	def        *qualDef
+	def        *QualifierDef
 	start, end int
 }
 

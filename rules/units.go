@@ -5,7 +5,6 @@ package rules
 // match in any case and only as whole words (a mix is no mile).
 type unitTable struct {
 	defs     []unitDef
-	raws     []rawRule
 	prefixes prefixTable
 	aliases  []unitAlias
 	sym      trie // after the number, exact case
@@ -14,8 +13,10 @@ type unitTable struct {
 	owner    map[string]string
 }
 
-type unitDef struct {
-	ID         string   `yaml:"-"`
+// UnitDef defines one unit: its canonical name, its aliases (symbols match
+// with their case, words in any case, before stands before the number) and
+// what one of it is in the canonical unit.
+type UnitDef struct {
 	Canonical  string   `yaml:"canonical"`
 	Kind       string   `yaml:"kind"`
 	Symbols    []string `yaml:"symbols"`
@@ -32,6 +33,19 @@ type unitDef struct {
 	SubunitBare float64            `yaml:"subunit_bare"`
 }
 
+// unitDef is a unit with the id of its rule, which claims name.
+type unitDef struct {
+	UnitDef
+	ID string
+}
+
+// PrefixesDef defines the SI prefixes that units with Prefixes take, for
+// their symbols (k, M) and their words (kilo, mega).
+type PrefixesDef struct {
+	Symbols map[string]float64 `yaml:"symbols"`
+	Words   map[string]float64 `yaml:"words"`
+}
+
 type unitAlias struct {
 	def    int
 	factor float64
@@ -46,41 +60,30 @@ func newUnitTable() unitTable {
 	return unitTable{sym: trie{exact: true}, before: trie{reverse: true}, owner: map[string]string{}}
 }
 
-func init() {
-	register("unit", func(rs *Ruleset, r rawRule) error {
-		var d unitDef
-		if err := r.decodeStrict(&d); err != nil {
-			return err
-		}
-		if len(d.Symbols)+len(d.Words)+len(d.Before) == 0 {
-			return r.fieldErr("symbols", "a unit needs symbols, words or before")
-		}
-		if d.Factor == 0 {
-			d.Factor = 1
-		}
-		d.ID = r.ID
-		rs.units.defs = append(rs.units.defs, d)
-		rs.units.raws = append(rs.units.raws, r)
-		return nil
-	})
-	register("prefixes", func(rs *Ruleset, r rawRule) error {
-		var raw struct {
-			Symbols map[string]float64 `yaml:"symbols"`
-			Words   map[string]float64 `yaml:"words"`
-		}
-		if err := r.decodeStrict(&raw); err != nil {
-			return err
-		}
-		rs.units.prefixes = prefixTable{symbols: raw.Symbols, words: raw.Words}
-		return nil
-	})
+// Unit adds a unit. Its aliases are checked when the engine is built, once
+// the prefixes are known.
+func (b *Builder) Unit(id string, d UnitDef) error {
+	if len(d.Symbols)+len(d.Words)+len(d.Before) == 0 {
+		return fieldErr("symbols", "a unit needs symbols, words or before")
+	}
+	if d.Factor == 0 {
+		d.Factor = 1
+	}
+	b.rs.units.defs = append(b.rs.units.defs, unitDef{d, id})
+	return nil
+}
+
+// Prefixes sets the SI prefixes.
+func (b *Builder) Prefixes(_ string, raw PrefixesDef) error {
+	b.rs.units.prefixes = prefixTable{symbols: raw.Symbols, words: raw.Words}
+	return nil
 }
 
 // finish builds the tries once every unit and the prefixes are known, and
 // rejects an alias that two units claim: one would silently never match.
+// An error names the rule of the unit at fault.
 func (u *unitTable) finish() error {
 	for i, d := range u.defs {
-		r := u.raws[i]
 		adds := []struct {
 			field string
 			list  []string
@@ -90,14 +93,14 @@ func (u *unitTable) finish() error {
 			{"before", d.Before, &u.before, nil}}
 		for _, a := range adds {
 			for _, alias := range a.list {
-				if err := u.add(r, a.field, a.tr, alias, i, d.Factor); err != nil {
+				if err := u.add(d.ID, a.field, a.tr, alias, i, d.Factor); err != nil {
 					return err
 				}
 				if !d.Prefixes {
 					continue
 				}
 				for p, f := range a.pre {
-					if err := u.add(r, a.field, a.tr, p+alias, i, d.Factor*f); err != nil {
+					if err := u.add(d.ID, a.field, a.tr, p+alias, i, d.Factor*f); err != nil {
 						return err
 					}
 				}
@@ -107,18 +110,20 @@ func (u *unitTable) finish() error {
 	return nil
 }
 
-func (u *unitTable) add(r rawRule, field string, tr *trie, alias string, def int, factor float64) error {
+func (u *unitTable) add(id, field string, tr *trie, alias string, def int, factor float64) error {
 	if alias == "" {
-		return r.fieldErr(field, "an alias is empty")
+		return &FieldError{Rule: id, Field: field, Msg: "an alias is empty"}
 	}
 	key := field[:1] + "\x00" + alias
 	if field == "words" {
 		key = field[:1] + "\x00" + lowerString(alias)
 	}
-	if other, ok := u.owner[key]; ok && other != r.ID {
-		return dupErr(r, field, alias, other)
+	if other, ok := u.owner[key]; ok && other != id {
+		err := dupErr(field, alias, other)
+		err.Rule = id
+		return err
 	}
-	u.owner[key] = r.ID
+	u.owner[key] = id
 	u.aliases = append(u.aliases, unitAlias{def: def, factor: factor})
 	tr.add(alias, len(u.aliases)-1)
 	return nil

@@ -5,35 +5,33 @@ package rules
 // so that "several studies" is not a claim but "several billion" is.
 type vagueTable struct {
 	id    string
-	words map[string]vagueWord
+	words map[string]VagueWord
 }
 
-type vagueWord struct {
+// VagueWord is one vague word: its interval, and the words it must stand
+// before to count.
+type VagueWord struct {
 	Low    float64  `yaml:"low"`
 	High   float64  `yaml:"high"`
 	Before []string `yaml:"before"`
 }
 
-type rawVague struct {
-	Words map[string]vagueWord `yaml:"words"`
+// VagueDef defines the vague words.
+type VagueDef struct {
+	Words map[string]VagueWord `yaml:"words"`
 }
 
-func newVagueTable() vagueTable { return vagueTable{words: map[string]vagueWord{}} }
+func newVagueTable() vagueTable { return vagueTable{words: map[string]VagueWord{}} }
 
-func init() {
-	register("vague", func(rs *Ruleset, r rawRule) error {
-		var raw rawVague
-		if err := r.decodeStrict(&raw); err != nil {
-			return err
+// Vague sets the reader of vague quantities.
+func (b *Builder) Vague(id string, raw VagueDef) error {
+	for w, v := range raw.Words {
+		if v.Low > v.High || len(v.Before) == 0 {
+			return fieldErr("words", "%q needs low <= high and a list of before words", w)
 		}
-		for w, v := range raw.Words {
-			if v.Low > v.High || len(v.Before) == 0 {
-				return r.fieldErr("words", "%q needs low <= high and a list of before words", w)
-			}
-		}
-		rs.vague = vagueTable{id: r.ID, words: raw.Words}
-		return nil
-	})
+	}
+	b.rs.vague = vagueTable{id: id, words: raw.Words}
+	return nil
 }
 
 // read reads a vague word at i when the next word allows it.

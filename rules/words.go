@@ -26,7 +26,9 @@ type wordTable struct {
 	ratio     []string           // one over three, 1 in 5, one out of three
 }
 
-type rawWords struct {
+// WordsDef defines the reader of numbers in (English) words: the words of
+// each role and their values.
+type WordsDef struct {
 	Numbers   map[string]float64 `yaml:"numbers"`
 	Hundreds  map[string]float64 `yaml:"hundreds"`
 	Scales    map[string]float64 `yaml:"scales"`
@@ -46,33 +48,20 @@ type rawWords struct {
 
 func newWordTable() wordTable { return wordTable{} }
 
-func init() {
-	register("words", func(rs *Ruleset, r rawRule) error {
-		var raw rawWords
-		if err := r.decodeStrict(&raw); err != nil {
-			return err
-		}
-		for name, m := range map[string]map[string]float64{"numbers": raw.Numbers, "fractions": raw.Fractions, "multiples": raw.Multiples} {
-			for w, v := range m {
-				if v == 0 && name != "numbers" {
-					return r.fieldErr(name, "%q must not be 0", w)
-				}
+// Words sets the reader of numbers in words.
+func (b *Builder) Words(id string, raw WordsDef) error {
+	for name, m := range map[string]map[string]float64{"numbers": raw.Numbers, "fractions": raw.Fractions, "multiples": raw.Multiples} {
+		for w, v := range m {
+			if v == 0 && name != "numbers" {
+				return fieldErr(name, "%q must not be 0", w)
 			}
 		}
-		rs.words = wordTable{id: r.ID, numbers: raw.Numbers, hundreds: raw.Hundreds, scales: raw.Scales,
-			fractions: raw.Fractions, multiples: raw.Multiples, articles: set(raw.Articles), beforeArt: set(raw.ArticleOf),
-			and: set(raw.And), lone: set(raw.Lone), alone: set(raw.Alone),
-			point: set(raw.Point), negative: set(raw.Negative), ratio: raw.Ratio, times: raw.Times, compound: raw.Compound}
-		return nil
-	})
-}
-
-func set(words []string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
 	}
-	return m
+	b.rs.words = wordTable{id: id, numbers: raw.Numbers, hundreds: raw.Hundreds, scales: raw.Scales,
+		fractions: raw.Fractions, multiples: raw.Multiples, articles: set(raw.Articles), beforeArt: set(raw.ArticleOf),
+		and: set(raw.And), lone: set(raw.Lone), alone: set(raw.Alone),
+		point: set(raw.Point), negative: set(raw.Negative), ratio: raw.Ratio, times: raw.Times, compound: raw.Compound}
+	return nil
 }
 
 // wordAt is one Latin word: its span and lower-cased text.

@@ -1,0 +1,30 @@
+package rules
+
+// The reading is the engine's; the Ruleset hands each text to it.
+
+// Extract returns the claims in s, in order. It never fails: text that
+// reads as no number yields no claim.
+func (rs *Ruleset) Extract(s string) []Match { return rs.eng.Extract(s) }
+
+// Analyze returns the claims in s and, when there are any, the subjects and
+// metrics s names: one pass over the text serves both.
+func (rs *Ruleset) Analyze(s string) ([]Match, []Mention) { return rs.eng.Analyze(s) }
+
+// AnalyzeLang is Analyze for text in a known language (en, zh, ja): a few
+// readings differ, such as 一万三 (13000 in Chinese, 10003 in Japanese).
+func (rs *Ruleset) AnalyzeLang(s, lang string) ([]Match, []Mention) {
+	return rs.eng.AnalyzeLang(s, lang)
+}
+
+// Mentions finds the subjects and metrics a text names, longest alias first.
+func (rs *Ruleset) Mentions(s string) []Mention { return rs.eng.Mentions(s) }
+
+// KeywordsAfter names what each claim ending at ends is about when no
+// lexicon entry does (see Engine.KeywordsAfter).
+func (rs *Ruleset) KeywordsAfter(s string, ends []int) []string {
+	return rs.eng.KeywordsAfter(s, ends)
+}
+
+// PeriodKey normalises a period so that two spellings of one time compare
+// equal, and ranks it in time (see Engine.PeriodKey).
+func (rs *Ruleset) PeriodKey(p string) (string, int) { return rs.eng.PeriodKey(p) }
