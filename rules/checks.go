@@ -1,6 +1,10 @@
 package rules
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/factsheet-dev/factsheet/rules/internal/read"
+)
 
 // CheckDef is one check as configured: which check it is and its settings.
 // The pipeline's check registry turns it into a running check.
@@ -24,7 +28,7 @@ type rawCheck struct {
 }
 
 func init() {
-	register("check", func(rs *Ruleset, _ *Builder, r rawRule) error {
+	register("check", func(rs *Ruleset, _ *read.Builder, r rawRule) error {
 		var raw rawCheck
 		if err := r.decodeStrict(&raw); err != nil {
 			return err
@@ -35,7 +39,7 @@ func init() {
 		if raw.Approx < 0 || raw.Approx >= 1 {
 			return r.fieldErr("approx", "must be in [0, 1)")
 		}
-		re, err := CompileRegexp("pattern", raw.Pattern)
+		re, err := read.CompileRegexp("pattern", raw.Pattern)
 		if err != nil {
 			return r.wrap(err)
 		}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"sort"
 	"strings"
+
+	"github.com/factsheet-dev/factsheet/rules/internal/read"
 )
 
 // Info describes one compiled rule, for listings, reports and example runs.
@@ -21,7 +23,7 @@ type Info struct {
 // of the checks.
 type Ruleset struct {
 	info   []Info
-	eng    *Engine
+	eng    *read.Engine
 	checks []CheckDef
 }
 
@@ -30,7 +32,7 @@ func (rs *Ruleset) Rules() []Info { return rs.info }
 
 // compiler turns one raw rule of a type into its part of the Ruleset: a
 // definition for the engine's builder, or a check.
-type compiler func(rs *Ruleset, b *Builder, r rawRule) error
+type compiler func(rs *Ruleset, b *read.Builder, r rawRule) error
 
 // registry maps a rule type to its compiler; a new rule type registers here
 // instead of growing a switch.
@@ -40,8 +42,8 @@ func register(typ string, c compiler) { registry[typ] = c }
 
 // engineRule registers a rule type that the engine reads: the rule decodes
 // into the engine's definition D, which add hands to the builder.
-func engineRule[D any](typ string, add func(b *Builder, id string, d D) error) {
-	register(typ, func(_ *Ruleset, b *Builder, r rawRule) error {
+func engineRule[D any](typ string, add func(b *read.Builder, id string, d D) error) {
+	register(typ, func(_ *Ruleset, b *read.Builder, r rawRule) error {
 		var d D
 		if err := r.decodeStrict(&d); err != nil {
 			return err
@@ -51,22 +53,22 @@ func engineRule[D any](typ string, add func(b *Builder, id string, d D) error) {
 }
 
 func init() {
-	engineRule("digits", (*Builder).Digits)
-	engineRule("words", (*Builder).Words)
-	engineRule("cjk", (*Builder).CJK)
-	engineRule("kana", (*Builder).Kana)
-	engineRule("fixed", (*Builder).Fixed)
-	engineRule("vague", (*Builder).Vague)
-	engineRule("unit", (*Builder).Unit)
-	engineRule("prefixes", (*Builder).Prefixes)
-	engineRule("qualifier", (*Builder).Qualifier)
-	engineRule("form", (*Builder).Form)
-	engineRule("exclude", (*Builder).Exclude)
-	engineRule("range", (*Builder).Range)
-	engineRule("period", (*Builder).Period)
-	engineRule("subject", (*Builder).Subject)
-	engineRule("metric", (*Builder).Metric)
-	engineRule("keywords", (*Builder).Keywords)
+	engineRule("digits", (*read.Builder).Digits)
+	engineRule("words", (*read.Builder).Words)
+	engineRule("cjk", (*read.Builder).CJK)
+	engineRule("kana", (*read.Builder).Kana)
+	engineRule("fixed", (*read.Builder).Fixed)
+	engineRule("vague", (*read.Builder).Vague)
+	engineRule("unit", (*read.Builder).Unit)
+	engineRule("prefixes", (*read.Builder).Prefixes)
+	engineRule("qualifier", (*read.Builder).Qualifier)
+	engineRule("form", (*read.Builder).Form)
+	engineRule("exclude", (*read.Builder).Exclude)
+	engineRule("range", (*read.Builder).Range)
+	engineRule("period", (*read.Builder).Period)
+	engineRule("subject", (*read.Builder).Subject)
+	engineRule("metric", (*read.Builder).Metric)
+	engineRule("keywords", (*read.Builder).Keywords)
 }
 
 func ruleTypes() string {
@@ -83,7 +85,7 @@ func ruleTypes() string {
 func Compile(files ...[]rawRule) (*Ruleset, error) {
 	merged := mergeByID(files)
 	rs := &Ruleset{}
-	b := NewBuilder()
+	b := read.NewBuilder()
 	for _, r := range merged {
 		if r.Disabled {
 			continue
@@ -124,7 +126,7 @@ func mergeByID(files [][]rawRule) []rawRule {
 
 // ruleOf finds the rule that an error of the whole build names.
 func ruleOf(merged []rawRule, err error) rawRule {
-	var fe *FieldError
+	var fe *read.FieldError
 	if errors.As(err, &fe) {
 		for _, r := range merged {
 			if r.ID == fe.Rule {

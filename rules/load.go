@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/factsheet-dev/factsheet/rules/internal/read"
 )
 
 // Error is a problem in a rule file. It names the file, the position, the
@@ -200,7 +202,7 @@ func (r rawRule) errorf(at *yaml.Node, field, format string, args ...any) error 
 // wrap places an error of the engine's builder at the field of the rule it
 // is about; other errors pass through.
 func (r rawRule) wrap(err error) error {
-	var fe *FieldError
+	var fe *read.FieldError
 	if r.node == nil || !errors.As(err, &fe) {
 		return err
 	}

@@ -1,6 +1,22 @@
 package rules
 
-// The reading is the engine's; the Ruleset hands each text to it.
+import "github.com/factsheet-dev/factsheet/rules/internal/read"
+
+// The reading is the engine's (package read); the Ruleset hands each text
+// to it, and its results are the engine's types.
+type (
+	// Match is one claim found in a text, by rune offsets into it.
+	Match = read.Match
+	// Mention is a subject or metric named in a text, by rune offsets.
+	Mention = read.Mention
+)
+
+// Bounds a qualifier can set.
+const (
+	BoundMin    = read.BoundMin
+	BoundMax    = read.BoundMax
+	BoundApprox = read.BoundApprox
+)
 
 // Extract returns the claims in s, in order. It never fails: text that
 // reads as no number yields no claim.

@@ -1,4 +1,4 @@
-package rules_test
+package read_test
 
 import (
 	"testing"

@@ -1,4 +1,9 @@
-package rules
+// Package read is the engine that reads numbers in text: digits, words and
+// CJK numerals, with their units, qualifiers, ranges, periods and the names
+// around them. It is built from plain definitions, one per rule, that a
+// Builder checks (an error names the field at fault); package rules is the
+// YAML language that writes those definitions and says where a fault stands.
+package read
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package rules
+package read
 
 // unitTable maps unit aliases, with SI prefixes where a unit takes them, to
 // canonical units. Symbols match with their case (MW is not mW); words

@@ -1,4 +1,4 @@
-package rules
+package read
 
 // kanaTable reads Japanese numbers spelt in hiragana (にじゅうさん, 23) by
 // spelling each kana word as its kanji (二十三) and reading that. A run of

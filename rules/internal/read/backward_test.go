@@ -1,4 +1,4 @@
-package rules
+package read
 
 import (
 	"os"
@@ -16,7 +16,7 @@ func TestBackwardAgreesWithRegexp(t *testing.T) {
 		`(?P<name>[A-Z][A-Za-z]+) `, `(?i)\bfrom\s+|(?:从|由)\s*`, `(?i)\bdoubl(?:e|ing)\s+every\s+`,
 		`\[\s*`, `(?:a|b)?`, `x{2,3}y?`, `\s+of\s+`, `x`, `%`, `\d{1,4}[/-]`, `分[^之]`, `[A-Za-z]`,
 	}
-	data, err := os.ReadFile("../seeds/ai-compute.txt")
+	data, err := os.ReadFile("../../../seeds/ai-compute.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

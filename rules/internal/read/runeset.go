@@ -1,4 +1,4 @@
-package rules
+package read
 
 // runeSet answers "is this rune a trigger" with one bit test for the Basic
 // Multilingual Plane (where every CJK numeral is), instead of a map lookup

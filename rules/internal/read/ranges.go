@@ -1,4 +1,4 @@
-package rules
+package read
 
 // rangeAfter joins "18-24 个月", "3–4x" or "between 20 and 35" into one
 // claim with min and max. "from 60% to 67%" stays two claims: a change.

@@ -1,4 +1,4 @@
-package rules
+package read
 
 // atom is a number as read, before units, qualifiers and context: the
 // readers (digits, words, CJK numerals) each produce atoms.

@@ -1,4 +1,4 @@
-package rules
+package read
 
 // vagueTable reads vague English quantities ("several times", "hundreds of",
 // "dozens of") as intervals. A word counts only before one of its next words,

@@ -1,4 +1,4 @@
-package rules
+package read
 
 // qualTable turns qualifier words around a number into bounds: "over 60%"
 // gives a minimum, "up to 5 GW" a maximum, "about" widens the reading.

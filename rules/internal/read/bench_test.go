@@ -1,4 +1,4 @@
-package rules_test
+package read_test
 
 import (
 	"os"
@@ -9,7 +9,7 @@ import (
 // BenchmarkExtractSeed extracts every line of the seed; bytes/s is the
 // throughput on text like the seed's.
 func BenchmarkExtractSeed(b *testing.B) {
-	data, err := os.ReadFile("../seeds/ai-compute.txt")
+	data, err := os.ReadFile("../../../seeds/ai-compute.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package rules
+package read
 
 // shapes says which (first letter, length) pairs some word of a set has,
 // for the ASCII letters: most words of a text are ruled out by one bit
