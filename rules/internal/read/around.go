@@ -1,0 +1,123 @@
+package read
+
+import "strings"
+
+// qualify applies the qualifier words before and after the quantity.
+func (sc *scan) qualify(m *Match) {
+	q := &sc.rs.quals
+	if h, ok := q.beforeAt(sc.t, m.Start); ok && !contains(h.def.ExceptKinds, m.Kind) {
+		m.Start = h.start
+		sc.bound(m, h)
+	}
+	if h, ok := q.afterAt(sc.t, m.End); ok && !contains(h.def.ExceptKinds, m.Kind) {
+		m.End = h.end
+		sc.bound(m, h)
+	}
+}
+
+func (sc *scan) bound(m *Match, h qualHit) {
+	m.Qualifier = strings.ToLower(strings.TrimSpace(string(sc.t.r[h.start:h.end])))
+	m.Bound = h.def.Bound
+	v := m.Value
+	switch h.def.Bound {
+	case BoundMin:
+		if m.Min == nil || *m.Min > v {
+			m.Min = &v
+		}
+		if m.Max != nil && *m.Max == v {
+			m.Max = nil
+		}
+	case BoundMax:
+		m.Max = &v
+	}
+}
+
+// excluded reports whether an exclusion rule drops the quantity.
+func (sc *scan) excluded(m *Match, a atom, bare bool) bool {
+	for k := range sc.rs.excl {
+		e := &sc.rs.excl[k]
+		if e.bareOnly && !bare || len(e.readers) > 0 && !e.readers[a.rule] {
+			continue
+		}
+		if sc.excludes(e, m, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *scan) excludes(e *exclusion, m *Match, a atom) bool {
+	if e.line != nil || len(e.contains) > 0 {
+		return sc.codeLine(e)
+	}
+	if e.token != nil && !e.token.MatchString(sc.token(a.start, a.end)) {
+		return false
+	}
+	if e.before != nil {
+		ok, name := sc.backMatch(e.before, m.Start)
+		if !ok || e.except[name] {
+			return false
+		}
+	}
+	if e.after != nil && !sc.aheadMatch(e.after, a.end) {
+		return false
+	}
+	return true
+}
+
+// codeLine runs a line rule once per text, however many numbers it holds:
+// literal pieces first (a fast substring search), then the anchored pattern.
+func (sc *scan) codeLine(e *exclusion) bool {
+	hit, ok := sc.lines[e]
+	if ok {
+		return hit
+	}
+	if sc.lines == nil {
+		sc.lines = map[*exclusion]bool{}
+	}
+	s := sc.src
+	for _, c := range e.contains {
+		hit = hit || strings.Contains(s, c)
+	}
+	hit = hit || e.line != nil && e.line.MatchString(s)
+	sc.lines[e] = hit
+	return hit
+}
+
+// token is the run of non-space, non-CJK text around [i, j): a URL, a
+// version, a file name.
+func (sc *scan) token(i, j int) string {
+	t := sc.t
+	tokenCh := func(c rune) bool {
+		return c > ' ' && !isHan(c) && !isKana(c) && !strings.ContainsRune("()[]{}<>\"'“”‘’「」", c)
+	}
+	for i > 0 && tokenCh(t.at(i-1)) {
+		i--
+	}
+	for j < len(t.f) && tokenCh(t.at(j)) {
+		j++
+	}
+	return string(t.f[i:j])
+}
+
+// forms sets the kind and the change role from the words around the claim.
+func (sc *scan) forms(m *Match) {
+	for k := range sc.rs.forms {
+		f := &sc.rs.forms[k]
+		if len(f.kinds) > 0 && !f.kinds[m.Kind] {
+			continue
+		}
+		if f.before != nil && !sc.backMatched(f.before, m.Start) {
+			continue
+		}
+		if f.after != nil && !sc.aheadMatch(f.after, m.End) || f.unless != nil && sc.aheadMatch(f.unless, m.End) {
+			continue
+		}
+		if f.kind != "" {
+			m.Kind, m.Rule = f.kind, f.id
+		}
+		if f.change != "" && m.Change == "" {
+			m.Change = f.change
+		}
+	}
+}

@@ -1,0 +1,101 @@
+package read
+
+import "math"
+
+func unitFactor(h unitHit, ok bool) float64 {
+	if !ok || h.def.PowerOf != 0 {
+		return 1
+	}
+	return h.factor
+}
+
+// unit finds the unit after the number, or a currency before it.
+func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
+	t, u := sc.t, &sc.rs.units
+	if a.percent {
+		m.Unit, m.Kind = "%", "share"
+		return unitHit{}, false
+	}
+	if a.multiple {
+		m.Unit, m.Kind = "x", "multiple"
+		return unitHit{}, false
+	}
+	if h, ok := u.beforeAt(t, a.start); ok && !a.year {
+		if a.money != 0 {
+			m.Value *= a.money
+			m.End = a.moneyEnd
+		}
+		sc.applyUnit(h, m)
+		m.Start = h.start
+		return h, true
+	}
+	h, ok := u.after(t, a.end)
+	if ok && !a.year {
+		sc.applyUnit(h, m)
+		m.End = u.repeat(t, h)
+	}
+	if ok {
+		return h, true
+	}
+	return unitHit{}, false
+}
+
+func (sc *scan) applyUnit(h unitHit, m *Match) {
+	d := h.def
+	if d.PowerOf != 0 {
+		m.Value = math.Pow(d.PowerOf, m.Value) * h.factor
+	} else {
+		m.Value *= h.factor
+	}
+	if d.Canonical != "" || !d.Classifier {
+		m.Unit = d.Canonical
+	}
+	m.Kind = d.Kind
+	m.Rule = d.ID
+	if m.End < h.end && h.start >= m.End {
+		m.End = h.end
+	}
+}
+
+// subunit adds cents to dollars and 角 and 分 to 元: "3 dollars 50
+// cents", "thirteen dollars and forty-five", "2ドル3セント", "50元6角3分".
+func (sc *scan) subunit(m *Match, h unitHit) {
+	t, d := sc.t, h.def
+	k := t.skipSpaces(m.End, 1)
+	for _, and := range []string{"and ", "と", "又"} {
+		if hasFold(t, k, and) {
+			k = t.skipSpaces(k+len([]rune(and)), 1)
+			break
+		}
+	}
+	for step := 0; step < 2; step++ {
+		b, ok := sc.readOne(k)
+		if !ok || b.year || b.value != math.Trunc(b.value) || b.value < 0 {
+			return
+		}
+		f, end := sc.subunitWord(d, b.end)
+		if f == 0 { // a bare number: cents, when the unit is a word and a space stands between
+			_, other := sc.rs.units.after(t, b.end)
+			if step > 0 || d.SubunitBare == 0 || other || b.start == m.End || b.value*d.SubunitBare >= 1 {
+				return
+			}
+			f, end = d.SubunitBare, b.end
+		}
+		m.Value += b.value * f * h.factor
+		m.End = end
+		k = t.skipSpaces(end, 1)
+	}
+}
+
+// subunitWord finds a subunit word after a number and what one is worth.
+func (sc *scan) subunitWord(d *unitDef, j int) (float64, int) {
+	t := sc.t
+	j = t.skipSpaces(j, 1)
+	best, end := 0.0, j
+	for w, f := range d.Subunit {
+		if n := len([]rune(w)); hasFold(t, j, w) && !isLatin(t.at(j+n)) && j+n > end {
+			best, end = f, j+n
+		}
+	}
+	return best, end
+}
