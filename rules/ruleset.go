@@ -36,11 +36,14 @@ func (rs *Ruleset) AnalyzeLang(s, lang string) ([]Match, []Mention) {
 func (rs *Ruleset) Mentions(s string) []Mention { return rs.eng.Mentions(s) }
 
 // KeywordsAfter names what each claim ending at ends is about when no
-// lexicon entry does (see Engine.KeywordsAfter).
+// lexicon entry does: the content words after it ("of global AI compute"
+// → "~global ai compute"), or the Han characters after it (的市场份额 →
+// "~市场份额"). It reads the text once however many claims it holds.
 func (rs *Ruleset) KeywordsAfter(s string, ends []int) []string {
 	return rs.eng.KeywordsAfter(s, ends)
 }
 
 // PeriodKey normalises a period so that two spellings of one time compare
-// equal, and ranks it in time (see Engine.PeriodKey).
+// equal ("Q4 2025", "end of 2025", "2025年第四季度" → "2025-Q4"), and ranks
+// it in time (0 where it cannot). Words for the present become "now".
 func (rs *Ruleset) PeriodKey(p string) (string, int) { return rs.eng.PeriodKey(p) }
