@@ -95,6 +95,7 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 			r.Findings = append(r.Findings, f)
 		}
 	}
+	fillValues(r, r.Findings)
 	return nil
 }
 

@@ -77,10 +77,6 @@ type durationRatio struct {
 
 func init() {
 	registerCheck("duration-ratio", func(d rules.CheckDef) Checker { return durationRatio{d.Approx, d.Pattern} })
-	registerCheck("factor", func(d rules.CheckDef) Checker { return factor{d.Approx} })
-	registerCheck("product", func(d rules.CheckDef) Checker { return product{d.Approx, d.Pattern} })
-	registerCheck("percent-change", func(d rules.CheckDef) Checker { return percentChange{d.Approx, d.Pattern} })
-	registerCheck("share-sum", func(d rules.CheckDef) Checker { return shareSum{} })
 }
 
 var daysPer = map[string]float64{"year": 365.25, "month": 30.44, "week": 7, "day": 1, "hour": 1.0 / 24, "minute": 1.0 / 1440}
@@ -131,42 +127,6 @@ func ratioText(s Span) string {
 	return num(s.Lo) + " to " + num(s.Hi)
 }
 
-// ---- from … to … against the stated factor
-
-type factor struct{ approx float64 }
-
-func (f factor) Check(r *Result, add func(Finding)) {
-	eachChange(r, func(_ *Source, from, to, x *Claim) {
-		if to.Change != "to" || x.Unit != "x" {
-			return
-		}
-		ratio := changeRatio(Interval(from, f.approx), Interval(to, f.approx))
-		stated := Interval(x, f.approx)
-		add(Finding{Kind: "arithmetic", Status: verdict(ratio, stated, false), Claims: []string{from.ID, to.ID, x.ID},
-			Message: fmt.Sprintf("from %s to %s is %s times; %s says %s", figure(from), figure(to), ratioText(ratio), figure(x), stated)})
-	})
-}
-
-// eachChange calls fn with each change statement of a sentence (from … to
-// …, both in one source, not in percent) and each other figure of that
-// sentence that plays no part in a change: the figure the sentence states
-// for the change.
-func eachChange(r *Result, fn func(src *Source, from, to, other *Claim)) {
-	eachSentence(r, func(src *Source, ks []int) {
-		for _, k := range ks {
-			from := &r.Claims[k]
-			if from.Change != "from" || from.Partner < 0 || from.Unit == "%" || r.Claims[from.Partner].Source != from.Source {
-				continue
-			}
-			for _, j := range ks {
-				if other := &r.Claims[j]; other.Change == "" {
-					fn(src, from, &r.Claims[from.Partner], other)
-				}
-			}
-		}
-	})
-}
-
 // changeRatio is how many times the larger end of a change is the smaller:
 // "from $100 million to under $1,000" fell at least 100,000 times. Amounts
 // are not negative, so an open lower end stops at zero.
@@ -176,128 +136,4 @@ func changeRatio(a, b Span) Span {
 		a, b = b, a
 	}
 	return Span{b.Lo / a.Hi, b.Hi / a.Lo}
-}
-
-// ---- count × unit price against the total
-
-type product struct {
-	approx float64
-	words  *regexp.Regexp
-}
-
-func (p product) Check(r *Result, add func(Finding)) {
-	eachSentence(r, func(src *Source, ks []int) {
-		for ti, t := range ks {
-			total := &r.Claims[t]
-			if total.Kind != "money" || ti < 2 {
-				continue
-			}
-			price, count := p.factors(r, ks[:ti], total)
-			if price < 0 || count < 0 || p.words == nil {
-				continue
-			}
-			last := max(r.Claims[price].End, r.Claims[count].End)
-			if !p.words.MatchString(between(src, last, total.Start)) {
-				continue
-			}
-			add(p.finding(r, &r.Claims[count], &r.Claims[price], total))
-		}
-	})
-}
-
-// factors picks the nearest unit price (money in the total's currency) and
-// the nearest exact count before the total.
-func (p product) factors(r *Result, before []int, total *Claim) (int, int) {
-	price, count := -1, -1
-	for i := len(before) - 1; i >= 0; i-- {
-		c := &r.Claims[before[i]]
-		switch {
-		case price < 0 && c.Unit == total.Unit:
-			price = before[i]
-		case count < 0 && c.Unit == "" && c.Kind == "count" && c.Min == nil && c.Max == nil:
-			count = before[i]
-		}
-	}
-	return price, count
-}
-
-func (p product) finding(r *Result, count, price, total *Claim) Finding {
-	a, b := Interval(count, p.approx), Interval(price, p.approx)
-	got := Span{a.Lo * b.Lo, a.Hi * b.Hi}
-	stated := Interval(total, p.approx)
-	return Finding{Kind: "arithmetic", Status: verdict(got, stated, false), Claims: []string{count.ID, price.ID, total.ID},
-		Message: fmt.Sprintf("%s × %s is %s %s; the sentence states %s", figure(count), figure(price),
-			num(InFamily(count, count.Value)*price.Value), price.Unit, figure(total))}
-}
-
-// ---- a stated percentage change against its two values
-
-type percentChange struct {
-	approx float64
-	words  *regexp.Regexp
-}
-
-func (p percentChange) Check(r *Result, add func(Finding)) {
-	if p.words == nil {
-		return
-	}
-	eachChange(r, func(src *Source, from, to, pc *Claim) {
-		if pc.Unit == "%" && p.words.MatchString(between(src, pc.Start-24, pc.Start)) {
-			add(p.finding(from, to, pc))
-		}
-	})
-}
-
-func (p percentChange) finding(from, to, pc *Claim) Finding {
-	a, b := Interval(from, p.approx), Interval(to, p.approx)
-	got := Span{(b.Lo - a.Hi) / a.Hi * 100, (b.Hi - a.Lo) / a.Lo * 100}
-	if got.Lo > got.Hi {
-		got.Lo, got.Hi = got.Hi, got.Lo
-	}
-	stated := Interval(pc, p.approx)
-	if (from.Value > to.Value) != (stated.Lo < 0) { // "fell 20%" states the size of a fall
-		stated = Span{-stated.Hi, -stated.Lo}
-	}
-	return Finding{Kind: "arithmetic", Status: verdict(got, stated, false), Claims: []string{from.ID, to.ID, pc.ID},
-		Message: fmt.Sprintf("from %s to %s is a change of %s%%; the sentence states %s", figure(from), figure(to),
-			num(100*(to.Value-from.Value)/from.Value), figure(pc))}
-}
-
-// ---- shares of different subjects adding up past 100%
-
-type shareSum struct{}
-
-func (shareSum) Check(r *Result, add func(Finding)) {
-	eachSentence(r, func(_ *Source, ks []int) {
-		var parts []int
-		seen := map[string]bool{}
-		lo := 0.0
-		for _, k := range ks {
-			c := &r.Claims[k]
-			if Family(c) != "%" || c.Change != "" || c.Subject == "" || seen[c.Subject] || c.Kind != "share" {
-				continue
-			}
-			seen[c.Subject] = true
-			parts = append(parts, k)
-			lo += math.Max(Interval(c, 0).Lo, 0)
-		}
-		if len(parts) < 2 || !sameMetric(r, parts) {
-			return
-		}
-		st := Consistent
-		if lo > 100 {
-			st = Inconsistent
-		}
-		add(Finding{Kind: "arithmetic", Status: st, Claims: ids(r, parts),
-			Message: fmt.Sprintf("shares of %d subjects add up to at least %s%%: %s", len(parts), num(lo), figures(r, parts))})
-	})
-}
-
-func sameMetric(r *Result, ks []int) bool {
-	for _, k := range ks[1:] {
-		if r.Claims[k].Metric != r.Claims[ks[0]].Metric || r.Claims[k].Metric == "" {
-			return false
-		}
-	}
-	return true
 }

@@ -4,7 +4,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -19,6 +21,9 @@ func init() {
 
 func (c conflict) Check(r *Result, add func(Finding)) {
 	for _, g := range r.Groups {
+		if !named(&r.Claims[g[0]]) {
+			continue
+		}
 		spans := make([]Span, len(g))
 		for i, k := range g {
 			spans[i] = Interval(&r.Claims[k], c.approx)
@@ -51,6 +56,17 @@ func disagreeing(r *Result, g []int, spans []Span) []int {
 		}
 		bySrc[src] = append(bySrc[src], spans[i])
 	}
+	// A source whose own figures for the group disagree lists several
+	// things the group's key does not tell apart (416 million of one
+	// country, 860 million of three): it cannot say which figure another
+	// source contradicts, so it takes no part.
+	g, spans = selfConsistent(r, g, spans, bySrc)
+	for src, set := range bySrc {
+		if !allOverlap(set) {
+			delete(bySrc, src)
+		}
+	}
+	order = slices.DeleteFunc(order, func(src string) bool { return bySrc[src] == nil })
 	var sigs []string
 	sets := map[string][]Span{}
 	sigOf := map[string]string{}
@@ -83,6 +99,14 @@ func disagreeing(r *Result, g []int, spans []Span) []int {
 		}
 	}
 	return out
+}
+
+// named reports a group whose subject and metric both come from the
+// lexicons: only then do figures that merely differ contradict each other.
+// Figures linked by their words alone conflict only when one miscopies the
+// other (the misquote check).
+func named(c *Claim) bool {
+	return c.Subject != "" && c.Metric != "" && !strings.HasPrefix(c.Metric, "~")
 }
 
 func overlapsAny(s Span, set []Span) bool {
@@ -132,4 +156,29 @@ func conflictMessage(r *Result, bad []int, approx float64) string {
 		msg += fmt.Sprintf("%s reads as %s", figure(cl), Interval(cl, approx))
 	}
 	return msg
+}
+
+// selfConsistent keeps the claims of sources whose figures in the group
+// all agree with one another.
+func selfConsistent(r *Result, g []int, spans []Span, bySrc map[string][]Span) ([]int, []Span) {
+	var ks []int
+	var ss []Span
+	for i, k := range g {
+		if allOverlap(bySrc[r.Claims[k].Source]) {
+			ks, ss = append(ks, k), append(ss, spans[i])
+		}
+	}
+	return ks, ss
+}
+
+// allOverlap reports whether every two spans of the set share a value.
+func allOverlap(set []Span) bool {
+	for i := range set {
+		for j := i + 1; j < len(set); j++ {
+			if !Overlap(set[i], set[j]) {
+				return false
+			}
+		}
+	}
+	return true
 }

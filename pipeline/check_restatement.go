@@ -6,31 +6,36 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
 
-// restatement compares each figure of a note with the figure of its quote
-// that it restates (same unit, kind and role). Agreement is consistent; a
-// garble (digits swapped, a scale slipped: 415 → 451 TWh, 5 GW → 5 MW) is
-// inconsistent; any other difference is unverifiable, since a note may
-// bring in a figure of its own. It needs no lexicon.
-type restatement struct{}
+// restatement holds each figure of a note against the figures it may
+// restate: those of its quote and of the other quotes of the same document
+// (same file and title or URL), in any language, with no lexicon. A note
+// figure that agrees with one of them restates it (consistent); one that
+// agrees with none but is a garble of one (digits swapped, a scale
+// slipped, the same number in another unit: 415 → 451 TWh, 5 GW → 5 MW,
+// 16,700 km → 16,700 miles) is inconsistent; any other is unverifiable,
+// since a note may bring in a figure of its own. A note that restates a
+// change (from … to …) with the same end must give the same start.
+type restatement struct{ approx float64 }
 
 func init() {
-	registerCheck("restatement", func(rules.CheckDef) Checker { return restatement{} })
+	registerCheck("restatement", func(d rules.CheckDef) Checker { return restatement{d.Approx} })
 }
 
 // One consistent finding per note lists every figure it restates well;
-// each other pair gets its own finding. Notes are judged on all cores and
+// each other figure gets its own finding. Notes are judged on all cores and
 // their findings added in input order.
-func (restatement) Check(r *Result, add func(Finding)) {
+func (rs restatement) Check(r *Result, add func(Finding)) {
 	idx := r.index()
 	parts := partsFor(len(r.Sources))
 	found := make([][]Finding, parts)
 	inParts(len(r.Sources), parts, func(p, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			found[p] = restateNote(r, idx, i, found[p])
+			found[p] = rs.note(r, idx, i, found[p])
 		}
 	})
 	for _, fs := range found {
@@ -40,30 +45,74 @@ func (restatement) Check(r *Result, add func(Finding)) {
 	}
 }
 
-// restateNote appends the findings of source i, if it is a note.
-func restateNote(r *Result, idx *sourceIndex, i int, out []Finding) []Finding {
+// siblings is how far, in sources, the quotes of one document are looked
+// for around a note: enough for an export's highlights of one article,
+// bounded so that a long export costs no more per note.
+const siblings = 24
+
+// quotesOf lists the claims a note may restate: its quote's first, then
+// those of the other quotes of the same document nearby.
+func quotesOf(r *Result, idx *sourceIndex, i int) []int {
+	src := &r.Sources[i]
+	q, ok := idx.at[*src.NoteOf]
+	if !ok {
+		return nil
+	}
+	out := append([]int(nil), idx.of(q)...)
+	doc := docKey(&r.Sources[q])
+	if doc == "" {
+		return out
+	}
+	for j := max(0, q-siblings); j < min(len(r.Sources), q+siblings+1); j++ {
+		o := &r.Sources[j]
+		if j != q && o.NoteOf == nil && o.File == src.File && docKey(o) == doc {
+			out = append(out, idx.of(j)...)
+		}
+	}
+	return out
+}
+
+// docKey names the document a source was highlighted in, where the export says.
+func docKey(s *Source) string {
+	switch {
+	case s.URL != nil && *s.URL != "":
+		return *s.URL
+	case s.Title != nil && *s.Title != "":
+		return *s.Title
+	}
+	return ""
+}
+
+// note appends the findings of source i, if it is a note.
+func (rs restatement) note(r *Result, idx *sourceIndex, i int, out []Finding) []Finding {
 	src := &r.Sources[i]
 	if src.NoteOf == nil || src.DuplicateOf != nil {
 		return out
 	}
-	quote := idx.byID(*src.NoteOf)
+	quote := quotesOf(r, idx, i)
+	if len(quote) == 0 {
+		return out
+	}
+	own := idx.byID(*src.NoteOf)
 	var agree []string
 	var pairs []string
 	for _, k := range idx.of(i) {
 		n := &r.Claims[k]
-		q := counterpart(r, n, quote)
-		if q < 0 {
-			continue
+		if n.Role == "rejected" {
+			continue // 不是45%: quoted to be denied
 		}
-		qc := &r.Claims[q]
-		garbled := !isRange(n) && !isRange(qc) && garble(InFamily(qc, qc.Value), InFamily(n, n.Value)) != ""
-		if !garbled && Overlap(Interval(n, 0.1), Interval(qc, 0.1)) {
-			agree = append(agree, qc.ID, n.ID)
-			pairs = append(pairs, fmt.Sprintf("%q as %q", qc.Text, n.Text))
-			continue
+		match, garbled, near := rs.align(r, n, quote)
+		switch {
+		case match >= 0:
+			agree = append(agree, r.Claims[match].ID, n.ID)
+			pairs = append(pairs, fmt.Sprintf("%q as %q", r.Claims[match].Text, n.Text))
+		case garbled >= 0:
+			out = append(out, rs.garbled(n, &r.Claims[garbled]))
+		case near >= 0 && contains(own, near):
+			out = append(out, unverified(n, &r.Claims[near]))
 		}
-		out = append(out, restate(n, qc))
 	}
+	out = append(out, rs.changes(r, idx.of(i), quote)...)
 	if len(agree) > 0 {
 		out = append(out, Finding{Kind: "restatement", Status: Consistent, Claims: agree,
 			Message: fmt.Sprintf("the note (%s:%d) restates its quote: %s", src.File, src.Line, strings.Join(pairs, ", "))})
@@ -71,40 +120,152 @@ func restateNote(r *Result, idx *sourceIndex, i int, out []Finding) []Finding {
 	return out
 }
 
-// isRange reports a range or vague quantity, whose ends are no figure to miscopy.
-func isRange(c *Claim) bool { return c.Min != nil && c.Max != nil }
-
-// restate judges a note figure that misses its quote's.
-func restate(n, q *Claim) Finding {
-	f := Finding{Kind: "restatement", Claims: []string{q.ID, n.ID}}
-	if why := garble(InFamily(q, q.Value), InFamily(n, n.Value)); why != "" {
-		f.Status = Inconsistent
-		f.Message = fmt.Sprintf("the note gives %s where its quote says %s: %s", figure(n), figure(q), why)
-		return f
+func contains(ks []int, k int) bool {
+	for _, j := range ks {
+		if j == k {
+			return true
+		}
 	}
-	f.Status = Unverifiable
-	f.Message = fmt.Sprintf("the note gives %s where its quote says %s; it may be another figure", figure(n), figure(q))
+	return false
+}
+
+// align finds, among the quote figures of n's family and kind, one that n
+// agrees with, else one it garbles, else the nearest in value (-1: none).
+func (rs restatement) align(r *Result, n *Claim, quote []int) (match, garbled, near int) {
+	match, garbled, near = -1, -1, -1
+	best := math.Inf(1)
+	for _, k := range quote {
+		q := &r.Claims[k]
+		if !comparable(q, n) {
+			continue
+		}
+		if rs.agrees(n, q) {
+			if match < 0 {
+				match = k
+			}
+			continue
+		}
+		if garbled < 0 && !isRange(n) && !isRange(q) && garble(q, n) != "" {
+			garbled = k
+		}
+		if d := math.Abs(math.Log(math.Abs(InFamily(n, n.Value)) / math.Abs(InFamily(q, q.Value)))); d < best {
+			best, near = d, k
+		}
+	}
+	return match, garbled, near
+}
+
+// comparable: one family and kind, and the same role in a change (the
+// start of a change is another time than its end).
+func comparable(q, n *Claim) bool {
+	return Family(q) == Family(n) && (q.Kind == n.Kind || isShare(q) && isShare(n)) &&
+		kindClass(q) == kindClass(n) && (q.Change == "from") == (n.Change == "from") &&
+		q.Value != 0 && n.Value != 0
+}
+
+// agrees: the two figures' spans share a value (rounding, qualifiers, and
+// the check's slack where a figure says it is approximate).
+func (rs restatement) agrees(n, q *Claim) bool {
+	return Overlap(Interval(n, rs.approx), Interval(q, rs.approx)) && garble(q, n) == ""
+}
+
+// garbled judges a note figure that agrees with no quote figure and
+// miscopies one.
+func (rs restatement) garbled(n, q *Claim) Finding {
+	f := judged("restatement", []string{q.ID, n.ID}, n, Interval(q, 0), Interval(n, rs.approx), 0, Family(q))
+	f.Status = Inconsistent
+	f.Message = fmt.Sprintf("the note gives %s where its quote says %s: %s", figure(n), figure(q), garble(q, n))
 	return f
 }
 
-// garble says how b looks like a miscopy of a, or "" when it does not.
-func garble(a, b float64) string {
-	if a == 0 || b == 0 || math.Abs(a-b) <= 1e-9*math.Abs(a) {
+func unverified(n, q *Claim) Finding {
+	return Finding{Kind: "restatement", Status: Unverifiable, Claims: []string{q.ID, n.ID},
+		Message: fmt.Sprintf("the note gives %s where its quote says %s; it may be another figure", figure(n), figure(q))}
+}
+
+// changes holds a note's changes against its quote's: a change that ends
+// (or starts) where a quote's change does, told with another start (or
+// end), is the same change miscopied: 从0.5%上调到1% for to 1% from 0.75%.
+func (rs restatement) changes(r *Result, note, quote []int) []Finding {
+	var out []Finding
+	for _, k := range note {
+		nf := &r.Claims[k]
+		if nf.Change != "from" || nf.Partner < 0 {
+			continue
+		}
+		nt := &r.Claims[nf.Partner]
+		for _, j := range quote {
+			qf := &r.Claims[j]
+			if qf.Change != "from" || qf.Partner < 0 || Family(qf) != Family(nf) {
+				continue
+			}
+			qt := &r.Claims[qf.Partner]
+			sameEnd, sameStart := rs.agrees(nt, qt), rs.agrees(nf, qf)
+			if sameEnd == sameStart {
+				continue // the same change told alike, or another change
+			}
+			bad, good := nf, qf
+			if !sameEnd {
+				bad, good = nt, qt
+			}
+			f := judged("restatement", []string{qf.ID, qt.ID, nf.ID, nt.ID}, bad, Interval(good, 0), Interval(bad, rs.approx), 0, Family(good))
+			f.Status = Inconsistent
+			f.Message = fmt.Sprintf("the note tells the change %s → %s as %s → %s: the same change with another %s",
+				qf.Text, qt.Text, nf.Text, nt.Text, map[bool]string{true: "end", false: "start"}[!sameEnd])
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// isRange reports a range or vague quantity, whose ends are no figure to miscopy.
+func isRange(c *Claim) bool { return c.Min != nil && c.Max != nil }
+
+// garble says how b looks like a miscopy of a, or "" when it does not: the
+// same digits at another scale, in another order, or the same number as
+// written in another unit.
+func garble(a, b *Claim) string {
+	va, vb := InFamily(a, a.Value), InFamily(b, b.Value)
+	if va == 0 || vb == 0 || math.Abs(va-vb) <= 1e-9*math.Abs(va) {
 		return ""
 	}
-	ratio := b / a
-	if e := math.Log10(math.Abs(ratio)); math.Abs(e-math.Round(e)) < 1e-9 && math.Round(e) != 0 {
+	if Family(a) == "#count" && math.Min(math.Abs(va), math.Abs(vb)) < 100 {
+		return "" // small counts (10社, 5人) are too often other things
+	}
+	ratio := vb / va
+	if e := math.Log10(math.Abs(ratio)); math.Abs(e-math.Round(e)) < 1e-9 && math.Round(e) != 0 && math.Abs(e) <= 4 {
 		return fmt.Sprintf("the same digits at a scale %s times %s", num(math.Abs(ratio)), map[bool]string{true: "larger", false: "smaller"}[ratio > 1])
 	}
-	da, db := digits(a), digits(b)
+	da, db := digits(va), digits(vb)
 	if len(da) == len(db) && len(da) > 1 && da != db && sorted(da) == sorted(db) {
 		return "the same digits in another order"
+	}
+	if na, nb := written(a.Text), written(b.Text); na != "" && na == nb && len(na) >= 2 && a.Unit != "" &&
+		(ratio < 0.9 || ratio > 1.1) {
+		return "the same number in another unit"
 	}
 	return ""
 }
 
+// written is the digits of a figure as its text gives them: 16,700 km and
+// 16,700英里 both give "167".
+func written(text string) string {
+	var b strings.Builder
+	for _, c := range text {
+		if c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		} else if unicode.IsDigit(c) {
+			b.WriteRune('0' + rune(c-'０')%10)
+		}
+	}
+	return strings.Trim(b.String(), "0")
+}
+
 func digits(v float64) string {
 	s := strconv.FormatFloat(math.Abs(v), 'g', 12, 64)
+	if i := strings.IndexAny(s, "e"); i >= 0 {
+		s = s[:i]
+	}
 	return strings.Trim(strings.ReplaceAll(s, ".", ""), "0")
 }
 

@@ -92,7 +92,7 @@ func collect(dst []Claim, srcs []Source, per [][]rules.Match) []Claim {
 				hashes[k] = hashOf(s.ID, m.Text)
 				out[k] = Claim{Source: s.ID, File: s.File, Line: line, Col: col,
 					Text: m.Text, Value: m.Value, Unit: m.Unit, Min: m.Min, Max: m.Max, Qualifier: m.Qualifier,
-					Kind: m.Kind, Change: m.Change, Period: m.Period, Rule: m.Rule,
+					Kind: m.Kind, Change: m.Change, Direction: m.Direction, Role: m.Role, Period: m.Period, Rule: m.Rule,
 					Start: m.Start, End: m.End, Sentence: m.Sentence, Step: m.Step, Bound: m.Bound, Group: -1, Partner: -1}
 			}
 		}

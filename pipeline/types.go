@@ -76,10 +76,19 @@ type Claim struct {
 	Qualifier string   `json:"qualifier"`
 	Kind      string   `json:"kind"`
 	Change    string   `json:"change,omitempty"` // "from" or "to" in a change statement
-	Subject   string   `json:"subject"`
-	Metric    string   `json:"metric"`
-	Period    string   `json:"period"`
-	Rule      string   `json:"rule"`
+	// Direction is "up" or "down" for a figure that states the size of a
+	// change (rose 5%, fell by 27,668, 减少约58万); Value keeps the
+	// magnitude as written.
+	Direction string `json:"direction,omitempty"`
+	// Role is what a figure is in its sentence, where the words say so:
+	// "base" (the earlier value a change is measured from: a year earlier,
+	// 上年), "per" (a figure per unit or head: per passenger, 人均),
+	// "total" (合计, combined).
+	Role    string `json:"role,omitempty"`
+	Subject string `json:"subject"`
+	Metric  string `json:"metric"`
+	Period  string `json:"period"`
+	Rule    string `json:"rule"`
 
 	// Start and End are rune offsets in the source's text; Step is the
 	// rounding the figure allows (see rules.Match); Bound is what its

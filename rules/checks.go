@@ -16,15 +16,23 @@ type CheckDef struct {
 	Line, Col   int
 	// Approx is the relative slack of an approximate figure (about 25%).
 	Approx float64
+	// Tolerance widens what a computation gives, relative to its size: the
+	// rounding people do when they convert or multiply by hand.
+	Tolerance float64
+	// Patterns are further named cues a check reads (the words of a total,
+	// of an equality), each compiled once.
+	Patterns map[string]*regexp.Regexp
 	// Pattern is the check's own trigger: the words of a comparison ("faster",
 	// 快), of a total ("就是", "comes to") or of a change ("grew by").
 	Pattern *regexp.Regexp
 }
 
 type rawCheck struct {
-	Check   string  `yaml:"check"`
-	Approx  float64 `yaml:"approx"`
-	Pattern string  `yaml:"pattern"`
+	Check     string            `yaml:"check"`
+	Approx    float64           `yaml:"approx"`
+	Tolerance float64           `yaml:"tolerance"`
+	Pattern   string            `yaml:"pattern"`
+	Patterns  map[string]string `yaml:"patterns"`
 }
 
 func init() {
@@ -39,12 +47,24 @@ func init() {
 		if raw.Approx < 0 || raw.Approx >= 1 {
 			return r.fieldErr("approx", "must be in [0, 1)")
 		}
+		if raw.Tolerance < 0 || raw.Tolerance >= 1 {
+			return r.fieldErr("tolerance", "must be in [0, 1)")
+		}
 		re, err := read.CompileRegexp("pattern", raw.Pattern)
 		if err != nil {
 			return r.wrap(err)
 		}
-		rs.checks = append(rs.checks, CheckDef{ID: r.ID, Check: raw.Check, Description: r.Description,
-			File: r.file, Line: r.node.Line, Col: r.node.Column, Approx: raw.Approx, Pattern: re})
+		d := CheckDef{ID: r.ID, Check: raw.Check, Description: r.Description, File: r.file, Line: r.node.Line,
+			Col: r.node.Column, Approx: raw.Approx, Tolerance: raw.Tolerance, Pattern: re}
+		for name, p := range raw.Patterns {
+			if d.Patterns == nil {
+				d.Patterns = map[string]*regexp.Regexp{}
+			}
+			if d.Patterns[name], err = read.CompileRegexp("patterns."+name, p); err != nil {
+				return r.wrap(err)
+			}
+		}
+		rs.checks = append(rs.checks, d)
 		return nil
 	})
 }

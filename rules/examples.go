@@ -64,7 +64,8 @@ func compare(w ExampleClaim, m Match) string {
 		want *string
 		got  string
 	}{{"unit", w.Unit, m.Unit}, {"kind", w.Kind, m.Kind}, {"qualifier", w.Qualifier, m.Qualifier},
-		{"period", w.Period, m.Period}, {"text", w.Text, m.Text}}
+		{"period", w.Period, m.Period}, {"text", w.Text, m.Text}, {"change", w.Change, m.Change},
+		{"direction", w.Direction, m.Direction}, {"role", w.Role, m.Role}}
 	for _, s := range strs {
 		if s.want != nil && *s.want != s.got {
 			return fmt.Sprintf("%s: want %q", s.name, *s.want)

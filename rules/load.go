@@ -69,6 +69,9 @@ type ExampleClaim struct {
 	Qualifier *string  `yaml:"qualifier"`
 	Period    *string  `yaml:"period"`
 	Text      *string  `yaml:"text"`
+	Change    *string  `yaml:"change"`
+	Direction *string  `yaml:"direction"`
+	Role      *string  `yaml:"role"`
 }
 
 var commonKeys = map[string]bool{"id": true, "type": true, "description": true, "disabled": true, "examples": true}

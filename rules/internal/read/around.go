@@ -119,5 +119,11 @@ func (sc *scan) forms(m *Match) {
 		if f.change != "" && m.Change == "" {
 			m.Change = f.change
 		}
+		if f.direction != "" && m.Direction == "" {
+			m.Direction = f.direction
+		}
+		if f.role != "" && m.Role == "" {
+			m.Role = f.role
+		}
 	}
 }

@@ -76,7 +76,8 @@ func (sc *scan) subunit(m *Match, h unitHit) {
 		f, end := sc.subunitWord(d, b.end)
 		if f == 0 { // a bare number: cents, when the unit is a word and a space stands between
 			_, other := sc.rs.units.after(t, b.end)
-			if step > 0 || d.SubunitBare == 0 || other || b.start == m.End || b.value*d.SubunitBare >= 1 {
+			if step > 0 || d.SubunitBare == 0 || other || b.start == m.End || b.value*d.SubunitBare >= 1 || b.scaled ||
+				startsArticle(t, b.start) { // "$4.20 a dozen" is a price per dozen, not 12 cents more
 				return
 			}
 			f, end = d.SubunitBare, b.end
@@ -98,4 +99,14 @@ func (sc *scan) subunitWord(d *unitDef, j int) (float64, int) {
 		}
 	}
 	return best, end
+}
+
+// startsArticle reports "a" or "an" as a word at i.
+func startsArticle(t *text, i int) bool {
+	c := t.at(i) | 0x20
+	if c != 'a' {
+		return false
+	}
+	n := t.at(i + 1)
+	return n == ' ' || (n|0x20) == 'n' && t.at(i+2) == ' '
 }

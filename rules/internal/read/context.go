@@ -12,13 +12,15 @@ const window = 48
 // form gives a quantity a kind (doubling_time, growth_rate) or a role in a
 // change statement (from, to), from the words around it.
 type form struct {
-	id     string
-	kind   string
-	change string
-	kinds  map[string]bool
-	before *backward
-	after  *forward
-	unless *forward // a further after-pattern that cancels the form
+	id        string
+	kind      string
+	change    string
+	direction string
+	role      string
+	kinds     map[string]bool
+	before    *backward
+	after     *forward
+	unless    *forward // a further after-pattern that cancels the form
 }
 
 // FormDef defines a form: the kind or change it gives, the unit kinds it
@@ -26,6 +28,8 @@ type form struct {
 type FormDef struct {
 	Kind        string   `yaml:"kind"`
 	Change      string   `yaml:"change"`
+	Direction   string   `yaml:"direction"`
+	Role        string   `yaml:"role"`
 	UnitKinds   []string `yaml:"unit_kinds"`
 	Before      string   `yaml:"before"`
 	After       string   `yaml:"after"`
@@ -79,13 +83,21 @@ type RangeDef struct {
 
 // Form adds a form.
 func (b *Builder) Form(id string, raw FormDef) error {
-	if raw.Kind == "" && raw.Change == "" {
-		return fieldErr("kind", "a form needs a kind or a change")
+	if raw.Kind == "" && raw.Change == "" && raw.Direction == "" && raw.Role == "" {
+		return fieldErr("kind", "a form needs a kind, a change, a direction or a role")
 	}
 	if raw.Change != "" && raw.Change != "from" && raw.Change != "to" {
 		return fieldErr("change", "%q is not from or to", raw.Change)
 	}
-	f := form{id: id, kind: raw.Kind, change: raw.Change, kinds: set(raw.UnitKinds)}
+	if raw.Direction != "" && raw.Direction != "up" && raw.Direction != "down" {
+		return fieldErr("direction", "%q is not up or down", raw.Direction)
+	}
+	switch raw.Role {
+	case "", "base", "per", "total", "rejected":
+	default:
+		return fieldErr("role", "%q is not base, per, total or rejected", raw.Role)
+	}
+	f := form{id: id, kind: raw.Kind, change: raw.Change, direction: raw.Direction, role: raw.Role, kinds: set(raw.UnitKinds)}
 	var err error
 	if f.before, err = compileBackward("before", raw.Before); err != nil {
 		return err

@@ -13,8 +13,13 @@ type Match struct {
 	Bound      string // min, max, approx or "" for the qualifier
 	Kind       string
 	Change     string // from or to, in a change statement
-	Period     string
-	Rule       string
+	// Direction is up or down for a figure that states the size of a
+	// change (rose 5%, 减少约58万); Role is base, per, total or rejected
+	// where the words around the figure say so.
+	Direction string
+	Role      string
+	Period    string
+	Rule      string
 	// Sentence numbers the sentence of the text the claim starts in.
 	Sentence int
 	// Step is the rounding a figure allows, in its canonical unit: 71% was

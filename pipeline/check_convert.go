@@ -1,0 +1,85 @@
+package pipeline
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// convert holds a figure against the same quantity restated beside it in
+// another unit or scale: 350 miles (563 km), 50,265磅,约合11万公斤,
+// 每加仑4.99美元,相当于每升约1.10美元. The two stand next to each other,
+// joined only by an equality word, a bracket, a slash or "or"; both are in
+// one canonical unit, so they must be equal, up to the rounding of a
+// conversion done by hand (the check's tolerance).
+type convert struct {
+	approx, tol float64
+	equal       *regexp.Regexp // 约合, 相当于, i.e., or, に直すと
+}
+
+func init() {
+	registerCheck("conversion", func(d rules.CheckDef) Checker { return convert{d.Approx, d.Tolerance, d.Patterns["equal"]} })
+}
+
+func (c convert) Check(r *Result, add func(Finding)) {
+	eachSentence(r, func(src *Source, ks []int) {
+		for i := 1; i < len(ks); i++ {
+			a, b := &r.Claims[ks[i-1]], &r.Claims[ks[i]]
+			if c.restates(src, a, b) {
+				add(c.finding(r, ks[i-1], ks[i]))
+			}
+		}
+	})
+}
+
+// restates reports whether b restates a: one measurable family (not a
+// bare count, share or multiple), neither part of a change, and nothing
+// but an equality word, bracket or slash between them.
+func (c convert) restates(src *Source, a, b *Claim) bool {
+	switch {
+	case a.Unit == "" || b.Unit == "" || Family(a) != Family(b) || a.Unit == "%" || a.Unit == "x" || a.Unit == "pp":
+		return false
+	case a.Change != "" || b.Change != "" || a.Direction != "" || b.Direction != "" || isRange(a) != isRange(b):
+		return false
+	case isCurrency(a.Unit): // no exchange rates; a currency restated in its own unit is a conflict's business
+		return false
+	}
+	gap := between(src, a.End, b.Start)
+	if len([]rune(gap)) > 16 || strings.IndexFunc(gap, unicode.IsDigit) >= 0 {
+		return false
+	}
+	bare := strings.TrimFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(（/、,，", r) })
+	return bare == "" && strings.ContainsAny(gap, "(（/") || c.equal != nil && c.equal.MatchString(gap)
+}
+
+func (c convert) finding(r *Result, i, j int) Finding {
+	a, b := &r.Claims[i], &r.Claims[j]
+	got := Interval(a, c.approx)
+	stated := Interval(b, c.approx)
+	tol := c.tol
+	if a.Unit == "°C" { // a temperature's size is no scale for its slack: 0 °C is not exact
+		got = Span{got.Lo - 1, got.Hi + 1}
+		tol = 0
+	}
+	f := judged("arithmetic", ids(r, []int{i, j}), b, got, stated, tol, a.Unit)
+	f.Message = fmt.Sprintf("%s is %s; %s, restating it, is %s, %s", figure(a), spanText(got, a.Unit),
+		figure(b), spanText(stated, b.Unit), verdictWord(f))
+	return f
+}
+
+// isCurrency reports an ISO 4217 code, or a compound of one (USD/L is a
+// price, and prices in one currency convert).
+func isCurrency(u string) bool {
+	if len(u) != 3 {
+		return false
+	}
+	for _, c := range u {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}

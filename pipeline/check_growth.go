@@ -1,0 +1,200 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// Growth compounds: a rate a year over N years multiplies by (1 + r)^N.
+// These checks hold an annual rate against the start and end of a change
+// and its span (compound growth), against a doubling time, and a
+// percentage rise against the multiple that states the same change.
+
+func init() {
+	registerCheck("compound-growth", func(d rules.CheckDef) Checker { return compound{d.Approx, d.Tolerance} })
+	registerCheck("doubling-time", func(d rules.CheckDef) Checker { return doubling{d.Approx, d.Tolerance} })
+	registerCheck("growth-multiple", func(d rules.CheckDef) Checker {
+		return growthMultiple{d.Approx, d.Tolerance, d.Patterns["equal"]}
+	})
+}
+
+// ---- an annual rate against the start, the end and the years between
+
+type compound struct{ approx, tol float64 }
+
+func (c compound) Check(r *Result, add func(Finding)) {
+	eachSentence(r, func(_ *Source, ks []int) {
+		window := firstOf(r, ks, func(o *Claim) bool { return o.Kind == "duration" && o.Change == "" })
+		ps := scopePairs(r, ks)
+		if len(ps) == 0 && window >= 0 {
+			ps = textPairs(r, ks) // 1,750万人按年增3.2%复利9年,约为2,330万人
+		}
+		for _, k := range ks {
+			if r.Claims[k].Kind != "growth_rate" {
+				continue
+			}
+			fit := func(p pair) bool {
+				_, ok := c.years(r, p, window)
+				return ok && Family(&r.Claims[p.from]) == Family(&r.Claims[p.to]) && Family(&r.Claims[p.from]) != "%"
+			}
+			if f, ok := anyReading(ps, fit, func(p pair) Finding { return c.finding(r, p, window, k) }); ok {
+				add(f)
+			} else if p := bind(r, ps, k, fit); p >= 0 {
+				add(c.finding(r, ps[p], window, k))
+			}
+		}
+	})
+}
+
+// years is the span of a change: the sentence's stated window (29年間,
+// over 15 years), else the years between its ends' periods.
+func (c compound) years(r *Result, p pair, window int) (Span, bool) {
+	if window >= 0 {
+		return durationYears(&r.Claims[window], 0)
+	}
+	n, ok := yearsBetween(r.Claims[p.from].PeriodKey, r.Claims[p.to].PeriodKey)
+	return Span{n, n}, ok
+}
+
+func (c compound) finding(r *Result, p pair, window, k int) Finding {
+	from, to, rate := &r.Claims[p.from], &r.Claims[p.to], &r.Claims[k]
+	n, _ := c.years(r, p, window)
+	ratio := Interval(to, c.approx).div(Interval(from, c.approx))
+	got := annualRate(ratio, n)
+	stated, withSign := signed(rate, c.approx)
+	if !withSign {
+		got, stated = got.abs(), stated.abs()
+	}
+	claims := []int{p.from, p.to, k}
+	if window >= 0 {
+		claims = append(claims, window)
+	}
+	f := judged("arithmetic", ids(r, claims), rate, got, stated, c.tol, "%")
+	f.Message = fmt.Sprintf("from %s to %s over %s years is %s a year ((end / start)^(1 / years) − 1); %s states %s, %s",
+		figure(from), figure(to), spanText(n, ""), spanText(got, "%"), figure(rate), spanText(stated, "%"), verdictWord(f))
+	return f
+}
+
+// annualRate is the yearly rate in percent that multiplies by ratio in n years.
+func annualRate(ratio, n Span) Span {
+	if ratio.Lo <= 0 || n.Lo <= 0 || !ratio.finite() {
+		return Span{math.Inf(-1), math.Inf(1)}
+	}
+	f := func(q, y float64) float64 { return (math.Pow(q, 1/y) - 1) * 100 }
+	return spanOf(f(ratio.Lo, n.Lo), f(ratio.Lo, n.Hi), f(ratio.Hi, n.Lo), f(ratio.Hi, n.Hi))
+}
+
+// textPairs pairs the first and last levels of each family in text order:
+// a statement of compounding names its start first.
+func textPairs(r *Result, ks []int) []pair {
+	first := map[string]int{}
+	last := map[string]int{}
+	var order []string
+	for _, k := range sortedByStart(r, ks) {
+		c := &r.Claims[k]
+		if !isLevel(c) || Family(c) == "%" {
+			continue
+		}
+		f := Family(c)
+		if _, ok := first[f]; !ok {
+			first[f] = k
+			order = append(order, f)
+		}
+		last[f] = k
+	}
+	var out []pair
+	for _, f := range order {
+		if first[f] != last[f] {
+			out = append(out, pair{first[f], last[f]})
+		}
+	}
+	return out
+}
+
+func firstOf(r *Result, ks []int, ok func(*Claim) bool) int {
+	for _, k := range ks {
+		if ok(&r.Claims[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// ---- a doubling time against an annual rate
+
+type doubling struct{ approx, tol float64 }
+
+func (d doubling) Check(r *Result, add func(Finding)) {
+	eachSentence(r, func(_ *Source, ks []int) {
+		t := firstOf(r, ks, func(o *Claim) bool { return o.Kind == "doubling_time" })
+		if t < 0 {
+			return
+		}
+		for _, k := range ks {
+			if r.Claims[k].Kind == "growth_rate" {
+				add(d.finding(r, ks, t, k))
+			}
+		}
+	})
+}
+
+func (d doubling) finding(r *Result, ks []int, t, k int) Finding {
+	dt, rate := &r.Claims[t], &r.Claims[k]
+	years, _ := durationYears(dt, d.approx)
+	factor := Span{2, 2}
+	claims := []int{t, k}
+	// "almost doubling every two years": the multiple beside it bounds the factor.
+	if x := firstOf(r, ks, func(o *Claim) bool { return o.Unit == "x" && gapOf(o, dt) < 12 }); x >= 0 {
+		factor = Interval(&r.Claims[x], 0)
+		factor.Lo = math.Max(factor.Lo, 1)
+		claims = append(claims, x)
+	}
+	got := annualRate(factor, years)
+	stated, _ := signed(rate, d.approx)
+	f := judged("arithmetic", ids(r, claims), rate, got, stated.abs(), d.tol, "%")
+	f.Message = fmt.Sprintf("doubling every %s years (%s) is %s a year (2^(1 / years) − 1); %s states %s, %s",
+		spanText(years, ""), figure(dt), spanText(got, "%"), figure(rate), spanText(stated.abs(), "%"), verdictWord(f))
+	return f
+}
+
+// ---- a percentage rise against the multiple that states the same change
+
+type growthMultiple struct {
+	approx, tol float64
+	equal       *regexp.Regexp // words that say two figures are one: 也就是, i.e., or
+}
+
+func (g growthMultiple) Check(r *Result, add func(Finding)) {
+	if g.equal == nil {
+		return
+	}
+	eachSentence(r, func(src *Source, ks []int) {
+		for _, p := range ks {
+			pc := &r.Claims[p]
+			if pc.Unit != "%" || pc.Direction == "" || pc.Kind == "growth_rate" {
+				continue
+			}
+			for _, x := range ks {
+				mx := &r.Claims[x]
+				if mx.Unit != "x" || mx.Start < pc.End || !g.equal.MatchString(between(src, pc.End, mx.Start)) {
+					continue
+				}
+				add(g.finding(r, p, x))
+			}
+		}
+	})
+}
+
+func (g growthMultiple) finding(r *Result, p, x int) Finding {
+	pc, mx := &r.Claims[p], &r.Claims[x]
+	rise, _ := signed(pc, g.approx)
+	got := rise.scale(0.01).shift(1)
+	stated := Interval(mx, g.approx)
+	f := judged("arithmetic", ids(r, []int{p, x}), mx, got, stated, g.tol, "x")
+	f.Message = fmt.Sprintf("a change of %s is %s times the start (1 + percent / 100); %s states %s, %s",
+		figure(pc), spanText(got, ""), figure(mx), spanText(stated, ""), verdictWord(f))
+	return f
+}

@@ -1,0 +1,176 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// Parts of one whole cannot add up past it: shares of one whole past
+// 100%, parts past the total the sentence states for them (两国合计不到
+// 60%). Parts that add up to less than their total are not flagged: a
+// sentence may leave parts out.
+
+func init() {
+	registerCheck("share-sum", func(d rules.CheckDef) Checker { return shareSum{d.Approx, d.Patterns["share"]} })
+	registerCheck("parts-total", func(d rules.CheckDef) Checker { return partsTotal{d.Approx, d.Patterns["total"]} })
+}
+
+// ---- shares of one whole past 100%
+
+type shareSum struct {
+	approx float64
+	share  *regexp.Regexp // the words of a share (占, account for, hold)
+}
+
+func (s shareSum) Check(r *Result, add func(Finding)) {
+	eachSentence(r, func(src *Source, ks []int) {
+		for _, part := range clauseRuns(r, src, ks) {
+			if !s.named(src, r, part) {
+				continue
+			}
+			byWhole := map[string][]int{}
+			var wholes []string
+			for _, k := range part {
+				c := &r.Claims[k]
+				if !isPart(c) {
+					continue
+				}
+				w := wholeOf(src, c)
+				if byWhole[w] == nil {
+					wholes = append(wholes, w)
+				}
+				byWhole[w] = append(byWhole[w], k)
+			}
+			if len(wholes) == 2 && byWhole[""] != nil { // one whole named once: the list's other shares are of it
+				w := wholes[0] + wholes[1]
+				byWhole[w] = append(byWhole[""], byWhole[w]...)
+				sort.Ints(byWhole[w])
+				wholes, byWhole[""] = []string{w}, nil
+			}
+			for _, w := range wholes {
+				if len(byWhole[w]) >= 2 {
+					add(s.finding(r, byWhole[w]))
+				}
+			}
+		}
+	})
+}
+
+// isPart: a figure that may be a part of a whole in percent, not a
+// change, a rate or a total.
+func isPart(c *Claim) bool {
+	return Family(c) == "%" && c.Kind == "share" && c.Change == "" && c.Direction == "" && c.Role == ""
+}
+
+// named reports whether the words of a share stand before one of the
+// run's parts: "Google holds 45%, Microsoft 40% and Amazon 30%" lists
+// three shares under one verb.
+func (s shareSum) named(src *Source, r *Result, run []int) bool {
+	for _, k := range run {
+		if c := &r.Claims[k]; isPart(c) && s.share != nil && s.share.MatchString(between(src, c.Start-16, c.Start)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s shareSum) finding(r *Result, parts []int) Finding {
+	sum := Span{}
+	for _, k := range parts {
+		sp := Interval(&r.Claims[k], s.approx)
+		sum = sum.add(Span{math.Max(sp.Lo, 0), sp.Hi})
+	}
+	f := judged("arithmetic", ids(r, parts), &r.Claims[parts[len(parts)-1]], sum, Span{0, 100}, 0, "%")
+	f.Expected = nil // the sum is tested against the whole, not a stated figure
+	f.Deviation = nil
+	f.Message = fmt.Sprintf("shares of one whole add up to %s (the sum of the parts); the whole is 100%%, %s: %s",
+		spanText(sum, "%"), verdictWord(f), figures(r, parts))
+	return f
+}
+
+// clauseRuns cuts a sentence's claims where a semicolon stands between
+// them: "2018年电视占75%、数字占25%;这次电视约占55%" tells of two times.
+func clauseRuns(r *Result, src *Source, ks []int) [][]int {
+	var out [][]int
+	lo := 0
+	for i := 1; i < len(ks); i++ {
+		if strings.ContainsAny(between(src, r.Claims[ks[i-1]].End, r.Claims[ks[i]].Start), ";；") {
+			out = append(out, ks[lo:i])
+			lo = i
+		}
+	}
+	return append(out, ks[lo:])
+}
+
+// wholeOf is the noun a share is "of" where the text names it (55% of
+// men, 51% of women are two wholes), else "".
+func wholeOf(src *Source, c *Claim) string {
+	after := strings.TrimLeftFunc(between(src, c.End, c.End+40), unicode.IsSpace)
+	low := strings.ToLower(after)
+	if !strings.HasPrefix(low, "of ") {
+		return ""
+	}
+	words := strings.Fields(low[3:])
+	for _, w := range words {
+		w = strings.Trim(w, ".,;:()'\"’")
+		if w != "" && w != "the" && w != "all" && w != "a" && w != "an" {
+			return w
+		}
+	}
+	return ""
+}
+
+// ---- parts past the total stated for them
+
+type partsTotal struct {
+	approx float64
+	total  *regexp.Regexp // the words of a total (合计, together, combined)
+}
+
+func (p partsTotal) Check(r *Result, add func(Finding)) {
+	eachSentence(r, func(src *Source, ks []int) {
+		for i, t := range ks {
+			total := &r.Claims[t]
+			if total.Role != "total" && (p.total == nil || !p.total.MatchString(between(src, total.Start-10, total.Start))) {
+				continue
+			}
+			var parts []int
+			for _, k := range ks[:i] {
+				c := &r.Claims[k]
+				if Family(c) == Family(total) && isLevel(c) && c.Change == "" && c.Role == "" {
+					parts = append(parts, k)
+				}
+			}
+			if len(parts) >= 2 {
+				add(p.finding(r, parts, t))
+			}
+		}
+	})
+}
+
+func (p partsTotal) finding(r *Result, parts []int, t int) Finding {
+	total := &r.Claims[t]
+	sum := Span{}
+	for _, k := range parts {
+		sum = sum.add(Interval(&r.Claims[k], p.approx))
+	}
+	stated := Interval(total, p.approx)
+	f := Finding{Kind: "arithmetic", Claims: ids(r, append(append([]int(nil), parts...), t)), Status: Consistent}
+	if sum.Lo > stated.Hi {
+		f.Status = Inconsistent
+	}
+	f.Expected, f.Deviation = expectation(total, Span{sum.Lo, math.Inf(1)}, stated, Family(total))
+	f.Message = fmt.Sprintf("the parts %s add up to %s; the total %s states %s, and parts cannot exceed their total",
+		figures(r, parts), spanText(sum, Family(total)), figure(total), spanText(stated, Family(total)))
+	if f.Status == Consistent {
+		f.Message = fmt.Sprintf("the parts %s add up to %s, within the total %s", figures(r, parts),
+			spanText(sum, Family(total)), figure(total))
+	}
+	return f
+}

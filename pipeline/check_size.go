@@ -1,0 +1,147 @@
+package pipeline
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// changeSize checks a figure that states the size of a change against the
+// change's start and end in the same sentence: a percentage change
+// ((end − start) / start), a change in percentage points (end − start of
+// two percentages), a difference in the start's unit, or a multiple (the
+// larger end over the smaller).
+type changeSize struct {
+	measure     measure
+	approx, tol float64
+	words       *regexp.Regexp // words before a figure that make it a change (grew, 增长了)
+}
+
+// measure is one way of stating a change's size.
+type measure struct {
+	name    string
+	unit    string                                 // the unit of a stated size ("" : the start's)
+	states  func(c *Claim) bool                    // the figure states this measure
+	fits    func(size, from *Claim) bool           // the change's family suits the figure
+	compute func(from, to Span) Span               // the size the ends imply
+	formula string                                 // the formula in words
+	text    func(from, to *Claim, got Span) string // what the ends give, for the message
+	signed  func(size *Claim, approx float64) (Span, bool)
+}
+
+func init() {
+	for _, m := range []measure{percentMeasure, pointsMeasure, differenceMeasure, ratioMeasure} {
+		registerCheck(m.name, func(d rules.CheckDef) Checker {
+			return changeSize{measure: m, approx: d.Approx, tol: d.Tolerance, words: d.Pattern}
+		})
+	}
+}
+
+var percentMeasure = measure{
+	name: "percent-change", unit: "%",
+	states: func(c *Claim) bool { return c.Unit == "%" && c.Kind != "growth_rate" },
+	fits:   func(_, from *Claim) bool { return Family(from) != "%" || from.Unit == "%" },
+	compute: func(a, b Span) Span {
+		return b.sub(a).div(a.abs()).scale(100)
+	},
+	formula: "(end − start) / start × 100",
+	signed:  signed,
+}
+
+var pointsMeasure = measure{
+	name: "points-change", unit: "pp",
+	states:  func(c *Claim) bool { return c.Unit == "pp" },
+	fits:    func(_, from *Claim) bool { return Family(from) == "%" },
+	compute: func(a, b Span) Span { return b.sub(a) },
+	formula: "end − start, in percentage points",
+	signed:  signed,
+}
+
+var differenceMeasure = measure{
+	name: "change-difference",
+	states: func(c *Claim) bool {
+		return c.Direction != "" && c.Unit != "%" && c.Unit != "pp" && c.Unit != "x"
+	},
+	fits:    func(size, from *Claim) bool { return Family(size) == Family(from) },
+	compute: func(a, b Span) Span { return b.sub(a) },
+	formula: "end − start",
+	signed:  signed,
+}
+
+var ratioMeasure = measure{
+	name: "factor", unit: "x",
+	states:  func(c *Claim) bool { return c.Unit == "x" },
+	fits:    func(_, from *Claim) bool { return true },
+	compute: changeRatio,
+	formula: "the larger end / the smaller",
+	signed:  func(c *Claim, approx float64) (Span, bool) { return Interval(c, approx), true },
+}
+
+func (c changeSize) Check(r *Result, add func(Finding)) {
+	eachSentence(r, func(src *Source, ks []int) {
+		ps := scopePairs(r, ks)
+		if len(ps) == 0 {
+			return
+		}
+		for _, k := range ks {
+			size := &r.Claims[k]
+			if !c.states(src, size) {
+				continue
+			}
+			fit := func(p pair) bool {
+				return c.measure.fits(size, &r.Claims[p.from]) && Family(&r.Claims[p.from]) == Family(&r.Claims[p.to])
+			}
+			if f, ok := anyReading(ps, fit, func(p pair) Finding { return c.finding(r, p, k) }); ok {
+				add(f)
+			} else if p := bind(r, ps, k, fit); p >= 0 {
+				add(c.finding(r, ps[p], k))
+			}
+		}
+	})
+}
+
+// states reports whether the figure states this measure of a change: its
+// direction or kind says so, or the check's words stand just before it.
+func (c changeSize) states(src *Source, size *Claim) bool {
+	if !c.measure.states(size) || size.Change != "" {
+		return false
+	}
+	if isSize(size) {
+		return true
+	}
+	return c.words != nil && c.words.MatchString(between(src, size.Start-24, size.Start))
+}
+
+func (c changeSize) finding(r *Result, p pair, k int) Finding {
+	from, to, size := &r.Claims[p.from], &r.Claims[p.to], &r.Claims[k]
+	got := c.measure.compute(Interval(from, c.approx), Interval(to, c.approx))
+	stated, withSign := c.measure.signed(size, c.approx)
+	if !withSign {
+		got = got.abs()
+		stated = stated.abs()
+	}
+	unit := c.measure.unit
+	if unit == "" {
+		unit = from.Unit
+	}
+	f := judged("arithmetic", ids(r, []int{p.from, p.to, k}), size, got, stated, c.tol, unit)
+	f.Message = fmt.Sprintf("from %s to %s is %s (%s); %s states %s, %s",
+		figure(from), figure(to), spanText(got, unit), c.measure.formula, figure(size), spanText(stated, unit), verdictWord(f))
+	return f
+}
+
+// anyReading judges a figure against every change it may speak of: the
+// first reading under which it holds, if any. A sentence is inconsistent
+// only when no reading of it holds.
+func anyReading(ps []pair, fit func(pair) bool, judge func(pair) Finding) (Finding, bool) {
+	for _, p := range ps {
+		if !fit(p) {
+			continue
+		}
+		if f := judge(p); f.Status == Consistent {
+			return f, true
+		}
+	}
+	return Finding{}, false
+}

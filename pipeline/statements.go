@@ -1,0 +1,222 @@
+package pipeline
+
+import (
+	"math"
+	"sort"
+)
+
+// A sentence relates its figures: a change has a start and an end, and
+// figures that state its size (rose 20%, up 2 cents, 1.4 times, 0.5
+// percentage points, 2.5% a year); a total is a count times a unit price.
+// The arithmetic checks read these relations from the claims' change
+// marks and roles (set by the extraction's form rules) and from their
+// periods, never from a lexicon.
+
+// pair is one change a sentence states: the claims of its start and end.
+type pair struct{ from, to int }
+
+// isSize reports a figure that states how large a change is, not a level.
+func isSize(c *Claim) bool {
+	return c.Direction != "" || c.Unit == "pp" || c.Kind == "growth_rate" || c.Unit == "x"
+}
+
+// isLevel reports a figure that is the value of something at a time: the
+// start or end a change can run between.
+func isLevel(c *Claim) bool {
+	return !isSize(c) && c.Kind != "doubling_time" && c.Kind != "duration"
+}
+
+// scopePairs lists the changes of one sentence (claims ks, in text order):
+// from … to … as the extraction paired them; a base (a year earlier, 上年)
+// and the nearest other level of its family; else, where a change is
+// stated but neither, the earliest and latest dated levels of one family.
+func scopePairs(r *Result, ks []int) []pair {
+	var out []pair
+	seen := map[pair]bool{}
+	addPair := func(p pair) {
+		if p.from != p.to && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, k := range ks {
+		c := &r.Claims[k]
+		switch {
+		case c.Change == "from" && c.Partner >= 0:
+			addPair(pair{k, c.Partner})
+		case c.Change == "to" && c.Partner >= 0 && r.Claims[c.Partner].Change == "from":
+			addPair(pair{c.Partner, k})
+		}
+	}
+	for _, k := range ks {
+		if c := &r.Claims[k]; c.Role == "base" && isLevel(c) && !inPair(out, k) {
+			if j := nearestLevel(r, ks, k, func(o *Claim) bool { return o.Role != "base" }); j >= 0 {
+				addPair(pair{k, j})
+			}
+		}
+	}
+	if len(out) == 0 && hasSize(r, ks) {
+		out = append(out, datedPairs(r, ks)...)
+	}
+	return out
+}
+
+func inPair(ps []pair, k int) bool {
+	for _, p := range ps {
+		if p.from == k || p.to == k {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSize(r *Result, ks []int) bool {
+	for _, k := range ks {
+		if isSize(&r.Claims[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestLevel is the level of k's family in ks closest to k in the text
+// that ok accepts, or -1.
+func nearestLevel(r *Result, ks []int, k int, ok func(*Claim) bool) int {
+	c, best, dist := &r.Claims[k], -1, math.MaxInt
+	for _, j := range ks {
+		o := &r.Claims[j]
+		if j == k || !isLevel(o) || Family(o) != Family(c) || o.Source != c.Source || !ok(o) {
+			continue
+		}
+		if d := gapOf(c, o); d < dist {
+			best, dist = j, d
+		}
+	}
+	return best
+}
+
+// datedPairs pairs, for each family, its earliest and latest dated levels
+// when they name two different periods: 2019年出口约2.7万亿, 2020年…2.6万亿.
+func datedPairs(r *Result, ks []int) []pair {
+	type span struct{ first, last int }
+	byFamily := map[string]*span{}
+	var order []string
+	for _, k := range ks {
+		c := &r.Claims[k]
+		if !isLevel(c) || !isDated(c.PeriodKey) {
+			continue
+		}
+		f := Family(c)
+		s := byFamily[f]
+		if s == nil {
+			byFamily[f] = &span{k, k}
+			order = append(order, f)
+			continue
+		}
+		if c.PeriodKey < r.Claims[s.first].PeriodKey {
+			s.first = k
+		}
+		if c.PeriodKey > r.Claims[s.last].PeriodKey {
+			s.last = k
+		}
+	}
+	var out []pair
+	for _, f := range order {
+		if s := byFamily[f]; r.Claims[s.first].PeriodKey != r.Claims[s.last].PeriodKey {
+			out = append(out, pair{s.first, s.last})
+		}
+	}
+	return out
+}
+
+// gapOf is the distance in runes between two claims of one source.
+func gapOf(a, b *Claim) int {
+	if a.End <= b.Start {
+		return b.Start - a.End
+	}
+	if b.End <= a.Start {
+		return a.Start - b.End
+	}
+	return 0
+}
+
+// bind picks the change that a size figure k speaks of: of the pairs fit
+// accepts, the one nearest k in the text (a pair in another source of a
+// note's quote counts as far). -1 when none fits.
+func bind(r *Result, ps []pair, k int, fit func(p pair) bool) int {
+	c, best, dist := &r.Claims[k], -1, math.MaxInt
+	for i, p := range ps {
+		if !fit(p) || p.from == k || p.to == k {
+			continue
+		}
+		d := math.MaxInt / 2
+		for _, j := range []int{p.from, p.to} {
+			if o := &r.Claims[j]; o.Source == c.Source {
+				d = min(d, gapOf(c, o))
+			}
+		}
+		if d < dist {
+			best, dist = i, d
+		}
+	}
+	return best
+}
+
+// signed is the interval a size figure states, with its direction: "fell
+// 3%" is −3%; a figure with no direction word is taken as its magnitude
+// and so compared in magnitude (ok reports which).
+func signed(c *Claim, approx float64) (s Span, withSign bool) {
+	s = Interval(c, approx)
+	switch c.Direction {
+	case "down":
+		return s.abs().neg(), true
+	case "up":
+		return s.abs(), true
+	}
+	return s, false
+}
+
+// durationYears is a claim's duration in years, as a span.
+func durationYears(c *Claim, approx float64) (Span, bool) {
+	d := daysPer[c.Unit]
+	if d == 0 {
+		return Span{}, false
+	}
+	return Interval(c, approx).scale(d / daysPer["year"]), true
+}
+
+// yearsBetween is the time between two dated period keys, in years, when
+// both are years or quarters.
+func yearsBetween(a, b string) (float64, bool) {
+	ya, okA := yearOf(a)
+	yb, okB := yearOf(b)
+	if !okA || !okB || ya == yb {
+		return 0, false
+	}
+	return math.Abs(yb - ya), true
+}
+
+// yearOf reads YYYY or YYYY-Qn as a fractional year.
+func yearOf(k string) (float64, bool) {
+	if !isDated(k) {
+		return 0, false
+	}
+	y := 0.0
+	for _, c := range k[:4] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		y = y*10 + float64(c-'0')
+	}
+	if len(k) == 7 && k[4] == '-' && k[5] == 'Q' {
+		y += float64(k[6]-'1') / 4
+	}
+	return y, true
+}
+
+// sortedByStart orders claim indexes by where they stand in one source.
+func sortedByStart(r *Result, ks []int) []int {
+	out := append([]int(nil), ks...)
+	sort.SliceStable(out, func(i, j int) bool { return r.Claims[out[i]].Start < r.Claims[out[j]].Start })
+	return out
+}
