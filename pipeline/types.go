@@ -25,6 +25,10 @@ type Source struct {
 	Date        string  `json:"date,omitempty"`
 	Tags        string  `json:"tags,omitempty"`
 	Format      string  `json:"format,omitempty"`
+	// Seen is set on a source that was not read in this run but recalled
+	// from the ledger (the date it was first read, YYYY-MM-DD), so that a
+	// finding can say which side is old. Stages treat it like any source.
+	Seen string `json:"seen,omitempty"`
 
 	// Col is the 1-based column where Text starts on Line; Breaks holds the
 	// rune offsets in Text where a new physical line starts. Together they
