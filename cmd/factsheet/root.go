@@ -72,7 +72,7 @@ func (a *app) rootCmd() *cobra.Command {
 	pf.StringArray("rules", nil, "extra rule file (YAML with a rules: list); repeatable")
 	pf.String("log-level", "info", "log level: debug, info, warn, error")
 	pf.String("log-format", "console", "log format: console or json")
-	root.AddCommand(a.runCmd(), a.rulesCmd())
+	root.AddCommand(a.runCmd(), a.rulesCmd(), a.ledgerCmd())
 	return root
 }
 
@@ -93,7 +93,7 @@ func (a *app) configure(cmd *cobra.Command) error {
 	v.SetEnvPrefix("FACTSHEET")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	for _, name := range []string{"log-level", "log-format", "out", "format", "workers", "fail-on", "input-format"} {
+	for _, name := range []string{"log-level", "log-format", "out", "format", "workers", "fail-on", "input-format", "ledger"} {
 		if f := cmd.Flags().Lookup(name); f != nil {
 			if err := v.BindPFlag(strings.ReplaceAll(name, "-", "_"), f); err != nil {
 				return err

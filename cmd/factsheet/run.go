@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/factsheet-dev/factsheet/ledger"
 	"github.com/factsheet-dev/factsheet/pipeline"
 	"github.com/factsheet-dev/factsheet/pipeline/ingest"
 	"github.com/factsheet-dev/factsheet/reports"
@@ -30,6 +31,7 @@ func (a *app) runCmd() *cobra.Command {
 	f.String("input-format", "", "read every input as this format: text, readwise, kindle, hypothesis, markdown, jsonl (default: by extension and content)")
 	f.String("merge-verdicts", "", "carry the reviewer verdicts and notes of this previous factsheet.xlsx forward")
 	f.Bool("checks", true, "link the claims and run the checks (false: extraction only)")
+	f.String("ledger", "", "keep what runs read in this SQLite file and check new claims against it (default: the ledger setting)")
 	f.String("fail-on", "never", "exit 1 when a finding has this status: inconsistent or never")
 	f.String("cpuprofile", "", "write a CPU profile to this file")
 	f.String("memprofile", "", "write an allocation profile to this file at the end")
@@ -59,6 +61,13 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	l, err := a.openLedger(false)
+	if err != nil {
+		return err
+	}
+	if l != nil {
+		defer l.Close()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	lap := a.lap()
@@ -75,6 +84,7 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	if on, _ := cmd.Flags().GetBool("checks"); on {
 		stages = append(stages, &pipeline.Context{Rules: rs}, &pipeline.Link{Rules: rs}, checks)
 	}
+	stages = ledgerStages(l, stages, &ledger.Recall{Ledger: l, Rules: rs})
 	for _, st := range stages {
 		t0 := a.lap()
 		if err := pipeline.Run(ctx, res, st); err != nil {
@@ -92,7 +102,13 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return codeError{exitError, err}
 	}
-	lap.log("reports")
+	lap = lap.log("reports")
+	if l != nil {
+		if err := a.recordRun(ctx, l, res, args); err != nil {
+			return codeError{exitError, err}
+		}
+		lap.log("ledger")
+	}
 	for _, p := range paths {
 		a.log.Info().Str("report", p).Msg("wrote")
 	}
