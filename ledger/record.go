@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/factsheet-dev/factsheet/pipeline"
@@ -42,7 +40,7 @@ type Counts struct {
 func (l *Ledger) Record(ctx context.Context, r *pipeline.Result, run Run) (Counts, error) {
 	var n Counts
 	err := l.inTx(ctx, func(tx *sql.Tx) error {
-		w := &writer{ctx: ctx, tx: tx, l: l, r: r, k: keysOf(r)}
+		w := &writer{ctx: ctx, tx: tx, l: l, r: r, recalled: recalledSources(r)}
 		var err error
 		if n.Run, err = w.begin(run); err != nil {
 			return err
@@ -70,13 +68,14 @@ func (l *Ledger) Record(ctx context.Context, r *pipeline.Result, run Run) (Count
 
 // writer holds one Record's state.
 type writer struct {
-	ctx   context.Context
-	tx    *sql.Tx
-	l     *Ledger
-	r     *pipeline.Result
-	k     keys
-	run   int64
-	stale map[string][2]string // file\0text\0value of a removed claim → its verdict
+	ctx context.Context
+	tx  *sql.Tx
+	l   *Ledger
+	r   *pipeline.Result
+	run int64
+	// recalled are the sources that came from the ledger: not written again.
+	recalled map[string]bool
+	stale    map[string][2]string // file\0text\0value of a removed claim → its verdict
 }
 
 func (w *writer) exec(q string, args ...any) error {
@@ -118,7 +117,7 @@ func (w *writer) begin(run Run) (int64, error) {
 		if s.Seen != "" {
 			continue
 		}
-		if _, err := st.ExecContext(w.ctx, w.k.source[s.ID], s.File); err != nil {
+		if _, err := st.ExecContext(w.ctx, s.ID, s.File); err != nil {
 			return 0, err
 		}
 	}
@@ -177,7 +176,7 @@ func (w *writer) sources() (int, error) {
 	st, err := w.tx.PrepareContext(w.ctx, `INSERT INTO sources (id, hash, file, line, col, role, lang, text,
 		note_of, title, url, author, location, date, tags, format, first_run, last_run)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET line = excluded.line, col = excluded.col, note_of = excluded.note_of,
+		ON CONFLICT (id) DO UPDATE SET file = excluded.file, line = excluded.line, col = excluded.col, note_of = excluded.note_of,
 		title = excluded.title, url = excluded.url, author = excluded.author, location = excluded.location,
 		date = excluded.date, tags = excluded.tags, format = excluded.format, last_run = excluded.last_run`)
 	if err != nil {
@@ -187,19 +186,13 @@ func (w *writer) sources() (int, error) {
 	done := map[string]bool{}
 	for i := range w.r.Sources {
 		s := &w.r.Sources[i]
-		id := w.k.source[s.ID]
+		id := s.ID
 		if s.Seen != "" || done[id] { // recalled, or a repeat of a source of this run
 			continue
 		}
 		done[id] = true
-		var noteOf *string
-		if s.NoteOf != nil {
-			if k, ok := w.k.source[*s.NoteOf]; ok {
-				noteOf = &k
-			}
-		}
 		if _, err := st.ExecContext(w.ctx, id, textHash(s.Text), s.File, s.Line, max(s.Col, 1), s.Role, s.Lang, s.Text,
-			noteOf, s.Title, s.URL, s.Author, s.Location, s.Date, s.Tags, s.Format, w.run, w.run); err != nil {
+			s.NoteOf, s.Title, s.URL, s.Author, s.Location, s.Date, s.Tags, s.Format, w.run, w.run); err != nil {
 			return 0, err
 		}
 		if len(done)%10000 == 0 {
@@ -216,7 +209,7 @@ func (w *writer) claims() (int, error) {
 		min, max, qualifier, kind, change, partner, subject, metric, period, period_key, rule, step, bound,
 		start, stop, sentence, family, last_run)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET line = excluded.line, col = excluded.col, value = excluded.value,
+		ON CONFLICT (id) DO UPDATE SET file = excluded.file, line = excluded.line, col = excluded.col, value = excluded.value,
 		unit = excluded.unit, min = excluded.min, max = excluded.max, qualifier = excluded.qualifier,
 		kind = excluded.kind, change = excluded.change, partner = excluded.partner, subject = excluded.subject,
 		metric = excluded.metric, period = excluded.period, period_key = excluded.period_key,
@@ -230,18 +223,16 @@ func (w *writer) claims() (int, error) {
 	done := map[string]bool{}
 	for i := range w.r.Claims {
 		c := &w.r.Claims[i]
-		id, ok := w.k.claim[c.ID]
-		if !ok || done[id] || w.recalled(c) {
+		id := c.ID
+		if done[id] || w.recalled[c.Source] {
 			continue
 		}
 		done[id] = true
 		var partner *string
 		if c.Partner >= 0 && c.Partner < len(w.r.Claims) {
-			if p, ok := w.k.claim[w.r.Claims[c.Partner].ID]; ok {
-				partner = &p
-			}
+			partner = &w.r.Claims[c.Partner].ID
 		}
-		if _, err := st.ExecContext(w.ctx, id, w.k.source[c.Source], c.File, c.Line, c.Col, c.Text, c.Value, c.Unit,
+		if _, err := st.ExecContext(w.ctx, id, c.Source, c.File, c.Line, c.Col, c.Text, c.Value, c.Unit,
 			c.Min, c.Max, c.Qualifier, c.Kind, c.Change, partner, c.Subject, c.Metric, c.Period, c.PeriodKey,
 			c.Rule, c.Step, c.Bound, c.Start, c.End, c.Sentence, pipeline.Family(c), w.run); err != nil {
 			return 0, err
@@ -261,11 +252,9 @@ func (w *writer) claims() (int, error) {
 	return len(done), nil
 }
 
-func (w *writer) recalled(c *pipeline.Claim) bool { return w.k.source[c.Source] == c.Source }
-
 // findings replaces the findings that name a claim of the run with the
-// run's own. A finding's id is its rule and its claims' ids, so the same
-// finding found again is the same row.
+// run's own. A finding's id comes from its rule and its claims' ids, so
+// the same finding found again is the same row.
 func (w *writer) findings() (int, error) {
 	if err := w.exec(`DELETE FROM findings WHERE id IN (SELECT finding FROM finding_claims WHERE claim IN
 		(SELECT id FROM claims WHERE source IN (SELECT id FROM temp.run_sources)))`); err != nil {
@@ -287,28 +276,13 @@ func (w *writer) findings() (int, error) {
 	done := map[string]bool{}
 	for i := range w.r.Findings {
 		f := &w.r.Findings[i]
-		ids := make([]string, 0, len(f.Claims))
-		for _, c := range f.Claims {
-			if k, ok := w.k.claim[c]; ok {
-				ids = append(ids, k)
-			}
-		}
-		if len(ids) == 0 {
-			continue
-		}
-		id := FindingID(f.Rule, f.Kind, ids)
-		if done[id] {
+		ids, id := f.Claims, f.ID
+		if len(ids) == 0 || done[id] {
 			continue
 		}
 		done[id] = true
 		list, _ := json.Marshal(ids)
-		exp := f.Expected
-		if exp != nil {
-			e := *exp
-			e.Claim = w.k.claim[e.Claim]
-			exp = &e
-		}
-		detail, _ := json.Marshal(findingDetail{f.Values, exp, f.Deviation})
+		detail, _ := json.Marshal(findingDetail{f.Values, f.Expected, f.Deviation})
 		if _, err := ins.ExecContext(w.ctx, id, f.Kind, f.Status, f.Rule, f.Message, string(list), string(detail),
 			w.run, w.run); err != nil {
 			return 0, err
@@ -329,14 +303,6 @@ type findingDetail struct {
 	Deviation *float64           `json:"deviation,omitempty"`
 }
 
-// FindingID names a finding by its rule, kind and claims, in any order.
-func FindingID(rule, kind string, claims []string) string {
-	ids := slices.Clone(claims)
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	return "f" + hash(rule, kind, strings.Join(ids, ","))
-}
-
 // verdicts writes the run's verdicts, then gives each claim of the run
 // that has none the verdict a removed claim of the same file, text and
 // value had.
@@ -349,12 +315,13 @@ func (w *writer) verdicts(given map[string][2]string) (set, carried int, err err
 	defer st.Close()
 	for i := range w.r.Claims {
 		c := &w.r.Claims[i]
-		id, ok := w.k.claim[c.ID]
-		if !ok || w.recalled(c) {
+		id := c.ID
+		if w.recalled[c.Source] {
 			continue
 		}
 		v, explicit := given[c.ID]
 		if !explicit {
+			var ok bool
 			if v, ok = w.stale[verdictKey(c.File, c.Text, c.Value)]; !ok {
 				continue
 			}
