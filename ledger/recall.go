@@ -13,8 +13,9 @@ import (
 
 // Recall is the stage, between context and link, that adds to a result
 // the ledger's claims about what the result's claims speak of: the same
-// subject, metric and unit family, in the same period (and the latest
-// period the ledger knows, for a claim dated "now" or not at all). They
+// subject, metric and unit family, in the same period (an undated claim:
+// the undated ones), and the latest period the ledger knows for a claim
+// dated "now" or not at all. They
 // come as claims of sources marked Seen, so link and the checks treat
 // them as any others. Claims of the files the run reads again are not
 // recalled: the run's reading of a file replaces the ledger's.
@@ -60,7 +61,9 @@ func (rc *Recall) Run(ctx context.Context, r *pipeline.Result) error {
 			topics[t] = w
 		}
 		switch pk, _ := rc.Rules.PeriodKey(c.Period); pk {
-		case "", "now":
+		case "": // undated: compared with the undated, and told of the latest
+			w.periods[""], w.latest = true, true
+		case "now":
 			w.latest = true
 		default:
 			w.periods[pk] = true

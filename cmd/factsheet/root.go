@@ -72,7 +72,7 @@ func (a *app) rootCmd() *cobra.Command {
 	pf.StringArray("rules", nil, "extra rule file (YAML with a rules: list); repeatable")
 	pf.String("log-level", "info", "log level: debug, info, warn, error")
 	pf.String("log-format", "console", "log format: console or json")
-	root.AddCommand(a.runCmd(), a.rulesCmd(), a.ledgerCmd())
+	root.AddCommand(a.runCmd(), a.checkCmd(), a.rulesCmd(), a.ledgerCmd())
 	return root
 }
 
