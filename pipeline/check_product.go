@@ -34,6 +34,7 @@ func (p product) Check(r *Result, add func(Finding)) {
 			if den == "" && len(qs) != 1 { // a head count must be the only count
 				continue
 			}
+			ts = totalsAfter(r, ts, k, qs)
 			for _, t := range ts {
 				if f, ok := p.judge(r, k, qs, t); ok {
 					add(f)
@@ -156,4 +157,28 @@ func lastSentence(r *Result, ks []int) []int {
 		lo--
 	}
 	return ks[lo:]
+}
+
+// totalsAfter keeps, of several candidate totals, those that stand after
+// the price or a quantity: a sentence states a product's factors and then
+// what they come to ("a run costs over $500 million, and at 10,000 GPUs for
+// $40,000 each the cluster comes to $100 million"). One candidate stays,
+// wherever it stands (98亿美元分摊到50亿人次,人均2.25美元).
+func totalsAfter(r *Result, ts []int, price int, qs []int) []int {
+	if len(ts) < 2 {
+		return ts
+	}
+	first := r.Claims[price].Start
+	for _, q := range qs {
+		if r.Claims[q].Source == r.Claims[price].Source {
+			first = min(first, r.Claims[q].Start)
+		}
+	}
+	var out []int
+	for _, t := range ts {
+		if r.Claims[t].Source != r.Claims[price].Source || r.Claims[t].Start > first {
+			out = append(out, t)
+		}
+	}
+	return out
 }

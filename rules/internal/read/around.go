@@ -110,7 +110,8 @@ func (sc *scan) forms(m *Match) {
 		if f.before != nil && !sc.backMatched(f.before, m.Start) {
 			continue
 		}
-		if f.after != nil && !sc.aheadMatch(f.after, m.End) || f.unless != nil && sc.aheadMatch(f.unless, m.End) {
+		if f.after != nil && !sc.aheadMatch(f.after, m.End) || f.unless != nil && sc.aheadMatch(f.unless, m.End) ||
+			f.unlessBefore != nil && sc.backMatched(f.unlessBefore, m.Start) {
 			continue
 		}
 		if f.kind != "" {

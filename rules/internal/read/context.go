@@ -21,19 +21,23 @@ type form struct {
 	before    *backward
 	after     *forward
 	unless    *forward // a further after-pattern that cancels the form
+	// unlessBefore is a further before-pattern that cancels the form
+	// ("comes to" is no change's end).
+	unlessBefore *backward
 }
 
 // FormDef defines a form: the kind or change it gives, the unit kinds it
 // applies to, and the patterns before and after the quantity.
 type FormDef struct {
-	Kind        string   `yaml:"kind"`
-	Change      string   `yaml:"change"`
-	Direction   string   `yaml:"direction"`
-	Role        string   `yaml:"role"`
-	UnitKinds   []string `yaml:"unit_kinds"`
-	Before      string   `yaml:"before"`
-	After       string   `yaml:"after"`
-	UnlessAfter string   `yaml:"unless_after"`
+	Kind         string   `yaml:"kind"`
+	Change       string   `yaml:"change"`
+	Direction    string   `yaml:"direction"`
+	Role         string   `yaml:"role"`
+	UnitKinds    []string `yaml:"unit_kinds"`
+	Before       string   `yaml:"before"`
+	After        string   `yaml:"after"`
+	UnlessAfter  string   `yaml:"unless_after"`
+	UnlessBefore string   `yaml:"unless_before"`
 }
 
 // exclusion drops a number that is part of a name, a reference, a date,
@@ -106,6 +110,9 @@ func (b *Builder) Form(id string, raw FormDef) error {
 		return err
 	}
 	if f.unless, err = compileForward("unless_after", raw.UnlessAfter); err != nil {
+		return err
+	}
+	if f.unlessBefore, err = compileBackward("unless_before", raw.UnlessBefore); err != nil {
 		return err
 	}
 	if f.before == nil && f.after == nil {
