@@ -21,6 +21,9 @@ func (rs *Ruleset) TestExamples() []string {
 	var fails []string
 	for _, r := range rs.info {
 		for _, ex := range r.Examples {
+			if ex.Finding != "" {
+				continue // a check's example runs the whole pipeline: see pipeline/checktest
+			}
 			if msg := rs.checkExample(ex); msg != "" {
 				fails = append(fails, fmt.Sprintf("%s:%d: rule %q: %q: %s", r.File, ex.Line, r.ID, ex.Text, msg))
 			}

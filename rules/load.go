@@ -51,12 +51,16 @@ type rawRule struct {
 }
 
 // Example is input text with the claims a rule must yield from it. An empty
-// Claims list with None set means the text must yield no claim at all.
+// Claims list with None set means the text must yield no claim at all. A
+// check's example says instead what the check must find in the text (read
+// as a plain text file: a line in another language is a note on the line
+// before): Finding is inconsistent, consistent or none.
 type Example struct {
-	Text   string         `yaml:"text"`
-	Claims []ExampleClaim `yaml:"claims"`
-	None   bool           `yaml:"none"`
-	Line   int            `yaml:"-"`
+	Text    string         `yaml:"text"`
+	Claims  []ExampleClaim `yaml:"claims"`
+	None    bool           `yaml:"none"`
+	Finding string         `yaml:"finding"`
+	Line    int            `yaml:"-"`
 }
 
 // ExampleClaim is what one expected claim must read as. Nil fields are not checked.
@@ -175,8 +179,13 @@ func parseExamples(n *yaml.Node) ([]Example, error) {
 			}
 		}
 		ex.Line = e.Line
-		if !ex.None && len(ex.Claims) == 0 {
-			return nil, fmt.Errorf("line %d: an example needs claims or none: true", e.Line)
+		switch ex.Finding {
+		case "", "inconsistent", "consistent", "none":
+		default:
+			return nil, fmt.Errorf("line %d: finding %q is not inconsistent, consistent or none", e.Line, ex.Finding)
+		}
+		if !ex.None && len(ex.Claims) == 0 && ex.Finding == "" {
+			return nil, fmt.Errorf("line %d: an example needs claims, none: true or a finding", e.Line)
 		}
 		out = append(out, ex)
 	}

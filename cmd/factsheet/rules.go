@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/factsheet-dev/factsheet/pipeline/checktest"
 	"github.com/spf13/cobra"
 )
 
@@ -18,6 +19,11 @@ func (a *app) rulesCmd() *cobra.Command {
 				return err
 			}
 			fails := rs.TestExamples()
+			checks, err := checktest.Run(rs) // a check's examples run every stage
+			if err != nil {
+				return err
+			}
+			fails = append(fails, checks...)
 			for _, f := range fails {
 				fmt.Fprintln(a.stdout, f)
 			}
