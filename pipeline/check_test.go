@@ -142,11 +142,15 @@ func TestInterval(t *testing.T) {
 		{"over 60%", pipeline.Claim{Value: 60, Unit: "%", Step: 1, Min: f(60), Bound: "min"}, 60, inf},
 		{"over two-thirds", pipeline.Claim{Value: 2.0 / 3, Kind: "share", Min: f(2.0 / 3), Bound: "min"}, 200.0 / 3, inf},
 		{"up to 5", pipeline.Claim{Value: 5, Step: 1, Max: f(5), Bound: "max"}, math.Inf(-1), 5},
-		{"about 25%", pipeline.Claim{Value: 25, Unit: "%", Step: 1, Bound: "approx"}, 24.5 - 1.25, 25.5 + 1.25},
+		{"about 25%", pipeline.Claim{Value: 25, Unit: "%", Step: 1, Bound: "approx"}, 25 - 1.25, 25 + 1.25},
+		{"about 2.5 rounds wider than 1%", pipeline.Claim{Value: 2.5, Step: 0.1, Bound: "approx"}, 2.45, 2.55},
 		{"18-24", pipeline.Claim{Value: 21, Unit: "month", Step: 1, Min: f(18), Max: f(24)}, 17.5, 24.5},
 	}
 	for _, c := range cases {
 		got := pipeline.Interval(&c.c, 0.05)
+		if c.name == "about 2.5 rounds wider than 1%" {
+			got = pipeline.Interval(&c.c, 0.01)
+		}
 		if math.Abs(got.Lo-c.lo) > 1e-9 && !(math.IsInf(got.Lo, -1) && math.IsInf(c.lo, -1)) ||
 			math.Abs(got.Hi-c.hi) > 1e-9 && !(math.IsInf(got.Hi, 1) && math.IsInf(c.hi, 1)) {
 			t.Errorf("%s: %v, want [%g, %g]", c.name, got, c.lo, c.hi)

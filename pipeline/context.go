@@ -67,6 +67,7 @@ func (c *Context) source(r *Result, idx *sourceIndex, src *Source, claims []int)
 	if len(claims) == 0 {
 		return
 	}
+	precision(r, src, claims)
 	c.own(r, src, claims)
 	if src.NoteOf != nil {
 		inherit(r, claims, idx.byID(*src.NoteOf))

@@ -13,7 +13,9 @@ type Span struct {
 
 // Interval reads a claim as the values it allows: rounding first (71% was
 // written to the unit, so it stands for 70.5 to 71.5), then its qualifier
-// (over: no upper end; up to: no lower end; about: approx either way), then
+// (over: no upper end; up to: no lower end; about: within approx of the
+// value either way, or its rounding where that is wider: the two are not
+// added, so that "about" cannot swallow an error of twice the slack), then
 // any range or vague bounds.
 func Interval(c *Claim, approx float64) Span {
 	v, half := InFamily(c, c.Value), InFamily(c, c.Step)/2
@@ -33,8 +35,8 @@ func Interval(c *Claim, approx float64) Span {
 			}
 		}
 	}
-	if c.Bound == "approx" {
-		sp = Span{sp.Lo - math.Abs(v)*approx, sp.Hi + math.Abs(v)*approx}
+	if c.Bound == "approx" { // about 2.7: within the slack of 2.7, or its rounding if that is wider
+		sp = Span{math.Min(sp.Lo, v-math.Abs(v)*approx), math.Max(sp.Hi, v+math.Abs(v)*approx)}
 	}
 	return sp
 }

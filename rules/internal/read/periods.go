@@ -39,8 +39,12 @@ func (sc *scan) assignPeriods() {
 			if p.start < m.Start {
 				d++ // at equal distance the period after the figure wins: "to 5.5% by July 2023"
 			}
-			if p.clause != mc {
-				d += 1 << 20 // a period in the figure's own clause comes first: "在2024年年中达到34亿, 高于2023年底的16亿"
+			switch {
+			case p.clause == mc: // a period in the figure's own clause comes first: "在2024年年中达到34亿, 高于2023年底的16亿"
+			case p.start < m.Start: // then one that opens the sentence: "2020年出口增长3.6%,达到2.6万亿美元"
+				d += 1 << 20
+			default: // a later clause begins another frame: ", 据此倒推2019年出口约2.7万亿美元"
+				d += 1 << 21
 			}
 			if dist < 0 || d < dist {
 				best, dist = p.text, d

@@ -1,0 +1,53 @@
+package pipeline
+
+import "unicode"
+
+// precision settles how exactly a figure was meant, where its sentence
+// says more than the figure alone:
+//
+//   - a small whole number spelt in words is a count, not a measurement
+//     rounded to the unit: "every two years", 三倍, "five clubs";
+//   - a whole number beside figures of its family written to a finer step
+//     shares their step: in "a range of 5% to 5.25% … above the 5% before",
+//     5% means 5.00%, not anything from 4.5% to 5.5%.
+func precision(r *Result, src *Source, claims []int) {
+	for _, k := range claims {
+		c := &r.Claims[k]
+		if c.Step != 0 && c.Value == float64(int64(c.Value)) && c.Value >= 0 && c.Value <= 12 && !hasDigit(c.Text) {
+			c.Step = 0
+		}
+	}
+	for i, k := range claims {
+		c := &r.Claims[k]
+		if c.Step < 1 || c.Unit == "" {
+			continue
+		}
+		for _, j := range claims[max(0, i-8):min(len(claims), i+9)] {
+			o := &r.Claims[j]
+			if j != k && o.Sentence == c.Sentence && o.Unit == c.Unit && o.Step > 0 && o.Step < c.Step &&
+				sameScale(c.Value, o.Value) {
+				c.Step = o.Step
+			}
+		}
+	}
+}
+
+// sameScale reports two values within a factor of 100 of each other.
+func sameScale(a, b float64) bool {
+	if a < 0 {
+		a = -a
+	}
+	if b < 0 {
+		b = -b
+	}
+	return a > 0 && b > 0 && a < 100*b && b < 100*a
+}
+
+func hasDigit(s string) bool {
+	for _, c := range s {
+		if unicode.IsDigit(c) {
+			return true
+		}
+	}
+	return false
+}
