@@ -115,15 +115,40 @@ func setLangs(src []pipeline.Source) {
 	wg.Wait()
 }
 
-// linkNotes applies the language-change heuristic.
+// linkNotes marks a line as a note on the quote just before it when the
+// line says so (Note:, 注：, メモ：, →), or when it changes language away
+// from the file's quote language (its first line's: an export starts with
+// a highlight): an English file's Chinese line after a Japanese quote is a
+// note, but an English line after a reader's Chinese list of references is
+// the next quote.
 func linkNotes(src []pipeline.Source) {
+	quoteLang := ""
+	if len(src) > 0 {
+		quoteLang = src[0].Lang
+	}
 	for i := 1; i < len(src); i++ {
 		prev, cur := &src[i-1], &src[i]
-		if prev.Role == "quote" && cur.Lang != prev.Lang && cur.Line == prev.Line+1 {
+		if prev.Role != "quote" || cur.Line != prev.Line+1 {
+			continue
+		}
+		if noteMarked(cur.Text) || cur.Lang != prev.Lang && cur.Lang != quoteLang {
 			cur.Role = "note"
 			cur.NoteIndex = i
 		}
 	}
+}
+
+// noteMarkers open a line that comments on the one before.
+var noteMarkers = []string{"note:", "nb:", "注：", "注:", "备注：", "备注:", "メモ：", "メモ:", "【メモ】", "【注】", "→", "->"}
+
+func noteMarked(text string) bool {
+	t := strings.TrimSpace(text)
+	for _, m := range noteMarkers {
+		if len(t) >= len(m) && strings.EqualFold(t[:len(m)], m) {
+			return true
+		}
+	}
+	return false
 }
 
 // Lang tells English, Chinese and Japanese apart by script: any kana means

@@ -25,7 +25,7 @@ func TestTextReader(t *testing.T) {
 		{4, "quote", "en", "", "h1"},
 		{5, "note", "ja", "h3", ""},
 		{6, "quote", "zh", "", ""}, // the line before is a note: a new quote
-		{7, "note", "en", "h5", ""},
+		{7, "quote", "en", "", ""}, // English is this file's quote language: no note
 		{8, "quote", "en", "", ""},
 	}
 	if len(src) != len(want) || st.Sources != len(want) || st.Read != len(want) || len(problems) != 0 {
