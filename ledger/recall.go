@@ -12,7 +12,8 @@ import (
 )
 
 // Recall is the stage, between context and link, that adds to a result
-// the ledger's claims about what the result's claims speak of: the same
+// the ledger's figures about what the result's claims speak of (one claim,
+// the first read, for each distinct figure): the same
 // subject, metric and unit family, in the same period (an undated claim:
 // the undated ones), and the latest period the ledger knows for a claim
 // dated "now" or not at all. They
@@ -134,10 +135,20 @@ func (l *Ledger) candidates(ctx context.Context, topics map[Topic]*want, skipFil
 		for p := range w.periods {
 			args = append(args, p)
 		}
-		q := `SELECT ` + claimCols + ` FROM claims WHERE subject = ? AND metric = ? AND family = ?
-			AND period_key IN (?` + strings.Repeat(", ?", len(w.periods)-1) + `)`
-		if err := l.each(ctx, q, args, keep); err != nil {
+		// One claim (the first read) for each distinct figure, from the
+		// covering index: the checks compare figures, not copies of them.
+		q := `SELECT min(rowid) FROM claims WHERE subject = ? AND metric = ? AND family = ?
+			AND period_key IN (?` + strings.Repeat(", ?", len(w.periods)-1) + `)
+			GROUP BY period_key, value, min, max, step, bound, kind, change, unit, role`
+		ids, err := l.rowids(ctx, q, args)
+		if err != nil {
 			return nil, err
+		}
+		for _, part := range chunks(ids, 500) {
+			q := `SELECT ` + claimCols + ` FROM claims WHERE rowid IN (?` + strings.Repeat(", ?", len(part)-1) + `)`
+			if err := l.each(ctx, q, part, keep); err != nil {
+				return nil, err
+			}
 		}
 	}
 	var partners []any
@@ -158,6 +169,23 @@ func (l *Ledger) candidates(ctx context.Context, topics map[Topic]*want, skipFil
 	}
 	f.sources = srcs
 	return f, nil
+}
+
+func (l *Ledger) rowids(ctx context.Context, q string, args []any) ([]any, error) {
+	rows, err := l.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []any
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
 }
 
 func (l *Ledger) each(ctx context.Context, q string, args []any, fn func(*stored)) error {

@@ -207,19 +207,23 @@ func (w *writer) sources() (int, error) {
 func (w *writer) claims() (int, error) {
 	st, err := w.tx.PrepareContext(w.ctx, `INSERT INTO claims (id, source, file, line, col, text, value, unit,
 		min, max, qualifier, kind, change, partner, subject, metric, period, period_key, rule, step, bound,
-		start, stop, sentence, family, last_run)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		start, stop, sentence, family, last_run, role)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET file = excluded.file, line = excluded.line, col = excluded.col, value = excluded.value,
 		unit = excluded.unit, min = excluded.min, max = excluded.max, qualifier = excluded.qualifier,
 		kind = excluded.kind, change = excluded.change, partner = excluded.partner, subject = excluded.subject,
 		metric = excluded.metric, period = excluded.period, period_key = excluded.period_key,
 		rule = excluded.rule, step = excluded.step, bound = excluded.bound, start = excluded.start,
 		stop = excluded.stop, sentence = excluded.sentence, family = excluded.family,
-		last_run = excluded.last_run`)
+		last_run = excluded.last_run, role = excluded.role`)
 	if err != nil {
 		return 0, err
 	}
 	defer st.Close()
+	role := make(map[string]string, len(w.r.Sources))
+	for i := range w.r.Sources {
+		role[w.r.Sources[i].ID] = w.r.Sources[i].Role
+	}
 	done := map[string]bool{}
 	for i := range w.r.Claims {
 		c := &w.r.Claims[i]
@@ -234,7 +238,7 @@ func (w *writer) claims() (int, error) {
 		}
 		if _, err := st.ExecContext(w.ctx, id, c.Source, c.File, c.Line, c.Col, c.Text, c.Value, c.Unit,
 			c.Min, c.Max, c.Qualifier, c.Kind, c.Change, partner, c.Subject, c.Metric, c.Period, c.PeriodKey,
-			c.Rule, c.Step, c.Bound, c.Start, c.End, c.Sentence, pipeline.Family(c), w.run); err != nil {
+			c.Rule, c.Step, c.Bound, c.Start, c.End, c.Sentence, pipeline.Family(c), w.run, role[c.Source]); err != nil {
 			return 0, err
 		}
 		if len(done)%10000 == 0 {

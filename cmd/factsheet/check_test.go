@@ -128,7 +128,7 @@ func TestLedgerRerun(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("stats: exit %d: %s", code, stderr)
 		}
-		return regexp.MustCompile(`(?m)^runs .*\n`).ReplaceAllString(out, "")
+		return regexp.MustCompile(`(?m)^(runs|ledger) .*\n`).ReplaceAllString(out, "") // the run count and the file size move
 	}
 	before := stats()
 	if _, stderr, code := runCLI(t, "run", "--format", "json", "--out", t.TempDir(), "--ledger", db, "seeds/"); code != 0 {
@@ -159,6 +159,22 @@ func TestLedgerCommands(t *testing.T) {
 	for _, args := range [][]string{{"ledger", "stats"}, {"ledger", "stats", "--ledger", "no/such.db"}, {"check", "seeds/draft.md"}} {
 		if _, stderr, code := runCLI(t, args...); code != exitError || !strings.Contains(stderr, "ledger") {
 			t.Errorf("%v: exit %d, %s", args, code, stderr)
+		}
+	}
+}
+
+// BenchmarkCheckLedger times `factsheet check` in-process against a large
+// ledger: FACTSHEET_BENCH_LEDGER and FACTSHEET_BENCH_DRAFT name them
+// (scripts/ledger-1m.sh builds a 1M-claim ledger and a 5,000-word draft).
+func BenchmarkCheckLedger(b *testing.B) {
+	db, draft := os.Getenv("FACTSHEET_BENCH_LEDGER"), os.Getenv("FACTSHEET_BENCH_DRAFT")
+	if db == "" || draft == "" {
+		b.Skip("set FACTSHEET_BENCH_LEDGER and FACTSHEET_BENCH_DRAFT (see scripts/ledger-1m.sh)")
+	}
+	for b.Loop() {
+		var out, errb bytes.Buffer
+		if code := execute([]string{"check", "--log-level", "warn", "--fail-on", "never", "--ledger", db, draft}, &out, &errb); code != 0 {
+			b.Fatalf("exit %d: %s", code, errb.String())
 		}
 	}
 }
