@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,24 +155,35 @@ func TestJSONSchema(t *testing.T) {
 	}
 }
 
-// An interrupted write leaves the old report and no temporary file.
-func TestAtomicWrite(t *testing.T) {
+// A report that fails is named, leaves the previous one and no temporary
+// file, and the other reports are written.
+func TestOneFailureLosesNoOther(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "r.json")
-	os.WriteFile(p, []byte("old"), 0o644)
-	err := atomicWrite(p, func(f *os.File) error {
-		f.WriteString("half")
-		return os.ErrClosed
-	})
-	if err == nil {
-		t.Fatal("no error")
+	old := filepath.Join(dir, "factsheet.json")
+	os.WriteFile(old, []byte("old"), 0o644)
+	paths, err := WriteAll(dir, sample(), []Writer{failing{}, Markdown{}})
+	if err == nil || !strings.Contains(err.Error(), old+" not written: disk on fire (the factsheet.json there is a previous run's)") {
+		t.Errorf("error %v", err)
 	}
-	if b, _ := os.ReadFile(p); string(b) != "old" {
+	if len(paths) != 1 || filepath.Base(paths[0]) != "factsheet.md" {
+		t.Errorf("paths %v", paths)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "old" {
 		t.Errorf("report now %q", b)
 	}
-	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+	if ents, _ := os.ReadDir(dir); len(ents) != 2 {
 		t.Errorf("left %d files", len(ents))
 	}
+}
+
+// failing writes half a JSON report, then fails.
+type failing struct{}
+
+func (failing) File() string { return "factsheet.json" }
+
+func (failing) Write(f *os.File, _ *pipeline.Result) error {
+	f.WriteString("half")
+	return errors.New("disk on fire")
 }
 
 func TestParseFormats(t *testing.T) {

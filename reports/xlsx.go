@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,7 +36,9 @@ var (
 
 // Write implements Writer.
 func (XLSX) Write(f *os.File, r *pipeline.Result) error {
-	x := excelize.NewFile()
+	// excelize keeps its streamed rows in temporary files: beside the
+	// report, in the run's temporary directory, they go when it goes.
+	x := excelize.NewFile(excelize.Options{TmpDir: filepath.Dir(f.Name())})
 	defer x.Close()
 	b, err := newBook(x, r)
 	if err != nil {
