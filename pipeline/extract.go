@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -14,6 +15,8 @@ import (
 type Extract struct {
 	Rules   *rules.Ruleset
 	Workers int // 0: one per CPU
+	// Done, if set, counts the sources extracted so far, for a progress line.
+	Done *atomic.Int64
 }
 
 var _ Stage = (*Extract)(nil)
@@ -38,6 +41,9 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 				end := min(start+chunk, len(r.Sources))
 				for i := start; i < end; i++ {
 					per[i] = e.matches(&r.Sources[i])
+				}
+				if e.Done != nil {
+					e.Done.Add(int64(end - start))
 				}
 			}
 		}()
