@@ -173,7 +173,7 @@ func BenchmarkCheckLedger(b *testing.B) {
 	}
 	for b.Loop() {
 		var out, errb bytes.Buffer
-		if code := execute([]string{"check", "--log-level", "warn", "--fail-on", "never", "--ledger", db, draft}, &out, &errb); code != 0 {
+		if code := execute([]string{"check", "--log-level", "warn", "--fail-on", "never", "--ledger", db, draft}, strings.NewReader(""), &out, &errb); code != 0 {
 			b.Fatalf("exit %d: %s", code, errb.String())
 		}
 	}

@@ -23,8 +23,14 @@ func inRoot(t *testing.T) {
 
 func runCLI(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
+	return runStdin(t, "", args...)
+}
+
+// runStdin runs the command line with stdin as its standard input.
+func runStdin(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	code := execute(args, &out, &errb)
+	code := execute(args, strings.NewReader(stdin), &out, &errb)
 	return out.String(), errb.String(), code
 }
 

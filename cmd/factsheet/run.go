@@ -2,25 +2,28 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
-	"os/signal"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"time"
 
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/factsheet-dev/factsheet/ledger"
 	"github.com/factsheet-dev/factsheet/pipeline"
 	"github.com/factsheet-dev/factsheet/pipeline/ingest"
 	"github.com/factsheet-dev/factsheet/reports"
+	"github.com/factsheet-dev/factsheet/rules"
 )
 
 func (a *app) runCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "run PATH...",
-		Short: "Extract the numeric claims of highlight files or directories and write the reports",
+		Short: "Extract the numeric claims of highlight files or directories (- for standard input) and write the reports",
 		Args:  cobra.MinimumNArgs(1),
 		RunE:  a.run,
 	}
@@ -33,6 +36,7 @@ func (a *app) runCmd() *cobra.Command {
 	f.Bool("checks", true, "link the claims and run the checks (false: extraction only)")
 	f.String("ledger", "", "keep what runs read in this SQLite file and check new claims against it (default: the ledger setting)")
 	f.String("fail-on", "never", "exit 1 when a finding has this status: inconsistent or never")
+	f.Bool("wait", false, "wait for another run writing to the same --out to finish (default: fail at once)")
 	f.String("cpuprofile", "", "write a CPU profile to this file")
 	f.String("memprofile", "", "write an allocation profile to this file at the end")
 	_ = f.MarkHidden("cpuprofile")
@@ -40,92 +44,243 @@ func (a *app) runCmd() *cobra.Command {
 	return cmd
 }
 
+// runJob is one run: what was asked, and what it has made so far.
+type runJob struct {
+	writers []reports.Writer
+	rules   *rules.Ruleset
+	inputs  []ingest.Input
+	out     string
+	ledger  *ledger.Ledger // nil: none
+	res     *pipeline.Result
+}
+
+// run checks everything it can before it reads any input (settings,
+// rules, the inputs named, the output directory and its lock), then reads,
+// extracts, checks and writes the reports as one set.
 func (a *app) run(cmd *cobra.Command, args []string) error {
 	start := time.Now()
-	if p, _ := cmd.Flags().GetString("cpuprofile"); p != "" {
-		stopProfile, err := startProfile(p)
-		if err != nil {
-			return codeError{exitError, err}
-		}
-		defer stopProfile()
+	if stop, err := a.profiles(cmd); err != nil {
+		return codeError{exitError, err}
+	} else {
+		defer stop()
 	}
-	if p, _ := cmd.Flags().GetString("memprofile"); p != "" {
-		runtime.MemProfileRate = 4 << 10
-		defer writeHeapProfile(p)
-	}
-	writers, err := reports.Parse(a.v.GetString("format"))
-	if err != nil {
-		return codeError{exitError, fmt.Errorf("--format: %w", err)}
-	}
-	rs, err := a.ruleset(cmd)
+	job, err := a.prepare(cmd, args)
 	if err != nil {
 		return err
 	}
-	l, err := a.openLedger(false)
-	if err != nil {
+	if job.ledger, err = a.openLedger(false); err != nil {
 		return err
 	}
-	if l != nil {
-		defer l.Close()
+	if job.ledger != nil {
+		defer job.ledger.Close()
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	lap := a.lap()
-	res, err := a.read(args)
+	unlock, err := a.lockOut(job.out)
 	if err != nil {
 		return codeError{exitError, err}
 	}
-	lap = lap.log("read")
-	checks, err := pipeline.NewCheck(rs)
-	if err != nil {
-		return codeError{exitError, err}
+	defer unlock()
+	if err := a.pipeline(cmd, job); err != nil {
+		return err
 	}
-	stages := []pipeline.Stage{&pipeline.Extract{Rules: rs, Workers: a.v.GetInt("workers")}}
-	if on, _ := cmd.Flags().GetBool("checks"); on {
-		stages = append(stages, &pipeline.Context{Rules: rs}, &pipeline.Link{Rules: rs}, checks)
-	}
-	stages = ledgerStages(l, stages, &ledger.Recall{Ledger: l, Rules: rs})
-	for _, st := range stages {
-		t0 := a.lap()
-		if err := pipeline.Run(ctx, res, st); err != nil {
-			return codeError{exitError, err}
-		}
-		t0.log("stage " + st.Name())
-	}
-	lap = lap.log("pipeline")
-	if prev, _ := cmd.Flags().GetString("merge-verdicts"); prev != "" {
-		if err := a.mergeVerdicts(prev, res); err != nil {
-			return codeError{exitError, err}
-		}
-	}
-	paths, err := reports.WriteAll(a.v.GetString("out"), res, writers)
-	if err != nil {
-		return codeError{exitError, err}
-	}
-	lap = lap.log("reports")
-	if l != nil {
-		if err := a.recordRun(ctx, l, res, args); err != nil {
+	werr := a.writeReports(job)
+	if job.ledger != nil && werr == nil {
+		lap := a.lap()
+		if err := a.recordRun(context.Background(), job.ledger, job.res, args); err != nil {
 			return codeError{exitError, err}
 		}
 		lap.log("ledger")
 	}
+	cpu, faults := cpuTime()
+	a.log.Debug().Dur("took", time.Since(start)).Dur("cpu", cpu).Int64("faults", faults).Msg("done")
+	a.summary(job.res)
+	if werr != nil {
+		return codeError{exitError, werr}
+	}
+	if a.v.GetString("fail_on") == "inconsistent" && inconsistent(job.res.Findings) > 0 {
+		a.code = exitFindings
+	}
+	return nil
+}
+
+// prepare checks the formats, the rules and the inputs named.
+func (a *app) prepare(cmd *cobra.Command, args []string) (*runJob, error) {
+	job := &runJob{out: a.v.GetString("out")}
+	var err error
+	if job.writers, err = reports.Parse(a.v.GetString("format")); err != nil {
+		return nil, codeError{exitError, fmt.Errorf("%s: %w", a.origin(cmd, "format"), err)}
+	}
+	if f := a.v.GetString("input_format"); f != "" && ingest.Readers[f] == nil {
+		return nil, codeError{exitError, fmt.Errorf("%s: %q is not one of %s", a.origin(cmd, "input_format"), f, orList(ingest.Names()))}
+	}
+	if job.rules, err = a.ruleset(cmd); err != nil {
+		return nil, err
+	}
+	job.inputs, err = ingest.List(args, a.skipper(job.out), a.warn)
+	if err != nil {
+		return nil, codeError{exitError, err}
+	}
+	return job, nil
+}
+
+// warn logs a problem with the input.
+func (a *app) warn(p ingest.Problem) {
+	if p.Info {
+		a.log.Info().Msg(p.String())
+		return
+	}
+	a.log.Warn().Msg(p.String())
+}
+
+// skipper keeps a run from reading its own --out, or any directory that
+// holds factsheet reports, or a report itself: three runs of
+// `factsheet run .` read the same input three times.
+func (a *app) skipper(out string) ingest.SkipFunc {
+	outInfo, _ := os.Stat(out)
+	return func(path string, dir bool) (string, bool) {
+		if !dir {
+			if reports.IsReport(path) {
+				return "a report factsheet wrote", false
+			}
+			return "", false
+		}
+		if fi, err := os.Stat(path); err == nil && outInfo != nil && os.SameFile(fi, outInfo) {
+			return "the output directory of this run (--out)", true
+		}
+		if name := reports.Holds(path); name != "" {
+			return "it holds factsheet reports (" + name + ")", false
+		}
+		return "", false
+	}
+}
+
+var errBusy = errors.New("another factsheet run is writing its reports there; wait for it with --wait, or choose another --out")
+
+// lockOut makes the output directory if need be and locks it for this run.
+func (a *app) lockOut(out string) (func(), error) {
+	var err error
+	removeOut := func() {}
+	a.stop.do(func() {
+		a.stop.out = out
+		if _, serr := os.Stat(out); serr != nil {
+			if err = os.MkdirAll(out, 0o755); err == nil {
+				// made by this run: removed again if nothing was written
+				removeOut = a.stop.onStop(func() { os.Remove(out) })
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	unlock, err := lockDir(out, a.v.GetBool("wait"), func() {
+		a.log.Info().Str("out", out).Msg("waiting for another factsheet run to finish writing there")
+	})
+	if err != nil {
+		removeOut()
+		return nil, fmt.Errorf("%s: %w", out, err)
+	}
+	for _, p := range reports.Sweep(out) {
+		a.log.Info().Str("path", p).Msg("removed what a killed run left")
+	}
+	return func() { unlock(); removeOut() }, nil
+}
+
+// pipeline reads the inputs and runs the stages.
+func (a *app) pipeline(cmd *cobra.Command, job *runJob) error {
+	a.progress.Start()
+	lap := a.lap()
+	res, err := a.read(job.inputs)
+	if err != nil {
+		return codeError{exitError, err}
+	}
+	job.res = res
+	lap = lap.log("read")
+	checks, err := pipeline.NewCheck(job.rules)
+	if err != nil {
+		return codeError{exitError, err}
+	}
+	extract := &pipeline.Extract{Rules: job.rules, Workers: a.v.GetInt("workers"), Done: a.progress.Counter()}
+	stages := []pipeline.Stage{extract}
+	if a.v.GetBool("checks") {
+		stages = append(stages, &pipeline.Context{Rules: job.rules}, &pipeline.Link{Rules: job.rules}, checks)
+	}
+	stages = ledgerStages(job.ledger, stages, &ledger.Recall{Ledger: job.ledger, Rules: job.rules})
+	for _, st := range stages {
+		a.stage(st, res)
+		t0 := a.lap()
+		if err := pipeline.Run(context.Background(), res, st); err != nil {
+			return codeError{exitError, err}
+		}
+		t0.log("stage " + st.Name())
+	}
+	lap.log("pipeline")
+	if prev := a.v.GetString("merge_verdicts"); prev != "" {
+		if err := a.mergeVerdicts(prev, res); err != nil {
+			return codeError{exitError, err}
+		}
+	}
+	return nil
+}
+
+// atStage is called as each stage starts ("read", "extract", …, "write
+// factsheet.xlsx", "commit"): the fault-injection tests stop a run there.
+var atStage = func(string) {}
+
+// stage tells the progress line which stage runs.
+func (a *app) stage(st pipeline.Stage, res *pipeline.Result) {
+	atStage(st.Name())
+	a.progress.Counts(len(res.Sources), len(res.Claims))
+	if st.Name() == "extract" {
+		a.progress.Stage("extracting", "sources", int64(len(res.Sources)))
+		return
+	}
+	a.progress.Stage(st.Name(), "", 0)
+}
+
+// writeReports writes the reports into a temporary directory inside --out
+// and moves those written whole into place together.
+func (a *app) writeReports(job *runJob) error {
+	lap := a.lap()
+	var set *reports.Set
+	var err error
+	var cleanup func()
+	a.stop.do(func() {
+		if set, err = reports.Begin(job.out); err == nil {
+			cleanup = a.stop.onStop(func() { removeAll(set.Temp()) })
+		}
+	})
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	a.progress.Counts(len(job.res.Sources), len(job.res.Claims))
+	set.Write(job.res, job.writers, func(file string) {
+		atStage("write " + file)
+		a.progress.Stage("writing "+file, "", 0)
+	})
+	var paths []string
+	atStage("commit")
+	a.stop.do(func() {
+		paths, err = set.Commit()
+		a.stop.written = len(paths) > 0
+	})
+	a.progress.Stop()
+	lap.log("reports")
 	for _, p := range paths {
 		a.log.Info().Str("report", p).Msg("wrote")
 	}
-	cpu, faults := cpuTime()
-	a.log.Debug().Dur("took", time.Since(start)).Dur("cpu", cpu).Int64("faults", faults).Msg("done")
+	return err
+}
+
+// summary is the last line: N sources, N claims, N inconsistent findings;
+// a JSON line under --log-format json, printed at every log level.
+func (a *app) summary(res *pipeline.Result) {
 	bad := inconsistent(res.Findings)
-	fmt.Fprintf(a.stderr, "%d sources, %d claims, %d inconsistent findings\n", len(res.Sources), len(res.Claims), bad)
-	switch failOn := a.v.GetString("fail_on"); failOn {
-	case "", "never":
-	case "inconsistent":
-		if bad > 0 {
-			a.code = exitFindings
-		}
-	default:
-		return codeError{exitError, fmt.Errorf("--fail-on: %q is not inconsistent or never", failOn)}
+	if a.json {
+		a.log.Log().Str("level", "info").Int("sources", len(res.Sources)).Int("claims", len(res.Claims)).
+			Int("inconsistent", bad).Msg("summary")
+		return
 	}
-	return nil
+	fmt.Fprintf(a.progress, "%d sources, %d claims, %d inconsistent findings\n", len(res.Sources), len(res.Claims), bad)
 }
 
 // lap times a part of the run for the debug log.
@@ -150,15 +305,21 @@ func (l lap) log(what string) lap {
 }
 
 // read reads the inputs, logging every problem with its file and line.
-func (a *app) read(args []string) (*pipeline.Result, error) {
-	report := func(p ingest.Problem) {
-		a.log.Warn().Msg(p.String())
+func (a *app) read(inputs []ingest.Input) (*pipeline.Result, error) {
+	var total int64
+	for _, in := range inputs {
+		total += in.Size
 	}
-	files, err := ingest.Files(args, report)
-	if err != nil {
-		return nil, err
+	atStage("read")
+	a.progress.Stage("reading", "bytes", total)
+	if len(inputs) == 1 && inputs[0].Path == "-" {
+		if f, ok := a.stdin.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+			a.log.Info().Msg("reading standard input (end it with Ctrl-D)")
+		}
 	}
-	src, st, err := ingest.Read(files, a.v.GetString("input_format"), report)
+	src, st, err := ingest.ReadInputs(inputs, ingest.Options{
+		Format: a.v.GetString("input_format"), Stdin: a.stdin, Report: a.warn, Progress: a.progress.Set,
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -198,6 +359,27 @@ func inconsistent(fs []pipeline.Finding) int {
 	return n
 }
 
+// profiles starts the hidden --cpuprofile and --memprofile.
+func (a *app) profiles(cmd *cobra.Command) (func(), error) {
+	var stops []func()
+	if p, _ := cmd.Flags().GetString("cpuprofile"); p != "" {
+		stop, err := startProfile(p)
+		if err != nil {
+			return nil, err
+		}
+		stops = append(stops, stop)
+	}
+	if p, _ := cmd.Flags().GetString("memprofile"); p != "" {
+		runtime.MemProfileRate = 4 << 10
+		stops = append(stops, func() { writeHeapProfile(p) })
+	}
+	return func() {
+		for _, f := range stops {
+			f()
+		}
+	}, nil
+}
+
 // writeHeapProfile writes what the run allocated, for go tool pprof
 // -sample_index=alloc_space; a failure only loses the profile.
 func writeHeapProfile(path string) {
@@ -211,7 +393,7 @@ func writeHeapProfile(path string) {
 }
 
 func startProfile(path string) (func(), error) {
-	f, err := os.Create(path)
+	f, err := os.Create(filepath.Clean(path))
 	if err != nil {
 		return nil, err
 	}

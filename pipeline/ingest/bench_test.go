@@ -24,8 +24,6 @@ func BenchmarkReadText(b *testing.B) {
 	b.SetBytes(int64(sb.Len()))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, _, err := Read([]string{path}, "", func(Problem) {}); err != nil {
-			b.Fatal(err)
-		}
+		readPaths(b, nil, path)
 	}
 }

@@ -27,7 +27,7 @@ func (Hypothesis) Read(file string, data []byte, report func(Problem)) []pipelin
 	jt := newJSONTree(data, 0)
 	var out []pipeline.Source
 	fail := func(err error) []pipeline.Source {
-		line, _ := li.pos(jt.errOffset())
+		line, _ := li.pos(jt.errAt(err))
 		msg := "JSON error: " + err.Error()
 		if isEOF(err) {
 			msg = "truncated JSON: the file ends inside a value; rows before it were read"
@@ -89,28 +89,39 @@ type jsonError string
 func (e jsonError) Error() string { return string(e) }
 
 func hypothesisRow(file string, li *lineIndex, row *jv, out []pipeline.Source, report func(Problem)) []pipeline.Source {
-	exact := quoteSelector(row)
-	note := row.get("text")
-	if exact == nil && strings.TrimSpace(note.text()) == "" {
-		line, _ := li.pos(0)
-		report(Problem{File: file, Line: line, Msg: "skipped: annotation with neither quote nor text", Skipped: true})
+	at := func(v *jv) Problem {
+		line, col := li.pos(v.off)
+		return Problem{File: file, Line: line, Col: col}
+	}
+	skip := func(v *jv, msg string) {
+		p := at(v)
+		p.Msg, p.Skipped = "skipped: "+msg, true
+		report(p)
+	}
+	if row.obj == nil {
+		skip(row, "a row that is "+row.kind+", not an object")
 		return out
 	}
+	exact, note := quoteSelector(row), row.get("text")
+	quote, noted := usable(exact, "exact", skip), usable(note, "text", skip)
+	if exact.wrongType("exact") == "" && note.wrongType("text") == "" && !quote && !noted {
+		skip(row, "annotation with neither quote nor text")
+		return out
+	}
+	url, date := optional(metaText(row, report, at, "uri")), metaText(row, report, at, "created")
+	tags, title := metaText(row, report, at, "tags"), optional(metaText(row, report, at, "document", "title"))
 	meta := func(s *pipeline.Source) {
-		s.URL = optional(row.get("uri").text())
-		s.Date = row.get("created").text()
-		s.Tags = row.get("tags").text()
-		s.Title = optional(row.get("document", "title").text())
+		s.URL, s.Date, s.Tags, s.Title = url, date, tags, title
 	}
 	quoteAt := 0
-	if exact != nil && strings.TrimSpace(exact.str) != "" {
+	if quote {
 		line, col := li.pos(exact.off)
 		q := source(file, "hypothesis", "quote", line, col, exact.str)
 		meta(&q)
 		out = append(out, q)
 		quoteAt = len(out)
 	}
-	if note != nil && note.isS && strings.TrimSpace(note.str) != "" {
+	if noted {
 		line, col := li.pos(note.off)
 		n := source(file, "hypothesis", "note", line, col, note.str)
 		meta(&n)
@@ -118,6 +129,29 @@ func hypothesisRow(file string, li *lineIndex, row *jv, out []pipeline.Source, r
 		out = append(out, n)
 	}
 	return out
+}
+
+// usable reports a field that holds text to read; a field of another
+// kind is a skipped record.
+func usable(v *jv, name string, skip func(*jv, string)) bool {
+	if msg := v.wrongType(name); msg != "" {
+		skip(v, msg)
+		return false
+	}
+	return v != nil && strings.TrimSpace(v.str) != ""
+}
+
+// metaText is a metadata field's text (a list of strings joined); one of
+// another kind is left empty, with a warning.
+func metaText(row *jv, report func(Problem), at func(*jv) Problem, path ...string) string {
+	v := row.get(path...)
+	if v != nil && !v.isS && v.kind != "null" && !v.allText() {
+		p := at(v)
+		p.Msg = "field \"" + strings.Join(path, ".") + "\" is " + v.kind + ", not text: left empty"
+		report(p)
+		return ""
+	}
+	return v.text()
 }
 
 // quoteSelector finds the exact text of a TextQuoteSelector.

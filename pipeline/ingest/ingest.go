@@ -5,12 +5,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/factsheet-dev/factsheet/pipeline"
 )
@@ -26,11 +23,16 @@ type Reader interface {
 type Problem struct {
 	File    string
 	Line    int
+	Col     int // 0: the whole line
 	Msg     string
 	Skipped bool // a record or file was skipped (counted in Stats)
+	Info    bool // no problem, only a note: a path skipped as expected
 }
 
 func (p Problem) String() string {
+	if p.Line > 0 && p.Col > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+	}
 	if p.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
 	}
@@ -61,7 +63,7 @@ func (st Stats) Reasons() string {
 	for _, e := range all {
 		parts = append(parts, fmt.Sprintf("%d %s", e.n, e.k))
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, "; ")
 }
 
 // Readers are the input formats by name, for --input-format.
@@ -129,104 +131,8 @@ func jsonLines(head []byte) bool {
 	return n >= 2 || n == 1 && len(lines) <= 2
 }
 
-// Files expands the paths (files or directories) into input files in a
-// stable order. Files of an unknown type inside directories are reported.
-func Files(paths []string, report func(Problem)) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if ForPath(path) == nil && !sniffable(path) {
-				report(Problem{File: path, Msg: "skipped: unknown file type"})
-				return nil
-			}
-			found = append(found, path)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		sort.Strings(found)
-		out = append(out, found...)
-	}
-	return out, nil
-}
-
-// sniffable reports a file without a known extension whose content names
-// its format (My Clippings, a CSV export saved without extension).
-func sniffable(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, _ := f.Read(head)
-	return Sniff(path, head[:n]) != nil
-}
-
-// Read reads every file and returns the sources in input order, with ids
-// from their file and text (see pipeline.IDs), duplicates marked. format forces a reader ("" chooses by extension and content).
-func Read(files []string, format string, report func(Problem)) ([]pipeline.Source, Stats, error) {
-	forced := Readers[format]
-	if format != "" && forced == nil {
-		return nil, Stats{}, fmt.Errorf("unknown input format %q (valid: %s)", format, strings.Join(formatNames(), ", "))
-	}
-	var all []pipeline.Source
-	ids := pipeline.NewIDs("h-")
-	st := Stats{Why: map[string]int{}}
-	count := func(p Problem) {
-		if p.Skipped {
-			st.Skipped++
-			why, _, _ := strings.Cut(strings.TrimPrefix(p.Msg, "skipped: "), ":")
-			st.Why[why]++
-		}
-		report(p)
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, st, err
-		}
-		st.Files++
-		data, ok := clean(f, data, count)
-		if !ok {
-			continue
-		}
-		r := forced
-		if r == nil {
-			r = Sniff(f, data)
-		}
-		if r == nil {
-			r = Text{}
-		}
-		src := r.Read(f, data, count)
-		setLangs(src)
-		fileLang(src)
-		all = appendFile(all, src, ids)
-	}
-	markDuplicates(all)
-	st.Sources = len(all)
-	st.Read = st.Sources + st.Skipped
-	return all, st, nil
-}
+// Names are the input formats' names, sorted.
+func Names() []string { return formatNames() }
 
 func formatNames() []string {
 	var out []string
@@ -276,32 +182,6 @@ func appendFile(all, file []pipeline.Source, ids *pipeline.IDs) []pipeline.Sourc
 		return file // one file, or the first: no copy of a large slice
 	}
 	return append(all, file...)
-}
-
-// clean rejects binary files and replaces invalid UTF-8, with a warning.
-func clean(file string, data []byte, report func(Problem)) ([]byte, bool) {
-	head := data[:min(len(data), 8000)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		report(Problem{File: file, Msg: "skipped: binary file", Skipped: true})
-		return nil, false
-	}
-	if utf8.Valid(data) {
-		return data, true
-	}
-	line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
-	report(Problem{File: file, Line: line, Msg: "invalid UTF-8 replaced with U+FFFD"})
-	return bytes.ToValidUTF8(data, []byte("\uFFFD")), true
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }
 
 // markDuplicates marks a source whose text repeats an earlier one. Its claims

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"io"
 	"strings"
 
 	"github.com/factsheet-dev/factsheet/pipeline"
@@ -42,21 +43,46 @@ func (JSONL) Read(file string, data []byte, report func(Problem)) []pipeline.Sou
 			continue
 		}
 		out = jsonlRecord(file, li, n, obj, out, report)
+		if _, err := jt.dec.Token(); err != io.EOF {
+			_, col := li.pos(jt.errOffset())
+			report(Problem{File: file, Line: n, Col: col, Msg: "text after the JSON object ignored"})
+		}
 	}
 	return out
 }
 
 func jsonlRecord(file string, li *lineIndex, n int, obj *jv, out []pipeline.Source, report func(Problem)) []pipeline.Source {
+	at := func(v *jv, msg string, skipped bool) {
+		_, col := li.pos(v.off)
+		report(Problem{File: file, Line: n, Col: col, Msg: msg, Skipped: skipped})
+	}
 	text := obj.get("text")
-	if text == nil || !text.isS || strings.TrimSpace(text.str) == "" {
+	if msg := text.wrongType("text"); msg != "" {
+		at(text, "skipped: "+msg, true)
+		return out
+	}
+	if text == nil || strings.TrimSpace(text.str) == "" {
 		report(Problem{File: file, Line: n, Msg: "skipped: no \"text\" field", Skipped: true})
 		return out
 	}
+	meta := func(name string) string {
+		v := obj.get(name)
+		if msg := v.wrongType(name); msg != "" {
+			at(v, msg+": left empty", false)
+			return ""
+		}
+		return v.text()
+	}
 	line, col := li.pos(text.off)
 	q := source(file, "jsonl", "quote", line, col, text.str)
-	q.Title, q.URL, q.Author = optional(obj.get("title").text()), optional(obj.get("url").text()), obj.get("author").text()
+	q.Title, q.URL, q.Author = optional(meta("title")), optional(meta("url")), meta("author")
 	out = append(out, q)
-	if note := obj.get("note"); note != nil && note.isS && strings.TrimSpace(note.str) != "" {
+	note := obj.get("note")
+	if msg := note.wrongType("note"); msg != "" {
+		at(note, "skipped: "+msg, true)
+		return out
+	}
+	if note != nil && strings.TrimSpace(note.str) != "" {
 		line, col := li.pos(note.off)
 		s := source(file, "jsonl", "note", line, col, note.str)
 		s.Title, s.URL, s.Author = q.Title, q.URL, q.Author

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,11 +12,21 @@ import (
 // jv is a JSON value that remembers where each string stands in the file,
 // so that a claim in a JSON field points at its line and column.
 type jv struct {
-	obj map[string]*jv
-	arr []*jv
-	str string
-	off int // byte offset of a string's first character (after its quote)
-	isS bool
+	obj  map[string]*jv
+	arr  []*jv
+	str  string
+	off  int // byte offset of a string's first character (after its quote), or of the value
+	isS  bool
+	kind string // what the value is, for messages: "text", "a number", "an object", …
+}
+
+// wrongType is the message for a field that holds another kind of value
+// than text, or "" when it holds text (or nothing: null).
+func (v *jv) wrongType(name string) string {
+	if v == nil || v.isS || v.kind == "null" {
+		return ""
+	}
+	return "field \"" + name + "\" is " + v.kind + ", not text"
 }
 
 func (v *jv) get(path ...string) *jv {
@@ -45,6 +56,19 @@ func (v *jv) text() string {
 	return strings.Join(parts, ", ")
 }
 
+// allText reports a list whose items are all text (tags, a title list).
+func (v *jv) allText() bool {
+	if v.arr == nil {
+		return false
+	}
+	for _, e := range v.arr {
+		if !e.isS {
+			return false
+		}
+	}
+	return true
+}
+
 // jsonTree reads JSON values from data with their string positions.
 type jsonTree struct {
 	data []byte
@@ -70,17 +94,30 @@ func (jt *jsonTree) value() (*jv, error) {
 func (jt *jsonTree) from(tok json.Token) (*jv, error) {
 	switch t := tok.(type) {
 	case json.Delim:
+		at := jt.errOffset() - 1
 		if t == '{' {
-			return jt.object()
+			v, err := jt.object()
+			if v != nil {
+				v.off, v.kind = at, "an object"
+			}
+			return v, err
 		}
 		if t == '[' {
-			return jt.array()
+			v, err := jt.array()
+			if v != nil {
+				v.off, v.kind = at, "a list"
+			}
+			return v, err
 		}
 		return nil, fmt.Errorf("unexpected %v", t)
 	case string:
-		return &jv{str: t, isS: true, off: jt.base + jt.stringStart()}, nil
+		return &jv{str: t, isS: true, off: jt.base + jt.stringStart(), kind: "text"}, nil
+	case json.Number:
+		return &jv{off: jt.errOffset() - len(t), kind: "a number"}, nil
+	case bool:
+		return &jv{off: jt.errOffset() - len(fmt.Sprint(t)), kind: "true or false"}, nil
 	}
-	return &jv{}, nil
+	return &jv{off: jt.errOffset() - len("null"), kind: "null"}, nil
 }
 
 func (jt *jsonTree) object() (*jv, error) {
@@ -135,5 +172,15 @@ func (jt *jsonTree) stringStart() int {
 
 // errOffset is where decoding stopped, for the error's line.
 func (jt *jsonTree) errOffset() int { return jt.base + int(jt.dec.InputOffset()) }
+
+// errAt is where err lies in the file: a syntax error knows its offset,
+// other errors stop where the decoder stopped.
+func (jt *jsonTree) errAt(err error) int {
+	var se *json.SyntaxError
+	if errors.As(err, &se) && se.Offset > 0 {
+		return jt.base + int(se.Offset) - 1
+	}
+	return jt.errOffset()
+}
 
 func isEOF(err error) bool { return err == io.EOF || err == io.ErrUnexpectedEOF }

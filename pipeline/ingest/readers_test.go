@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,18 +100,84 @@ func TestSniff(t *testing.T) {
 	}
 }
 
-// Records read = sources + records skipped, with every reason reported.
-func TestNothingDroppedSilently(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "a.csv")
-	os.WriteFile(path, []byte("Highlight,Note\nok 5%,n\nbad \"q,x\n,empty\n"), 0o644)
-	var problems int
-	src, st, err := Read([]string{path}, "", func(Problem) { problems++ })
-	if err != nil {
-		t.Fatal(err)
+// Every record of every reader either becomes a source or is reported as
+// skipped, so that the read line's records = sources + skipped counts what
+// the file holds: records is counted here by hand, each bad kind once.
+func TestEveryRecordAccounted(t *testing.T) {
+	cases := []struct {
+		file    string
+		data    string
+		records int
+	}{
+		{"a.txt", "a 5%\n\n   \nb \xff 6%\nc\n", 3},
+		{"a.csv", "Highlight,Note\nq 5%,n\nq,\n,note alone\n,\nbad \"q,x\nlast,\n", 7},
+		{"b.csv", "Title,Note\nx,y\n", 1}, // no Highlight column: the file is one record, skipped
+		{"a.md", "# T\n\n> q 5%\n\nnote\n\n```\n7%\n```\n\n| a |\n|---|\n| 8% |\n\n- item\n    - Note: n\n", 4},
+		{"My Clippings.txt", clipping("B", "Highlight", "q 5%") + clipping("B", "Note", "n") + clipping("B", "Bookmark", "") +
+			clipping("B", "Highlight", "") + "no metadata\n==========\n" + strings.TrimSuffix(clipping("B", "Highlight", "last"), "==========\n"), 6},
+		{"a.json", `{"rows": [
+ {"text": "n", "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "q"}]}]},
+ {"text": 4, "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "q"}]}]},
+ {"text": "n", "target": [{"selector": [{"type": "TextQuoteSelector", "exact": true}]}]},
+ {"text": ""},
+ 7,
+ {"text": "cut`, 9},
+		{"a.jsonl", "{\"text\": \"a\"}\n{\"text\": \"b\", \"note\": \"n\"}\n{\"text\": 5}\n{\"text\": \"c\", \"note\": [1]}\n{bad\n[1]\n{\"note\": \"x\"}\n\n", 9},
 	}
-	if st.Read != st.Sources+st.Skipped || st.Skipped != 2 || len(src) != 2 || problems != 2 {
-		t.Errorf("stats %+v, sources %d, problems %d", st, len(src), problems)
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), c.file)
+			writeFile(t, path, c.data)
+			var skips int
+			_, st := readPaths(t, func(p Problem) {
+				if p.Skipped {
+					skips++
+				}
+			}, path)
+			if st.Read != c.records || st.Read != st.Sources+st.Skipped || skips != st.Skipped {
+				t.Errorf("stats %+v, %d skips reported; the file holds %d records", st, skips, c.records)
+			}
+		})
+	}
+}
+
+func clipping(book, kind, text string) string {
+	return book + " (A)\n- Your " + kind + " on Location 10-20 | Added on x\n\n" + text + "\n==========\n"
+}
+
+// A JSON field of the wrong kind is a warning at its own line and column,
+// not a record dropped without a word, nor one put at line 1.
+func TestJSONWrongTypes(t *testing.T) {
+	hyp := `{"rows": [
+  {"text": "fine", "uri": "u"},
+  {"text": 42, "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "q 5%"}]}]},
+  {"text": "n", "uri": 7, "target": [{"selector": [{"type": "TextQuoteSelector", "exact": {"a": 1}}]}]},
+  {"text": null},
+  "row"
+]}`
+	got, problems := readWith(Hypothesis{}, hyp)
+	want := []string{
+		`f:3:12: skipped: field "text" is a number, not text`,
+		`f:4:91: skipped: field "exact" is an object, not text`,
+		`f:4:24: field "uri" is a number, not text: left empty`,
+		`f:5:3: skipped: annotation with neither quote nor text`,
+		`f:6:4: skipped: a row that is text, not an object`,
+	}
+	if strings.Join(problems, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(want, "\n"))
+	}
+	if strings.Join(got, "|") != "note:fine|quote:q 5%|note:n" {
+		t.Errorf("sources %q", got)
+	}
+	got, problems = readWith(JSONL{}, "{\"text\": \"a\"}\n{\"text\": true}\n{\"text\": \"b\", \"note\": 3, \"title\": [1]} x\n")
+	want = []string{
+		`f:2:10: skipped: field "text" is true or false, not text`,
+		`f:3:35: field "title" is a list, not text: left empty`,
+		`f:3:23: skipped: field "note" is a number, not text`,
+		`f:3:40: text after the JSON object ignored`,
+	}
+	if strings.Join(problems, "\n") != strings.Join(want, "\n") || strings.Join(got, "|") != "quote:a|quote:b" {
+		t.Errorf("sources %q, problems:\n%s\nwant:\n%s", got, strings.Join(problems, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -151,4 +216,12 @@ func FuzzMarkdown(f *testing.F) {
 
 func FuzzJSONL(f *testing.F) {
 	fuzzReader(f, JSONL{}, "{\"text\":\"a 5%\",\"note\":\"b\"}\n{bad\n")
+}
+
+// A JSON syntax error is named at its line, not at line 1.
+func TestJSONErrorLine(t *testing.T) {
+	_, problems := readWith(Hypothesis{}, "{\"rows\": [\n {\"text\": \"a 5%\"},\n {\"text\": \"b\" \"c\"}\n]}\n")
+	if len(problems) != 1 || !strings.HasPrefix(problems[0], "f:3: JSON error: ") {
+		t.Errorf("%q", problems)
+	}
 }

@@ -94,25 +94,32 @@ func (rw *readwiseRows) at(name string) (int, int) {
 }
 
 func (rw *readwiseRows) row(rec []string) {
-	text := rw.field(rec, "highlight")
-	if strings.TrimSpace(text) == "" {
+	text, note := rw.field(rec, "highlight"), rw.field(rec, "note")
+	if strings.TrimSpace(text) == "" && strings.TrimSpace(note) == "" {
 		line, _ := rw.r.FieldPos(0)
 		rw.report(Problem{File: rw.file, Line: line, Msg: "skipped: row has no highlight text", Skipped: true})
 		return
 	}
-	line, col := rw.at("highlight")
-	q := source(rw.file, "readwise", "quote", line, col, text)
-	q.Title = optional(rw.field(rec, "book title"))
-	q.Author = strings.TrimSpace(rw.field(rec, "book author"))
-	q.Location = strings.TrimSpace(rw.field(rec, "location type") + " " + rw.field(rec, "location"))
-	q.Date = strings.TrimSpace(rw.field(rec, "highlighted at"))
-	q.Tags = strings.TrimSpace(strings.Trim(rw.field(rec, "tags")+","+rw.field(rec, "document tags"), ","))
-	rw.out = append(rw.out, q)
-	if note := rw.field(rec, "note"); strings.TrimSpace(note) != "" {
+	meta := func(s *pipeline.Source) {
+		s.Title = optional(rw.field(rec, "book title"))
+		s.Author = strings.TrimSpace(rw.field(rec, "book author"))
+		s.Location = strings.TrimSpace(rw.field(rec, "location type") + " " + rw.field(rec, "location"))
+		s.Date = strings.TrimSpace(rw.field(rec, "highlighted at"))
+	}
+	quoteAt := 0
+	if strings.TrimSpace(text) != "" {
+		line, col := rw.at("highlight")
+		q := source(rw.file, "readwise", "quote", line, col, text)
+		meta(&q)
+		q.Tags = strings.TrimSpace(strings.Trim(rw.field(rec, "tags")+","+rw.field(rec, "document tags"), ","))
+		rw.out = append(rw.out, q)
+		quoteAt = len(rw.out)
+	}
+	if strings.TrimSpace(note) != "" { // a note without a highlight is read too
 		line, col := rw.at("note")
 		n := source(rw.file, "readwise", "note", line, col, note)
-		n.Title, n.Author, n.Location, n.Date = q.Title, q.Author, q.Location, q.Date
-		n.NoteIndex = len(rw.out)
+		meta(&n)
+		n.NoteIndex = quoteAt
 		rw.out = append(rw.out, n)
 	}
 }

@@ -10,10 +10,7 @@ import (
 
 func TestTextReader(t *testing.T) {
 	var problems []Problem
-	src, st, err := Read([]string{"testdata/bom-crlf.txt"}, "", func(p Problem) { problems = append(problems, p) })
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, st := readPaths(t, func(p Problem) { problems = append(problems, p) }, "testdata/bom-crlf.txt")
 	want := []struct {
 		line       int
 		role, lang string
@@ -92,14 +89,11 @@ func TestBadInput(t *testing.T) {
 	writeFile(t, bin, "abc\x00def")
 	writeFile(t, bad, "fine line\nbroken \xff byte 5%\n")
 	var problems []string
-	src, st, err := Read([]string{bin, bad}, "", func(p Problem) { problems = append(problems, p.String()) })
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, st := readPaths(t, func(p Problem) { problems = append(problems, p.String()) }, bin, bad)
 	if len(src) != 2 || st.Skipped != 1 || st.Read != 3 {
 		t.Errorf("sources %d, stats %+v", len(src), st)
 	}
-	wantProblems := []string{bin + ": skipped: binary file", bad + ":2: invalid UTF-8 replaced with U+FFFD"}
+	wantProblems := []string{bin + ": skipped: binary file", bad + ":2:8: invalid UTF-8 replaced with U+FFFD"}
 	if strings.Join(problems, "|") != strings.Join(wantProblems, "|") {
 		t.Errorf("problems %q, want %q", problems, wantProblems)
 	}
