@@ -87,8 +87,9 @@ func annualRate(ratio, n Span) Span {
 	return spanOf(f(ratio.Lo, n.Lo), f(ratio.Lo, n.Hi), f(ratio.Hi, n.Lo), f(ratio.Hi, n.Hi))
 }
 
-// textPairs pairs the first and last levels of each family in text order:
-// a statement of compounding names its start first.
+// textPairs pairs the first and last levels of each family in text order
+// (a statement of compounding names its start first), of one scale: a
+// count of 2 is no end of a change from 17.5 million.
 func textPairs(r *Result, ks []int) []pair {
 	first := map[string]int{}
 	last := map[string]int{}
@@ -103,7 +104,9 @@ func textPairs(r *Result, ks []int) []pair {
 			first[f] = k
 			order = append(order, f)
 		}
-		last[f] = k
+		if sameScale(c.Value, r.Claims[first[f]].Value) {
+			last[f] = k
+		}
 	}
 	var out []pair
 	for _, f := range order {
@@ -127,18 +130,35 @@ func firstOf(r *Result, ks []int, ok func(*Claim) bool) int {
 
 type doubling struct{ approx, tol float64 }
 
+// A doubling time "at this rate" may stand in the sentence after its rate
+// (按年增3.2%…;照这个速度,人口大约每12年翻一番): where its own sentence has
+// no rate, the one rate of the sentence before serves.
 func (d doubling) Check(r *Result, add func(Finding)) {
-	eachSentence(r, func(_ *Source, ks []int) {
+	eachScope(r, r.index(), func(ks, before []int) {
 		t := firstOf(r, ks, func(o *Claim) bool { return o.Kind == "doubling_time" })
 		if t < 0 {
 			return
 		}
-		for _, k := range ks {
-			if r.Claims[k].Kind == "growth_rate" {
-				add(d.finding(r, ks, t, k))
+		rates := growthRates(r, ks)
+		if len(rates) == 0 {
+			if rates = growthRates(r, before); len(rates) != 1 {
+				return
 			}
 		}
+		for _, k := range rates {
+			add(d.finding(r, ks, t, k))
+		}
 	})
+}
+
+func growthRates(r *Result, ks []int) []int {
+	var out []int
+	for _, k := range ks {
+		if r.Claims[k].Kind == "growth_rate" {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func (d doubling) finding(r *Result, ks []int, t, k int) Finding {

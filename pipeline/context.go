@@ -242,6 +242,26 @@ func pairChanges(r *Result, claims []int) {
 			c.Partner, r.Claims[best].Partner = best, k
 		}
 	}
+	pairEnds(r, claims)
+}
+
+// pairEnds gives the end of a change that no start names ("it went up to
+// $4.25", role end) the level before it in the same source, of its family:
+// that level becomes the change's start.
+func pairEnds(r *Result, claims []int) {
+	for i, k := range claims {
+		c := &r.Claims[k]
+		if c.Role != "end" || c.Partner >= 0 {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			o := &r.Claims[claims[j]]
+			if Family(o) == Family(c) && isLevel(o) && o.Change == "" && o.Partner < 0 {
+				o.Change, o.Partner, c.Partner = "from", k, claims[j]
+				break
+			}
+		}
+	}
 }
 
 // closest returns the element of the ascending ks nearest to k, the

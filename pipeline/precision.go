@@ -1,6 +1,11 @@
 package pipeline
 
-import "unicode"
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
 
 // precision settles how exactly a figure was meant, where its sentence
 // says more than the figure alone:
@@ -15,6 +20,9 @@ func precision(r *Result, src *Source, claims []int) {
 		c := &r.Claims[k]
 		if c.Step != 0 && c.Value == float64(int64(c.Value)) && c.Value >= 0 && c.Value <= 12 && !hasDigit(c.Text) {
 			c.Step = 0
+		}
+		if isRange(c) && c.Step > 0 { // 5%–5.25%: the finer end says how the range was written
+			c.Step = min(c.Step, decimalStep(*c.Min), decimalStep(*c.Max))
 		}
 	}
 	for i, k := range claims {
@@ -50,4 +58,15 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// decimalStep is the step of a value's last decimal as it prints (5.25:
+// 0.01); +Inf for a whole number, which says nothing finer.
+func decimalStep(v float64) float64 {
+	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	i := strings.IndexByte(s, '.')
+	if i < 0 || len(s)-i-1 > 6 {
+		return math.Inf(1)
+	}
+	return math.Pow(10, -float64(len(s)-i-1))
 }

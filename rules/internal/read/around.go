@@ -5,7 +5,8 @@ import "strings"
 // qualify applies the qualifier words before and after the quantity.
 func (sc *scan) qualify(m *Match) {
 	q := &sc.rs.quals
-	if h, ok := q.beforeAt(sc.t, m.Start); ok && !contains(h.def.ExceptKinds, m.Kind) {
+	if h, ok := q.beforeAt(sc.t, m.Start); ok && !contains(h.def.ExceptKinds, m.Kind) &&
+		(h.unless == nil || !sc.backMatched(h.unless, h.start)) {
 		m.Start = h.start
 		sc.bound(m, h)
 	}

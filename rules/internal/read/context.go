@@ -97,9 +97,9 @@ func (b *Builder) Form(id string, raw FormDef) error {
 		return fieldErr("direction", "%q is not up or down", raw.Direction)
 	}
 	switch raw.Role {
-	case "", "base", "per", "total", "rejected":
+	case "", "base", "per", "total", "rejected", "end":
 	default:
-		return fieldErr("role", "%q is not base, per, total or rejected", raw.Role)
+		return fieldErr("role", "%q is not base, per, total, rejected or end", raw.Role)
 	}
 	f := form{id: id, kind: raw.Kind, change: raw.Change, direction: raw.Direction, role: raw.Role, kinds: set(raw.UnitKinds)}
 	var err error

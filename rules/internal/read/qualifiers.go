@@ -4,7 +4,8 @@ package read
 // gives a minimum, "up to 5 GW" a maximum, "about" widens the reading.
 type qualTable struct {
 	defs   []QualifierDef
-	before trie // reversed: matched backwards from the number
+	unless []*backward // per def: words before the qualifier that cancel it
+	before trie        // reversed: matched backwards from the number
 	after  trie
 	owner  map[string]string
 }
@@ -18,6 +19,9 @@ type QualifierDef struct {
 	// ExceptKinds lists claim kinds the words do not qualify: "over 3 years"
 	// is a span of time, not more than three years.
 	ExceptKinds []string `yaml:"except_kinds"`
+	// UnlessBefore is a pattern before the qualifier's words that cancels
+	// them: "went up to 4.25" is a rise to 4.25, not at most 4.25.
+	UnlessBefore string `yaml:"unless_before"`
 }
 
 // Bounds a qualifier can set.
@@ -38,8 +42,13 @@ func (b *Builder) Qualifier(id string, d QualifierDef) error {
 	default:
 		return fieldErr("bound", "%q is not one of min, max, approx", d.Bound)
 	}
+	unless, err := compileBackward("unless_before", d.UnlessBefore)
+	if err != nil {
+		return err
+	}
 	q := &b.rs.quals
 	q.defs = append(q.defs, d)
+	q.unless = append(q.unless, unless)
 	for field, list := range map[string][]string{"before": d.Before, "after": d.After} {
 		tr := &q.before
 		if field == "after" {
@@ -61,6 +70,7 @@ func (b *Builder) Qualifier(id string, d QualifierDef) error {
 type qualHit struct {
 	def        *QualifierDef
 	start, end int
+	unless     *backward
 }
 
 // beforeAt finds a qualifier that ends at i, across up to two spaces.
@@ -70,7 +80,7 @@ func (q *qualTable) beforeAt(t *text, i int) (qualHit, bool) {
 	if v < 0 {
 		return qualHit{}, false
 	}
-	return qualHit{&q.defs[v], start, k}, true
+	return qualHit{&q.defs[v], start, k, q.unless[v]}, true
 }
 
 // afterAt finds a qualifier that starts at j, across up to one space.
@@ -80,5 +90,5 @@ func (q *qualTable) afterAt(t *text, j int) (qualHit, bool) {
 	if v < 0 {
 		return qualHit{}, false
 	}
-	return qualHit{&q.defs[v], k, end}, true
+	return qualHit{&q.defs[v], k, end, q.unless[v]}, true
 }
