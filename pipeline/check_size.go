@@ -90,7 +90,8 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 				continue
 			}
 			fit := func(p pair) bool {
-				return c.measure.fits(size, &r.Claims[p.from]) && Family(&r.Claims[p.from]) == Family(&r.Claims[p.to])
+				return c.measure.fits(size, &r.Claims[p.from]) && Family(&r.Claims[p.from]) == Family(&r.Claims[p.to]) &&
+					sameTime(size, &r.Claims[p.from], &r.Claims[p.to])
 			}
 			if f, ok := anyReading(ps, fit, func(p pair) Finding { return c.finding(r, p, k) }); ok {
 				add(f)

@@ -36,14 +36,14 @@ func (c *Context) Run(_ context.Context, r *Result) error {
 					pass[i] = passOf(r, idx, i)
 				}
 				if pass[i] == p {
-					c.source(r, idx, &r.Sources[i], idx.of(i))
+					c.source(r, idx, i)
 				}
 			}
 		})
 	}
 	for i := range r.Sources {
 		if pass[i] == 2 {
-			c.source(r, idx, &r.Sources[i], idx.of(i))
+			c.source(r, idx, i)
 		}
 	}
 	return nil
@@ -63,14 +63,15 @@ func passOf(r *Result, idx *sourceIndex, i int) uint8 {
 }
 
 // source gives one source's claims their context.
-func (c *Context) source(r *Result, idx *sourceIndex, src *Source, claims []int) {
+func (c *Context) source(r *Result, idx *sourceIndex, i int) {
+	src, claims := &r.Sources[i], idx.of(i)
 	if len(claims) == 0 {
 		return
 	}
 	precision(r, src, claims)
 	c.own(r, src, claims)
 	if src.NoteOf != nil {
-		inherit(r, claims, idx.byID(*src.NoteOf))
+		inherit(r, claims, quotesOf(r, idx, i)) // its quote's figures, then its document's
 	}
 	c.fallback(r, src, claims)
 	pairChanges(r, claims)

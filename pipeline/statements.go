@@ -220,3 +220,14 @@ func sortedByStart(r *Result, ks []int) []int {
 	sort.SliceStable(out, func(i, j int) bool { return r.Claims[out[i]].Start < r.Claims[out[j]].Start })
 	return out
 }
+
+// sameTime reports whether a size figure may state the change between two
+// ends: one dated otherwise ("up $1.53 from September 2019") speaks of
+// another change than August to September 2022.
+func sameTime(size, from, to *Claim) bool {
+	k := size.PeriodKey
+	if !isDated(k) || !isDated(from.PeriodKey) || !isDated(to.PeriodKey) {
+		return true
+	}
+	return k == from.PeriodKey || k == to.PeriodKey
+}

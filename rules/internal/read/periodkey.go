@@ -1,6 +1,7 @@
 package read
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,6 +17,9 @@ func (rs *Engine) PeriodKey(p string) (string, int) {
 	}
 	if rs.periods.now[strings.ToLower(p)] {
 		return "now", 0
+	}
+	if year, month, ok := monthOf(p); ok {
+		return fmt.Sprintf("%d-%02d", year, month), year*100 + month
 	}
 	for _, f := range periodForms {
 		if m := f.re.FindStringSubmatch(p); m != nil {
@@ -62,4 +66,25 @@ func quarterOf(s string) int {
 		return 3
 	}
 	return 4
+}
+
+var (
+	monthEn = regexp.MustCompile(`(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?((?:19|20|21)\d\d)$`)
+	monthZh = regexp.MustCompile(`^((?:19|20|21)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?$`)
+	months  = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+)
+
+// monthOf reads a month of a year: "September 2022", "Sept. 18, 2022",
+// "2022年9月" all give 2022 and 9.
+func monthOf(p string) (year, month int, ok bool) {
+	if m := monthEn.FindStringSubmatch(p); m != nil {
+		year, _ = strconv.Atoi(m[2])
+		return year, months[strings.ToLower(m[1])], true
+	}
+	if m := monthZh.FindStringSubmatch(p); m != nil {
+		year, _ = strconv.Atoi(m[1])
+		month, _ = strconv.Atoi(m[2])
+		return year, month, month >= 1 && month <= 12
+	}
+	return 0, 0, false
 }

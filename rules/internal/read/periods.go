@@ -118,8 +118,8 @@ func (sc *scan) sentences() marks {
 func (sc *scan) clauses() marks {
 	return sc.marks(&sc.t.clause, func(i int, c rune) bool {
 		switch c {
-		case ',':
-			return !isDigit(sc.t.at(i + 1))
+		case ',': // not the comma of 1,000; "54亿人,2018年" ends a clause
+			return !isDigit(sc.t.at(i+1)) || !isDigit(sc.t.at(i-1))
 		case '，', '、', ';', '；', '。', '!', '?', '！', '？', '—':
 			return true
 		}

@@ -1,0 +1,199 @@
+package pipeline
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// misquote finds a figure miscopied between sources that no lexicon links
+// and no note ties together: two figures of one dated period, unit and
+// kind, from different sources whose clauses share a content word, where
+// one is the other with its digits swapped, its scale slipped or its
+// number written in another unit (58万 against 85万, $3.94 against $3.49 a
+// gallon, 45亿 against 54亿 people online in 2023). Figures that merely
+// differ are not enough: without a lexicon, two figures of a period may
+// well measure two things; a garble of one figure is not a coincidence.
+type misquote struct{}
+
+func init() {
+	registerCheck("misquote", func(rules.CheckDef) Checker { return misquote{} })
+}
+
+// common is how many figures of one bucket may share a signature before
+// the signature says nothing (a digit string every other figure has).
+const common = 32
+
+type bucketKey struct {
+	family, kind, period string
+	size                 bool
+}
+
+func (misquote) Check(r *Result, add func(Finding)) {
+	idx := r.index()
+	buckets := map[bucketKey][]int{}
+	var keys []bucketKey
+	for k := range r.Claims {
+		c := &r.Claims[k]
+		if !isDated(c.PeriodKey) || c.Value == 0 || isRange(c) || c.Role == "rejected" || len(digits(InFamily(c, c.Value))) < 2 {
+			continue
+		}
+		key := bucketKey{Family(c), kindClass(c), c.PeriodKey, isSize(c)}
+		if buckets[key] == nil {
+			keys = append(keys, key)
+		}
+		buckets[key] = append(buckets[key], k)
+	}
+	terms := map[int][]string{} // computed once per claim that needs them
+	termsOf := func(k int) []string {
+		if t, ok := terms[k]; ok {
+			return t
+		}
+		c := &r.Claims[k]
+		t := termsFor(r, idx, c)
+		terms[k] = t
+		return t
+	}
+	for _, key := range keys {
+		for _, p := range garbledPairs(r, buckets[key]) {
+			a, b := &r.Claims[p.from], &r.Claims[p.to]
+			if related(r, idx, a, b) {
+				continue
+			}
+			shared := sharedList(termsOf(p.from), termsOf(p.to))
+			if len(shared) == 0 || otherNames(r, idx, a, b) {
+				continue
+			}
+			add(misquoted(a, b, shared))
+		}
+	}
+}
+
+// termsFor is the terms of a claim's clause; a note's figure with few words
+// of its own also has its quote's.
+func termsFor(r *Result, idx *sourceIndex, c *Claim) []string {
+	i, ok := idx.at[c.Source]
+	if !ok {
+		return nil
+	}
+	return terms(&r.Sources[i], c)
+}
+
+// garbledPairs lists the pairs of a bucket, each once and in input order,
+// whose figures garble each other; it looks only within figures that share
+// a digit signature, so a bucket costs what its signatures hold.
+func garbledPairs(r *Result, ks []int) []pair {
+	bySig := map[string][]int{}
+	var sigs []string
+	for _, k := range ks {
+		c := &r.Claims[k]
+		d := digits(InFamily(c, c.Value))
+		for _, s := range []string{"d" + d, "p" + sorted(d), "w" + written(c.Text)} {
+			if bySig[s] == nil {
+				sigs = append(sigs, s)
+			}
+			bySig[s] = append(bySig[s], k)
+		}
+	}
+	seen := map[pair]bool{}
+	var out []pair
+	for _, s := range sigs {
+		list := bySig[s]
+		if len(list) < 2 || len(list) > common {
+			continue
+		}
+		for i, a := range list {
+			for _, b := range list[i+1:] {
+				p := pair{min(a, b), max(a, b)}
+				ca, cb := &r.Claims[p.from], &r.Claims[p.to]
+				if seen[p] || ca.Source == cb.Source || garble(ca, cb) == "" {
+					continue
+				}
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].from < out[j].from || out[i].from == out[j].from && out[i].to < out[j].to
+	})
+	return out
+}
+
+// related reports two claims whose sources a note ties together: the
+// restatement check judges those.
+func related(r *Result, idx *sourceIndex, a, b *Claim) bool {
+	sa, sb := &r.Sources[idx.at[a.Source]], &r.Sources[idx.at[b.Source]]
+	return sa.NoteOf != nil && *sa.NoteOf == sb.ID || sb.NoteOf != nil && *sb.NoteOf == sa.ID ||
+		sa.NoteOf != nil && sb.NoteOf != nil && *sa.NoteOf == *sb.NoteOf
+}
+
+func sharedList(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func misquoted(a, b *Claim, shared []string) Finding {
+	f := judged("conflict", []string{a.ID, b.ID}, b, Interval(a, 0), Interval(b, 0), 0, Family(a))
+	f.Status = Inconsistent
+	f.Message = fmt.Sprintf("%s and %s look like one figure miscopied (%s): both are for %s in %s",
+		figure(a), figure(b), garble(a, b), strings.Join(shared, ", "), a.PeriodKey)
+	return f
+}
+
+// otherNames reports two English clauses that each name someone and share
+// no name: Ostrava's riders and Brno's are two figures, however alike.
+func otherNames(r *Result, idx *sourceIndex, a, b *Claim) bool {
+	na, nb := names(&r.Sources[idx.at[a.Source]], a), names(&r.Sources[idx.at[b.Source]], b)
+	return len(na) > 0 && len(nb) > 0 && len(sharedList(na, nb)) == 0
+}
+
+// names are the capitalised words of a claim's clause that do not open its
+// sentence: the places, firms and people it names.
+func names(src *Source, c *Claim) []string {
+	rs := []rune(src.Text)
+	lo, hi := clauseAround(rs, c.Start, c.End)
+	var out []string
+	for i := lo; i < hi; {
+		if !isLatinLetter(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < hi && isLatinLetter(rs[j]) {
+			j++
+		}
+		if unicode.IsUpper(rs[i]) && !opensSentence(rs, i) && j-i > 1 {
+			if w := englishTerm(string(rs[i:j])); w != "" {
+				out = append(out, w)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// opensSentence reports a word with nothing but spaces and quotes between
+// it and the start of the text or a sentence's end.
+func opensSentence(rs []rune, i int) bool {
+	for i--; i >= 0; i-- {
+		switch r := rs[i]; {
+		case r == '.' || r == '!' || r == '?' || r == ':' || r == ';' || r == '\n':
+			return true
+		case !unicode.IsSpace(r) && !strings.ContainsRune("\"'“‘(«>-–—", r):
+			return false
+		}
+	}
+	return true
+}
