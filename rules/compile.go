@@ -83,7 +83,10 @@ func ruleTypes() string {
 // Compile validates the raw rules of one or more files, later files
 // replacing earlier rules of the same id, and builds the Ruleset.
 func Compile(files ...[]rawRule) (*Ruleset, error) {
-	merged := mergeByID(files)
+	merged, err := mergeByID(files)
+	if err != nil {
+		return nil, err
+	}
 	rs := &Ruleset{}
 	b := read.NewBuilder()
 	for _, r := range merged {
@@ -108,12 +111,21 @@ func Compile(files ...[]rawRule) (*Ruleset, error) {
 	return rs, nil
 }
 
-func mergeByID(files [][]rawRule) []rawRule {
+// mergeByID lets a later rule of an id replace an earlier one. A user's
+// rule does so only by saying replace: true (or turning it off with
+// disabled: true), so that a new rule that happens to reuse a default's id
+// never replaces it by surprise; and a replace or disabled that names no
+// rule is an error, as a misspelt id would otherwise change nothing.
+func mergeByID(files [][]rawRule) ([]rawRule, error) {
 	var out []rawRule
 	at := map[string]int{}
 	for _, f := range files {
 		for _, r := range f {
-			if i, ok := at[r.ID]; ok {
+			i, ok := at[r.ID]
+			if err := r.replaces(ok, out, i); err != nil {
+				return nil, err
+			}
+			if ok {
 				out[i] = r
 				continue
 			}
@@ -121,7 +133,24 @@ func mergeByID(files [][]rawRule) []rawRule {
 			out = append(out, r)
 		}
 	}
-	return out
+	return out, nil
+}
+
+// replaces checks a user's rule against the earlier rule of its id, if any.
+func (r rawRule) replaces(exists bool, earlier []rawRule, i int) error {
+	if !r.user {
+		return nil
+	}
+	switch {
+	case exists && !r.Replace && !r.Disabled:
+		e := earlier[i]
+		return r.fieldErr("id", "%s:%d has a rule of this id: add replace: true to replace it, or choose another id", e.file, e.node.Line)
+	case !exists && r.Replace:
+		return r.fieldErr("replace", "no rule %q to replace", r.ID)
+	case !exists && r.Disabled:
+		return r.fieldErr("disabled", "no rule %q to turn off", r.ID)
+	}
+	return nil
 }
 
 // ruleOf finds the rule that an error of the whole build names.
@@ -149,6 +178,9 @@ func Load(name string, data []byte, files ...string) (*Ruleset, error) {
 		rr, err := ReadFile(f)
 		if err != nil {
 			return nil, err
+		}
+		for i := range rr {
+			rr[i].user = true
 		}
 		all = append(all, rr)
 	}

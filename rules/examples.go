@@ -18,8 +18,16 @@ func (rs *Ruleset) ExampleCount() int {
 // TestExamples runs every rule's examples through the whole ruleset and
 // returns one line per failure: file:line: rule "id": text: what differs.
 func (rs *Ruleset) TestExamples() []string {
+	return rs.TestExamplesOf(func(string) bool { return true })
+}
+
+// TestExamplesOf runs the examples of the rules whose file of is true.
+func (rs *Ruleset) TestExamplesOf(of func(file string) bool) []string {
 	var fails []string
 	for _, r := range rs.info {
+		if !of(r.File) {
+			continue
+		}
 		for _, ex := range r.Examples {
 			if ex.Finding != "" {
 				continue // a check's example runs the whole pipeline: see pipeline/checktest

@@ -45,9 +45,11 @@ type rawRule struct {
 	Type        string
 	Description string
 	Disabled    bool
+	Replace     bool // replaces an earlier rule of its id, and says so
 	Examples    []Example
 	file        string
 	node        *yaml.Node
+	user        bool // from a user's file, not a built-in one
 }
 
 // Example is input text with the claims a rule must yield from it. An empty
@@ -78,7 +80,7 @@ type ExampleClaim struct {
 	Role      *string  `yaml:"role"`
 }
 
-var commonKeys = map[string]bool{"id": true, "type": true, "description": true, "disabled": true, "examples": true}
+var commonKeys = map[string]bool{"id": true, "type": true, "description": true, "disabled": true, "replace": true, "examples": true}
 
 // ReadFile reads the rules of one YAML file (the `rules:` list of a config file).
 func ReadFile(path string) ([]rawRule, error) {
@@ -102,6 +104,9 @@ func Parse(name string, data []byte) ([]rawRule, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{File: name, Line: root.Line, Col: root.Column, Msg: "the document is not a mapping"}
 	}
+	if err := duplicateKey(name, root); err != nil {
+		return nil, err
+	}
 	list := mapValue(root, "rules")
 	if list == nil {
 		return nil, nil
@@ -110,14 +115,33 @@ func Parse(name string, data []byte) ([]rawRule, error) {
 		return nil, &Error{File: name, Line: list.Line, Col: list.Column, Field: "rules", Msg: "must be a list of rules"}
 	}
 	out := make([]rawRule, 0, len(list.Content))
+	first := map[string]int{} // id -> line
 	for _, n := range list.Content {
 		r, err := parseRule(name, n)
 		if err != nil {
 			return nil, err
 		}
+		if line, ok := first[r.ID]; ok {
+			return nil, r.fieldErr("id", "defined twice in this file (first at line %d)", line)
+		}
+		first[r.ID] = n.Line
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// duplicateKey reports a key a mapping holds twice: yaml.v3 keeps both in
+// a node, and the second would be ignored without a word.
+func duplicateKey(file string, m *yaml.Node) error {
+	seen := map[string]int{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if line, ok := seen[k.Value]; ok {
+			return &Error{File: file, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("key %q appears twice (first at line %d)", k.Value, line)}
+		}
+		seen[k.Value] = k.Line
+	}
+	return nil
 }
 
 func parseRule(file string, n *yaml.Node) (rawRule, error) {
@@ -146,6 +170,11 @@ func parseRule(file string, n *yaml.Node) (rawRule, error) {
 	if v := mapValue(n, "disabled"); v != nil {
 		if err := v.Decode(&r.Disabled); err != nil {
 			return r, fail(v, "disabled", "must be true or false")
+		}
+	}
+	if v := mapValue(n, "replace"); v != nil {
+		if err := v.Decode(&r.Replace); err != nil {
+			return r, fail(v, "replace", "must be true or false")
 		}
 	}
 	if v := mapValue(n, "examples"); v != nil {
@@ -193,15 +222,139 @@ func parseExamples(n *yaml.Node) ([]Example, error) {
 }
 
 // decodeStrict decodes a rule's node into v, rejecting keys that neither v
-// nor the common rule fields know.
+// nor the common rule fields know, at any depth (yaml.v3 decodes a node
+// without KnownFields), and placing a value of the wrong type at its line.
 func (r rawRule) decodeStrict(v any) error {
-	if k := unknownKey(r.node, reflect.TypeOf(v).Elem(), commonKeys); k != nil {
-		return r.errorf(k, k.Value, "unknown key")
+	if k, path := unknownKeyDeep(r.node, reflect.TypeOf(v).Elem(), commonKeys, ""); k != nil {
+		return r.errorf(k, path, "unknown key")
 	}
 	if err := r.node.Decode(v); err != nil {
-		return r.errorf(r.node, "", "%v", strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  "))
+		return r.typeError(err)
 	}
 	return nil
+}
+
+var typeErrLine = regexp.MustCompile(`^line (\d+): (.*)$`)
+
+// typeError places the first of yaml's "line N: cannot unmarshal ..."
+// at the value it is about, with the field it stands under.
+func (r rawRule) typeError(err error) error {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) || len(te.Errors) == 0 {
+		return r.errorf(r.node, "", "%v", strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  "))
+	}
+	m := typeErrLine.FindStringSubmatch(te.Errors[0])
+	if m == nil {
+		return r.errorf(r.node, "", "%s", te.Errors[0])
+	}
+	line, _ := strconv.Atoi(m[1])
+	at, field := nodeAt(r.node, line, "")
+	if at == nil {
+		at = r.node
+	}
+	return r.errorf(at, field, "%s", m[2])
+}
+
+// nodeAt finds the first value node at line under n, and the path of keys
+// to it.
+func nodeAt(n *yaml.Node, line int, path string) (*yaml.Node, string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			p := join(path, k.Value)
+			if v.Line == line && v.Kind == yaml.ScalarNode {
+				return v, p
+			}
+			if at, ap := nodeAt(v, line, p); at != nil {
+				return at, ap
+			}
+		}
+	case yaml.SequenceNode:
+		for _, e := range n.Content {
+			if e.Line == line && e.Kind == yaml.ScalarNode {
+				return e, path
+			}
+			if at, ap := nodeAt(e, line, path); at != nil {
+				return at, ap
+			}
+		}
+	}
+	return nil, ""
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+var unmarshaler = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
+
+// unknownKeyDeep returns the first mapping key under n that type t does
+// not know (its yaml tags, or extra at the top), and the path of keys to it.
+func unknownKeyDeep(n *yaml.Node, t reflect.Type, extra map[string]bool, path string) (*yaml.Node, string) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if reflect.PointerTo(t).Implements(unmarshaler) {
+		return nil, ""
+	}
+	switch {
+	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
+		fields := yamlFields(t)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			ft, ok := fields[k.Value]
+			switch {
+			case ok:
+				if bad, p := unknownKeyDeep(v, ft, nil, join(path, k.Value)); bad != nil {
+					return bad, p
+				}
+			case !extra[k.Value]:
+				return k, join(path, k.Value)
+			}
+		}
+	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if bad, p := unknownKeyDeep(n.Content[i+1], t.Elem(), nil, join(path, n.Content[i].Value)); bad != nil {
+				return bad, p
+			}
+		}
+	case (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) && n.Kind == yaml.SequenceNode:
+		for _, e := range n.Content {
+			if bad, p := unknownKeyDeep(e, t.Elem(), nil, path); bad != nil {
+				return bad, p
+			}
+		}
+	}
+	return nil, ""
+}
+
+// yamlFields maps the yaml keys of struct t (inline structs included) to
+// their types.
+func yamlFields(t reflect.Type) map[string]reflect.Type {
+	out := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")
+		switch {
+		case strings.Contains(f.Tag.Get("yaml"), ",inline"):
+			for k, v := range yamlFields(f.Type) {
+				out[k] = v
+			}
+		case tag[0] == "-" || !f.IsExported():
+		case tag[0] != "":
+			out[tag[0]] = f.Type
+		default:
+			out[strings.ToLower(f.Name)] = f.Type
+		}
+	}
+	return out
 }
 
 func (r rawRule) errorf(at *yaml.Node, field, format string, args ...any) error {

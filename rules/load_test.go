@@ -3,6 +3,7 @@ package rules_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -15,6 +16,8 @@ func checkNames(rs *rules.Ruleset) error {
 	_, err := pipeline.NewCheck(rs)
 	return err
 }
+
+var builtinLine = regexp.MustCompile(`config\.yaml:\d+`)
 
 // TestInvalidConfig checks that each broken rule file fails with the error
 // written on its first line: file, line, column, rule and field.
@@ -38,7 +41,9 @@ func TestInvalidConfig(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error, want %s", want)
 			}
-			if got := strings.TrimPrefix(err.Error(), "testdata/config/invalid/"); got != want {
+			got := strings.TrimPrefix(err.Error(), "testdata/config/invalid/")
+			got = builtinLine.ReplaceAllString(got, "config.yaml:LINE") // the defaults' lines move as they are edited
+			if got != want {
 				t.Errorf("error\n got: %s\nwant: %s", got, want)
 			}
 		})
@@ -56,5 +61,17 @@ func TestValidConfigExtends(t *testing.T) {
 	got := rs.Extract("3 litres and Llama 4")
 	if len(got) != 2 || got[0].Unit != "L" || got[1].Value != 4 {
 		t.Errorf("got %v", texts(got))
+	}
+}
+
+// A rule that says replace: true replaces the default of its id.
+func TestValidConfigReplaces(t *testing.T) {
+	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig, "testdata/config/valid/replace.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fails := rs.TestExamplesOf(func(file string) bool { return file != "config.yaml" })
+	if len(fails) != 0 {
+		t.Error(fails)
 	}
 }
