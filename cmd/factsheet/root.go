@@ -241,7 +241,14 @@ func (a *app) newLogger() zerolog.Logger {
 	return zerolog.New(w).Level(lvl).With().Timestamp().Logger()
 }
 
-// ruleset compiles the built-in rules, then those of --config, then --rules files.
+// builtinRules names the built-in rules in messages.
+const builtinRules = "config.yaml (built in)"
+
+// ruleset compiles the built-in rules, then those of --config, then --rules
+// files. The examples of the user's rules must pass, or the command stops
+// (but for `rules test` and `rules list`, which show them); the built-in
+// ones pass (a test holds them), and are run only when the user's rules
+// could have changed what they read.
 func (a *app) ruleset(cmd *cobra.Command) (*rules.Ruleset, error) {
 	var files []string
 	if path := a.configFile(cmd); path != "" {
@@ -259,9 +266,29 @@ func (a *app) ruleset(cmd *cobra.Command) (*rules.Ruleset, error) {
 		}
 		files = append(files, path)
 	}
-	rs, err := rules.Load("config.yaml (built in)", factsheet.DefaultConfig, files...)
+	rs, err := rules.Load(builtinRules, factsheet.DefaultConfig, files...)
 	if err != nil {
 		return nil, codeError{exitError, err}
 	}
+	if len(files) == 0 || cmd.Parent() != nil && cmd.Parent().Name() == "rules" {
+		return rs, nil
+	}
+	if err := a.userExamples(rs); err != nil {
+		return nil, codeError{exitError, err}
+	}
 	return rs, nil
+}
+
+// userExamples fails on an example of the user's rules that does not
+// read as it says, and warns when the user's rules change what a built-in
+// example reads.
+func (a *app) userExamples(rs *rules.Ruleset) error {
+	if fails := rs.TestExamplesOf(func(f string) bool { return f != builtinRules }); len(fails) > 0 {
+		return fmt.Errorf("%s\n%d examples of your rules do not read as they say (factsheet rules test lists every failure)", strings.Join(fails, "\n"), len(fails))
+	}
+	if fails := rs.TestExamplesOf(func(f string) bool { return f == builtinRules }); len(fails) > 0 {
+		a.log.Warn().Int("examples", len(fails)).Str("first", fails[0]).
+			Msg("your rules change what built-in examples read (factsheet rules test lists them)")
+	}
+	return nil
 }

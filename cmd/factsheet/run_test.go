@@ -71,6 +71,20 @@ func TestSettingsCheckedFirst(t *testing.T) {
 	os.WriteFile(typo, []byte("format: json\nrule:\n  - id: x\n"), 0o644)
 	settingInRules := filepath.Join(tmp, "r.yaml")
 	os.WriteFile(settingInRules, []byte("workers: 2\nrules: []\n"), 0o644)
+	badExample := filepath.Join(tmp, "ex.yaml")
+	os.WriteFile(badExample, []byte(`rules:
+  - id: furlongs
+    type: unit
+    canonical: m
+    kind: length
+    factor: 201.168
+    words: [furlong, furlongs]
+    examples:
+      - text: "3 furlongs"
+        claims: [{value: 600, unit: m}]
+`), 0o644)
+	replacing := filepath.Join(tmp, "p.yaml")
+	os.WriteFile(replacing, []byte("rules:\n  - id: percent\n    type: unit\n    canonical: \"%\"\n"), 0o644)
 	cases := []struct {
 		env  map[string]string
 		args []string
@@ -90,6 +104,8 @@ func TestSettingsCheckedFirst(t *testing.T) {
 		{map[string]string{"FACTSHEET_CONFIG": typo}, nil, typo + `:2:1: unknown key "rule" (did you mean "rules"?)`},
 		{nil, []string{"--rules", typo}, typo + `:1:1: "format" is a setting: a --rules file holds rules only`},
 		{map[string]string{"FACTSHEET_RULES": settingInRules}, nil, settingInRules + `:1:1: "workers" is a setting`},
+		{nil, []string{"--rules", badExample}, badExample + `:9: rule "furlongs": "3 furlongs": claim 1: value: want 600`},
+		{nil, []string{"--rules", replacing}, replacing + `:2:9: rule "percent": field id: config.yaml (built in):`},
 	}
 	for _, c := range cases {
 		t.Run(c.want, func(t *testing.T) {
@@ -223,6 +239,18 @@ func TestOutBusy(t *testing.T) {
 	defer unlock()
 	_, stderr, code := runCLI(t, "run", "--out", dir, "seeds/ai-compute.txt")
 	if code != exitError || !strings.Contains(stderr, dir+": another factsheet run is writing its reports there; wait for it with --wait") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+// A user's rules that change what a built-in example reads are said so,
+// and the run goes on.
+func TestUserRulesChangeBuiltinExamples(t *testing.T) {
+	inRoot(t)
+	off := filepath.Join(t.TempDir(), "off.yaml")
+	os.WriteFile(off, []byte("rules:\n  - id: words-en\n    type: words\n    disabled: true\n"), 0o644)
+	_, stderr, code := runCLI(t, "run", "--rules", off, "--format", "json", "--out", t.TempDir(), "seeds/ai-compute.txt")
+	if code != 0 || !strings.Contains(stderr, "your rules change what built-in examples read") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
