@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -17,10 +18,10 @@ import (
 // gallon, 45亿 against 54亿 people online in 2023). Figures that merely
 // differ are not enough: without a lexicon, two figures of a period may
 // well measure two things; a garble of one figure is not a coincidence.
-type misquote struct{}
+type misquote struct{ opposites [][]string }
 
 func init() {
-	registerCheck("misquote", func(rules.CheckDef) Checker { return misquote{} })
+	registerCheck("misquote", func(d rules.CheckDef) Checker { return misquote{d.Opposites} })
 }
 
 // common is how many figures of one bucket may share a signature before
@@ -32,7 +33,7 @@ type bucketKey struct {
 	size                 bool
 }
 
-func (misquote) Check(r *Result, add func(Finding)) {
+func (m misquote) Check(r *Result, add func(Finding)) {
 	idx := r.index()
 	buckets := map[bucketKey][]int{}
 	var keys []bucketKey
@@ -64,7 +65,7 @@ func (misquote) Check(r *Result, add func(Finding)) {
 				continue
 			}
 			shared := sharedList(termsOf(p.from), termsOf(p.to))
-			if len(shared) == 0 || otherNames(r, idx, a, b) {
+			if len(shared) == 0 || otherNames(r, idx, a, b) || m.opposed(r, idx, a, b) {
 				continue
 			}
 			add(misquoted(a, b, shared))
@@ -159,8 +160,9 @@ func otherNames(r *Result, idx *sourceIndex, a, b *Claim) bool {
 	return len(na) > 0 && len(nb) > 0 && len(sharedList(na, nb)) == 0
 }
 
-// names are the capitalised words of a claim's clause that do not open its
-// sentence: the places, firms and people it names.
+// names are the capitalised words of a claim's clause, but for function
+// words: the places, firms and people it names (and, at a sentence's
+// start, some common words, which only make two figures less alike).
 func names(src *Source, c *Claim) []string {
 	rs := []rune(src.Text)
 	lo, hi := clauseAround(rs, c.Start, c.End)
@@ -174,7 +176,7 @@ func names(src *Source, c *Claim) []string {
 		for j < hi && isLatinLetter(rs[j]) {
 			j++
 		}
-		if unicode.IsUpper(rs[i]) && !opensSentence(rs, i) && j-i > 1 {
+		if unicode.IsUpper(rs[i]) && j-i > 1 { // "Texas had", "Ohio had": a name opens a sentence too
 			if w := englishTerm(string(rs[i:j])); w != "" {
 				out = append(out, w)
 			}
@@ -184,16 +186,65 @@ func names(src *Source, c *Claim) []string {
 	return out
 }
 
-// opensSentence reports a word with nothing but spaces and quotes between
-// it and the start of the text or a sentence's end.
-func opensSentence(rs []rune, i int) bool {
-	for i--; i >= 0; i-- {
-		switch r := rs[i]; {
-		case r == '.' || r == '!' || r == '?' || r == ':' || r == ';' || r == '\n':
-			return true
-		case !unicode.IsSpace(r) && !strings.ContainsRune("\"'“‘(«>-–—", r):
+// opposed reports two clauses that each use another word of one set of
+// opposites: real GDP and nominal GDP, 出生 and 死亡.
+func (m misquote) opposed(r *Result, idx *sourceIndex, a, b *Claim) bool {
+	if len(m.opposites) == 0 {
+		return false
+	}
+	ta := strings.ToLower(clauseText(&r.Sources[idx.at[a.Source]], a))
+	tb := strings.ToLower(clauseText(&r.Sources[idx.at[b.Source]], b))
+	for _, set := range m.opposites {
+		ia, ib := usedWords(ta, set), usedWords(tb, set)
+		for _, x := range ia {
+			for _, y := range ib {
+				if x != y && !slices.Contains(ia, y) && !slices.Contains(ib, x) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// usedWords lists the words of set that text uses: Latin words whole (a
+// plural s allowed), others anywhere.
+func usedWords(text string, set []string) []string {
+	var out []string
+	for _, w := range set {
+		w = strings.ToLower(w)
+		for from := 0; ; {
+			i := strings.Index(text[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(w)
+			if end < len(text) && text[end] == 's' {
+				end++
+			}
+			if !isLatinWord(w) || (i == 0 || !isLatinLetter(rune(text[i-1]))) && (end == len(text) || !isLatinLetter(rune(text[end]))) {
+				out = append(out, w)
+				break
+			}
+			from = i + 1
+		}
+	}
+	return out
+}
+
+func isLatinWord(w string) bool {
+	for _, c := range w {
+		if !isLatinLetter(c) && c != '-' && c != ' ' {
 			return false
 		}
 	}
 	return true
+}
+
+// clauseText is the text of the clause a claim stands in.
+func clauseText(src *Source, c *Claim) string {
+	rs := []rune(src.Text)
+	lo, hi := clauseAround(rs, c.Start, c.End)
+	return string(rs[lo:hi])
 }

@@ -90,8 +90,9 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 				continue
 			}
 			fit := func(p pair) bool {
-				return c.measure.fits(size, &r.Claims[p.from]) && Family(&r.Claims[p.from]) == Family(&r.Claims[p.to]) &&
-					sameTime(size, &r.Claims[p.from], &r.Claims[p.to])
+				from := &r.Claims[p.from]
+				return c.measure.fits(size, from) && Family(from) == Family(&r.Claims[p.to]) &&
+					sameTime(size, from, &r.Claims[p.to]) && !(longAgo(r, from) && !sameClause(src, size, from))
 			}
 			if f, ok := anyReading(ps, fit, func(p pair) Finding { return c.finding(r, p, k) }); ok {
 				add(f)

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"math"
+	"regexp"
 	"sort"
+	"strings"
 )
 
 // A sentence relates its figures: a change has a start and an end, and
@@ -230,4 +232,26 @@ func sameTime(size, from, to *Claim) bool {
 		return true
 	}
 	return k == from.PeriodKey || k == to.PeriodKey
+}
+
+// longSpan is a time longer than a year back from a figure: the change
+// to it is not the year's change a sentence states elsewhere ("rose 4%
+// this year to $1,900, up from $1,200 a decade ago").
+var longSpan = regexp.MustCompile(`^\s*(?:(?i:a|an|one)\s+(?i:decade|century|generation)|(?i:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+(?i:years|decades))\s+(?i:ago|earlier|before|prior)|^\s*(?:[2-9]|[1-9]\d+|[两三四五六七八九十]+)\s*年(?:前|以前)`)
+
+// longAgo reports a figure followed by such a span.
+func longAgo(r *Result, c *Claim) bool {
+	i, ok := r.index().at[c.Source]
+	return ok && longSpan.MatchString(between(&r.Sources[i], c.End, c.End+32))
+}
+
+// sameClause reports two claims of one source with no clause mark between.
+func sameClause(src *Source, a, b *Claim) bool {
+	if a.Source != b.Source {
+		return false
+	}
+	if a.Start > b.Start {
+		a, b = b, a
+	}
+	return !strings.ContainsAny(between(src, a.End, b.Start), ",;，；、。:：")
 }

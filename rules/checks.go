@@ -22,6 +22,10 @@ type CheckDef struct {
 	// Patterns are further named cues a check reads (the words of a total,
 	// of an equality), each compiled once.
 	Patterns map[string]*regexp.Regexp
+	// Opposites are sets of words that tell one figure from another of the
+	// same kind (real and nominal, gross and net, 出生 and 死亡): two clauses
+	// that each use a different word of one set speak of two things.
+	Opposites [][]string
 	// Pattern is the check's own trigger: the words of a comparison ("faster",
 	// 快), of a total ("就是", "comes to") or of a change ("grew by").
 	Pattern *regexp.Regexp
@@ -33,6 +37,7 @@ type rawCheck struct {
 	Tolerance float64           `yaml:"tolerance"`
 	Pattern   string            `yaml:"pattern"`
 	Patterns  map[string]string `yaml:"patterns"`
+	Opposites [][]string        `yaml:"opposites"`
 }
 
 func init() {
@@ -55,7 +60,12 @@ func init() {
 			return r.wrap(err)
 		}
 		d := CheckDef{ID: r.ID, Check: raw.Check, Description: r.Description, File: r.file, Line: r.node.Line,
-			Col: r.node.Column, Approx: raw.Approx, Tolerance: raw.Tolerance, Pattern: re}
+			Col: r.node.Column, Approx: raw.Approx, Tolerance: raw.Tolerance, Pattern: re, Opposites: raw.Opposites}
+		for _, set := range raw.Opposites {
+			if len(set) < 2 {
+				return r.fieldErr("opposites", "a set of opposites needs two words or more, got %q", set)
+			}
+		}
 		for name, p := range raw.Patterns {
 			if d.Patterns == nil {
 				d.Patterns = map[string]*regexp.Regexp{}

@@ -1,0 +1,51 @@
+package pipeline_test
+
+import (
+	"testing"
+
+	"github.com/factsheet-dev/factsheet/pipeline"
+)
+
+// What only looks alike must stay apart: no inconsistent finding may come
+// from a level beside its change, a figure per head beside a total, two
+// places, entities, periods or spans, gross beside net, two intervals, or
+// figures compared side by side in one sentence. Each case is a text a
+// reader could well highlight; a line in another language is a note.
+func TestKeepApart(t *testing.T) {
+	cases := []struct{ name, text string }{
+		{"a level, its change and its base", "Exports rose 5% to $164 billion, compared with $156 billion a year earlier."},
+		{"a change and a level in Chinese", "出口增长5%,达到164亿美元,上年为156亿美元。"},
+		{"a base of another span", "Rents rose 4% this year to $1,900, up from $1,200 a decade ago."},
+		{"a price per unit and a total", "Each ticket costs $4.50, and the club sold tickets worth $4.5 million."},
+		{"per capita and total", "GDP per capita is $12,000 while total GDP is $1.2 trillion."},
+		{"two places in one sentence", "Unemployment was 4.5% in Texas and 5.4% in Ohio in 2024."},
+		{"two places in two sources", "Texas had 4.5% unemployment in 2024.\n\nOhio had 5.4% unemployment in 2024."},
+		{"two entities", "In 2023 Acme's revenue reached $4.61 billion.\n\nIn 2023 Globex's revenue reached $4.16 billion."},
+		{"two periods", "Sales were $4.6 million in 2022 and $6.4 million in 2023."},
+		{"two periods in two sources", "Sales were $4.6 million in 2022.\n\nSales were $6.4 million in 2023."},
+		{"two spans", "Output grew 12% over five years and 21% in 2023 alone."},
+		{"nominal and real", "Nominal GDP grew 7.8% in 2023 while real GDP grew 2.9%."},
+		{"nominal and real in two sources", "In 2023 real GDP grew 2.8%.\n\nIn 2023 nominal GDP grew 8.2%."},
+		{"gross and net", "In 2024 gross debt was 112% of GDP.\n\nIn 2024 net debt was 121% of GDP."},
+		{"births and deaths", "2022年出生人口956万。\n\n2022年死亡人口965万。"},
+		{"two intervals", "The 95% interval runs from 2.1 to 3.4 and the 90% interval from 2.3 to 3.2."},
+		{"compared side by side", "Google holds 45% of compute, against 54% for Microsoft."},
+		{"a range holding a point", "Temperatures ranged from 12 to 18 °C, averaging 15 °C."},
+		{"about within its slack", "Revenue grew from $80 million to $100 million, about 24%."},
+		{"a restatement in another unit", "The trail is 26 miles long.\n这条小路全长约42公里。"},
+		{"shares of two wholes", "55% of men and 51% of women voted."},
+		{"shares adding to exactly 100%", "Firm A holds 60% of the market and firm B 40%."},
+		{"a rejected figure in a note", "Prices rose 120% in 2023.\n涨幅是120%,不是220%。"},
+		{"a doubling and its rate", "Traffic doubles every 5 years, about 15% a year."},
+		{"a count, a price and a total that fits", "At 1,200 seats for $45 each, the evening comes to $54,000, and the hall seats 2,000."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, f := range runAll(t, c.text).Findings {
+				if f.Status == pipeline.Inconsistent {
+					t.Errorf("%q: %s flags: %s", c.text, f.Rule, f.Message)
+				}
+			}
+		})
+	}
+}
