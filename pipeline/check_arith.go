@@ -49,13 +49,28 @@ func (r *Result) sentences() []sentence {
 }
 
 // between is the source text from rune offset i to j.
+// It walks the text to rune j at most and copies nothing but the result: a
+// check asks for a few runes around a claim, many times per source.
 func between(src *Source, i, j int) string {
-	rs := []rune(src.Text)
-	i, j = max(0, min(i, len(rs))), max(0, min(j, len(rs)))
+	i = max(0, i)
 	if i >= j {
 		return ""
 	}
-	return string(rs[i:j])
+	s := src.Text
+	lo, n := -1, 0
+	for b := range s {
+		if n == i {
+			lo = b
+		}
+		if n == j {
+			return s[lo:b]
+		}
+		n++
+	}
+	if lo < 0 {
+		return ""
+	}
+	return s[lo:]
 }
 
 // verdict compares what a sentence computes with what it states: the stated

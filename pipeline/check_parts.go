@@ -18,7 +18,7 @@ import (
 
 func init() {
 	registerCheck("share-sum", func(d rules.CheckDef) Checker { return shareSum{d.Approx, d.Patterns["share"]} })
-	registerCheck("parts-total", func(d rules.CheckDef) Checker { return partsTotal{d.Approx, d.Patterns["total"]} })
+	registerCheck("parts-total", func(d rules.CheckDef) Checker { return partsTotal{d.Approx} })
 }
 
 // ---- shares of one whole past 100%
@@ -128,16 +128,15 @@ func wholeOf(src *Source, c *Claim) string {
 
 // ---- parts past the total stated for them
 
-type partsTotal struct {
-	approx float64
-	total  *regexp.Regexp // the words of a total (合计, together, combined)
-}
+// partsTotal reads a total from its role (合计, together, a total of: the
+// role-total form rule).
+type partsTotal struct{ approx float64 }
 
 func (p partsTotal) Check(r *Result, add func(Finding)) {
-	eachSentence(r, func(src *Source, ks []int) {
+	eachSentence(r, func(_ *Source, ks []int) {
 		for i, t := range ks {
 			total := &r.Claims[t]
-			if total.Role != "total" && (p.total == nil || !p.total.MatchString(between(src, total.Start-10, total.Start))) {
+			if total.Role != "total" {
 				continue
 			}
 			var parts []int
