@@ -24,7 +24,7 @@ func (c change) Check(r *Result, add func(Finding)) {
 	var keys []string
 	for i := range r.Claims {
 		from := &r.Claims[i]
-		if from.Change != "from" || from.Partner < 0 || from.Metric == "" {
+		if from.Change != "from" || from.Partner < 0 || !from.Named {
 			continue
 		}
 		to := &r.Claims[from.Partner]

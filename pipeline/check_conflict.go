@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -105,9 +104,7 @@ func disagreeing(r *Result, g []int, spans []Span) []int {
 // lexicons: only then do figures that merely differ contradict each other.
 // Figures linked by their words alone conflict only when one miscopies the
 // other (the misquote check).
-func named(c *Claim) bool {
-	return c.Subject != "" && c.Metric != "" && !strings.HasPrefix(c.Metric, "~")
-}
+func named(c *Claim) bool { return c.Named }
 
 func overlapsAny(s Span, set []Span) bool {
 	for _, o := range set {

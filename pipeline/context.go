@@ -93,6 +93,7 @@ func (c *Context) own(r *Result, src *Source, claims []int) {
 		cl := &r.Claims[k]
 		cl.Subject = nearest(subjects, cl)
 		cl.Metric = nearest(metrics, cl)
+		cl.Named = cl.Subject != "" && cl.Metric != ""
 	}
 }
 
@@ -132,6 +133,9 @@ func inherit(r *Result, note, quote []int) {
 	for _, k := range note {
 		cl := &r.Claims[k]
 		q := counterpart(r, cl, quote)
+		if cl.Subject == "" && cl.Metric == "" && q >= 0 && r.Claims[q].Named {
+			cl.Named = true
+		}
 		if cl.Subject == "" {
 			cl.Subject = mostNamed(r, quote, q, func(c *Claim) string { return c.Subject })
 		}
@@ -188,9 +192,24 @@ func mostNamed(r *Result, quote []int, q int, get func(*Claim) string) string {
 // fallback names the metric of a claim that has none by its key words.
 func (c *Context) fallback(r *Result, src *Source, claims []int) {
 	var ends []int
+	var rs []rune
 	for _, k := range claims {
-		if r.Claims[k].Metric == "" {
-			ends = append(ends, r.Claims[k].End)
+		cl := &r.Claims[k]
+		if cl.Metric != "" && cl.Subject != "" {
+			continue
+		}
+		if rs == nil {
+			rs = []rune(src.Text)
+		}
+		if cl.Subject == "" {
+			cl.Subject = phraseSubject(rs, cl)
+		}
+		if cl.Metric == "" {
+			if np := phraseMetric(rs, src.Lang, cl); np != "" {
+				cl.Metric = "~" + np
+			} else {
+				ends = append(ends, cl.End)
+			}
 		}
 	}
 	if len(ends) == 0 {

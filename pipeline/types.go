@@ -106,6 +106,10 @@ type Claim struct {
 	PeriodKey string `json:"-"`
 	Group     int    `json:"-"`
 	Partner   int    `json:"-"`
+	// Named is set where the subject and metric both come from the
+	// lexicons (or from a quote figure whose do): only such figures
+	// contradict each other by merely differing.
+	Named bool `json:"-"`
 }
 
 // Finding is the verdict of a check over one or more claims.
