@@ -234,7 +234,11 @@ func garble(a, b *Claim) string {
 	}
 	ratio := vb / va
 	if e := math.Log10(math.Abs(ratio)); math.Abs(e-math.Round(e)) < 1e-9 && math.Round(e) != 0 && math.Abs(e) <= 4 {
-		return fmt.Sprintf("the same digits at a scale %s times %s", num(math.Abs(ratio)), map[bool]string{true: "larger", false: "smaller"}[ratio > 1])
+		f, way := math.Abs(ratio), "larger"
+		if f < 1 {
+			f, way = 1/f, "smaller"
+		}
+		return fmt.Sprintf("the same digits at a scale %s times %s", num(f), way)
 	}
 	da, db := digits(va), digits(vb)
 	if len(da) == len(db) && len(da) > 1 && da != db && sorted(da) == sorted(db) {

@@ -22,13 +22,13 @@ func phraseMetric(rs []rune, lang string, c *Claim) string {
 	if lang == "zh" || lang == "ja" {
 		return cjkMetric(rs, c)
 	}
+	if np := ofPhrase(rs, c.End); np != "" {
+		return np
+	}
 	if c.Unit == "" && c.Kind == "count" {
 		if np := nounsAfter(rs, c.End, 3); np != "" {
 			return np
 		}
-	}
-	if np := ofPhrase(rs, c.End); np != "" {
-		return np
 	}
 	return nounsBefore(rs, c.Start)
 }
@@ -136,8 +136,8 @@ func nounsBefore(rs []rune, start int) string {
 	var out []string
 	for j := i - 1; j >= 0 && len(out) < 4; j-- {
 		l := strings.ToLower(words[j])
-		if enStop[l] || phraseStop[l] || linkStop[l] {
-			break
+		if enStop[l] || phraseStop[l] || linkStop[l] || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") {
+			break // a possessor is the subject: China's surplus
 		}
 		out = append([]string{l}, out...)
 	}
@@ -191,10 +191,10 @@ func cjkMetric(rs []rune, c *Claim) string {
 			s = s[:i]
 		}
 	}
-	s = strings.TrimRightFunc(s, func(r rune) bool { return !isHanTerm(r) && !isKatakana(r) })
+	s = strings.TrimRightFunc(s, func(r rune) bool { return !isHanNoun(r) && !isKatakana(r) })
 	run := []rune(s)
 	i := len(run)
-	for i > 0 && (isHanTerm(run[i-1]) || isKatakana(run[i-1])) && !nounStop[run[i-1]] {
+	for i > 0 && (isHanNoun(run[i-1]) || isKatakana(run[i-1])) && !nounStop[run[i-1]] {
 		i--
 	}
 	noun := string(run[i:])
@@ -231,3 +231,8 @@ var nounStop = func() map[rune]bool {
 	}
 	return m
 }()
+
+// isHanNoun: a Han character that may stand in a noun (人数, 出生数), not a digit.
+func isHanNoun(r rune) bool {
+	return unicode.Is(unicode.Han, r) && !strings.ContainsRune("〇一二三四五六七八九十百千万亿億兆两零", r)
+}

@@ -210,8 +210,11 @@ func yearOf(k string) (float64, bool) {
 		}
 		y = y*10 + float64(c-'0')
 	}
-	if len(k) == 7 && k[4] == '-' && k[5] == 'Q' {
+	switch {
+	case len(k) == 7 && k[4] == '-' && k[5] == 'Q':
 		y += float64(k[6]-'1') / 4
+	case len(k) == 7 && k[4] == '-' && k[5] >= '0' && k[5] <= '1': // a month, 2022-09
+		y += (float64(k[5]-'0')*10 + float64(k[6]-'0') - 1) / 12
 	}
 	return y, true
 }
