@@ -142,7 +142,7 @@ level levels compared same period still well being get got make made put take to
 // than a topic; a two-character piece with one of them is no term.
 var cjkStop = func() map[rune]bool {
 	m := map[rune]bool{}
-	for _, r := range "的了是在和与及或比从到至为约近超多少年月日时期间上下中内外这那其此该也都而且但就即等于对将被把向给让由以之后前每个只仅已还再又更最很较共合计均" {
+	for _, r := range "的了是在和与及或比从到至为约年月日时这那其此该也都而且但就即等于对将被把向给让由以之每个只仅已还再又更最很较共均说" {
 		m[r] = true
 	}
 	return m
