@@ -165,8 +165,23 @@ func comparable(q, n *Claim) bool {
 
 // agrees: the two figures' spans share a value (rounding, qualifiers, and
 // the check's slack where a figure says it is approximate).
+// A bound agrees only with a figure of its size: "nearly 42 per cent"
+// allows 5% but does not restate it.
 func (rs restatement) agrees(n, q *Claim) bool {
-	return Overlap(Interval(n, rs.approx), Interval(q, rs.approx)) && garble(q, n) == ""
+	return Overlap(Interval(n, rs.approx), Interval(q, rs.approx)) && garble(q, n) == "" &&
+		(isRange(n) || isRange(q) || nearValue(InFamily(n, n.Value), InFamily(q, q.Value)))
+}
+
+// nearValue reports two values of one sign within half again of each other.
+func nearValue(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	if a*b <= 0 {
+		return false
+	}
+	r := a / b
+	return r < 1.5 && r > 1/1.5
 }
 
 // garbled judges a note figure that agrees with no quote figure and

@@ -79,8 +79,12 @@ var ratioMeasure = measure{
 }
 
 func (c changeSize) Check(r *Result, add func(Finding)) {
-	eachSentence(r, func(src *Source, ks []int) {
+	eachScope(r, r.index(), func(ks, _ []int) {
+		src := &r.Sources[r.index().at[r.Claims[ks[0]].Source]]
 		ps := scopePairs(r, ks)
+		if len(ps) == 0 {
+			ps = quotePairs(r, src, ks)
+		}
 		if len(ps) == 0 {
 			return
 		}

@@ -258,3 +258,37 @@ func sameClause(src *Source, a, b *Claim) bool {
 	}
 	return !strings.ContainsAny(between(src, a.End, b.Start), ",;，；、。:：")
 }
+
+// quotePairs finds, for a note's sentence that states a change but gives
+// neither end ("2015年から2018年にかけて約5%増えた"), the change in its
+// quote: the quote's figures of one family dated in the years the
+// sentence names, earliest to latest.
+func quotePairs(r *Result, src *Source, ks []int) []pair {
+	if src.NoteOf == nil || !hasSize(r, ks) {
+		return nil
+	}
+	years := yearsIn(src.Text)
+	if len(years) < 2 {
+		return nil
+	}
+	idx := r.index()
+	var dated []int
+	for _, k := range idx.byID(*src.NoteOf) {
+		c := &r.Claims[k]
+		if isLevel(c) && len(c.PeriodKey) == 4 && years[c.PeriodKey] {
+			dated = append(dated, k)
+		}
+	}
+	return datedPairs(r, dated)
+}
+
+var yearWord = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d\d)(?:[^0-9]|$)`)
+
+// yearsIn is the set of years a text names.
+func yearsIn(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range yearWord.FindAllStringSubmatch(text, -1) {
+		out[m[1]] = true
+	}
+	return out
+}
