@@ -147,9 +147,9 @@ type Result struct {
 	Findings []Finding `json:"findings"`
 	// Rules counts the claims each rule produced; reports list it.
 	Rules []RuleUse `json:"-"`
-	// Verdicts carries reviewer verdicts forward from a previous workbook:
-	// key (file, text, value) to [verdict, note].
-	Verdicts map[string][2]string `json:"-"`
+	// Verdicts are a previous review's verdicts, carried by id (nil: none
+	// were merged); see CarryVerdicts.
+	Verdicts *Verdicts `json:"-"`
 	// Groups are the linked claims (indexes into Claims), from the link stage.
 	Groups [][]int `json:"-"`
 
