@@ -32,7 +32,9 @@ func (FindingsCSV) File() string { return "findings.csv" }
 // Write implements Writer.
 func (ClaimsCSV) Write(f *os.File, r *pipeline.Result) error {
 	status := claimStatus(r)
-	return writeCSV(f, claimSheet.header[:17], len(r.Claims), func(i int) []string {
+	header := []string{"ID", "File", "Line", "Col", "Claim text", "Value", "Unit", "Min", "Max", "Qualifier",
+		"Kind", "Subject", "Metric", "Period", "Rule", "Status", "Source"}
+	return writeCSV(f, header, len(r.Claims), func(i int) []string {
 		c := &r.Claims[i]
 		return []string{c.ID, c.File, strconv.Itoa(c.Line), strconv.Itoa(c.Col), c.Text, fnum(&c.Value), c.Unit,
 			fnum(c.Min), fnum(c.Max), c.Qualifier, c.Kind, c.Subject, c.Metric, c.Period, c.Rule,
@@ -89,4 +91,17 @@ func fnum(f *float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(*f, 'g', -1, 64)
+}
+
+// claimStatus is each claim's worst finding: inconsistent, unverifiable, consistent.
+func claimStatus(r *pipeline.Result) map[string]string {
+	out := map[string]string{}
+	for _, f := range r.Findings {
+		for _, id := range f.Claims {
+			if rank(f.Status) > rank(out[id]) {
+				out[id] = f.Status
+			}
+		}
+	}
+	return out
 }

@@ -18,6 +18,9 @@ import (
 // JSON writes factsheet.json in the schema of SCHEMA.md: one object with
 // sources, claims and findings, each record on its own line so that two
 // reports diff line by line (and without the cost of full indentation).
+// After a merge (--merge-verdicts) it adds "verdicts", those carried, each
+// with the id of its claim or finding, and "lost_verdicts", those that
+// could not be, with what they were about and why.
 type JSON struct{}
 
 var _ Writer = JSON{}
@@ -35,7 +38,20 @@ func (JSON) Write(f *os.File, r *pipeline.Result) error {
 	if err := writeList(w, "claims", r.Claims, ",\n"); err != nil {
 		return err
 	}
-	if err := writeList(w, "findings", r.Findings, "\n"); err != nil {
+	if r.Verdicts == nil {
+		if err := writeList(w, "findings", r.Findings, "\n"); err != nil {
+			return err
+		}
+		w.WriteString("}\n")
+		return w.Flush()
+	}
+	if err := writeList(w, "findings", r.Findings, ",\n"); err != nil {
+		return err
+	}
+	if err := writeList(w, "verdicts", carried(r), ",\n"); err != nil {
+		return err
+	}
+	if err := writeList(w, "lost_verdicts", r.Verdicts.Lost, "\n"); err != nil {
 		return err
 	}
 	w.WriteString("}\n")
@@ -119,4 +135,21 @@ func ordered(n int, work func(int) ([]byte, error), emit func([]byte) error) err
 		}
 	}
 	return first
+}
+
+// carried lists the carried verdicts in the order of their claims, then
+// of their findings.
+func carried(r *pipeline.Result) []pipeline.Verdict {
+	out := make([]pipeline.Verdict, 0, len(r.Verdicts.Carried))
+	for i := range r.Claims {
+		if v, ok := r.Verdicts.Carried[r.Claims[i].ID]; ok {
+			out = append(out, v)
+		}
+	}
+	for i := range r.Findings {
+		if v, ok := r.Verdicts.Carried[r.Findings[i].ID]; ok {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -1,11 +1,14 @@
 package reports
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -14,30 +17,59 @@ import (
 	"github.com/factsheet-dev/factsheet/pipeline"
 )
 
+// sample is a small result with every kind of record: a quote and its
+// note, claims on three units, an inconsistent restatement that carries
+// what the check expected, a consistent conflict and an arithmetic finding
+// of three claims (which the Finding claims sheet lists).
 func sample() *pipeline.Result {
-	note := "h1"
-	v := 60.0
-	return &pipeline.Result{
+	note := "h-1"
+	url := "https://example.org/a?b=1&c=2"
+	v60, dev := 60.0, -0.1
+	lo, hi := 4.4e9, 4.6e9
+	r := &pipeline.Result{
 		Sources: []pipeline.Source{
-			{ID: "h1", File: "a.txt", Line: 1, Role: "quote", Lang: "en", Text: "=HYPERLINK(\"x\") over 60%"},
-			{ID: "h2", File: "a.txt", Line: 2, Role: "note", Lang: "zh", Text: "超过60%", NoteOf: &note},
+			{ID: "h-1", File: "dir/a.txt", Line: 1, Role: "quote", Lang: "en", URL: &url,
+				Text: "=HYPERLINK(\"x\") Data centres used over 60% of it, up to 5 gigawatts (GW), and $1.5 billion was spent."},
+			{ID: "h-2", File: "dir/a.txt", Line: 2, Role: "note", Lang: "zh", Text: "超过60%，即4.5GW。", NoteOf: &note},
 		},
 		Claims: []pipeline.Claim{
-			{ID: "c1", Source: "h1", File: "a.txt", Line: 1, Col: 18, Text: "over 60%", Value: 60, Unit: "%", Min: &v, Qualifier: "over", Kind: "share", Rule: "percent"},
-			{ID: "c2", Source: "h2", File: "a.txt", Line: 2, Col: 1, Text: "超过60%", Value: 60, Unit: "%", Min: &v, Qualifier: "超过", Kind: "share", Rule: "percent"},
+			{ID: "c-1", Source: "h-1", File: "dir/a.txt", Line: 1, Col: 29, Text: "over 60%", Value: 60, Unit: "%", Min: &v60,
+				Qualifier: "over", Kind: "share", Rule: "percent", Start: 28, End: 36, Subject: "data centres", Metric: "share"},
+			{ID: "c-2", Source: "h-1", File: "dir/a.txt", Line: 1, Col: 47, Text: "up to 5 gigawatts (GW)", Value: 5e9, Unit: "W",
+				Qualifier: "up to", Kind: "power", Rule: "power", Start: 46, End: 68},
+			{ID: "c-3", Source: "h-1", File: "dir/a.txt", Line: 1, Col: 75, Text: "$1.5 billion", Value: 1.5e9, Unit: "USD",
+				Kind: "money", Rule: "usd", Start: 74, End: 86},
+			{ID: "c-4", Source: "h-2", File: "dir/a.txt", Line: 2, Col: 1, Text: "超过60%", Value: 60, Unit: "%", Min: &v60,
+				Qualifier: "超过", Kind: "share", Rule: "percent", Start: 0, End: 5},
+			{ID: "c-5", Source: "h-2", File: "dir/a.txt", Line: 2, Col: 8, Text: "4.5GW", Value: 4.5e9, Unit: "W",
+				Kind: "power", Rule: "power", Start: 7, End: 12},
 		},
 		Findings: []pipeline.Finding{
-			{ID: "f1", Kind: "restatement", Status: "consistent", Claims: []string{"c1", "c2"}, Rule: "restatement", Message: "=1+1 agrees"},
-			{ID: "f2", Kind: "conflict", Status: "inconsistent", Claims: []string{"c1", "c2"}, Rule: "conflict", Message: "@x differs"},
+			{ID: "f-1", Kind: "conflict", Status: "consistent", Claims: []string{"c-1", "c-4"}, Rule: "conflict", Message: "=1+1 agrees"},
+			{ID: "f-2", Kind: "restatement", Status: "inconsistent", Claims: []string{"c-2", "c-5"}, Rule: "restatement",
+				Message: "@x: 5 GW restated as 4.5 GW", Values: []float64{5e9, 4.5e9},
+				Expected: &pipeline.Expected{Claim: "c-5", Value: 5e9, Min: &lo, Max: &hi, Unit: "W"}, Deviation: &dev},
+			{ID: "f-3", Kind: "arithmetic", Status: "unverifiable", Claims: []string{"c-1", "c-2", "c-3"}, Rule: "product",
+				Message: "cannot tell"},
 		},
 		Rules: []pipeline.RuleUse{{ID: "percent", Type: "unit", Description: "Percentages.", Claims: 2}},
 	}
+	for i := range r.Claims { // offsets in runes, as the pipeline gives them
+		c := &r.Claims[i]
+		text := r.Sources[0].Text
+		if c.Source == "h-2" {
+			text = r.Sources[1].Text
+		}
+		at := strings.Index(text, c.Text)
+		c.Start = len([]rune(text[:at]))
+		c.End = c.Start + len([]rune(c.Text))
+	}
+	return r
 }
 
-func TestXLSX(t *testing.T) {
-	dir := t.TempDir()
-	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
-	paths, err := WriteAll(dir, sample(), []Writer{XLSX{}})
+func writeBook(t *testing.T, r *pipeline.Result) *excelize.File {
+	t.Helper()
+	paths, err := WriteAll(t.TempDir(), r, []Writer{XLSX{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,37 +77,167 @@ func TestXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Findings,Claims,Sources,Rules" {
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// cellOf returns the cell of a column, by header, on the row whose first
+// cell is id.
+func cellOf(t *testing.T, f *excelize.File, sheet, id, column string) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == column {
+			col = i
+		}
+	}
+	if col < 0 {
+		t.Fatalf("%s has no column %q: %q", sheet, column, rows[0])
+	}
+	for r, row := range rows {
+		if len(row) > 0 && row[0] == id {
+			c, _ := excelize.CoordinatesToCellName(col+1, r+1)
+			return c
+		}
+	}
+	t.Fatalf("%s has no row %s", sheet, id)
+	return ""
+}
+
+func value(t *testing.T, f *excelize.File, sheet, id, column string) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cellOf(t, f, sheet, id, column))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestXLSXSheets(t *testing.T) {
+	f := writeBook(t, sample())
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Findings,Finding claims,Claims,Sources,Rules" {
 		t.Errorf("sheets %s", got)
 	}
-	for _, s := range []sheet{claimSheet, findingSheet, sourceSheet} {
-		rows, err := f.GetRows(s.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(rows) != 3 || strings.Join(rows[0], "|") != strings.Join(s.header, "|") {
-			t.Errorf("%s: %d rows, header %q", s.name, len(rows), rows[0])
-		}
-	}
 	noFormulas(t, f)
-	checkLink(t, f, "Claims", claimSheet.col("Source")+"2", "'Sources'!A2")
-	checkLink(t, f, "Findings", findingSheet.col("First claim")+"3", "'Claims'!A2")
-	if dvs, _ := f.GetDataValidations("Claims"); len(dvs) != 1 || !strings.Contains(dvs[0].Formula1, "confirmed") {
-		t.Errorf("data validation %+v", dvs)
+	// Findings: the inconsistent one first, its two figures side by side,
+	// what the check expected and the deviation as numbers.
+	rows, _ := f.GetRows("Findings")
+	if len(rows) != 4 || rows[1][0] != "f-2" || rows[2][0] != "f-3" || rows[3][0] != "f-1" {
+		t.Fatalf("findings in the order %q", rows)
 	}
-	if cfs, _ := f.GetConditionalFormats("Claims"); len(cfs) != 1 {
-		t.Errorf("conditional formats %v", cfs)
+	for col, want := range map[string]string{"Status": "inconsistent", "Severity": "error", "A: figure": "up to 5 gigawatts (GW)",
+		"A: value": "5 GW", "A: where": "a.txt:1", "B: figure": "4.5GW", "B: value": "4.5 GW", "B: where": "a.txt:2",
+		"Expected": "5 GW", "Expected min": "4.4 GW", "Expected max": "4.6 GW", "Deviation": "-10.0%", "Claims": "2"} {
+		if got := value(t, f, "Findings", "f-2", col); got != want {
+			t.Errorf("Findings f-2 %s = %q, want %q", col, got, want)
+		}
 	}
-	if v, _ := f.GetCellValue("Claims", claimSheet.col("Status")+"2"); v != "inconsistent" {
-		t.Errorf("status %q", v)
+	if raw, _ := f.GetCellValue("Findings", cellOf(t, f, "Findings", "f-2", "Deviation"), excelize.Options{RawCellValue: true}); raw != "-0.1" {
+		t.Errorf("deviation stored as %q", raw)
+	}
+	runs, _ := f.GetCellRichText("Findings", cellOf(t, f, "Findings", "f-2", "A: quote"))
+	if len(runs) != 3 || runs[1].Text != "up to 5 gigawatts (GW)" || runs[1].Font == nil || !runs[1].Font.Bold {
+		t.Errorf("quote runs %+v", runs)
+	}
+	checkLink(t, f, "Findings", cellOf(t, f, "Findings", "f-2", "A: where"), "'Sources'!A2")
+	checkLink(t, f, "Findings", cellOf(t, f, "Findings", "f-2", "B: where"), "'Sources'!A3")
+	// A finding of three claims lists them on Finding claims, linked both ways.
+	checkLink(t, f, "Findings", cellOf(t, f, "Findings", "f-3", "Claims"), "'Finding claims'!A2")
+	fc, _ := f.GetRows("Finding claims")
+	if len(fc) != 4 || fc[1][0] != "f-3" || fc[3][4] != "c-3" {
+		t.Errorf("finding claims %q", fc)
+	}
+	checkLink(t, f, "Finding claims", "A2", "'Findings'!A3")
+	checkLink(t, f, "Finding claims", "E4", "'Claims'!A4")
+	// Claims: the figure as stated, its value for reading beside the
+	// canonical one, a link to its source, a window of its text.
+	for id, want := range map[string]string{"c-1": "60%", "c-2": "5 GW", "c-3": "$1.5 bn", "c-5": "4.5 GW"} {
+		if got := value(t, f, "Claims", id, "Value"); got != want {
+			t.Errorf("Claims %s value %q, want %q", id, got, want)
+		}
+	}
+	if raw, _ := f.GetCellValue("Claims", cellOf(t, f, "Claims", "c-2", "Canonical value"), excelize.Options{RawCellValue: true}); raw != "5e+09" {
+		t.Errorf("canonical value %q", raw)
+	}
+	if got := value(t, f, "Claims", "c-2", "Status"); got != "inconsistent" {
+		t.Errorf("claim status %q", got)
+	}
+	if got := value(t, f, "Claims", "c-2", "Findings"); got != "f-2 f-3" {
+		t.Errorf("claim findings %q", got)
+	}
+	checkLink(t, f, "Claims", cellOf(t, f, "Claims", "c-4", "Source"), "'Sources'!A3")
+	if got := value(t, f, "Claims", "c-1", "Quote"); !strings.HasPrefix(got, "=HYPERLINK") {
+		t.Errorf("quote %q", got)
+	}
+	// Sources: the URL and the quote a note belongs to are links.
+	ok, link, _ := f.GetCellHyperLink("Sources", cellOf(t, f, "Sources", "h-1", "URL"))
+	if !ok || link != "https://example.org/a?b=1&c=2" {
+		t.Errorf("URL link %v %q", ok, link)
+	}
+	checkLink(t, f, "Sources", cellOf(t, f, "Sources", "h-2", "Note of"), "'Sources'!A2")
+	// Verdicts: a drop-down with an error alert, and a date check.
+	dvs, _ := f.GetDataValidations("Findings")
+	if len(dvs) != 2 || !strings.Contains(dvs[0].Formula1, "false alarm") || dvs[0].ErrorStyle == nil || *dvs[0].ErrorStyle != "stop" ||
+		dvs[1].Type != "date" {
+		t.Errorf("findings validations %+v", dvs)
+	}
+	// The highlight's formula reads the row's status.
+	for _, sheet := range []string{"Findings", "Finding claims", "Claims"} {
+		cfs, _ := f.GetConditionalFormats(sheet)
+		for _, opts := range cfs {
+			if len(opts) != 1 || !strings.HasSuffix(opts[0].Criteria, `2="inconsistent"`) {
+				t.Errorf("%s: conditional format %+v", sheet, opts)
+			}
+		}
+		if len(cfs) != 1 {
+			t.Errorf("%s: %d conditional formats", sheet, len(cfs))
+		}
 	}
 	props, _ := f.GetDocProps()
-	if !strings.HasPrefix(props.Creator, "factsheet ") || props.Created != "2023-11-14T22:13:20Z" {
+	if !strings.HasPrefix(props.Creator, "factsheet ") {
 		t.Errorf("props %+v", props)
 	}
-	if v, _ := f.GetCellValue("Claims", claimSheet.col("Source text")+"2"); v != "=HYPERLINK(\"x\") over 60%" {
-		t.Errorf("source text %q", v)
+}
+
+// The Summary puts each count beside its label and lists the findings
+// that need a look.
+func TestXLSXSummary(t *testing.T) {
+	f := writeBook(t, sample())
+	rows, _ := f.GetRows("Summary")
+	find := func(label string) []string {
+		for _, row := range rows {
+			for i, c := range row {
+				if c == label {
+					return row[i:]
+				}
+			}
+		}
+		t.Errorf("no %q on the Summary", label)
+		return nil
+	}
+	for label, n := range map[string]string{"Sources": "2", "Claims": "5", "Findings": "3", "  inconsistent": "1", "  unverifiable": "1"} {
+		if row := find(label); len(row) < 2 || row[1] != n {
+			t.Errorf("%q: %q", label, row)
+		}
+	}
+	if row := find("restatement"); len(row) < 5 || row[1] != "1" || row[4] != "1" {
+		t.Errorf("by kind: %q", row)
+	}
+	if row := find("a.txt:1"); len(row) < 2 || row[1] != "1" {
+		t.Errorf("top sources: %q", row)
+	}
+	find("f-2")
+	find("Every record and link is in the workbook.")
+	if layout, _ := f.GetPageLayout("Findings"); layout.Orientation == nil || *layout.Orientation != "landscape" ||
+		layout.FitToWidth == nil || *layout.FitToWidth != 1 {
+		t.Errorf("page layout %+v", layout)
+	}
+	if names := f.GetDefinedName(); len(names) < 5 {
+		t.Errorf("print titles: %+v", names)
 	}
 }
 
@@ -104,28 +266,165 @@ func noFormulas(t *testing.T, f *excelize.File) {
 	}
 }
 
-// Past Excel's row limit a sheet goes on in "Claims (2)"; a cell past its
-// size limit is cut with a marker.
+// Past Excel's row limit a sheet goes on in "Claims (2)", its links still
+// right, and the Summary says so; a cell past its size limit is cut with a
+// marker.
 func TestXLSXParts(t *testing.T) {
 	saved := maxRows
-	maxRows = 2 // one data row a sheet
+	maxRows = 3 // two data rows a sheet
 	defer func() { maxRows = saved }()
 	r := sample()
-	r.Sources[0].Text = strings.Repeat("长", maxCell+10)
-	paths, err := WriteAll(t.TempDir(), r, []Writer{XLSX{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, _ := excelize.OpenFile(paths[0])
-	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); !strings.Contains(got, "Claims,Claims (2),Sources,Sources (2)") {
+	r.Sources[1].Text = strings.Repeat("长", maxCell+10)
+	f := writeBook(t, r)
+	if got := strings.Join(f.GetSheetList(), ","); !strings.Contains(got, "Claims,Claims (2),Claims (3),Sources,Rules") {
 		t.Errorf("sheets %s", got)
 	}
-	checkLink(t, f, "Findings (2)", findingSheet.col("First claim")+"2", "'Claims'!A2")
-	v, _ := f.GetCellValue("Sources", sourceSheet.col("Text")+"2")
+	checkLink(t, f, "Finding claims", "E2", "'Claims'!A2")
+	checkLink(t, f, "Findings (2)", cellOf(t, f, "Findings (2)", "f-1", "A: where"), "'Sources'!A2")
+	checkLink(t, f, "Claims (2)", cellOf(t, f, "Claims (2)", "c-4", "Source"), "'Sources'!A3")
+	checkLink(t, f, "Finding claims (2)", "E2", "'Claims (2)'!A2")
+	v, _ := f.GetCellValue("Sources", cellOf(t, f, "Sources", "h-2", "Text"))
 	if n := len([]rune(v)); n != maxCell || !strings.HasSuffix(v, "factsheet.json]") {
 		t.Errorf("cut cell has %d characters", n)
 	}
+	summary := strings.Join(flat(f, "Summary"), "\n")
+	for _, want := range []string{"Claims goes on in Claims (2), Claims (3) (Excel takes 3 rows a sheet).",
+		"1 source texts are longer than a cell holds"} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("Summary lacks %q", want)
+		}
+	}
+}
+
+func flat(f *excelize.File, sheet string) []string {
+	rows, _ := f.GetRows(sheet)
+	var out []string
+	for _, row := range rows {
+		out = append(out, strings.Join(row, " "))
+	}
+	return out
+}
+
+// Past Excel's limit of links a sheet, the rows go on without links and
+// the Summary says from where; the run does not fail.
+func TestXLSXLinkLimit(t *testing.T) {
+	saved := maxLinks
+	maxLinks = 3
+	defer func() { maxLinks = saved }()
+	f := writeBook(t, sample())
+	checkLink(t, f, "Claims", "S2", "'Sources'!A2")
+	checkLink(t, f, "Claims", "S4", "'Sources'!A2")
+	if ok, _, _ := f.GetCellHyperLink("Claims", "S5"); ok {
+		t.Error("a fourth link on Claims")
+	}
+	summary := strings.Join(flat(f, "Summary"), "\n")
+	if !strings.Contains(summary, "Claims: links stop after row 4 (Excel takes 3 links a sheet); the rows below have none.") {
+		t.Errorf("Summary:\n%s", summary)
+	}
+}
+
+// Text that a spreadsheet or XML would misread stays the text it was.
+func TestXLSXAwkwardText(t *testing.T) {
+	r := sample()
+	texts := []string{"=SUM(A1)", "ctrl\x01\x1fchars", "bad \xff\xfe utf8", "_x0041_ escape", "nonchar \uFFFE\uFFFF", " spaced ",
+		"line\nbreak\ttab\rcr", "<b>&amp;</b> \"q\""}
+	for i, s := range texts {
+		r.Claims[0].Qualifier = s
+		r.Sources[0].Title = &texts[i]
+		f := writeBook(t, r)
+		got := value(t, f, "Claims", "c-1", "Qualifier")
+		want := strings.NewReplacer("\x01", "\uFFFD", "\x1f", "\uFFFD", "\xff", "\uFFFD", "\xfe", "\uFFFD", "\uFFFE", "\uFFFD",
+			"\uFFFF", "\uFFFD").Replace(s)
+		if s == "bad \xff\xfe utf8" {
+			want = "bad \uFFFD utf8"
+		}
+		if got != want {
+			t.Errorf("%q came back as %q, want %q", s, got, want)
+		}
+	}
+}
+
+// The same result gives the same bytes, run after run.
+func TestXLSXDeterministic(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	var books [2][]byte
+	for i := range books {
+		var b bytes.Buffer
+		if err := writeXLSX(&b, sample()); err != nil {
+			t.Fatal(err)
+		}
+		books[i] = b.Bytes()
+	}
+	if !bytes.Equal(books[0], books[1]) || len(books[0]) < 5000 {
+		t.Error("two workbooks of one result differ")
+	}
+}
+
+// Many links and many findings: the run finishes and the Summary says
+// where links stop.
+func TestXLSXManyLinks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("70,000 rows")
+	}
+	const n = 70000
+	r := &pipeline.Result{}
+	for i := range n {
+		id := pipeline.NewIDs("h-").Source("big.txt", strings.Repeat("x", i%7)+string(rune('a'+i%26))+strconv.Itoa(i))
+		u := "https://example.org/" + strconv.Itoa(i)
+		r.Sources = append(r.Sources, pipeline.Source{ID: id, File: "big.txt", Line: i + 1, Text: "about 5% of it " + strconv.Itoa(i), URL: &u})
+		r.Claims = append(r.Claims, pipeline.Claim{ID: "c-" + strconv.Itoa(i), Source: id, File: "big.txt", Line: i + 1, Text: "5%",
+			Value: 5, Unit: "%", Kind: "share", Start: 6, End: 8})
+		r.Findings = append(r.Findings, pipeline.Finding{ID: "f-" + strconv.Itoa(i), Kind: "conflict", Status: "inconsistent",
+			Claims: []string{"c-" + strconv.Itoa(i)}, Rule: "conflict", Message: "differs"})
+	}
+	var b bytes.Buffer
+	if err := writeXLSX(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	parts := unzip(t, b.Bytes())
+	for sheet, want := range map[string]int{"xl/worksheets/sheet2.xml": 65530, "xl/worksheets/sheet4.xml": 65530,
+		"xl/worksheets/sheet5.xml": 65530, "xl/worksheets/_rels/sheet5.xml.rels": 65530} {
+		if n := strings.Count(parts[sheet], "<hyperlink ") + strings.Count(parts[sheet], "TargetMode=\"External\""); n != want {
+			t.Errorf("%s: %d links, want %d", sheet, n, want)
+		}
+	}
+	if !strings.Contains(parts["xl/worksheets/_rels/sheet5.xml.rels"], `Target="https://example.org/65529"`) {
+		t.Error("no link to the last URL that fits")
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	summary := strings.Join(flat(f, "Summary"), "\n")
+	for _, want := range []string{"Sources: links stop after row 65531", "Findings: links stop after row 65531",
+		"Claims: links stop after row 65531"} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("Summary lacks %q:\n%s", want, summary)
+		}
+	}
+}
+
+// unzip returns a workbook's parts by name.
+func unzip(t *testing.T, book []byte) map[string]string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = string(data)
+	}
+	return out
 }
 
 func TestJSONSchema(t *testing.T) {
@@ -139,8 +438,8 @@ func TestJSONSchema(t *testing.T) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if len(doc["findings"]) != 2 || doc["findings"][0]["status"] != "consistent" {
-		t.Errorf("findings: %s", data)
+	if len(doc) != 3 || len(doc["findings"]) != 3 || doc["findings"][0]["status"] != "consistent" {
+		t.Errorf("report: %s", data)
 	}
 	for _, k := range []string{"id", "source", "file", "line", "col", "text", "value", "unit", "min", "max",
 		"qualifier", "kind", "subject", "metric", "period", "rule"} {
@@ -152,6 +451,34 @@ func TestJSONSchema(t *testing.T) {
 		if _, ok := doc["sources"][0][k]; !ok {
 			t.Errorf("source lacks %q", k)
 		}
+	}
+	if e := doc["findings"][1]["expected"].(map[string]any); e["claim"] != "c-5" || doc["findings"][1]["deviation"] != -0.1 {
+		t.Errorf("finding %v", doc["findings"][1])
+	}
+}
+
+// After a merge the report lists the verdicts carried and those lost.
+func TestJSONVerdicts(t *testing.T) {
+	dir := t.TempDir()
+	r := sample()
+	pipeline.CarryVerdicts(r, []pipeline.Verdict{
+		{ID: "f-2", Of: "finding", Verdict: "confirmed error", Reviewer: "ana", CheckedOn: "2025-03-01"},
+		{ID: "c-9", Of: "claim", Verdict: "wrong", Note: "see p. 4", Where: "a.txt:9", Text: "61%"},
+	})
+	if _, err := WriteAll(dir, r, []Writer{JSON{}}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "factsheet.json"))
+	var doc map[string][]map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	v, lost := doc["verdicts"], doc["lost_verdicts"]
+	if len(v) != 1 || v[0]["id"] != "f-2" || v[0]["of"] != "finding" || v[0]["checked_on"] != "2025-03-01" {
+		t.Errorf("verdicts %v", v)
+	}
+	if len(lost) != 1 || lost[0]["id"] != "c-9" || lost[0]["text"] != "61%" || lost[0]["note"] != "see p. 4" || lost[0]["why"] == "" {
+		t.Errorf("lost verdicts %v", lost)
 	}
 }
 
@@ -199,7 +526,7 @@ func TestCSVEscapesFormulas(t *testing.T) {
 	dir := t.TempDir()
 	r := sample()
 	r.Claims[0].Text = "=cmd|' /C calc'!A0"
-	r.Claims[1].Qualifier = "@SUM(1)"
+	r.Claims[3].Qualifier = "@SUM(1)"
 	if _, err := WriteAll(dir, r, []Writer{ClaimsCSV{}, FindingsCSV{}}); err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +536,7 @@ func TestCSVEscapesFormulas(t *testing.T) {
 		t.Errorf("claims.csv:\n%s", s)
 	}
 	f, _ := os.ReadFile(filepath.Join(dir, "findings.csv"))
-	if !strings.Contains(string(f), "'=1+1 agrees") || !strings.Contains(string(f), "'@x differs") {
+	if !strings.Contains(string(f), "'=1+1 agrees") || !strings.Contains(string(f), "'@x: 5 GW") {
 		t.Errorf("findings.csv:\n%s", f)
 	}
 	for in, want := range map[string]string{"-5": "-5", "-x": "'-x", "+1 ": "'+1 ", "\tx": "'\tx", "ok": "ok"} {
@@ -225,35 +552,8 @@ func TestMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "factsheet.md"))
-	if !strings.Contains(string(data), "- **f2** (conflict, conflict): @x differs") || strings.Contains(string(data), "f1**") {
+	if !strings.Contains(string(data), "- **f-2** (restatement, restatement): @x: 5 GW restated as 4.5 GW") || strings.Contains(string(data), "f-1**") {
 		t.Errorf("factsheet.md:\n%s", data)
-	}
-}
-
-// The same result gives the same cells, run after run.
-func TestXLSXDeterministic(t *testing.T) {
-	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
-	var dumps [2]string
-	for i := range dumps {
-		paths, err := WriteAll(t.TempDir(), sample(), []Writer{XLSX{}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, _ := excelize.OpenFile(paths[0])
-		var b strings.Builder
-		for _, sh := range f.GetSheetList() {
-			rows, _ := f.GetRows(sh)
-			for _, row := range rows {
-				b.WriteString(sh + "|" + strings.Join(row, "|") + "\n")
-			}
-		}
-		props, _ := f.GetDocProps()
-		b.WriteString(props.Created + props.Modified)
-		f.Close()
-		dumps[i] = b.String()
-	}
-	if dumps[0] != dumps[1] || len(dumps[0]) < 100 {
-		t.Error("two workbooks of one result differ")
 	}
 }
 

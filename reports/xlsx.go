@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,9 +17,10 @@ import (
 )
 
 // XLSX writes factsheet.xlsx, the fact sheet an auditor works in: Summary,
-// Findings, Claims, Sources and Rules. Row sheets are streamed, so memory
-// does not grow with the rows; a sheet past Excel's row limit goes on in
-// "Claims (2)" and so on.
+// Findings (with a verdict for each), Finding claims, Claims, Sources and
+// Rules, and Lost verdicts when a merge could not carry some. Row sheets are
+// written straight from the result (see bookZip), so memory does not grow
+// with the rows; a sheet past Excel's row limit goes on in "Claims (2)".
 type XLSX struct{}
 
 var _ Writer = XLSX{}
@@ -36,37 +38,42 @@ var (
 
 // Write implements Writer.
 func (XLSX) Write(f *os.File, r *pipeline.Result) error {
-	// excelize keeps its streamed rows in temporary files: beside the
-	// report, in the run's temporary directory, they go when it goes.
-	x := excelize.NewFile(excelize.Options{TmpDir: filepath.Dir(f.Name())})
+	// Should excelize need temporary files, they go beside the report,
+	// in the run's temporary directory, and go when it goes.
+	return writeXLSX(f, r, excelize.Options{TmpDir: filepath.Dir(f.Name())})
+}
+
+func writeXLSX(w io.Writer, r *pipeline.Result, opts ...excelize.Options) error {
+	x := excelize.NewFile(opts...)
 	defer x.Close()
 	b, err := newBook(x, r)
 	if err != nil {
 		return err
 	}
-	steps := []func() error{b.summary, b.findings, b.claims, b.sources, b.rules, b.props}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
-	}
-	if err := x.DeleteSheet("Sheet1"); err != nil {
+	if err := b.frame(); err != nil {
 		return err
 	}
-	x.SetActiveSheet(0)
-	_, err = x.WriteTo(f)
-	return err
+	z := newBookZip(w, b)
+	x.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
+	if err := x.Write(io.Discard); err != nil {
+		if z.err != nil {
+			return z.err
+		}
+		return err
+	}
+	return z.err
 }
 
-// book is one workbook being written: the result, the styles, and where
-// each claim and source row lands, for the links between sheets.
+// book is one workbook being written: the result, its styles, the sheets
+// of records and where each record's row is, for the links between them.
 type book struct {
-	x        *excelize.File
-	r        *pipeline.Result
-	st       styles
-	claimAt  map[string]string // claim id -> sheet!cell of its row
-	sourceAt map[string]string
-	status   map[string]string // claim id -> worst finding status
+	x  *excelize.File
+	r  *pipeline.Result
+	st *styles
+	ix *index
+
+	findings, findingClaims, claims, sources, rules, lost *table
+	parts                                                 []*part // by placeholder number
 }
 
 func newBook(x *excelize.File, r *pipeline.Result) (*book, error) {
@@ -74,42 +81,43 @@ func newBook(x *excelize.File, r *pipeline.Result) (*book, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &book{x: x, r: r, st: st, status: claimStatus(r)}
-	b.claimAt = places("Claims", len(r.Claims), func(i int) string { return r.Claims[i].ID })
-	b.sourceAt = places("Sources", len(r.Sources), func(i int) string { return r.Sources[i].ID })
+	b := &book{x: x, r: r, st: st, ix: newIndex(r)}
+	if err := b.prepareStyles(); err != nil {
+		return nil, err
+	}
+	b.findings = b.findingTable()
+	b.findingClaims = b.findingClaimTable()
+	b.claims = b.claimTable()
+	b.sources = b.sourceTable()
+	b.rules = b.ruleTable()
+	if r.Verdicts != nil && len(r.Verdicts.Lost) > 0 {
+		b.lost = b.lostTable()
+	}
 	return b, nil
 }
 
-// places computes, before any sheet is written, the sheet and row of each
-// record, so that links can point forwards.
-func places(sheet string, n int, id func(int) string) map[string]string {
-	out := make(map[string]string, n)
-	for i := 0; i < n; i++ {
-		part, row := i/(maxRows-1), i%(maxRows-1)+2
-		out[id(i)] = fmt.Sprintf("'%s'!A%d", partName(sheet, part), row)
+// frame builds everything but the rows and links of the record sheets:
+// the Summary first (the workbook's first sheet, renamed rather than
+// deleted and added: deleting a sheet makes excelize read every other),
+// then a skeleton for each part of each record sheet.
+func (b *book) frame() error {
+	if err := b.x.SetSheetName("Sheet1", summarySheet); err != nil {
+		return err
 	}
-	return out
-}
-
-func partName(sheet string, part int) string {
-	if part == 0 {
-		return sheet
-	}
-	return fmt.Sprintf("%s (%d)", sheet, part+1)
-}
-
-// claimStatus is each claim's worst finding: inconsistent, unverifiable, consistent.
-func claimStatus(r *pipeline.Result) map[string]string {
-	rank := map[string]int{"consistent": 1, "unverifiable": 2, "inconsistent": 3}
-	out := map[string]string{}
-	for _, f := range r.Findings {
-		for _, id := range f.Claims {
-			if rank[f.Status] > rank[out[id]] {
-				out[id] = f.Status
+	for _, t := range []*table{b.findings, b.findingClaims, b.claims, b.sources, b.rules, b.lost} {
+		if t == nil {
+			continue
+		}
+		for _, p := range b.split(t) {
+			if err := b.skeleton(p); err != nil {
+				return fmt.Errorf("sheet %s: %w", p.name, err)
 			}
 		}
 	}
-	return out
+	if err := b.summary(); err != nil {
+		return fmt.Errorf("sheet %s: %w", summarySheet, err)
+	}
+	return b.props()
 }
 
 // props sets the document properties; timestamps come from SOURCE_DATE_EPOCH
@@ -125,7 +133,7 @@ func (b *book) props() error {
 	files := inputFiles(b.r)
 	return b.x.SetDocProps(&excelize.DocProperties{
 		Title:       "factsheet",
-		Subject:     "Numeric claims in " + strings.Join(files, ", "),
+		Subject:     clip("Numeric claims in " + strings.Join(files, ", ")),
 		Creator:     "factsheet " + factsheet.Version,
 		Description: "Claims, findings and sources; see the Summary sheet.",
 		Created:     stamp,
@@ -156,13 +164,6 @@ func clip(s string) string {
 	}
 	const marker = " … [cut: full text in factsheet.json]"
 	return string(r[:maxCell-len([]rune(marker))]) + marker
-}
-
-func opt(f *float64) any {
-	if f == nil {
-		return nil
-	}
-	return *f
 }
 
 func str(s *string) string {

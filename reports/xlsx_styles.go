@@ -1,88 +1,94 @@
 package reports
 
 import (
-	"math"
+	"time"
 
 	"github.com/xuri/excelize/v2"
-
-	"github.com/factsheet-dev/factsheet/pipeline"
 )
 
-// styles are the cell styles the sheets share, made once per workbook.
+// styles are the cell styles the sheets share, made once per workbook,
+// before any row is written: rows are written while excelize writes the
+// file, when it can no longer make a style.
 type styles struct {
-	x        *excelize.File
-	header   int
-	wrap     int
-	link     int
-	percent  int
-	times    int
-	sci      int
-	number   int
-	currency map[string]int
-	bad      int // conditional: a row with an inconsistent finding
-	title    int
+	x           *excelize.File
+	header      int
+	wrap        int
+	top         int
+	link        int
+	number      int // a canonical value: General
+	count       int
+	percent     int // a deviation: 0.0%
+	date        int
+	title       int
+	section     int
+	placeholder int // marks the placeholder row of a sheet skeleton (xlsx_zip.go)
+	bad         int // conditional: a row with an inconsistent finding
+	readable    map[numFmt]int
 }
 
-func newStyles(x *excelize.File) (styles, error) {
-	s := styles{x: x, currency: map[string]int{}}
+func newStyles(x *excelize.File) (*styles, error) {
+	s := &styles{x: x, readable: map[numFmt]int{}}
+	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Color: []string{c}, Pattern: 1} }
 	defs := []struct {
 		dst   *int
 		style excelize.Style
 	}{
-		{&s.header, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"#DDEBF7"}, Pattern: 1}}},
+		{&s.header, excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 11, Bold: true}, Fill: fill("#DDEBF7"),
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&s.wrap, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
-		{&s.link, excelize.Style{Font: &excelize.Font{Color: "#1F4E79", Underline: "single"}}},
-		{&s.percent, excelize.Style{CustomNumFmt: ptr(`0.##"%"`)}},
-		{&s.times, excelize.Style{CustomNumFmt: ptr(`0.##"x"`)}},
-		{&s.sci, excelize.Style{CustomNumFmt: ptr(`0.00E+00`)}},
-		{&s.number, excelize.Style{CustomNumFmt: ptr(`#,##0.######`)}},
-		{&s.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+		{&s.top, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.link, excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 11, Color: "#1F4E79", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.number, excelize.Style{NumFmt: 0, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.count, excelize.Style{NumFmt: 3, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.percent, excelize.Style{CustomNumFmt: ptr(`0.0%`), Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.date, excelize.Style{CustomNumFmt: ptr(`yyyy-mm-dd`), Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.title, excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 16}}},
+		{&s.section, excelize.Style{Font: &excelize.Font{Family: "Calibri", Bold: true, Size: 12, Color: "#1F4E79"}}},
+		{&s.placeholder, excelize.Style{NumFmt: 1, Protection: &excelize.Protection{Hidden: true}}},
 	}
 	for _, d := range defs {
 		id, err := x.NewStyle(&d.style)
 		if err != nil {
-			return s, err
+			return nil, err
 		}
 		*d.dst = id
 	}
-	bad, err := x.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Color: []string{"#FFC7CE"}, Pattern: 1},
-		Font: &excelize.Font{Color: "#9C0006"}})
+	bad, err := x.NewConditionalStyle(&excelize.Style{Fill: fill("#FFC7CE"), Font: &excelize.Font{Color: "#9C0006"}})
 	s.bad = bad
 	return s, err
 }
 
-func ptr(s string) *string { return &s }
+func ptr[T any](v T) *T { return &v }
 
-// value is a number cell in the format its unit calls for: 71%, 3x,
-// 1.00E+26 FLOP, 0.10 USD.
-func (s *styles) value(c *pipeline.Claim, v any) any {
-	f, ok := v.(float64)
-	if !ok {
-		return v
+func (s *styles) add(_ float64, f numFmt) error {
+	if _, ok := s.readable[f]; ok {
+		return nil
 	}
-	id := s.number
-	switch {
-	case f != 0 && (math.Abs(f) >= 1e9 || math.Abs(f) < 1e-4):
-		id = s.sci
-	case c.Unit == "%" || c.Unit == "pp":
-		id = s.percent
-	case c.Unit == "x":
-		id = s.times
-	case c.Kind == "money":
-		id = s.money(c.Unit)
-	}
-	return excelize.Cell{StyleID: id, Value: f}
+	id, err := s.x.NewStyle(&excelize.Style{CustomNumFmt: ptr(f.code()), Alignment: &excelize.Alignment{Vertical: "top"}})
+	s.readable[f] = id
+	return err
 }
 
-// money is the currency format for one ISO code, made on first use.
-func (s *styles) money(code string) int {
-	if id, ok := s.currency[code]; ok {
-		return id
+// value writes v as a reader would write it (5 GW, 66.7%), with the style
+// prepare made for it.
+func (s *styles) value(w *rowWriter, v float64, show unitShow) {
+	x, f := readable(v, show)
+	w.num(x, s.readable[f])
+}
+
+// dateSerial reads a date as a reviewer writes it (2025-03-01, or a
+// spreadsheet's day number) and returns its day number.
+func dateSerial(s string) (float64, bool) {
+	if s == "" {
+		return 0, false
 	}
-	id, err := s.x.NewStyle(&excelize.Style{CustomNumFmt: ptr(`#,##0.00 "` + code + `"`)})
+	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		id = s.number
+		return 0, false
 	}
-	s.currency[code] = id
-	return id
+	return float64(t.Sub(excelEpoch) / (24 * time.Hour)), true
 }
+
+// excelEpoch is day 0 of a spreadsheet's dates (1900 system, as Excel and
+// LibreOffice count it after February 1900).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)

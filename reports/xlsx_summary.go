@@ -2,187 +2,360 @@ package reports
 
 import (
 	"fmt"
+	"path/filepath"
+	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/factsheet-dev/factsheet"
 	"github.com/factsheet-dev/factsheet/pipeline"
 )
 
-// summary writes the first sheet: the inputs, the counts by kind, unit and
-// language, the inconsistent findings, and a chart of claims per metric.
+// summary writes the first sheet, a dashboard that prints on a page or
+// two: counts beside their labels and the inputs on the left; findings by
+// kind and status, as a table and a chart of the ones that need a look,
+// and the sources with the most inconsistent findings on the right; then
+// the first inconsistent findings and what the workbook had to leave out.
 // It is small, so it is written cell by cell.
 func (b *book) summary() error {
-	const name = "Summary"
-	if _, err := b.x.NewSheet(name); err != nil {
+	const name = summarySheet
+	if err := b.pageSetup(name); err != nil {
 		return err
 	}
-	for col, width := range map[string]float64{"A": 34, "B": 110, "H": 30, "I": 9} {
+	for col, width := range map[string]float64{"A": 36, "B": 11, "C": 3, "D": 22, "E": 12, "F": 12, "G": 12, "H": 12, "I": 30} {
 		if err := b.x.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
 	}
-	w := &cells{x: b.x, sheet: name, row: 1}
-	w.put(excelize.Cell{StyleID: b.st.title, Value: "factsheet"})
-	w.row++
-	w.section(b.st.header, "Inputs", "Sources")
-	perFile := map[string]int{}
-	for _, s := range b.r.Sources {
-		perFile[s.File]++
-	}
-	for _, f := range inputFiles(b.r) {
-		w.put(f, perFile[f])
-	}
-	w.row++
-	w.put("Sources", len(b.r.Sources))
-	w.put("Claims", len(b.r.Claims))
-	w.put("Findings", len(b.r.Findings))
-	w.put("Inconsistent findings", countStatus(b.r.Findings, "inconsistent"))
-	w.row++
-	if err := b.inconsistent(w); err != nil {
+	s := &sheetCells{x: b.x, sheet: name}
+	s.set("A1", fmt.Sprintf("factsheet %s", factsheet.Version), b.st.title)
+	left := b.counts(s, 3)
+	left = b.inputs(s, left+1)
+	left = b.claimsBy(s, left+1)
+	right, err := b.byKind(s, 3)
+	if err != nil {
 		return err
 	}
-	b.counts(w)
-	if err := w.err; err != nil {
-		return err
-	}
-	return b.chart(name)
+	right = b.topSources(s, right+1)
+	row := b.firstInconsistent(s, max(left, right)+1)
+	b.notes(s, row+1)
+	return s.err
 }
 
-func (b *book) inconsistent(w *cells) error {
-	w.section(b.st.header, "Inconsistent finding", "Message")
-	for _, f := range b.r.Findings {
-		if f.Status != "inconsistent" {
-			continue
-		}
-		cell := w.put(f.ID, excelize.Cell{StyleID: b.st.wrap, Value: clip(f.Message)})
-		if err := b.x.SetCellHyperLink(w.sheet, cell, fmt.Sprintf("'Findings'!A%d", findingRow(b, f.ID)), "Location"); err != nil {
-			return err
-		}
-	}
-	w.row++
-	return nil
+// sheetCells writes cells of one sheet, remembering the first error.
+type sheetCells struct {
+	x     *excelize.File
+	sheet string
+	err   error
 }
 
-func findingRow(b *book, id string) int {
-	for i, f := range b.r.Findings {
-		if f.ID == id {
-			return i + 2
-		}
+func (s *sheetCells) set(cell string, v any, style int) {
+	if s.err != nil {
+		return
 	}
-	return 1
-}
-
-func (b *book) counts(w *cells) {
-	lang := map[string]string{}
-	for _, s := range b.r.Sources {
-		lang[s.ID] = s.Lang
-	}
-	byKind, byUnit, byLang := map[string]int{}, map[string]int{}, map[string]int{}
-	for _, c := range b.r.Claims {
-		byKind[c.Kind]++
-		byUnit[unitName(c.Unit)]++
-		byLang[lang[c.Source]]++
-	}
-	for _, t := range []struct {
-		title string
-		m     map[string]int
-	}{{"Kind", byKind}, {"Unit", byUnit}, {"Language", byLang}} {
-		w.section(b.st.header, t.title, "Claims")
-		for _, kv := range sortedCounts(t.m) {
-			w.put(kv[0], kv[1])
-		}
-		w.row++
+	if s.err = s.x.SetCellValue(s.sheet, cell, v); s.err == nil && style != 0 {
+		s.err = s.x.SetCellStyle(s.sheet, cell, cell, style)
 	}
 }
 
-func unitName(u string) string {
-	if u == "" {
-		return "(count)"
+// row writes values from a column along a row.
+func (s *sheetCells) row(col string, row int, style int, values ...any) {
+	c, _ := excelize.ColumnNameToNumber(col)
+	for i, v := range values {
+		cell, _ := excelize.CoordinatesToCellName(c+i, row)
+		s.set(cell, v, style)
 	}
-	return u
 }
 
-// chart draws claims per metric (the ten most claimed) from a small table
-// written beside the summary.
-func (b *book) chart(name string) error {
-	per := map[string]int{}
-	for _, c := range b.r.Claims {
-		if c.Metric != "" {
-			per[c.Metric]++
+func (s *sheetCells) link(cell, to string) {
+	if s.err == nil {
+		s.err = s.x.SetCellHyperLink(s.sheet, cell, to, "Location")
+	}
+}
+
+func cellAt(col string, row int) string { return col + strconv.Itoa(row) }
+
+func (b *book) counts(s *sheetCells, row int) int {
+	s.set(cellAt("A", row), "Counts", b.st.section)
+	row++
+	bad := countStatus(b.r.Findings, pipeline.Inconsistent)
+	lines := []countLine{
+		{"Sources", len(b.r.Sources), at(sourceSheet, 0)},
+		{"Claims", len(b.r.Claims), at(claimSheet, 0)},
+		{"Findings", len(b.r.Findings), at(findingSheet, 0)},
+		{"  inconsistent", bad, at(findingSheet, 0)},
+		{"  unverifiable", countStatus(b.r.Findings, pipeline.Unverifiable), at(findingSheet, bad)},
+		{"  consistent", countStatus(b.r.Findings, pipeline.Consistent), ""},
+	}
+	if v := b.r.Verdicts; v != nil {
+		lines = append(lines, countLine{"Verdicts carried", len(v.Carried), ""}, countLine{"Verdicts lost", len(v.Lost), lostLink(v)})
+	}
+	for _, l := range lines {
+		s.set(cellAt("A", row), l.label, 0)
+		s.set(cellAt("B", row), l.n, b.st.count)
+		if l.to != "" && l.n > 0 {
+			s.link(cellAt("A", row), l.to)
+			s.set(cellAt("A", row), l.label, b.st.link)
 		}
+		row++
 	}
-	top := sortedCounts(per)
-	if len(top) > 10 {
-		top = top[:10]
+	return row
+}
+
+type countLine struct {
+	label string
+	n     int
+	to    string // where the label links
+}
+
+func lostLink(v *pipeline.Verdicts) string {
+	if len(v.Lost) == 0 {
+		return ""
 	}
-	if len(top) == 0 {
-		return nil
-	}
-	w := &cells{x: b.x, sheet: name, row: 1, col: 8}
-	w.section(b.st.header, "Metric", "Claims")
-	for _, kv := range top {
-		w.put(kv[0], kv[1])
-	}
-	if w.err != nil {
-		return w.err
-	}
-	last := strconv.Itoa(len(top) + 1)
-	return b.x.AddChart(name, "K14", &excelize.Chart{
-		Type:      excelize.Bar,
-		Series:    []excelize.ChartSeries{{Name: "Summary!$I$1", Categories: "Summary!$H$2:$H$" + last, Values: "Summary!$I$2:$I$" + last}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Claims per metric"}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: 560, Height: 320},
-	})
+	return at(lostSheet, 0)
 }
 
 func countStatus(fs []pipeline.Finding, status string) int {
 	n := 0
-	for _, f := range fs {
-		if f.Status == status {
+	for i := range fs {
+		if fs[i].Status == status {
 			n++
 		}
 	}
 	return n
 }
 
-// cells writes rows of values down a sheet from a column, remembering the
-// first error.
-type cells struct {
-	x     *excelize.File
-	sheet string
-	row   int
-	col   int // 0 means column A
-	err   error
-}
-
-// put writes one row and returns the cell of its first value. A Cell value
-// carries a style, which cell-by-cell writing sets apart from the value.
-func (w *cells) put(values ...any) string {
-	first, _ := excelize.CoordinatesToCellName(max(w.col, 1), w.row)
-	for i, v := range values {
-		cell, _ := excelize.CoordinatesToCellName(max(w.col, 1)+i, w.row)
-		if c, ok := v.(excelize.Cell); ok {
-			v = c.Value
-			w.set(w.x.SetCellStyle(w.sheet, cell, cell, c.StyleID))
+func (b *book) inputs(s *sheetCells, row int) int {
+	s.set(cellAt("A", row), "Inputs", b.st.section)
+	row++
+	s.row("A", row, b.st.header, "File", "Sources")
+	row++
+	per := map[string]int{}
+	for i := range b.r.Sources {
+		per[b.r.Sources[i].File]++
+	}
+	files := inputFiles(b.r)
+	for n, f := range files {
+		if n == 20 {
+			s.set(cellAt("A", row), fmt.Sprintf("and %d more files", len(files)-20), 0)
+			row++
+			break
 		}
-		w.set(w.x.SetCellValue(w.sheet, cell, v))
+		s.set(cellAt("A", row), f, 0)
+		s.set(cellAt("B", row), per[f], b.st.count)
+		row++
 	}
-	w.row++
-	return first
+	return row
 }
 
-func (w *cells) set(err error) {
-	if w.err == nil {
-		w.err = err
+func (b *book) claimsBy(s *sheetCells, row int) int {
+	lang := func(k int) string {
+		if src := b.ix.claimSrc[k]; src >= 0 {
+			return b.r.Sources[src].Lang
+		}
+		return ""
+	}
+	byKind, byLang := map[string]int{}, map[string]int{}
+	for k := range b.r.Claims {
+		byKind[b.r.Claims[k].Kind]++
+		byLang[lang(k)]++
+	}
+	for _, t := range []struct {
+		title string
+		m     map[string]int
+	}{{"Claims by kind", byKind}, {"Claims by language", byLang}} {
+		s.set(cellAt("A", row), t.title, b.st.section)
+		row++
+		for n, kv := range sortedCounts(t.m) {
+			if n == 12 {
+				break
+			}
+			s.set(cellAt("A", row), kv[0], 0)
+			s.set(cellAt("B", row), kv[1], b.st.count)
+			row++
+		}
+		row++
+	}
+	return row
+}
+
+// byKind writes the findings by kind and status and charts the ones that
+// need a look: inconsistent and unverifiable.
+func (b *book) byKind(s *sheetCells, row int) (int, error) {
+	s.set(cellAt("D", row), "Findings by kind and status", b.st.section)
+	row++
+	type counts struct{ bad, unv, ok int }
+	per := map[string]*counts{}
+	for i := range b.r.Findings {
+		f := &b.r.Findings[i]
+		c := per[f.Kind]
+		if c == nil {
+			c = &counts{}
+			per[f.Kind] = c
+		}
+		switch f.Status {
+		case pipeline.Inconsistent:
+			c.bad++
+		case pipeline.Unverifiable:
+			c.unv++
+		case pipeline.Consistent:
+			c.ok++
+		}
+	}
+	kinds := make([]string, 0, len(per))
+	for k := range per {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(i, j int) bool {
+		a, c := per[kinds[i]], per[kinds[j]]
+		if a.bad != c.bad {
+			return a.bad > c.bad
+		}
+		if a.unv != c.unv {
+			return a.unv > c.unv
+		}
+		return kinds[i] < kinds[j]
+	})
+	head := row
+	s.row("D", row, b.st.header, "Kind", "Inconsistent", "Unverifiable", "Consistent", "Total")
+	row++
+	for _, k := range kinds {
+		c := per[k]
+		s.set(cellAt("D", row), k, 0)
+		s.row("E", row, b.st.count, c.bad, c.unv, c.ok, c.bad+c.unv+c.ok)
+		row++
+	}
+	if len(kinds) == 0 {
+		s.set(cellAt("D", row), "No findings.", 0)
+		return row + 1, nil
+	}
+	first, last := strconv.Itoa(head+1), strconv.Itoa(row-1)
+	series := func(col, color string) excelize.ChartSeries {
+		return excelize.ChartSeries{Name: "Summary!$" + col + "$" + strconv.Itoa(head),
+			Categories: "Summary!$D$" + first + ":$D$" + last, Values: "Summary!$" + col + "$" + first + ":$" + col + "$" + last,
+			Fill: excelize.Fill{Type: "pattern", Color: []string{color}, Pattern: 1}}
+	}
+	height := 60 + 28*len(kinds)
+	err := b.x.AddChart(summarySheet, cellAt("D", row+1), &excelize.Chart{
+		Type:      excelize.BarStacked,
+		Series:    []excelize.ChartSeries{series("E", "#C00000"), series("F", "#F4B183")},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Findings that need a look, by kind"}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true},
+		Dimension: excelize.ChartDimension{Width: 640, Height: uint(height)},
+	})
+	return row + 2 + (height+19)/20, err
+}
+
+// topSources lists the sources with the most inconsistent findings.
+func (b *book) topSources(s *sheetCells, row int) int {
+	var top []int
+	for i, n := range b.ix.srcBad {
+		if n > 0 {
+			top = append(top, i)
+		}
+	}
+	sort.SliceStable(top, func(i, j int) bool { return b.ix.srcBad[top[i]] > b.ix.srcBad[top[j]] })
+	s.set(cellAt("D", row), "Sources with the most inconsistent findings", b.st.section)
+	row++
+	if len(top) == 0 {
+		s.set(cellAt("D", row), "None.", 0)
+		return row + 1
+	}
+	s.row("D", row, b.st.header, "Where", "Inconsistent", "Source", "Text")
+	row++
+	for _, i := range top[:min(len(top), 10)] {
+		src := &b.r.Sources[i]
+		s.set(cellAt("D", row), filepath.Base(src.File)+":"+strconv.Itoa(src.Line), b.st.link)
+		s.link(cellAt("D", row), at(sourceSheet, i))
+		s.set(cellAt("E", row), int(b.ix.srcBad[i]), b.st.count)
+		s.set(cellAt("F", row), src.ID, 0)
+		s.set(cellAt("G", row), short(src.Text, 70), 0)
+		row++
+	}
+	return row
+}
+
+// short cuts a text to n runes for a line of the dashboard.
+func short(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// firstInconsistent lists the first ten inconsistent findings, linked to
+// their rows.
+func (b *book) firstInconsistent(s *sheetCells, row int) int {
+	s.set(cellAt("A", row), "Inconsistent findings", b.st.section)
+	row++
+	bad := countStatus(b.r.Findings, pipeline.Inconsistent)
+	if bad == 0 {
+		s.set(cellAt("A", row), "None.", 0)
+		return row + 1
+	}
+	s.row("A", row, b.st.header, "Finding", "Kind")
+	s.set(cellAt("D", row), "Message", b.st.header)
+	row++
+	for p := 0; p < min(bad, 10); p++ {
+		f := &b.r.Findings[b.ix.order[p]]
+		s.set(cellAt("A", row), f.ID, b.st.link)
+		s.link(cellAt("A", row), at(findingSheet, p))
+		s.set(cellAt("B", row), f.Kind, 0)
+		s.set(cellAt("D", row), short(f.Message, 150), 0)
+		row++
+	}
+	if bad > 10 {
+		s.set(cellAt("A", row), fmt.Sprintf("and %d more on the Findings sheet", bad-10), 0)
+		row++
+	}
+	return row
+}
+
+// notes says what the workbook had to leave out or split: rows past a
+// sheet's limit, links past Excel's limit, cut cells, lost verdicts.
+func (b *book) notes(s *sheetCells, row int) {
+	s.set(cellAt("A", row), "Notes", b.st.section)
+	row++
+	var notes []string
+	parts := map[string][]string{}
+	for _, p := range b.parts {
+		parts[p.t.name] = append(parts[p.t.name], p.name)
+		if p.t.links != nil && p.lo+p.linked < p.hi {
+			notes = append(notes, fmt.Sprintf("%s: links stop after row %d (Excel takes %d links a sheet); the rows below have none.",
+				p.name, p.linked+1, maxLinks))
+		}
+	}
+	for _, t := range []*table{b.findings, b.findingClaims, b.claims, b.sources} {
+		if names := parts[t.name]; len(names) > 1 {
+			notes = append(notes, fmt.Sprintf("%s goes on in %s (Excel takes %d rows a sheet).",
+				t.name, strings.Join(names[1:], ", "), maxRows))
+		}
+	}
+	if n := b.cutTexts(); n > 0 {
+		notes = append(notes, fmt.Sprintf("%d source texts are longer than a cell holds (%d characters) and are cut on the Sources sheet; factsheet.json keeps them whole.", n, maxCell))
+	}
+	if v := b.r.Verdicts; v != nil && len(v.Lost) > 0 {
+		notes = append(notes, fmt.Sprintf("%d verdicts of the earlier review could not be carried: see the %s sheet.", len(v.Lost), lostSheet))
+	}
+	if len(notes) == 0 {
+		notes = append(notes, "Every record and link is in the workbook.")
+	}
+	for _, n := range notes {
+		s.set(cellAt("A", row), n, 0)
+		row++
 	}
 }
 
-func (w *cells) section(style int, titles ...string) {
-	row := make([]any, len(titles))
-	for i, t := range titles {
-		row[i] = excelize.Cell{StyleID: style, Value: t}
+func (b *book) cutTexts() int {
+	n := 0
+	for i := range b.r.Sources {
+		if t := b.r.Sources[i].Text; len(t) > maxCell && len([]rune(t)) > maxCell {
+			n++
+		}
 	}
-	w.put(row...)
+	return n
 }

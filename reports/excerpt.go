@@ -1,0 +1,164 @@
+package reports
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A claim's quote is shown as a window of its source's text around the
+// figure, the figure in bold: the whole text is written once, on the
+// Sources sheet, so a long highlight costs the workbook no more than its
+// claims do.
+const (
+	quoteWindow   = 300 // Claims sheet
+	excerptWindow = 160 // Findings and Finding claims
+)
+
+// cursor finds the byte offset of a rune offset in one text, walking on
+// from the last offset asked: the claims of a source come in order, so a
+// long text is walked once, not once per claim.
+type cursor struct {
+	text  string
+	r, b  int
+	ascii bool
+}
+
+func (c *cursor) byteAt(r int) int {
+	if c.ascii {
+		return min(r, len(c.text))
+	}
+	if r < c.r {
+		c.r, c.b = 0, 0
+	}
+	c.b, _ = forward(c.text, c.b, r-c.r)
+	c.r = r
+	return c.b
+}
+
+// cursors keeps a cursor for each source a run of rows looks into.
+type cursors map[int32]*cursor
+
+func (cs cursors) of(src int32, text string) *cursor {
+	c := cs[src]
+	if c == nil {
+		if len(cs) >= 64 {
+			clear(cs)
+		}
+		c = &cursor{text: text, ascii: isASCII(text)}
+		cs[src] = c
+	}
+	return c
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// window returns the text around the rune span [start, end): at most width
+// runes in all, cut at spaces where the text has them, with "…" where it
+// was cut; before, the figure and after.
+func window(c *cursor, start, end, width int) (before, fig, after string) {
+	text := c.text
+	bs, be := c.byteAt(start), c.byteAt(end)
+	if be < bs || be > len(text) {
+		return "", text, ""
+	}
+	fig = text[bs:be]
+	budget := max(width-utf8.RuneCountInString(fig), 0)
+	left, nl := back(text, bs, budget/2)
+	right, nr := forward(text, be, budget-nl)
+	if nl+nr < budget {
+		left, _ = back(text, bs, budget-nr)
+	}
+	if left > 0 {
+		left = wordStart(text, left, bs)
+	}
+	if right < len(text) {
+		right = wordEnd(text, be, right)
+	}
+	before, after = text[left:bs], text[be:right]
+	if left > 0 {
+		before = "…" + strings.TrimLeftFunc(before, unicode.IsSpace)
+	}
+	if right < len(text) {
+		after = strings.TrimRightFunc(after, unicode.IsSpace) + "…"
+	}
+	return before, fig, after
+}
+
+// back returns the offset n runes before i (or 0) and how many runes it
+// went back, stepping over the continuation bytes of UTF-8, not decoding.
+func back(s string, i, n int) (int, int) {
+	k := 0
+	for ; k < n && i > 0; k++ {
+		i--
+		for i > 0 && s[i]&0xC0 == 0x80 {
+			i--
+		}
+	}
+	return i, k
+}
+
+// forward returns the offset n runes after i (or the end) and how many
+// runes it went on.
+func forward(s string, i, n int) (int, int) {
+	k := 0
+	for ; k < n && i < len(s); k++ {
+		i++
+		for i < len(s) && s[i]&0xC0 == 0x80 {
+			i++
+		}
+	}
+	return i, k
+}
+
+// wordStart moves a cut at i, inside a word, to the start of the next
+// word, when one starts before limit and within a few runes.
+func wordStart(s string, i, limit int) int {
+	if isBoundary(s, i) {
+		return i
+	}
+	if k := strings.IndexByte(s[i:min(limit, i+24)], ' '); k >= 0 {
+		return i + k + 1
+	}
+	return i
+}
+
+// wordEnd moves a cut at i, inside a word, back to the end of the word
+// before, when one ends after limit and within a few runes.
+func wordEnd(s string, limit, i int) int {
+	if isBoundary(s, i) {
+		return i
+	}
+	if k := strings.LastIndexByte(s[max(limit, i-24):i], ' '); k >= 0 {
+		return max(limit, i-24) + k
+	}
+	return i
+}
+
+// isBoundary reports a cut between two runes that is not inside a word of
+// a spaced script.
+func isBoundary(s string, i int) bool {
+	if i <= 0 || i >= len(s) {
+		return true
+	}
+	a, _ := utf8.DecodeLastRuneInString(s[:i])
+	b, _ := utf8.DecodeRuneInString(s[i:])
+	return !(isWordRune(a) && isWordRune(b))
+}
+
+func isWordRune(r rune) bool {
+	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// quote is a claim's window as rich text, the figure in bold.
+func quote(c *cursor, start, end, width int) [3]run {
+	before, fig, after := window(c, start, end, width)
+	return [3]run{{text: before}, {text: fig, bold: true}, {text: after}}
+}
