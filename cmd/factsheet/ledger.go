@@ -75,9 +75,11 @@ func runStarted() time.Time {
 // claims carry.
 func (a *app) recordRun(ctx context.Context, l *ledger.Ledger, res *pipeline.Result, args []string) error {
 	verdicts := map[string][2]string{}
-	for i := range res.Claims {
-		if v, ok := res.Verdicts[reports.VerdictKey(&res.Claims[i])]; ok {
-			verdicts[res.Claims[i].ID] = v
+	if res.Verdicts != nil {
+		for id, v := range res.Verdicts.Carried {
+			if v.Of == pipeline.OfClaim {
+				verdicts[id] = [2]string{v.Verdict, v.Note}
+			}
 		}
 	}
 	n, err := l.Record(ctx, res, ledger.Run{Started: runStarted(), Version: factsheet.Version, Inputs: args, Verdicts: verdicts})
@@ -223,12 +225,13 @@ func (a *app) ledgerExport(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return codeError{exitError, err}
 	}
-	res.Verdicts = map[string][2]string{}
+	var old []pipeline.Verdict
 	for i := range res.Claims {
 		if v, ok := verdicts[res.Claims[i].ID]; ok {
-			res.Verdicts[reports.VerdictKey(&res.Claims[i])] = v
+			old = append(old, pipeline.Verdict{ID: res.Claims[i].ID, Of: pipeline.OfClaim, Verdict: v[0], Note: v[1]})
 		}
 	}
+	pipeline.CarryVerdicts(res, old)
 	out, _ := cmd.Flags().GetString("out")
 	paths, err := reports.WriteAll(out, res, writers)
 	if err != nil {

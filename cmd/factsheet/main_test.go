@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -150,44 +148,4 @@ func TestFailOn(t *testing.T) {
 	if _, _, code := runCLI(t, "run", "--format", "json", "--out", dir, "seeds/"); code != 0 {
 		t.Errorf("without --fail-on: exit %d", code)
 	}
-}
-
-// A verdict written in one run's workbook comes back in the next run's.
-func TestMergeVerdicts(t *testing.T) {
-	inRoot(t)
-	first, second := t.TempDir(), t.TempDir()
-	if _, stderr, code := runCLI(t, "run", "--format", "xlsx", "--out", first, "seeds/ai-compute.txt"); code != 0 {
-		t.Fatal(stderr)
-	}
-	book := filepath.Join(first, "factsheet.xlsx")
-	x, err := excelize.OpenFile(book)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, _ := x.GetCellValue("Claims", "E5")
-	x.SetCellValue("Claims", "S5", "wrong")
-	x.SetCellValue("Claims", "T5", "checked against the source")
-	if err := x.Save(); err != nil {
-		t.Fatal(err)
-	}
-	x.Close()
-	_, stderr, code := runCLI(t, "run", "--format", "xlsx", "--out", second, "--merge-verdicts", book, "seeds/ai-compute.txt")
-	if code != 0 || !strings.Contains(stderr, "carried=1") {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	y, err := excelize.OpenFile(filepath.Join(second, "factsheet.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer y.Close()
-	rows, _ := y.GetRows("Claims")
-	for _, row := range rows {
-		if len(row) > 19 && row[4] == text {
-			if row[18] != "wrong" || row[19] != "checked against the source" {
-				t.Errorf("verdict %q, note %q", row[18], row[19])
-			}
-			return
-		}
-	}
-	t.Errorf("claim %q not found", text)
 }

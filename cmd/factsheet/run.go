@@ -331,21 +331,19 @@ func (a *app) read(inputs []ingest.Input) (*pipeline.Result, error) {
 	return &pipeline.Result{Sources: src}, nil
 }
 
-// mergeVerdicts reads a previous workbook's verdicts and says how many
-// still have their claim.
+// mergeVerdicts carries the verdicts of a previous workbook to this run's
+// claims and findings by id and says what became of each.
 func (a *app) mergeVerdicts(path string, res *pipeline.Result) error {
-	v, err := reports.ReadVerdicts(path)
+	old, err := reports.ReadVerdicts(path)
 	if err != nil {
 		return fmt.Errorf("--merge-verdicts: %w", err)
 	}
-	res.Verdicts = v
-	kept := map[string]bool{}
-	for i := range res.Claims {
-		if k := reports.VerdictKey(&res.Claims[i]); v[k] != [2]string{} {
-			kept[k] = true
-		}
+	v := pipeline.CarryVerdicts(res, old)
+	ev := a.log.Info().Int("verdicts", v.Read).Int("carried", len(v.Carried)).Int("lost", len(v.Lost))
+	if v.Repeated > 0 {
+		ev = ev.Int("repeated", v.Repeated)
 	}
-	a.log.Info().Int("verdicts", len(v)).Int("carried", len(kept)).Int("lost", len(v)-len(kept)).Msg("merged verdicts")
+	ev.Msg("merged verdicts")
 	return nil
 }
 
