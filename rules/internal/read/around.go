@@ -10,7 +10,8 @@ func (sc *scan) qualify(m *Match) {
 		m.Start = h.start
 		sc.bound(m, h)
 	}
-	if h, ok := q.afterAt(sc.t, m.End); ok && !contains(h.def.ExceptKinds, m.Kind) {
+	if h, ok := q.afterAt(sc.t, m.End); ok && !contains(h.def.ExceptKinds, m.Kind) &&
+		(h.unlessAfter == nil || !sc.aheadMatch(h.unlessAfter, h.end)) {
 		m.End = h.end
 		sc.bound(m, h)
 	}

@@ -18,6 +18,8 @@ type periodTable struct {
 	words  trie
 	list   []string
 	now    map[string]bool // words for the present: now, today, 目前
+	// relative keys words of a time before or after the text's own
+	relative map[string]string
 }
 
 // PeriodDef defines how periods are read: the patterns that extend a year
@@ -29,13 +31,22 @@ type PeriodDef struct {
 	Strip  string   `yaml:"strip"`
 	Words  []string `yaml:"words"`
 	Now    []string `yaml:"now"`
+	// Relative gives words of a time before or after the text's own a key
+	// of their own, so that "last year" and 去年 compare equal.
+	Relative map[string]string `yaml:"relative"`
 }
 
 func newPeriodTable() periodTable { return periodTable{} }
 
 // Period sets how periods are read.
 func (b *Builder) Period(id string, raw PeriodDef) error {
-	p := periodTable{id: id, list: raw.Words, now: set(raw.Now)}
+	p := periodTable{id: id, list: raw.Words, now: set(raw.Now), relative: map[string]string{}}
+	for w, k := range raw.Relative {
+		if k == "" {
+			return fieldErr("relative", "%q has no key", w)
+		}
+		p.relative[strings.ToLower(w)] = k
+	}
 	var err error
 	if p.prefix, err = compileBackward("prefix", raw.Prefix); err != nil {
 		return err

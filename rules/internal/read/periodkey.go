@@ -18,6 +18,9 @@ func (rs *Engine) PeriodKey(p string) (string, int) {
 	if rs.periods.now[strings.ToLower(p)] {
 		return "now", 0
 	}
+	if k, ok := rs.periods.relative[strings.ToLower(p)]; ok {
+		return k, 0
+	}
 	if year, month, ok := monthOf(p); ok {
 		return fmt.Sprintf("%d-%02d", year, month), year*100 + month
 	}

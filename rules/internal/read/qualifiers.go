@@ -3,11 +3,12 @@ package read
 // qualTable turns qualifier words around a number into bounds: "over 60%"
 // gives a minimum, "up to 5 GW" a maximum, "about" widens the reading.
 type qualTable struct {
-	defs   []QualifierDef
-	unless []*backward // per def: words before the qualifier that cancel it
-	before trie        // reversed: matched backwards from the number
-	after  trie
-	owner  map[string]string
+	defs        []QualifierDef
+	unless      []*backward // per def: words before the qualifier that cancel it
+	unlessAfter []*forward  // per def: words after the qualifier that cancel it
+	before      trie        // reversed: matched backwards from the number
+	after       trie
+	owner       map[string]string
 }
 
 // QualifierDef defines qualifier words and the bound they set: before the
@@ -22,6 +23,9 @@ type QualifierDef struct {
 	// UnlessBefore is a pattern before the qualifier's words that cancels
 	// them: "went up to 4.25" is a rise to 4.25, not at most 4.25.
 	UnlessBefore string `yaml:"unless_before"`
+	// UnlessAfter is a pattern after a qualifier's words that cancels
+	// them: 多出 is "more by", not "and more" (9920亿美元多出约20%).
+	UnlessAfter string `yaml:"unless_after"`
 }
 
 // Bounds a qualifier can set.
@@ -46,9 +50,14 @@ func (b *Builder) Qualifier(id string, d QualifierDef) error {
 	if err != nil {
 		return err
 	}
+	unlessAfter, err := compileForward("unless_after", d.UnlessAfter)
+	if err != nil {
+		return err
+	}
 	q := &b.rs.quals
 	q.defs = append(q.defs, d)
 	q.unless = append(q.unless, unless)
+	q.unlessAfter = append(q.unlessAfter, unlessAfter)
 	for field, list := range map[string][]string{"before": d.Before, "after": d.After} {
 		tr := &q.before
 		if field == "after" {
@@ -68,9 +77,10 @@ func (b *Builder) Qualifier(id string, d QualifierDef) error {
 
 // qualHit is a qualifier found next to a quantity.
 type qualHit struct {
-	def        *QualifierDef
-	start, end int
-	unless     *backward
+	def         *QualifierDef
+	start, end  int
+	unless      *backward
+	unlessAfter *forward
 }
 
 // beforeAt finds a qualifier that ends at i, across up to two spaces.
@@ -80,7 +90,7 @@ func (q *qualTable) beforeAt(t *text, i int) (qualHit, bool) {
 	if v < 0 {
 		return qualHit{}, false
 	}
-	return qualHit{&q.defs[v], start, k, q.unless[v]}, true
+	return qualHit{&q.defs[v], start, k, q.unless[v], q.unlessAfter[v]}, true
 }
 
 // afterAt finds a qualifier that starts at j, across up to one space.
@@ -90,5 +100,5 @@ func (q *qualTable) afterAt(t *text, j int) (qualHit, bool) {
 	if v < 0 {
 		return qualHit{}, false
 	}
-	return qualHit{&q.defs[v], k, end, q.unless[v]}, true
+	return qualHit{&q.defs[v], k, end, q.unless[v], q.unlessAfter[v]}, true
 }
