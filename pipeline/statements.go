@@ -267,28 +267,36 @@ func quotePairs(r *Result, src *Source, ks []int) []pair {
 	if src.NoteOf == nil || !hasSize(r, ks) {
 		return nil
 	}
-	years := yearsIn(src.Text)
-	if len(years) < 2 {
-		return nil
-	}
-	idx := r.index()
-	var dated []int
-	for _, k := range idx.byID(*src.NoteOf) {
-		c := &r.Claims[k]
-		if isLevel(c) && len(c.PeriodKey) == 4 && years[c.PeriodKey] {
+	var dated []int // the quote's yearly figures: most quotes have none, and the note's text is not read
+	for _, k := range r.index().byID(*src.NoteOf) {
+		if c := &r.Claims[k]; isLevel(c) && len(c.PeriodKey) == 4 && isDated(c.PeriodKey) {
 			dated = append(dated, k)
 		}
 	}
-	return datedPairs(r, dated)
+	if len(dated) < 2 {
+		return nil
+	}
+	years := yearsIn(src.Text)
+	named := dated[:0:0]
+	for _, k := range dated {
+		if years[r.Claims[k].PeriodKey] {
+			named = append(named, k)
+		}
+	}
+	return datedPairs(r, named)
 }
 
-var yearWord = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d\d)(?:[^0-9]|$)`)
-
-// yearsIn is the set of years a text names.
+// yearsIn is the set of years (1900 to 2099) a text names, as digits not
+// inside a longer number.
 func yearsIn(text string) map[string]bool {
 	out := map[string]bool{}
-	for _, m := range yearWord.FindAllStringSubmatch(text, -1) {
-		out[m[1]] = true
+	digit := func(i int) bool { return i >= 0 && i < len(text) && text[i] >= '0' && text[i] <= '9' }
+	for i := 0; i+4 <= len(text); i++ {
+		if (text[i] == '1' && text[i+1] == '9' || text[i] == '2' && text[i+1] == '0') && digit(i+2) && digit(i+3) &&
+			!digit(i-1) && !digit(i+4) {
+			out[text[i:i+4]] = true
+			i += 3
+		}
 	}
 	return out
 }
