@@ -3,6 +3,7 @@
 package main
 
 import (
+	"runtime"
 	"syscall"
 	"time"
 )
@@ -17,4 +18,16 @@ func cpuTime() (time.Duration, int64) {
 		return 0, 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), ru.Minflt
+}
+
+// peakRSS is the most memory the process has held, in bytes.
+func peakRSS() uint64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	if runtime.GOOS == "darwin" {
+		return uint64(ru.Maxrss) // bytes there
+	}
+	return uint64(ru.Maxrss) * 1024
 }

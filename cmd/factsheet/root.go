@@ -38,6 +38,7 @@ type app struct {
 	json     bool              // --log-format json: every line on stderr is JSON
 	configAt map[string]string // where each key of --config stands (file:line:col)
 	progress *progress         // the progress line; log lines go through it
+	mem      *memStats         // --memstats, or nil
 	stop     stopper
 	// terminal says whether stderr is a terminal (tests pretend it is).
 	terminal func() (bool, int)

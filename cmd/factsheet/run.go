@@ -39,8 +39,10 @@ func (a *app) runCmd() *cobra.Command {
 	f.Bool("wait", false, "wait for another run writing to the same --out to finish (default: fail at once)")
 	f.String("cpuprofile", "", "write a CPU profile to this file")
 	f.String("memprofile", "", "write an allocation profile to this file at the end")
+	f.Bool("memstats", false, "log the live heap after each part and where the bytes go (collects after each part: slower)")
 	_ = f.MarkHidden("cpuprofile")
 	_ = f.MarkHidden("memprofile")
+	_ = f.MarkHidden("memstats")
 	return cmd
 }
 
@@ -68,6 +70,12 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	if on, _ := cmd.Flags().GetBool("memstats"); on {
+		a.mem = &memStats{w: a.progress}
+		for _, in := range job.inputs {
+			a.mem.input += in.Size
+		}
+	}
 	if job.ledger, err = a.openLedger(false); err != nil {
 		return err
 	}
@@ -92,6 +100,7 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	}
 	cpu, faults := cpuTime()
 	a.log.Debug().Dur("took", time.Since(start)).Dur("cpu", cpu).Int64("faults", faults).Msg("done")
+	a.mem.where(job.res)
 	a.summary(job.res)
 	if werr != nil {
 		return codeError{exitError, werr}
@@ -298,9 +307,14 @@ func (a *app) lap() lap {
 
 // log logs the part's wall and CPU time and page faults, and starts the next part.
 func (l lap) log(what string) lap {
+	tuneGC()
 	next := l.a.lap()
 	l.a.log.Debug().Dur("took", next.start.Sub(l.start)).Dur("cpu", next.cpu-l.cpu).
 		Int64("faults", next.faults-l.faults).Msg(what)
+	if l.a.mem != nil {
+		l.a.mem.part(what)
+		next = l.a.lap() // the collection is not the next part's
+	}
 	return next
 }
 

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"unsafe"
+
+	"github.com/factsheet-dev/factsheet/pipeline"
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// memStats, under the hidden --memstats, says after each part of a run
+// how much memory is live (after a collection, which costs time: never
+// on by default) and, at the end, where the bytes go, per source and per
+// claim. scripts/memory.sh runs it on large inputs.
+type memStats struct {
+	w     io.Writer
+	input int64
+}
+
+// part logs the live heap after a part of the run and the peak so far.
+func (m *memStats) part(what string) {
+	if m == nil {
+		return
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(m.w, "memstats: %-14s live %7.1f MB  heap in use %7.1f MB  from the OS %7.1f MB  peak RSS %7.1f MB\n",
+		what, mb(ms.HeapAlloc), mb(ms.HeapInuse), mb(ms.Sys), mb(peakRSS()))
+}
+
+// where prints what the sources and claims of a result hold, per record.
+func (m *memStats) where(res *pipeline.Result) {
+	if m == nil || res == nil {
+		return
+	}
+	var src, srcOwn, cl, clOwn int64
+	src = int64(len(res.Sources)) * int64(unsafe.Sizeof(pipeline.Source{}))
+	for i := range res.Sources {
+		s := &res.Sources[i]
+		srcOwn += int64(len(s.ID)) + int64(cap(s.Breaks)+cap(s.BreakCols))*8 +
+			int64(cap(s.Mentions))*int64(unsafe.Sizeof(rules.Mention{}))
+	}
+	cl = int64(len(res.Claims)) * int64(unsafe.Sizeof(pipeline.Claim{}))
+	for i := range res.Claims {
+		c := &res.Claims[i]
+		clOwn += int64(len(c.ID) + len(c.Text) + len(c.PeriodKey))
+		if c.Min != nil {
+			clOwn += 8
+		}
+		if c.Max != nil {
+			clOwn += 8
+		}
+	}
+	per := func(n int64, k int) float64 {
+		if k == 0 {
+			return 0
+		}
+		return float64(n) / float64(k)
+	}
+	ns, nc := len(res.Sources), len(res.Claims)
+	fmt.Fprintf(m.w, "memstats: input %.1f MB; peak RSS %.1f MB = %.2f MB per input MB\n", mb(uint64(m.input)), mb(peakRSS()), mb(peakRSS())/max(mb(uint64(m.input)), 1e-9))
+	fmt.Fprintf(m.w, "memstats: %d sources: %.0f B each (struct %d B, ids and positions %.0f B); text shared with the input\n",
+		ns, per(src+srcOwn, ns), unsafe.Sizeof(pipeline.Source{}), per(srcOwn, ns))
+	fmt.Fprintf(m.w, "memstats: %d claims: %.0f B each (struct %d B, id, text, bounds %.0f B)\n",
+		nc, per(cl+clOwn, nc), unsafe.Sizeof(pipeline.Claim{}), per(clOwn, nc))
+	fmt.Fprintf(m.w, "memstats: sources %.1f MB, claims %.1f MB, findings %d\n", mb(uint64(src+srcOwn)), mb(uint64(cl+clOwn)), len(res.Findings))
+}
+
+func mb(n uint64) float64 { return float64(n) / 1e6 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Where a run's memory goes (#14): builds two inputs, a corpus of the seed's
+# lines (each made unique) of MB megabytes and N one-line highlights, runs
+# `factsheet run --format json --memstats` on each, and prints the live heap
+# after each part, the peak RSS, the MB of peak RSS per input MB, and the
+# bytes each source and each claim holds. The bars of #14: 3 MB per input MB
+# for the corpus, 500 MB for a million one-line highlights.
+#
+# usage: scripts/memory.sh [MB] [N]     (defaults: 20 MB, 1000000 highlights)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mb=${1:-20}
+n=${2:-1000000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/factsheet" ./cmd/factsheet
+
+seed=seeds/ai-compute.txt
+size=$(wc -c <"$seed")
+awk -v n="$(( (mb * 1000000 + size - 1) / size ))" '
+  function tag(r,   s) { s = ""; do { s = sprintf("%c", 97 + r % 26) s; r = int(r / 26) } while (r > 0); return s }
+  { line[NR] = $0 }
+  END { for (r = 0; r < n; r++) { t = tag(r); for (i = 1; i <= NR; i++) if (line[i] != "") print line[i] " (" t ")" } }
+' "$seed" >"$work/corpus.txt"
+# One-line highlights: a figure and a tag, as short as highlights come.
+awk -v n="$n" 'BEGIN { for (r = 0; r < n; r++) printf "%d%% %c%c%c%c\n", r % 97, 97 + r % 26, 97 + int(r / 26) % 26, 97 + int(r / 676) % 26, 97 + int(r / 17576) % 26 }' >"$work/one-line.txt"
+
+for input in corpus.txt one-line.txt; do
+  echo "== $input: $(wc -c <"$work/$input") bytes, $(wc -l <"$work/$input") lines"
+  # The true peak first: --memstats collects after each part, which lowers it.
+  /usr/bin/time -f "peak RSS %M KiB, %e s wall, %U s user" \
+    "$work/factsheet" run --log-level warn --format json --out "$work/out" "$work/$input" 2>&1 | tail -n 1 |
+    awk -v b="$(wc -c <"$work/$input")" '{ printf "without --memstats: %s (%.1f MB per input MB)\n", $0, $3 / 1024 / (b / 1e6) }'
+  "$work/factsheet" run --log-level warn --format json --memstats --out "$work/out" "$work/$input" 2>&1 | grep memstats
+done
