@@ -12,6 +12,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -213,6 +214,30 @@ func TestFaultSignals(t *testing.T) {
 			})
 		}
 	}
+}
+
+// With --log-format json the stop is a JSON line too, and every line before it.
+func TestFaultSignalJSON(t *testing.T) {
+	skipShort(t)
+	dir := t.TempDir()
+	check := previous(t, dir, "out")
+	c := startChild(t, dir, nil, "check", "run", "--log-format", "json", "--format", "json,xlsx", seedInput(t, dir))
+	c.waitFor("AT check")
+	c.cmd.Process.Signal(syscall.SIGINT)
+	code, lines := c.wait()
+	var last map[string]any
+	for _, l := range lines {
+		if strings.HasPrefix(l, "AT ") {
+			continue // the test's own marks
+		}
+		if err := json.Unmarshal([]byte(l), &last); err != nil {
+			t.Errorf("not JSON: %q", l)
+		}
+	}
+	if code != 130 || last["level"] != "error" || last["message"] != "stopped by SIGINT: no report written, out keeps its previous reports" {
+		t.Errorf("exit %d, last %v", code, last)
+	}
+	check()
 }
 
 // A signal while a large workbook is being written removes the half

@@ -254,3 +254,25 @@ func TestUserRulesChangeBuiltinExamples(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
+
+// What a killed run (SIGKILL) left in --out is removed by the next run there.
+func TestLeftoversSwept(t *testing.T) {
+	inRoot(t)
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, ".factsheet-tmp-123"), 0o700)
+	os.WriteFile(filepath.Join(dir, ".factsheet-tmp-123", "excelize-456"), make([]byte, 1000), 0o600)
+	os.WriteFile(filepath.Join(dir, ".factsheet.xlsx.789"), nil, 0o600) // an earlier version's temporary report
+	os.WriteFile(filepath.Join(dir, ".keep"), nil, 0o600)
+	_, stderr, code := runCLI(t, "run", "--format", "json", "--out", dir, "seeds/ai-compute.txt")
+	if code != 0 || !strings.Contains(stderr, "removed what a killed run left") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	ents, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != ".keep factsheet.json" {
+		t.Errorf("left %v", names)
+	}
+}

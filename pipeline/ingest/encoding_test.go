@@ -1,11 +1,13 @@
 package ingest
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 func utf16Bytes(s string, order binary.ByteOrder, bom bool) []byte {
@@ -86,4 +88,32 @@ func TestColumnAfterBadBytes(t *testing.T) {
 	if line, col := src[0].Position(runes); line != 1 || col != 13 {
 		t.Errorf("6%% at %d:%d, want 1:13", line, col)
 	}
+}
+
+// Whatever the bytes, clean gives valid UTF-8 with the file's lines, and
+// every invalid byte of UTF-8 stands as one character, so that columns
+// after it count as an editor counts them.
+func FuzzClean(f *testing.F) {
+	f.Add([]byte("ok\nbad \xff\xfe x\n\xc3"))
+	f.Add(utf16Bytes("a\nb 🚀", binary.LittleEndian, true))
+	f.Add(utf16Bytes("a\nb", binary.BigEndian, true))
+	f.Add([]byte{0xFF, 0xFE, 0x00, 0xD8, 'c'})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, ok := clean("f", data, func(Problem) {})
+		if !ok {
+			return
+		}
+		if !utf8.Valid(out) {
+			t.Fatalf("invalid UTF-8 out of %q", data)
+		}
+		if utf16Order(data) != nil {
+			return
+		}
+		if bytes.Count(out, []byte("\n")) != bytes.Count(data, []byte("\n")) {
+			t.Fatalf("lines changed: %q -> %q", data, out)
+		}
+		if utf8.RuneCount(out) != utf8.RuneCount(data) {
+			t.Fatalf("%d characters became %d", utf8.RuneCount(data), utf8.RuneCount(out))
+		}
+	})
 }
