@@ -250,28 +250,30 @@ func configSettingKeys() []string {
 	return out
 }
 
-// unknownEnv warns of a FACTSHEET_ variable that is no setting: a typo
-// there would otherwise be ignored without a word.
+// unknownEnv warns of a FACTSHEET_ variable that is no setting but nearly
+// one (FACTSHEET_FORMATS): a typo there would otherwise be ignored without
+// a word. Variables far from every setting are another tool's (a script's
+// FACTSHEET_BENCH_LEDGER), and pass.
 func unknownEnv() []string {
-	known := map[string]bool{}
+	var known []string
 	for _, s := range settings {
-		known[envName(s.key)] = true
+		known = append(known, envName(s.key))
 	}
 	for _, k := range onlyFlagOrEnv {
-		known[envName(k)] = true
+		known = append(known, envName(k))
 	}
+	sort.Strings(known)
 	var out []string
 	for _, kv := range os.Environ() {
 		name, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, "FACTSHEET_") && !known[name] {
-			var valid []string
-			for k := range known {
-				valid = append(valid, k)
-			}
-			sort.Strings(valid)
-			out = append(out, name+" is not a setting of factsheet"+suggest(name, valid))
+		if !strings.HasPrefix(name, "FACTSHEET_") || contains(known, name) {
+			continue
+		}
+		if hint := suggest(name, known); strings.HasPrefix(hint, " (did you mean") {
+			out = append(out, name+" is not a setting of factsheet"+hint)
 		}
 	}
+	sort.Strings(out)
 	return out
 }
 
