@@ -34,26 +34,24 @@ func (sc *scan) bound(m *Match, h qualHit) {
 	}
 }
 
-// excluded reports whether an exclusion rule drops the quantity.
-func (sc *scan) excluded(m *Match, a atom, bare bool) bool {
+// excluded reports whether an exclusion rule drops the quantity. fig is
+// where the figure ends: its unit and its range, before any qualifier.
+func (sc *scan) excluded(m *Match, a atom, bare bool, fig int) bool {
 	for k := range sc.rs.excl {
 		e := &sc.rs.excl[k]
-		if e.bareOnly && !bare || len(e.readers) > 0 && !e.readers[a.rule] {
+		if e.bareOnly && !bare || len(e.readers) > 0 && !e.readers[a.rule] || len(e.kinds) > 0 && !e.kinds[m.Kind] {
 			continue
 		}
-		if sc.excludes(e, m, a) {
+		if sc.excludes(e, m, a, fig) {
 			return true
 		}
 	}
 	return false
 }
 
-func (sc *scan) excludes(e *exclusion, m *Match, a atom) bool {
+func (sc *scan) excludes(e *exclusion, m *Match, a atom, fig int) bool {
 	if e.line != nil || len(e.contains) > 0 {
 		return sc.codeLine(e)
-	}
-	if e.token != nil && !e.token.MatchString(sc.token(a.start, a.end)) {
-		return false
 	}
 	if e.before != nil {
 		ok, name := sc.backMatch(e.before, m.Start)
@@ -61,10 +59,17 @@ func (sc *scan) excludes(e *exclusion, m *Match, a atom) bool {
 			return false
 		}
 	}
-	if e.after != nil && !sc.aheadMatch(e.after, a.end) {
+	if e.after != nil && !sc.aheadMatch(e.after, a.end) || e.afterFigure != nil && !sc.aheadMatch(e.afterFigure, fig) {
 		return false
 	}
-	return true
+	if e.figure != nil && !e.figure.MatchString(string(sc.t.f[a.start:fig])) {
+		return false
+	}
+	if e.unlessBefore != nil && sc.backMatched(e.unlessBefore, m.Start) ||
+		e.unlessAfter != nil && sc.aheadMatch(e.unlessAfter, fig) {
+		return false
+	}
+	return e.token == nil || sc.tokenMatch(e, a.start, a.end)
 }
 
 // codeLine runs a line rule once per text, however many numbers it holds:
@@ -86,9 +91,38 @@ func (sc *scan) codeLine(e *exclusion) bool {
 	return hit
 }
 
-// token is the run of non-space, non-CJK text around [i, j): a URL, a
+// tokenMatch runs e's token pattern on the token around [i, j). The
+// token and the answers of the rules on it are kept until a number outside
+// it is asked about: a long run of numbers glued by punctuation (1,2,1,2…)
+// is one token, found and matched once, not once per number.
+func (sc *scan) tokenMatch(e *exclusion, i, j int) bool {
+	if i < sc.tok.start || j > sc.tok.end || sc.tok.end == 0 {
+		s, e := sc.tokenSpan(i, j)
+		sc.tok = tokenCache{start: s, end: e}
+	}
+	for _, h := range sc.tok.hits {
+		if h.e == e {
+			return h.hit
+		}
+	}
+	hit := e.token.MatchString(string(sc.t.f[sc.tok.start:sc.tok.end]))
+	sc.tok.hits = append(sc.tok.hits, tokenHit{e, hit})
+	return hit
+}
+
+type tokenCache struct {
+	start, end int
+	hits       []tokenHit
+}
+
+type tokenHit struct {
+	e   *exclusion
+	hit bool
+}
+
+// tokenSpan is the run of non-space, non-CJK text around [i, j): a URL, a
 // version, a file name.
-func (sc *scan) token(i, j int) string {
+func (sc *scan) tokenSpan(i, j int) (int, int) {
 	t := sc.t
 	tokenCh := func(c rune) bool {
 		return c > ' ' && !isHan(c) && !isKana(c) && !strings.ContainsRune("()[]{}<>\"'“”‘’「」", c)
@@ -99,7 +133,7 @@ func (sc *scan) token(i, j int) string {
 	for j < len(t.f) && tokenCh(t.at(j)) {
 		j++
 	}
-	return string(t.f[i:j])
+	return i, j
 }
 
 // forms sets the kind and the change role from the words around the claim.

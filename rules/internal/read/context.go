@@ -45,26 +45,39 @@ type FormDef struct {
 type exclusion struct {
 	id       string
 	readers  map[string]bool // only numbers read by these rules; empty: all
+	kinds    map[string]bool // only claims of these unit kinds; empty: all
 	bareOnly bool
 	before   *backward
 	after    *forward
-	token    *regexp.Regexp
-	line     *regexp.Regexp
-	contains []string
-	except   map[string]bool
+	// afterFigure is matched after the whole figure (its unit and the
+	// end of its range), where after is matched after the number itself.
+	afterFigure  *forward
+	unlessBefore *backward
+	unlessAfter  *forward
+	figure       *regexp.Regexp // the figure as written, whole
+	token        *regexp.Regexp
+	line         *regexp.Regexp
+	contains     []string
+	except       map[string]bool
 }
 
 // ExcludeDef defines an exclusion: the readers and patterns that drop a
-// number.
+// number. Every pattern given must match; an unless pattern that matches
+// keeps the number.
 type ExcludeDef struct {
-	Readers  []string `yaml:"readers"`
-	BareOnly bool     `yaml:"bare_only"`
-	Before   string   `yaml:"before"`
-	After    string   `yaml:"after"`
-	Token    string   `yaml:"token"`
-	Line     string   `yaml:"line"`
-	Contains []string `yaml:"line_contains"`
-	Except   []string `yaml:"except"`
+	Readers      []string `yaml:"readers"`
+	UnitKinds    []string `yaml:"unit_kinds"`
+	BareOnly     bool     `yaml:"bare_only"`
+	Before       string   `yaml:"before"`
+	After        string   `yaml:"after"`
+	AfterFigure  string   `yaml:"after_figure"`
+	UnlessBefore string   `yaml:"unless_before"`
+	UnlessAfter  string   `yaml:"unless_after"`
+	Figure       string   `yaml:"figure"`
+	Token        string   `yaml:"token"`
+	Line         string   `yaml:"line"`
+	Contains     []string `yaml:"line_contains"`
+	Except       []string `yaml:"except"`
 }
 
 // rangeTable joins two numbers into one interval: 18-24, 3–4x, between 20 and 35.
@@ -124,28 +137,41 @@ func (b *Builder) Form(id string, raw FormDef) error {
 
 // Exclude adds an exclusion.
 func (b *Builder) Exclude(id string, raw ExcludeDef) error {
-	e := exclusion{id: id, readers: set(raw.Readers), bareOnly: raw.BareOnly, except: set(raw.Except),
-		contains: raw.Contains}
+	e := exclusion{id: id, readers: set(raw.Readers), kinds: set(raw.UnitKinds), bareOnly: raw.BareOnly,
+		except: set(raw.Except), contains: raw.Contains}
 	var err error
-	if e.before, err = compileBackward("before", raw.Before); err != nil {
-		return err
+	for _, p := range []struct {
+		field, pat string
+		dst        **backward
+	}{{"before", raw.Before, &e.before}, {"unless_before", raw.UnlessBefore, &e.unlessBefore}} {
+		if *p.dst, err = compileBackward(p.field, p.pat); err != nil {
+			return err
+		}
 	}
-	if e.after, err = compileForward("after", raw.After); err != nil {
-		return err
+	for _, p := range []struct {
+		field, pat string
+		dst        **forward
+	}{{"after", raw.After, &e.after}, {"after_figure", raw.AfterFigure, &e.afterFigure}, {"unless_after", raw.UnlessAfter, &e.unlessAfter}} {
+		if *p.dst, err = compileForward(p.field, p.pat); err != nil {
+			return err
+		}
 	}
-	pats := []struct {
+	figure := ""
+	if raw.Figure != "" {
+		figure = "^(?:" + raw.Figure + ")$"
+	}
+	for _, p := range []struct {
 		field, pat string
 		dst        **regexp.Regexp
-	}{{"token", raw.Token, &e.token}, {"line", anchorStart(raw.Line), &e.line}}
-	for _, p := range pats {
+	}{{"token", raw.Token, &e.token}, {"line", anchorStart(raw.Line), &e.line}, {"figure", figure, &e.figure}} {
 		re, err := CompileRegexp(p.field, p.pat)
 		if err != nil {
 			return err
 		}
 		*p.dst = re
 	}
-	if e.before == nil && e.after == nil && e.token == nil && e.line == nil && len(e.contains) == 0 {
-		return fieldErr("before", "an exclusion needs before, after, token, line or line_contains")
+	if e.before == nil && e.after == nil && e.afterFigure == nil && e.figure == nil && e.token == nil && e.line == nil && len(e.contains) == 0 {
+		return fieldErr("before", "an exclusion needs before, after, after_figure, figure, token, line or line_contains")
 	}
 	if len(e.except) > 0 && (e.before == nil || e.before.name < 0) {
 		return fieldErr("except", "needs a before pattern with a (?P<name>…) group")

@@ -139,18 +139,25 @@ func scanDecimal(t *text, i int) (int, string, bool) {
 		j++
 	}
 	plain := t.at(i) != '-'
-	spaced, point := false, false
+	spaced, point, grouped := false, false, false
 	for {
 		c := t.at(j)
 		switch {
 		case isDigit(c):
 			b = append(b, byte(c))
 			j++
+		case c == ',' && !point && len(b) > 0 && b[len(b)-1] != '-' && commaDecimal(t, i, j, intDigits(b), grouped):
+			plain, point = false, true // 3,5 %: a decimal comma
+			b = append(b, '.')
+			j++
 		case c == ',' && thousandsGroup(t, j+1) && j > i, c == ',' && j > i && indianGroup(t, j+1):
-			plain = false
+			plain, grouped = false, true
 			j++
 		case c == ' ' && thousandsGroup(t, j+1) && (spaced || j > i && j-i <= 3 && spacedGroups(t, i, j)):
 			plain, spaced = false, true // 1 234 567: groups of three after a space
+			j++
+		case c == '.' && !point && j > i && isDigit(t.at(j-1)) && pointThousands(t, j):
+			plain = false // 1.234.567 in a text that groups with points
 			j++
 		case c == '.' && isDigit(t.at(j+1)) && !point:
 			plain, point = false, true
@@ -307,13 +314,45 @@ func spacedGroups(t *text, i, j int) bool {
 		k += 4
 		groups++
 	}
-	return groups >= 2 || groups == 1 && (t.at(k) == '.' || t.at(k) == ',')
+	if groups != 1 {
+		return groups >= 2
+	}
+	if c := t.at(k); (c == '.' || c == ',') && isDigit(t.at(k+1)) || hardSpace(t.r[j]) {
+		return true // 12 345,6 and 597 000 with a no-break space
+	}
+	// 597 000 with a plain space: one number, unless a letter is glued to
+	// it (Q4 250, 5 100m), it follows another number (a column of figures)
+	// or a capitalised word that may be a name (Windows 11 200 million).
+	p := t.at(i - 1)
+	if isLatin(t.at(k)) || isWordCh(p) || p == '-' || p == '.' {
+		return false
+	}
+	if isSpace(p) {
+		w := i - 1
+		for w > 0 && isLatin(t.at(w-1)) {
+			w--
+		}
+		if c := t.at(w); w < i-1 && c >= 'A' && c <= 'Z' || isDigit(t.at(i-2)) {
+			return false
+		}
+	}
+	return true
+}
+
+// intDigits counts the digits of a literal so far, without its sign.
+func intDigits(b []byte) int {
+	if len(b) > 0 && b[0] == '-' {
+		return len(b) - 1
+	}
+	return len(b)
 }
 
 // indianGroup reports two digits then a comma that goes on to a group of
 // three: the lakh grouping of 12,34,567.
 func indianGroup(t *text, i int) bool {
-	for isDigit(t.at(i)) && isDigit(t.at(i+1)) && t.at(i+2) == ',' {
+	// no more than six pairs (1,00,00,00,00,00,000): a long run of pairs
+	// is a list, and looking further would make a text of them quadratic
+	for n := 0; n < 6 && isDigit(t.at(i)) && isDigit(t.at(i+1)) && t.at(i+2) == ','; n++ {
 		if thousandsGroup(t, i+3) {
 			return true
 		}

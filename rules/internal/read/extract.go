@@ -62,6 +62,7 @@ type scan struct {
 	out     []Match
 	periods []periodSpan
 	lines   map[*exclusion]bool // line rules already run on this text
+	tok     tokenCache          // the last token exclusions looked at
 	sent    marks               // where sentences end, once claims are found
 	// claimSent marks the sentences that hold claims, once they are known.
 	claimSent []bool
@@ -277,13 +278,17 @@ func (sc *scan) quantity(a atom) int {
 		sc.subunit(&m, h)
 	}
 	sc.rangeAfter(&m)
+	fig := m.End // the figure as written, before any qualifier after it
 	sc.qualify(&m)
 	bare := m.Unit == "" && !a.percent && !a.fraction && !a.multiple && (!hasUnit || h.def.Classifier)
 	// 一以上 is a number: a bound makes 一 one. English "more than one" stays
 	// a phrase ("more than one way"), so only CJK numerals get this.
 	lone := a.lone && (m.Min == nil && m.Max == nil || isLatin(t.at(a.start)))
-	if lone && (bare || h.def != nil && h.def.Classifier) || sc.excluded(&m, a, bare) {
+	if lone && (bare || h.def != nil && h.def.Classifier) {
 		return a.end
+	}
+	if sc.excluded(&m, a, bare, fig) {
+		return max(fig, a.end) // the whole figure, a range's second end too (pp. 210–215)
 	}
 	sc.forms(&m)
 	if m.Kind == "" {

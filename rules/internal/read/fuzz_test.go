@@ -17,6 +17,8 @@ func FuzzExtract(f *testing.F) {
 		"$30m", "between 20 and 35", "1,100万", "500多亿", "3割5分", "万分之三", "Q4 2025",
 		"4 thousand 3 hundred and 21", "one hundred and thirty fifths", "七成六", "超过一半", "マイナス十二・三二×十の十四乗",
 		"百分之15k", "六   个 百 分点",
+		"3,5 %", "€51,3 billion", "1.234.567,89 and 2,375", "597\u202f000", "12 345,6", "5,46,532 crore", "零下55度",
+		"−56.5°C", "1,2,3", "0,125",
 	} {
 		f.Add(s)
 	}

@@ -13,6 +13,9 @@ type text struct {
 	r    []rune
 	f    []rune
 	lang string // the source's language, where a reading depends on it
+	// style is how the text writes numbers (numstyle.go), read when a
+	// number first needs it; 0 until then.
+	style uint8
 
 	sent, clause []int  // scratch: the sentence and clause of every offset
 	back, ahead  []byte // scratch: the context windows, as UTF-8
@@ -31,7 +34,7 @@ func newText(s string) *text {
 		r[k], f[k] = c, fold(c)
 		k++
 	}
-	t.r, t.f, t.lang = r[:k], f[:k], ""
+	t.r, t.f, t.lang, t.style = r[:k], f[:k], "", 0
 	return t
 }
 
