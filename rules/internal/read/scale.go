@@ -1,6 +1,9 @@
 package read
 
-import "strconv"
+import (
+	"math"
+	"strconv"
+)
 
 // scaleWords applies scale words after digits: 1.5 million, 3 dozens.
 func (sc *scan) scaleWords(a *atom) {
@@ -62,10 +65,19 @@ func (sc *scan) addend(a *atom, scale float64) {
 			return
 		}
 		b, bare = atom{start: j, end: e, value: v}, true
-		if nw, ok := nextWord(t, e); ok && nw.start == e+1 && w.hundreds[nw.w] != 0 && scale > w.hundreds[nw.w] {
-			b.value *= w.hundreds[nw.w]
-			b.end, bare = nw.end, false
-			sc.addend(&b, w.hundreds[nw.w])
+		if nw, ok := nextWord(t, e); ok && nw.start == e+1 {
+			f := w.hundreds[nw.w] + w.scales[nw.w]
+			switch {
+			case f != 0 && f < scale: // 14 lakh 70 thousand, 4 thousand 3 hundred
+				b.value *= f
+				b.end, bare = nw.end, false
+				sc.addend(&b, f)
+			case w.scales[nw.w] > scale && v < scale && v >= scale/10 && v == math.Trunc(v) && a.value == math.Trunc(a.value):
+				// 32 thousand 633 crore is 32,633 crore: the digits fill the places below the scale
+				a.value = (a.value + v) * w.scales[nw.w]
+				a.end = nw.end
+				return
+			}
 		}
 	case isLatin(c):
 		var ok bool

@@ -154,17 +154,16 @@ func (p *wordParser) number() (float64, bool) {
 		}
 		f, ok := p.fractionOf(1) // "half of them"
 		if sc := p.w.scales[p.word()]; ok && sc != 0 && !p.done {
-			p.take()
-			return f * sc, true
+			return p.ofScale(f, sc), true
 		}
 		return f, ok
 	}
 	if f, ok := p.fractionOf(n); ok { // "two thirds", "half million", "two thirds of a million"
 		if sc := p.w.scales[p.word()]; sc != 0 && !p.done {
-			p.take()
-			return f * sc, true
+			return p.ofScale(f, sc), true
 		}
 		if sc := p.ofAScale(); sc != 0 {
+			p.fraction = false // a count, not a share
 			return f * sc, true
 		}
 		return f, true
@@ -181,6 +180,7 @@ func (p *wordParser) number() (float64, bool) {
 		p.take()
 		if k, ok := p.integer(); ok {
 			if f, ok := p.fractionOf(k); ok {
+				p.fraction = false // a mixed number is no share
 				if sc := p.w.scales[p.word()]; sc != 0 && !p.done {
 					p.take()
 					if scale == 0 { // five and a half million
@@ -194,6 +194,14 @@ func (p *wordParser) number() (float64, bool) {
 		*p = save
 	}
 	return n, true
+}
+
+// ofScale takes the scale word after a fraction: "half million" is a
+// count, not a share.
+func (p *wordParser) ofScale(f, sc float64) float64 {
+	p.take()
+	p.fraction = false
+	return f * sc
 }
 
 func (p *wordParser) word() string {
@@ -218,8 +226,12 @@ func (p *wordParser) fractionOf(n float64) (float64, bool) {
 	}
 	p.take()
 	p.fraction = true
-	if p.word() == "a" || p.word() == "an" { // "half a dozen"
-		if m, ok := p.w.multiples[p.peek()]; ok {
+	if p.word() == "a" || p.word() == "an" { // "half a dozen", "half a million"
+		m, ok := p.w.multiples[p.peek()]
+		if !ok {
+			m, ok = p.w.scales[p.peek()]
+		}
+		if ok {
 			p.take()
 			p.take()
 			p.fraction = false
