@@ -59,6 +59,7 @@ func init() {
 	engineRule("kana", (*read.Builder).Kana)
 	engineRule("fixed", (*read.Builder).Fixed)
 	engineRule("vague", (*read.Builder).Vague)
+	engineRule("multiplier", (*read.Builder).Multiplier)
 	engineRule("unit", (*read.Builder).Unit)
 	engineRule("prefixes", (*read.Builder).Prefixes)
 	engineRule("qualifier", (*read.Builder).Qualifier)

@@ -14,6 +14,7 @@ type atom struct {
 	fraction   bool    // a proportion such as two-thirds or 三分之二
 	scaled     bool    // a scale word or suffix was applied
 	sig        int     // significant digits as written (0: exact, as in two-thirds)
+	inner      int     // where the numeral of a phrase starts (翻了近两番), for a qualifier inside it
 	money      float64 // a money-only suffix (30m after $), applied when a currency turns up
 	moneyEnd   int
 	rule       string

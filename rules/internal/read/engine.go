@@ -21,6 +21,7 @@ type Engine struct {
 	cjk    cjkTable
 	vague  vagueTable
 	fixed  fixedTable
+	mult   *multTable
 	units  unitTable
 	quals  qualTable
 	forms  []form
@@ -120,6 +121,11 @@ func (rs *Engine) finish() error {
 	}
 	for w := range rs.words.times {
 		rs.numberWords[w] = true
+	}
+	if rs.mult != nil {
+		for _, w := range rs.mult.latin {
+			rs.numberWords[w] = true
+		}
 	}
 	for w := range rs.numberWords {
 		rs.wordShape.add(rune(w[0]), len(w))

@@ -99,7 +99,8 @@ func (sc *scan) mayStart(i int) (int, bool) {
 	case isLatin(c):
 		e := t.wordEnd(i)
 		return e, boundaryBefore(t, i) && rs.numberWordIn(t, i, e)
-	case c >= 0x80 && (rs.fixed.trie.first.has(c) || rs.cjkStart.has(c) || isHiragana(c) && rs.kana.first.has(c)):
+	case c >= 0x80 && (rs.fixed.trie.first.has(c) || rs.cjkStart.has(c) || isHiragana(c) && rs.kana.first.has(c) ||
+		rs.mult != nil && rs.mult.trie.first.has(c)):
 		return i + 1, true
 	}
 	return i + 1, startsDigits(t, i)
@@ -186,6 +187,11 @@ func hasFold(t *text, i int, s string) bool {
 // readOne runs the number readers at i, in order of how specific they are.
 func (sc *scan) readOne(i int) (atom, bool) {
 	t, rs := sc.t, sc.rs
+	if rs.mult != nil && rs.mult.trie.first.has(t.at(i)) {
+		if a, ok := sc.multiplier(i); ok {
+			return a, true
+		}
+	}
 	switch c := t.at(i); {
 	case startsDigits(t, i):
 		if rs.cjkFollows(t, i) {
@@ -280,6 +286,9 @@ func (sc *scan) quantity(a atom) int {
 	sc.rangeAfter(&m)
 	fig := m.End // the figure as written, before any qualifier after it
 	sc.qualify(&m)
+	if !sc.multiples(&m, a) {
+		return a.end
+	}
 	bare := m.Unit == "" && !a.percent && !a.fraction && !a.multiple && (!hasUnit || h.def.Classifier)
 	// 一以上 is a number: a bound makes 一 one. English "more than one" stays
 	// a phrase ("more than one way"), so only CJK numerals get this.
