@@ -26,6 +26,7 @@ type cjkTable struct {
 	plusWord []string            // 余り, あまり
 	articles map[rune]bool
 	formal   map[rune]bool // financial numerals (陆, 拾): never a number alone
+	shares   shareForms    // 每5人中有1人, 5人に1人
 }
 
 // ratioStep is one Japanese proportion character (割, 分, 厘) and the
@@ -59,6 +60,7 @@ type CJKDef struct {
 	Articles  []string              `yaml:"articles"`
 	PlusWords []string              `yaml:"plus_words"`
 	Formal    []string              `yaml:"formal"`
+	Shares    SharesDef             `yaml:"shares"`
 }
 
 func newCJKTable() cjkTable { return cjkTable{} }
@@ -106,6 +108,9 @@ func (b *Builder) CJK(id string, raw CJKDef) error {
 		if *st.dst, err = charSet(st.name, st.list); err != nil {
 			return err
 		}
+	}
+	if c.shares, err = newShareForms(raw.Shares); err != nil {
+		return err
 	}
 	b.rs.cjk = c
 	return nil

@@ -112,6 +112,7 @@ func (sc *scan) read(i int) (atom, bool) {
 	a, ok := sc.readOne(i)
 	if ok && !a.year {
 		sc.ratio(&a)
+		sc.cjkShare(&a)
 	}
 	if ok || !sc.rs.signFirst.has(sc.t.at(i)) {
 		return a, ok

@@ -1,6 +1,7 @@
 package read
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -60,8 +61,15 @@ func (b *Builder) Words(id string, raw WordsDef) error {
 	b.rs.words = wordTable{id: id, numbers: raw.Numbers, hundreds: raw.Hundreds, scales: raw.Scales,
 		fractions: raw.Fractions, multiples: raw.Multiples, articles: set(raw.Articles), beforeArt: set(raw.ArticleOf),
 		and: set(raw.And), lone: set(raw.Lone), alone: set(raw.Alone),
-		point: set(raw.Point), negative: set(raw.Negative), ratio: raw.Ratio, times: raw.Times, compound: raw.Compound}
+		point: set(raw.Point), negative: set(raw.Negative), ratio: longestFirst(raw.Ratio), times: raw.Times, compound: raw.Compound}
 	return nil
+}
+
+// longestFirst sorts words so that "out of every" is tried before "out of".
+func longestFirst(words []string) []string {
+	out := slices.Clone(words)
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
 }
 
 // wordAt is one Latin word: its span and lower-cased text.
