@@ -13,6 +13,7 @@ type atom struct {
 	multiple   bool    // the word itself says times (twice)
 	fraction   bool    // a proportion such as two-thirds or 三分之二
 	scaled     bool    // a scale word or suffix was applied
+	factor     float64 // the product of the scale words and suffixes applied (8 billion: 1e9), 0 when none
 	sig        int     // significant digits as written (0: exact, as in two-thirds)
 	inner      int     // where the numeral of a phrase starts (翻了近两番), for a qualifier inside it
 	money      float64 // a money-only suffix (30m after $), applied when a currency turns up
@@ -25,4 +26,5 @@ func (a *atom) scale(f float64) {
 	a.lo *= f
 	a.hi *= f
 	a.scaled = true
+	a.factor = orOne(a.factor) * f
 }

@@ -80,24 +80,6 @@ type ExcludeDef struct {
 	Except       []string `yaml:"except"`
 }
 
-// rangeTable joins two numbers into one interval: 18-24, 3–4x, between 20 and 35.
-type rangeTable struct {
-	id         string
-	connectors trie
-	notAfter   *backward
-	between    *backward
-	joiners    trie
-}
-
-// RangeDef defines how ranges are written: the connectors between two
-// numbers (18-24), and the joiners after a between pattern (between 20 and 35).
-type RangeDef struct {
-	Connectors []string `yaml:"connectors"`
-	NotAfter   string   `yaml:"not_after"`
-	Between    string   `yaml:"between"`
-	Joiners    []string `yaml:"joiners"`
-}
-
 // Form adds a form.
 func (b *Builder) Form(id string, raw FormDef) error {
 	if raw.Kind == "" && raw.Change == "" && raw.Direction == "" && raw.Role == "" {
@@ -177,29 +159,6 @@ func (b *Builder) Exclude(id string, raw ExcludeDef) error {
 		return fieldErr("except", "needs a before pattern with a (?P<name>…) group")
 	}
 	b.rs.excl = append(b.rs.excl, e)
-	return nil
-}
-
-// Range sets how ranges are read.
-func (b *Builder) Range(id string, raw RangeDef) error {
-	if len(raw.Connectors) == 0 {
-		return fieldErr("connectors", "a range needs connectors")
-	}
-	d := &rangeTable{id: id}
-	for i, c := range raw.Connectors {
-		d.connectors.add(c, i)
-	}
-	for i, c := range raw.Joiners {
-		d.joiners.add(c, i)
-	}
-	var err error
-	if d.notAfter, err = compileBackward("not_after", raw.NotAfter); err != nil {
-		return err
-	}
-	if d.between, err = compileBackward("between", raw.Between); err != nil {
-		return err
-	}
-	b.rs.ranges = d
 	return nil
 }
 

@@ -284,7 +284,7 @@ func (sc *scan) quantity(a atom) int {
 	if hasUnit && len(h.def.Subunit) > 0 {
 		sc.subunit(&m, h)
 	}
-	sc.rangeAfter(&m)
+	sc.rangeAfter(&m, a)
 	fig := m.End // the figure as written, before any qualifier after it
 	sc.qualify(&m)
 	if !sc.multiples(&m, a) {
