@@ -66,7 +66,8 @@ type scan struct {
 	sent    marks               // where sentences end, once claims are found
 	// claimSent marks the sentences that hold claims, once they are known.
 	claimSent []bool
-	src       string // the text as given
+	src       string     // the text as given
+	items     []listItem // beside out: what a list's last item may give each claim
 
 	backAt, aheadAt int // 1 + the offset of the windows cached in t
 }
@@ -313,7 +314,9 @@ func (sc *scan) quantity(a atom) int {
 		if sc.out == nil {
 			sc.out = make([]Match, 0, 4) // a text seldom has more; growing from 1 costs three copies
 		}
+		it := sc.listBack(&m, a, h, hasUnit)
 		sc.out = append(sc.out, m)
+		sc.items = append(sc.items, it)
 	}
 	return m.End
 }

@@ -1,5 +1,7 @@
 package read
 
+import "strings"
+
 // rangeTable joins two numbers into one interval: 18-24, 3–4x, between 20 and 35.
 type rangeTable struct {
 	id           string
@@ -9,6 +11,9 @@ type rangeTable struct {
 	changeBefore *backward
 	between      *backward
 	joiners      trie
+	// list separators: before the last item, before the others, and the
+	// connectors after a change's start
+	list, listMore, listTo map[string]bool
 }
 
 // RangeDef defines how ranges are written: the connectors between two
@@ -22,6 +27,14 @@ type RangeDef struct {
 	ChangeBefore string   `yaml:"change_before"`
 	Between      string   `yaml:"between"`
 	Joiners      []string `yaml:"joiners"`
+	// List holds the conjunctions before the last item of a list whose
+	// scale and unit stand for all (746.7, 568.1 and 556.6 million
+	// tonnes), ListMore the separators between the items before it (a
+	// comma), ListTo the connectors across which a change's start takes
+	// them (from 5 to 10 million).
+	List     []string `yaml:"list"`
+	ListMore []string `yaml:"list_more"`
+	ListTo   []string `yaml:"list_to"`
 }
 
 // Range sets how ranges are read.
@@ -29,7 +42,7 @@ func (b *Builder) Range(id string, raw RangeDef) error {
 	if len(raw.Connectors) == 0 {
 		return fieldErr("connectors", "a range needs connectors")
 	}
-	d := &rangeTable{id: id}
+	d := &rangeTable{id: id, list: lowerSet(raw.List), listMore: lowerSet(raw.ListMore), listTo: lowerSet(raw.ListTo)}
 	for i, c := range raw.Connectors {
 		d.connectors.add(c, i)
 		r := []rune(c)[0]
@@ -176,4 +189,13 @@ func (sc *scan) scaleOf(a atom) float64 {
 		return 0
 	}
 	return f
+}
+
+// lowerSet is a set of words, lower-cased and trimmed.
+func lowerSet(words []string) map[string]bool {
+	out := make(map[string]bool, len(words))
+	for _, w := range words {
+		out[strings.ToLower(strings.TrimSpace(w))] = true
+	}
+	return out
 }
