@@ -27,6 +27,10 @@ type cjkTable struct {
 	articles map[rune]bool
 	formal   map[rune]bool // financial numerals (陆, 拾): never a number alone
 	shares   shareForms    // 每5人中有1人, 5人に1人
+	// unitWords are the unit words, set when the engine is built: a place
+	// character that starts one (千瓦, 兆瓦) is the unit's SI prefix, not a
+	// place of the numeral: 300兆瓦 is 300 MW, 2,345.6亿千瓦时 2.3456e11 kWh.
+	unitWords *trie
 }
 
 // ratioStep is one Japanese proportion character (割, 分, 厘) and the
@@ -308,4 +312,14 @@ func hasAtSpaced(t *text, i int, s string) int {
 		i++
 	}
 	return i
+}
+
+// prefixedUnit reports a unit word that starts at j with the place
+// character there (千瓦, 兆瓦, 千米).
+func (c *cjkTable) prefixedUnit(t *text, j int) bool {
+	if c.unitWords == nil || !c.unitWords.first.has(t.at(j)) {
+		return false
+	}
+	v, end := c.unitWords.match(t, j, func(_, end int) bool { return boundaryAfter(t, end) })
+	return v >= 0 && end > j+1
 }

@@ -69,6 +69,9 @@ func (w *cjkWalk) step(j int) int {
 		w.push(lo+float64(w.pick)*(v[1]+1-lo), false)
 		return j + 1
 	}
+	if w.placeChar(r) && c.prefixedUnit(t, j) {
+		return j // 300兆瓦: 兆 is the prefix of the unit
+	}
 	if u, ok := c.units[r]; ok {
 		w.unit(u)
 		return j + 1

@@ -98,6 +98,7 @@ func dupErr(field, alias, other string) *FieldError {
 
 func (rs *Engine) finish() error {
 	rs.cjkStart = rs.cjk.startSet()
+	rs.cjk.unitWords = &rs.units.word
 	rs.numberWords = map[string]bool{}
 	for _, m := range []map[string]float64{rs.words.numbers, rs.words.hundreds, rs.words.scales, rs.words.fractions, rs.words.multiples} {
 		for w := range m {
