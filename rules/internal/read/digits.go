@@ -266,7 +266,7 @@ func power(t *text, j int) (int, int, bool) {
 func (d *digitTable) suffix(t *text, a *atom) {
 	j := t.skipSpaces(a.end, 2)
 	e := t.wordEnd(j)
-	if e == j || isDigit(t.at(e)) {
+	if e == j || isDigit(t.at(e)) || t.at(e) == '/' && e == j+1 { // 300,000 b/d and 3 m/s are units, not billions and millions
 		return
 	}
 	s := string(t.f[j:e])
