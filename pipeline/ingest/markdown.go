@@ -18,8 +18,9 @@ import (
 // style), parsed with goldmark: headings set the title, a blockquote is a
 // quote and the paragraph after it its note; a list item is a quote and a
 // nested "Note:" item its note. Code, tables, HTML, front matter, link
-// and image addresses are never scanned; a Metadata section gives the
-// author instead of claims.
+// and image addresses are never scanned; a table cell with a figure is a
+// quote that carries its headers; a Metadata section gives the author
+// instead of claims.
 type Markdown struct{}
 
 var _ Reader = Markdown{}
@@ -74,7 +75,10 @@ func (w *mdWalk) block(n ast.Node) {
 			w.item(it)
 		}
 		w.lastQ = 0
-	default: // code, tables, HTML, rules: not highlights
+	case *east.Table: // a cell with a figure is a quote (mdtable.go)
+		w.table(n)
+		w.lastQ = 0
+	default: // code, HTML, rules: not highlights
 		w.lastQ = 0
 	}
 }

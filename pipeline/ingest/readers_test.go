@@ -63,20 +63,20 @@ func TestKindleNoteAttaches(t *testing.T) {
 	}
 }
 
-func TestMarkdownSkipsCodeTablesAndLinks(t *testing.T) {
+func TestMarkdownSkipsCodeAndLinks(t *testing.T) {
 	data := "---\nyear: 2024\n---\n# T\n\n> quote 5% [link](https://x.com/99)\n\nnote 6%\n\n```\ncode 7%\n```\n\n| a |\n|---|\n| 8% |\n\n- item 9%\n    - Note: sub 10%\n"
 	src := Markdown{}.Read("f", []byte(data), nil)
 	var got []string
 	for _, s := range src {
 		got = append(got, s.Role+":"+strings.TrimSpace(s.Text))
 	}
-	want := []string{"quote:quote 5% [link]", "note:note 6%", "quote:item 9%", "note:Note: sub 10%"}
+	want := []string{"quote:quote 5% [link]", "note:note 6%", "quote:8% a", "quote:item 9%", "note:Note: sub 10%"}
 	for i := range want {
 		if i >= len(got) || !strings.HasPrefix(strings.Join(strings.Fields(got[i]), " "), strings.Join(strings.Fields(want[i]), " ")) {
 			t.Fatalf("got %q, want %q", got, want)
 		}
 	}
-	if len(got) != len(want) || src[0].Line != 6 || src[0].Col != 3 || src[1].NoteIndex != 1 || src[3].NoteIndex != 3 {
+	if len(got) != len(want) || src[0].Line != 6 || src[0].Col != 3 || src[1].NoteIndex != 1 || src[4].NoteIndex != 4 {
 		t.Errorf("got %q %+v", got, src)
 	}
 }
@@ -112,7 +112,7 @@ func TestEveryRecordAccounted(t *testing.T) {
 		{"a.txt", "a 5%\n\n   \nb \xff 6%\nc\n", 3},
 		{"a.csv", "Highlight,Note\nq 5%,n\nq,\n,note alone\n,\nbad \"q,x\nlast,\n", 7},
 		{"b.csv", "Title,Note\nx,y\n", 1}, // no Highlight column: the file is one record, skipped
-		{"a.md", "# T\n\n> q 5%\n\nnote\n\n```\n7%\n```\n\n| a |\n|---|\n| 8% |\n\n- item\n    - Note: n\n", 4},
+		{"a.md", "# T\n\n> q 5%\n\nnote\n\n```\n7%\n```\n\n| a |\n|---|\n| 8% |\n\n- item\n    - Note: n\n", 5}, // the table cell is one
 		{"My Clippings.txt", clipping("B", "Highlight", "q 5%") + clipping("B", "Note", "n") + clipping("B", "Bookmark", "") +
 			clipping("B", "Highlight", "") + "no metadata\n==========\n" + strings.TrimSuffix(clipping("B", "Highlight", "last"), "==========\n"), 6},
 		{"a.json", `{"rows": [
