@@ -59,7 +59,7 @@ func (sc *scan) cjkShare(a *atom) {
 	if !ok || b.vague || b.fraction || b.percent || b.value <= 0 || b.value > a.value || t.at(e) != counter {
 		return
 	}
-	if every >= 0 {
+	if every >= 0 && (len(sc.out) == 0 || every >= sc.out[len(sc.out)-1].End) {
 		a.start = every
 	}
 	a.value, a.end, a.fraction, a.lone, a.sig, a.scaled = b.value/a.value, e+1, true, false, 0, false

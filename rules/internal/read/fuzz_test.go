@@ -19,6 +19,10 @@ func FuzzExtract(f *testing.F) {
 		"百分之15k", "六   个 百 分点",
 		"3,5 %", "€51,3 billion", "1.234.567,89 and 2,375", "597\u202f000", "12 345,6", "5,46,532 crore", "零下55度",
 		"−56.5°C", "1,2,3", "0,125",
+		"more than tripled", "翻了近两番", "增长了约4.6倍", "每 7 个月翻倍", "每5人中约有1人", "10社に6社近く",
+		"two out of every three", "between 7.5 and 8 billion", "$20 to $25 billion", "-44.35°C to -56.5°C",
+		"746.7, 568.1 and 556.6 million tonnes", "3.77万亿、2.58万亿和1.19万亿美元", "300兆瓦", "2,345.6亿千瓦时",
+		"18 hours and 45 minutes", "14 lakh 70 thousand", "32 thousand 633 crore", "over half a billion",
 	} {
 		f.Add(s)
 	}
