@@ -112,7 +112,7 @@ func TestEveryRecordAccounted(t *testing.T) {
 		{"a.txt", "a 5%\n\n   \nb \xff 6%\nc\n", 3},
 		{"a.csv", "Highlight,Note\nq 5%,n\nq,\n,note alone\n,\nbad \"q,x\nlast,\n", 7},
 		{"b.csv", "Title,Note\nx,y\n", 1}, // no Highlight column: the file is one record, skipped
-		{"a.md", "# T\n\n> q 5%\n\nnote\n\n```\n7%\n```\n\n| a |\n|---|\n| 8% |\n\n- item\n    - Note: n\n", 5}, // the table cell is one
+		{"a.md", "# T\n\n> q 5%\n\nnote\n\n```\n7%\n```\n\n| a |\n|---|\n| 8% |\n\n- item\n    - Note: n\n", 5},
 		{"My Clippings.txt", clipping("B", "Highlight", "q 5%") + clipping("B", "Note", "n") + clipping("B", "Bookmark", "") +
 			clipping("B", "Highlight", "") + "no metadata\n==========\n" + strings.TrimSuffix(clipping("B", "Highlight", "last"), "==========\n"), 6},
 		{"a.json", `{"rows": [
