@@ -11,14 +11,19 @@ import (
 // says more than the figure alone:
 //
 //   - a small whole number spelt in words is a count, not a measurement
-//     rounded to the unit: "every two years", 三倍, "five clubs";
+//     rounded to the unit: "every two years", "five clubs"; but a multiple
+//     in words (doubled, quadrupled, 翻两番) is said of 4.1 times as of 4:
+//     it is approximate;
 //   - a whole number beside figures of its family written to a finer step
 //     shares their step: in "a range of 5% to 5.25% … above the 5% before",
 //     5% means 5.00%, not anything from 4.5% to 5.5%.
 func precision(r *Result, src *Source, claims []int) {
 	for _, k := range claims {
 		c := &r.Claims[k]
-		if c.Step != 0 && c.Value == float64(int64(c.Value)) && c.Value >= 0 && c.Value <= 12 && !hasDigit(c.Text) {
+		switch {
+		case c.Unit == "x" && !hasDigit(c.Text) && c.Bound == "":
+			c.Bound = "approx" // doubled, quadrupled, 翻两番: a word of change, said of 4.1 times as of 4
+		case c.Step != 0 && c.Value == float64(int64(c.Value)) && c.Value >= 0 && c.Value <= 12 && !hasDigit(c.Text):
 			c.Step = 0
 		}
 		if isRange(c) && c.Step > 0 { // 5%–5.25%: the finer end says how the range was written
