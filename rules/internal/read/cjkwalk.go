@@ -3,22 +3,23 @@ package read
 // cjkWalk is one pass over a numeral. pick chooses the low (0) or high (1)
 // reading of vague characters, so that 数百 is read twice: 100 and 999.
 type cjkWalk struct {
-	c       *cjkTable
-	t       *text
-	pick    int
-	total   float64
-	section float64
-	num     float64
-	pending bool
-	lastBig float64
-	last    float64 // the place of the last unit or scale, for 一万三 = 13000
-	abbrev  bool    // the pending digit directly follows a unit: 两千四百五
-	gap     bool    // a 零 stands between: 五亿零六
-	digitIn bool    // the last token was a digit: 二零二五
-	vague   bool
-	plus    bool
-	any     bool
-	digits  int // significant digits written
+	c         *cjkTable
+	t         *text
+	pick      int
+	total     float64
+	section   float64
+	num       float64
+	pending   bool
+	lastBig   float64
+	last      float64 // the place of the last unit or scale, for 一万三 = 13000
+	abbrev    bool    // the pending digit directly follows a unit: 两千四百五
+	gap       bool    // a 零 stands between: 五亿零六
+	digitIn   bool    // the last token was a digit: 二零二五
+	sawArabic bool    // Arabic digits were read: 14.1175亿 takes no abbreviated digit (亿一致)
+	vague     bool
+	plus      bool
+	any       bool
+	digits    int // significant digits written
 }
 
 // run reads from i and returns the value, the end, and whether anything was read.
@@ -121,7 +122,7 @@ func (w *cjkWalk) arabic(j int) int {
 		return j
 	}
 	w.push(v, false)
-	w.abbrev = false
+	w.abbrev, w.sawArabic = false, true
 	w.digits += significant(lit)
 	return k
 }
@@ -139,6 +140,8 @@ func (w *cjkWalk) digit(j int, d float64) int {
 		return j + 1
 	case w.pending:
 		return j
+	case w.sawArabic && !w.placeChar(w.t.at(w.t.skipSpaces(j+1, 2))):
+		return j // 14.1175亿一致: 一 begins a word, no digit of the numeral
 	}
 	prev := w.t.backSpaces(j, 2) - 1 // 两千 四 百 五: spaces do not end the numeral
 	w.abbrev = w.last > 0 && !w.gap && prev >= 0 && w.placeChar(w.t.at(prev)) && !w.c.noAbbrev[w.t.lang]
