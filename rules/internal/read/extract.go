@@ -151,7 +151,10 @@ func (sc *scan) signWord(i int) (bool, int) {
 // (5 in 10 years is a span, not a ratio).
 func (sc *scan) ratio(a *atom) {
 	t := sc.t
-	k := t.skipSpaces(a.end, 2)
+	k, hyphen := t.skipSpaces(a.end, 2), t.at(a.end) == '-' && isLatin(t.at(a.end+1)) // one-in-five
+	if hyphen {
+		k = a.end + 1
+	}
 	if k == a.end {
 		return
 	}
@@ -160,6 +163,9 @@ func (sc *scan) ratio(a *atom) {
 			continue
 		}
 		j := t.skipSpaces(k+len([]rune(w)), 2)
+		if hyphen && t.at(j) == '-' {
+			j++
+		}
 		b, ok := sc.readOne(j)
 		if !ok || b.year || b.value == 0 || b.fraction {
 			return
