@@ -166,7 +166,8 @@ func (sc *scan) multiplier(i int) (atom, bool) {
 	if w.verb && !sc.backMatched(m.verbBefore, i) || m.unless != nil && sc.aheadMatch(m.unless, end) {
 		return atom{}, false
 	}
-	return atom{start: i, end: end, value: w.value, multiple: true, rule: m.id}, true
+	// a word is as rough as one written digit: quadrupled allows 4.1x
+	return atom{start: i, end: end, value: w.value, multiple: true, rule: m.id, sig: 1}, true
 }
 
 // power reads the numeral and the unit after a doubling verb ending at j,
@@ -189,7 +190,7 @@ func (sc *scan) power(i, j int) (atom, bool) {
 	if !ok || n.vague || n.fraction || n.percent || t.at(n.end) != m.unit || n.value <= 0 || n.value > 64 {
 		return atom{}, false
 	}
-	return atom{start: i, end: n.end + 1, value: math.Pow(m.base, n.value), multiple: true, rule: m.id, inner: k}, true
+	return atom{start: i, end: n.end + 1, value: math.Pow(m.base, n.value), multiple: true, rule: m.id, inner: k, sig: 1}, true
 }
 
 // multiples finishes a multiple once its qualifiers are known: a
@@ -208,6 +209,9 @@ func (sc *scan) multiples(m *Match, a atom) bool {
 	}
 	if a.rule == mt.id {
 		rate := mt.rateBefore != nil && sc.backMatched(mt.rateBefore, a.start) || mt.rateAfter != nil && sc.aheadMatch(mt.rateAfter, a.end)
+		if m.Bound == "" { // quadrupled from 8 to 33 is fair: a word states a multiple roughly
+			m.Bound = BoundApprox
+		}
 		return !rate || m.Qualifier != ""
 	}
 	if mt.addedBefore != nil && sc.backMatched(mt.addedBefore, a.start) && strings.Contains(string(sc.t.f[a.end:m.End]), mt.addedUnit) {
