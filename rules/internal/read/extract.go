@@ -297,7 +297,7 @@ func (sc *scan) quantity(a atom) int {
 	if !sc.multiples(&m, a) {
 		return a.end
 	}
-	bare := m.Unit == "" && !a.percent && !a.fraction && !a.multiple && !a.scaled && (!hasUnit || h.def.Classifier)
+	bare := m.Unit == "" && !a.percent && !a.fraction && !a.multiple && sc.scaleOf(a) == 0 && (!hasUnit || h.def.Classifier)
 	// 一以上 is a number: a bound makes 一 one. English "more than one" stays
 	// a phrase ("more than one way"), so only CJK numerals get this.
 	lone := a.lone && (m.Min == nil && m.Max == nil || isLatin(t.at(a.start)))
