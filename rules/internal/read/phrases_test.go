@@ -8,6 +8,7 @@ import "testing"
 func TestMultiplierWords(t *testing.T) {
 	runCases(t, []extractCase{
 		{"exports doubled", []want{w("doubled", 2, "x")}},
+		{"prices doubled over the decade", []want{w("doubled", 2, "x")}},
 		{"revenue more than tripled", []want{wb("more than tripled", 3, "x", 3, open)}},
 		{"costs nearly quadrupled", []want{wb("nearly quadrupled", 4, "x", open, 4)}},
 		{"a tenfold rise and a twofold gap", []want{w("tenfold", 10, "x"), w("twofold", 2, "x")}},
