@@ -155,7 +155,7 @@ func (sc *scan) ratio(a *atom) {
 	if hyphen {
 		k = a.end + 1
 	}
-	if k == a.end {
+	if k == a.end || sc.rs.words.notRatio != nil && sc.backMatched(sc.rs.words.notRatio, a.start) {
 		return
 	}
 	for _, w := range sc.rs.words.ratio {

@@ -25,6 +25,7 @@ type wordTable struct {
 	point     map[string]bool    // five point five
 	negative  map[string]bool    // minus, negative
 	ratio     []string           // one over three, 1 in 5, one out of three
+	notRatio  *backward          // before a score: scored 9 out of 10 is no share
 }
 
 // WordsDef defines the reader of numbers in (English) words: the words of
@@ -45,6 +46,9 @@ type WordsDef struct {
 	Point     []string           `yaml:"point"`
 	Negative  []string           `yaml:"negative"`
 	Ratio     []string           `yaml:"ratio"`
+	// RatioNotAfter is what, before the first number, makes "9 out of 10"
+	// a score or a rating, not a share.
+	RatioNotAfter string `yaml:"ratio_not_after"`
 }
 
 func newWordTable() wordTable { return wordTable{} }
@@ -62,7 +66,9 @@ func (b *Builder) Words(id string, raw WordsDef) error {
 		fractions: raw.Fractions, multiples: raw.Multiples, articles: set(raw.Articles), beforeArt: set(raw.ArticleOf),
 		and: set(raw.And), lone: set(raw.Lone), alone: set(raw.Alone),
 		point: set(raw.Point), negative: set(raw.Negative), ratio: longestFirst(raw.Ratio), times: raw.Times, compound: raw.Compound}
-	return nil
+	var err error
+	b.rs.words.notRatio, err = compileBackward("ratio_not_after", raw.RatioNotAfter)
+	return err
 }
 
 // longestFirst sorts words so that "out of every" is tried before "out of".
