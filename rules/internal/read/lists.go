@@ -34,17 +34,22 @@ func (sc *scan) listBack(m *Match, a atom, h unitHit, hasUnit bool) listItem {
 			p.Qualifier != "" && m.Qualifier != "" { // at least 3 and nearly 40 percent: two statements
 			return it
 		}
-		g := 1.0
-		if f != 0 && pi.unscaled && p.Value*f <= 100*m.Value { // 500 and 2 million keep apart
-			g = f
+		scale := f != 0 && pi.unscaled && p.Value*f <= 100*m.Value // 500 and 2 million keep apart
+		takeUnit := unit && pi.unitless
+		if !scale && !takeUnit {
+			return it // nothing to give: the list starts after p (and each item changes once, so lists cost linear time)
 		}
-		if unit && pi.unitless {
+		g := 1.0
+		if scale {
+			g = f
+			sc.items[k].unscaled = false
+		}
+		if takeUnit {
 			g *= h.factor
 			p.Unit, p.Kind = m.Unit, m.Kind
 			sc.items[k].unitless = false
 		}
 		sc.scaleClaim(p, g)
-		sc.items[k].unscaled = sc.items[k].unscaled && g == 1
 		start = p.Start
 	}
 	return it
