@@ -155,12 +155,15 @@ func (sc *scan) ratio(a *atom) {
 	if hyphen {
 		k = a.end + 1
 	}
-	if k == a.end || sc.rs.words.notRatio != nil && sc.backMatched(sc.rs.words.notRatio, a.start) {
+	if k == a.end {
 		return
 	}
 	for _, w := range sc.rs.words.ratio {
 		if !hasFold(t, k, w) || isLatin(t.at(k+len([]rune(w)))) {
 			continue
+		}
+		if nr := sc.rs.words.notRatio; nr != nil && sc.backMatched(nr, a.start) {
+			return // scored 9 out of 10
 		}
 		j := t.skipSpaces(k+len([]rune(w)), 2)
 		if hyphen && t.at(j) == '-' {
