@@ -209,9 +209,6 @@ func (sc *scan) multiples(m *Match, a atom) bool {
 	}
 	if a.rule == mt.id {
 		rate := mt.rateBefore != nil && sc.backMatched(mt.rateBefore, a.start) || mt.rateAfter != nil && sc.aheadMatch(mt.rateAfter, a.end)
-		if m.Bound == "" { // quadrupled from 8 to 33 is fair: a word states a multiple roughly
-			m.Bound = BoundApprox
-		}
 		return !rate || m.Qualifier != ""
 	}
 	if mt.addedBefore != nil && sc.backMatched(mt.addedBefore, a.start) && strings.Contains(string(sc.t.f[a.end:m.End]), mt.addedUnit) {
