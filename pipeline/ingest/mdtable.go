@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -86,12 +87,21 @@ func isLabel(s string) bool {
 }
 
 // cellText is a cell's figure, the unit of its column, and its headers.
+// A currency sign in the unit goes before the figure, where it is read
+// ("GDP ($bn)" makes "$1,234bn"): the claim then starts at the sign, at
+// the cell's place.
 func cellText(cell, rowHead, colHead string) string {
 	label, unit := headerUnit(colHead)
 	var b strings.Builder
-	b.WriteString(cell)
-	if unit != "" {
-		b.WriteString(" " + unit)
+	switch sign, rest := currencySign(unit); {
+	case strings.ContainsFunc(cell, isCurrency): // the cell says its own currency
+		b.WriteString(cell)
+	case sign != "":
+		b.WriteString(sign + cell + rest)
+	case unit != "":
+		b.WriteString(cell + " " + unit)
+	default:
+		b.WriteString(cell)
 	}
 	for _, ctx := range []string{rowHead, label} {
 		if ctx != "" {
@@ -124,3 +134,16 @@ func headerUnit(h string) (label, unit string) {
 }
 
 func hasDigit(s string) bool { return strings.ContainsFunc(s, unicode.IsDigit) }
+
+func isCurrency(r rune) bool { return unicode.Is(unicode.Sc, r) }
+
+// currencySign splits a unit that starts with a currency sign, with up to
+// three capitals before it (US$, HK$, €), from the rest ("bn", "/t").
+func currencySign(unit string) (sign, rest string) {
+	i := strings.IndexFunc(unit, isCurrency)
+	if i < 0 || i > 3 || strings.TrimLeft(unit[:i], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return "", unit
+	}
+	_, n := utf8.DecodeRuneInString(unit[i:])
+	return unit[:i+n], strings.TrimSpace(unit[i+n:])
+}

@@ -42,6 +42,23 @@ func TestMarkdownTableCells(t *testing.T) {
 	}
 }
 
+func TestCellText(t *testing.T) {
+	cases := []struct{ cell, row, col, want string }{
+		{"746.7", "United States", "2019 output, million tonnes (BP)", "746.7 million tonnes (BP) | United States | 2019 output"},
+		{"1,234", "China", "GDP ($bn)", "$1,234bn | China | GDP"},
+		{"790", "Thai rice", "Price, US$/t", "US$790/t | Thai rice | Price"},
+		{"12", "Q3", "Revenue (€m)", "€12m | Q3 | Revenue"},
+		{"$1.2bn", "Q4", "Revenue ($bn)", "$1.2bn | Q4 | Revenue"},
+		{"5.2", "", "Growth (%)", "5.2 % | Growth"},
+		{"10", "2028", "GW", "10 GW | 2028"},
+	}
+	for _, c := range cases {
+		if got := cellText(c.cell, c.row, c.col); got != c.want {
+			t.Errorf("cellText(%q, %q, %q) = %q, want %q", c.cell, c.row, c.col, got, c.want)
+		}
+	}
+}
+
 func TestHeaderUnit(t *testing.T) {
 	cases := []struct{ in, label, unit string }{
 		{"2019 output, million tonnes (BP)", "2019 output", "million tonnes (BP)"},
