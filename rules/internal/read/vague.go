@@ -1,7 +1,7 @@
 package read
 
 // vagueTable reads vague English quantities ("several times", "hundreds of",
-// "dozens of") as intervals. A word counts only before one of its next words,
+// "dozens of", "tens of thousands") as intervals. A word counts only before one of its next words,
 // so that "several studies" is not a claim but "several billion" is.
 type vagueTable struct {
 	id    string
@@ -45,7 +45,13 @@ func (v *vagueTable) read(t *text, i int) (atom, bool) {
 	if !ok || !contains(vw.Before, next.w) {
 		return atom{}, false
 	}
-	return atom{start: i, end: e, value: vw.Low, lo: vw.Low, hi: vw.High, vague: true, rule: v.id}, true
+	lo, hi := vw.Low, vw.High
+	if w2, ok := nextWord(t, next.end); ok && next.w == "of" {
+		if big, ok := v.words[w2.w]; ok && big.Low > vw.High { // hundreds of thousands: 100,000 to 999,999
+			lo, hi, e = vw.Low*big.Low, vw.High*big.Low+big.Low-1, w2.end
+		}
+	}
+	return atom{start: i, end: e, value: lo, lo: lo, hi: hi, vague: true, rule: v.id}, true
 }
 
 func contains(list []string, s string) bool {
