@@ -72,6 +72,8 @@ func TestRangesShareUnitAndScale(t *testing.T) {
 		{"shares rose 4.2% to 231", []want{w("4.2%", 4.2, "%"), w("231", 231, "")}},
 		{"output grew 12% to 28.5 billion", []want{w("12%", 12, "%"), w("28.5 billion", 2.85e10, "")}},
 		{"prices rose 3-4%", []want{wb("3-4%", 3.5, "%", 3, 4)}},
+		{"prices rose 3 to 4 percent", []want{wb("3 to 4 percent", 3.5, "%", 3, 4)}},
+		{"Brent rose $2 to $85", []want{w("$2", 2, "USD"), w("$85", 85, "USD")}},
 		{"from 3.3 million to 1.3 million", []want{w("3.3 million", 3.3e6, ""), w("1.3 million", 1.3e6, "")}},
 		{"20 to 10", []want{w("20", 20, ""), w("10", 10, "")}},
 	})

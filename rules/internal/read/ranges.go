@@ -21,9 +21,11 @@ type rangeTable struct {
 type RangeDef struct {
 	Connectors []string `yaml:"connectors"`
 	NotAfter   string   `yaml:"not_after"`
-	// ChangeBefore is a change word before the left number that makes a
-	// connector word the end of a change, not of a range: "rose 4.2% to
-	// 231p". A dash still makes a range: "rose 3-4%".
+	// ChangeBefore is a change word before the left number that, when the
+	// left number has a unit of its own, makes a connector word the end of
+	// a change, not of a range: "rose 4.2% to 231p". A dash still makes a
+	// range ("rose 3-4%"), and so does a bare left number ("rose 3 to 4
+	// percent").
 	ChangeBefore string   `yaml:"change_before"`
 	Between      string   `yaml:"between"`
 	Joiners      []string `yaml:"joiners"`
@@ -88,8 +90,8 @@ func (sc *scan) rangeAfter(m *Match, left atom) {
 	if v < 0 {
 		return
 	}
-	if !between && d.wordConn[v] && d.changeBefore != nil && sc.backMatched(d.changeBefore, m.Start) {
-		return
+	if !between && d.wordConn[v] && m.Unit != "" && d.changeBefore != nil && sc.backMatched(d.changeBefore, m.Start) {
+		return // rose 4.2% to 231p; but "rose 3 to 4 percent" is a range
 	}
 	end = t.skipSpaces(end, 1)
 	sign := m.Start < left.start // a currency before the left number: "$20 to $25 billion"
