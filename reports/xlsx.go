@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/metrics"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +46,7 @@ func (XLSX) Write(f *os.File, r *pipeline.Result) error {
 }
 
 func writeXLSX(w io.Writer, r *pipeline.Result, opts ...excelize.Options) error {
+	defer limitHeap()()
 	x := excelize.NewFile(opts...)
 	defer x.Close()
 	b, err := newBook(x, r)
@@ -185,4 +188,28 @@ func sortedCounts(m map[string]int) [][2]any {
 		out[i] = [2]any{k, m[k]}
 	}
 	return out
+}
+
+// headroom is how far the heap may grow past what the last collection
+// found live when the workbook starts: the writer's own live data
+// (indexes, the rows and blocks in flight) is a few tens of MB.
+const headroom = 128 << 20
+
+// limitHeap sets a soft memory limit for the time the workbook is written,
+// unless the user set one (GOMEMLIMIT), and returns what restores the
+// limit before. The result is held whole while the workbook is written,
+// and the rows make garbage fast: with GOGC's headroom over a large result
+// (200%: three times the live heap) the garbage, not the workbook, would
+// set the run's peak memory.
+func limitHeap() func() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(int64(s[0].Value.Uint64()) + headroom)
+	return func() { debug.SetMemoryLimit(old) }
 }

@@ -69,7 +69,7 @@ func (w *rowWriter) end() {
 
 // fit counts the lines that texts take in the current column, wrapped,
 // from their bytes: a letter of a Latin script is about a column wide, a
-// character of three bytes (CJK, full-width forms) about two. Widths are
+// character of three bytes (CJK, full-width forms) two. Widths are
 // in twentieths of a column.
 func (w *rowWriter) fit(texts ...string) {
 	width := int(w.widths[w.col]*20) - 30
@@ -105,7 +105,7 @@ var byteWidth = func() (t [256]uint8) {
 		case c < 0x80:
 			t[c] = 17
 		case c >= 0xE0:
-			t[c] = 33
+			t[c] = 40
 		case c >= 0xC0:
 			t[c] = 19
 		}

@@ -373,7 +373,7 @@ const (
 func (b *book) findingTable() *table {
 	cols := []column{{"ID", 13}, {"Status", 11}, {"Severity", 8}, {"Kind", 10}, {"Subject", 12}, {"Metric", 14}, {"Period", 8}}
 	for _, s := range []string{"A", "B"} {
-		cols = append(cols, column{s + ": figure", 10}, column{s + ": value", 9}, column{s + ": quote", 30}, column{s + ": where", 14})
+		cols = append(cols, column{s + ": figure", 10}, column{s + ": value", 10}, column{s + ": quote", 30}, column{s + ": where", 14})
 	}
 	cols = append(cols, column{"Expected", 9}, column{"Expected min", 9}, column{"Expected max", 9}, column{"Deviation", 9},
 		column{"Rule", 12}, column{"Claims", 7}, column{"Message", 36})
@@ -444,7 +444,7 @@ func (b *book) figureCells(w *rowWriter, cur cursors, k int32, withWhere bool) {
 		return
 	}
 	c := &b.r.Claims[k]
-	w.str(c.Text, 0)
+	w.str(c.Text, b.st.wrap)
 	b.st.value(w, c.Value, showFor(c.Value, c.Unit, c.Kind))
 	b.quoteCell(w, cur, int(k), excerptWindow)
 	if withWhere {
@@ -512,7 +512,7 @@ func (b *book) findingClaimTable() *table {
 		}
 		w.str(c.ID, b.linkStyle(w))
 		w.str(where(c), 0)
-		w.str(c.Text, 0)
+		w.str(c.Text, b.st.wrap)
 		b.st.value(w, c.Value, showFor(c.Value, c.Unit, c.Kind))
 		b.quoteCell(w, cur, int(k), excerptWindow)
 	}
@@ -548,7 +548,7 @@ func (b *book) claimRow(w *rowWriter, cur cursors, k int) {
 	w.str(c.File, 0)
 	w.int(c.Line, 0)
 	w.int(c.Col, 0)
-	w.str(c.Text, 0)
+	w.str(c.Text, b.st.wrap)
 	b.st.value(w, c.Value, showFor(c.Value, c.Unit, c.Kind))
 	w.num(c.Value, b.st.number)
 	w.str(c.Unit, 0)

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -237,13 +238,19 @@ func (b *book) byKind(s *sheetCells, row int) (int, error) {
 			Categories: "Summary!$D$" + first + ":$D$" + last, Values: "Summary!$" + col + "$" + first + ":$" + col + "$" + last,
 			Fill: excelize.Fill{Type: "pattern", Color: []string{color}, Pattern: 1}}
 	}
+	most := 0
+	for _, c := range per {
+		most = max(most, c.bad+c.unv)
+	}
 	height := 60 + 28*len(kinds)
 	err := b.x.AddChart(summarySheet, cellAt("D", row+1), &excelize.Chart{
-		Type:      excelize.BarStacked,
-		Series:    []excelize.ChartSeries{series("E", "#C00000"), series("F", "#F4B183")},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Findings that need a look, by kind"}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
+		Type:   excelize.BarStacked,
+		Series: []excelize.ChartSeries{series("E", "#C00000"), series("F", "#F4B183")},
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Findings that need a look, by kind"}}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
+		XAxis:  excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Size: 10, Color: "#000000"}},
+		YAxis: excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: "#404040"}, MajorGridLines: true,
+			MajorUnit: math.Max(1, math.Ceil(float64(most)/8))}, // counts: whole steps
 		Dimension: excelize.ChartDimension{Width: 640, Height: uint(height)},
 	})
 	return row + 2 + (height+19)/20, err
