@@ -60,36 +60,35 @@ func isASCII(s string) bool {
 	return true
 }
 
-// window returns the text around the rune span [start, end): at most width
-// runes in all, cut at spaces where the text has them, with "…" where it
-// was cut; before, the figure and after.
-func window(c *cursor, start, end, width int) (before, fig, after string) {
+// window finds the text around the rune span [start, end): at most width
+// runes in all, cut at spaces where the text has them. It returns the byte
+// offsets of the window and of the figure in it: text[lo:bs] comes before
+// the figure, text[be:hi] after.
+func window(c *cursor, start, end, width int) (lo, bs, be, hi int) {
 	text := c.text
-	bs, be := c.byteAt(start), c.byteAt(end)
+	bs, be = c.byteAt(start), c.byteAt(end)
 	if be < bs || be > len(text) {
-		return "", text, ""
+		return 0, 0, len(text), len(text)
 	}
-	fig = text[bs:be]
-	budget := max(width-utf8.RuneCountInString(fig), 0)
-	left, nl := back(text, bs, budget/2)
-	right, nr := forward(text, be, budget-nl)
+	budget := max(width-utf8.RuneCountInString(text[bs:be]), 0)
+	lo, nl := back(text, bs, budget/2)
+	hi, nr := forward(text, be, budget-nl)
 	if nl+nr < budget {
-		left, _ = back(text, bs, budget-nr)
+		lo, _ = back(text, bs, budget-nr)
 	}
-	if left > 0 {
-		left = wordStart(text, left, bs)
+	if lo > 0 {
+		lo = wordStart(text, lo, bs)
+		for lo < bs && text[lo] == ' ' {
+			lo++
+		}
 	}
-	if right < len(text) {
-		right = wordEnd(text, be, right)
+	if hi < len(text) {
+		hi = wordEnd(text, be, hi)
+		for hi > be && text[hi-1] == ' ' {
+			hi--
+		}
 	}
-	before, after = text[left:bs], text[be:right]
-	if left > 0 {
-		before = "…" + strings.TrimLeftFunc(before, unicode.IsSpace)
-	}
-	if right < len(text) {
-		after = strings.TrimRightFunc(after, unicode.IsSpace) + "…"
-	}
-	return before, fig, after
+	return lo, bs, be, hi
 }
 
 // back returns the offset n runes before i (or 0) and how many runes it
@@ -157,8 +156,16 @@ func isWordRune(r rune) bool {
 	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// quote is a claim's window as rich text, the figure in bold.
-func quote(c *cursor, start, end, width int) [3]run {
-	before, fig, after := window(c, start, end, width)
-	return [3]run{{text: before}, {text: fig, bold: true}, {text: after}}
+// quote is a claim's window as rich text, the figure in bold, "…" where
+// the text was cut.
+func quote(c *cursor, start, end, width int) [5]run {
+	lo, bs, be, hi := window(c, start, end, width)
+	q := [5]run{{}, {text: c.text[lo:bs]}, {text: c.text[bs:be], bold: true}, {text: c.text[be:hi]}, {}}
+	if lo > 0 {
+		q[0].text = "…"
+	}
+	if hi < len(c.text) {
+		q[4].text = "…"
+	}
+	return q
 }

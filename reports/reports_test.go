@@ -615,3 +615,68 @@ func anys[T any](xs []T) []any {
 	}
 	return out
 }
+
+// A quote is a window of at most its width around the figure, cut
+// between words where the text has spaces, with "…" where it was cut.
+func TestQuoteWindow(t *testing.T) {
+	long := strings.Repeat("word ", 100)
+	cases := []struct {
+		text, fig string
+		width     int
+		want      string
+	}{
+		{"Sales grew 60% last year.", "60%", 300, "Sales grew [60%] last year."},
+		{long + "the figure 42% stands here " + long, "42%", 40, "…word the figure [42%] stands here word…"},
+		{"甲乙丙丁戊己庚辛壬癸" + "百分之六十" + "甲乙丙丁戊己庚辛壬癸", "百分之六十", 11, "…辛壬癸[百分之六十]甲乙丙…"},
+		{"42% at the very start " + long, "42%", 20, "[42%] at the very…"},
+	}
+	for _, c := range cases {
+		at := strings.Index(c.text, c.fig)
+		start := len([]rune(c.text[:at]))
+		q := quote(&cursor{text: c.text, ascii: isASCII(c.text)}, start, start+len([]rune(c.fig)), c.width)
+		var b strings.Builder
+		n := 0
+		for _, r := range q {
+			if r.bold {
+				b.WriteString("[" + r.text + "]")
+			} else {
+				b.WriteString(r.text)
+			}
+			if r.text != "…" {
+				n += len([]rune(r.text))
+			}
+		}
+		if got := b.String(); got != c.want {
+			t.Errorf("%.30q: got %q, want %q", c.text, got, c.want)
+		}
+		if n > c.width {
+			t.Errorf("%.30q: %d runes, more than %d", c.text, n, c.width)
+		}
+	}
+}
+
+// failAfter is a file that fills up after n bytes.
+type failAfter struct{ n int }
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if len(p) > f.n {
+		k := f.n
+		f.n = 0
+		return k, errors.New("no space left on device")
+	}
+	f.n -= len(p)
+	return len(p), nil
+}
+
+// A workbook that cannot be written whole says which sheet it was writing.
+func TestXLSXErrorNamesSheet(t *testing.T) {
+	r := sample()
+	for i := range 2000 {
+		r.Sources = append(r.Sources, pipeline.Source{ID: "h-x" + strconv.Itoa(i), File: "b.txt", Line: i,
+			Text: strings.Repeat("filler text that does not compress to nothing "+strconv.Itoa(i*7919), 4)})
+	}
+	err := writeXLSX(&failAfter{n: 20000}, r)
+	if err == nil || !strings.Contains(err.Error(), "sheet ") || !strings.Contains(err.Error(), "no space left on device") {
+		t.Errorf("error %#v", err)
+	}
+}

@@ -194,10 +194,10 @@ type run struct {
 	bold bool
 }
 
-// rich writes three runs of text, some bold, as one cell.
-func (w *rowWriter) rich(runs [3]run, style int) {
+// rich writes runs of text, some bold, as one cell.
+func (w *rowWriter) rich(runs [5]run, style int) {
 	if style == w.wrap && style != 0 {
-		w.fit(runs[0].text, runs[1].text, runs[2].text)
+		w.fit(runs[0].text, runs[1].text, runs[2].text, runs[3].text, runs[4].text)
 	}
 	w.open(style, "inlineStr")
 	w.b = append(w.b, `<is>`...)

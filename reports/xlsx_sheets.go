@@ -25,7 +25,7 @@ type table struct {
 	n      int
 	refs   []string
 	row    func(w *rowWriter, cur cursors, i int)
-	links  func(i int, add func(col int, target string, external bool))
+	links  func(i int, add func(col int, to link))
 	setup  func(name string, rows int) error
 }
 
@@ -74,9 +74,30 @@ func partName(sheet string, part int) string {
 }
 
 // at is the cell of record i's row on a table's sheets, for a link.
-func at(sheet string, i int) string {
-	part, row := i/(maxRows-1), i%(maxRows-1)+2
-	return "'" + partName(sheet, part) + "'!A" + strconv.Itoa(row)
+func at(sheet string, i int) string { return string(link{sheet: sheet, i: i}.appendTo(nil)) }
+
+// link is where a link goes: record i's row on a table's sheets, or an
+// address outside the workbook.
+type link struct {
+	sheet string
+	i     int
+	url   string
+}
+
+func to(sheet string, i int) link { return link{sheet: sheet, i: i} }
+
+// appendTo appends a link's place in the workbook, 'Claims'!A5, without
+// making a string of it: a sheet of records has one or more a row.
+func (l link) appendTo(b []byte) []byte {
+	part, row := l.i/(maxRows-1), l.i%(maxRows-1)+2
+	b = append(b, '\'')
+	if part == 0 {
+		b = append(b, l.sheet...)
+	} else {
+		b = append(b, partName(l.sheet, part)...)
+	}
+	b = append(b, "'!A"...)
+	return strconv.AppendInt(b, int64(row), 10)
 }
 
 // split cuts a table into parts past Excel's row limit and counts the
@@ -90,7 +111,7 @@ func (b *book) split(t *table) []*part {
 			total := 0
 			for i := p.lo; i < p.hi; i++ {
 				n := 0
-				t.links(i, func(int, string, bool) { n++ })
+				t.links(i, func(int, link) { n++ })
 				if total+n > maxLinks {
 					break
 				}
@@ -241,17 +262,17 @@ func (b *book) writeLinks(w io.Writer, p *part) ([]string, error) {
 	var row []byte
 	for i := p.lo; i < p.lo+p.linked; i++ {
 		row = strconv.AppendInt(row[:0], int64(i-p.lo+2), 10)
-		p.t.links(i, func(col int, target string, external bool) {
+		p.t.links(i, func(col int, to link) {
 			buf = append(buf, `<hyperlink ref="`...)
 			buf = append(buf, p.t.refs[col]...)
 			buf = append(buf, row...)
-			if external {
-				urls = append(urls, target)
+			if to.url != "" {
+				urls = append(urls, to.url)
 				buf = append(buf, `" r:id="rIdL`...)
 				buf = strconv.AppendInt(buf, int64(len(urls)), 10)
 			} else {
 				buf = append(buf, `" location="`...)
-				buf = appendAttr(buf, target)
+				buf = to.appendTo(buf)
 			}
 			buf = append(buf, `"/>`...)
 		})
@@ -381,17 +402,17 @@ func (b *book) findingTable() *table {
 	t := b.newTable(findingSheet, len(b.r.Findings), cols)
 	whereA, whereB, nClaims := t.col("A: where"), t.col("B: where"), t.col("Claims")
 	t.row = b.findingRow
-	t.links = func(p int, add func(int, string, bool)) {
+	t.links = func(p int, add func(int, link)) {
 		i := b.ix.order[p]
 		for n, k := range b.ix.pairs[i] {
 			if k >= 0 {
 				if s := b.ix.claimSrc[k]; s >= 0 {
-					add([]int{whereA, whereB}[n], at(sourceSheet, int(s)), false)
+					add([]int{whereA, whereB}[n], to(sourceSheet, int(s)))
 				}
 			}
 		}
 		if b.ix.rowFirst[p+1] > b.ix.rowFirst[p] {
-			add(nClaims, at(findingClaimSheet, int(b.ix.rowFirst[p])), false)
+			add(nClaims, to(findingClaimSheet, int(b.ix.rowFirst[p])))
 		}
 	}
 	t.setup = b.verdictSetup(t, findingVerdicts)
@@ -516,10 +537,10 @@ func (b *book) findingClaimTable() *table {
 		b.st.value(w, c.Value, showFor(c.Value, c.Unit, c.Kind))
 		b.quoteCell(w, cur, int(k), excerptWindow)
 	}
-	t.links = func(j int, add func(int, string, bool)) {
+	t.links = func(j int, add func(int, link)) {
 		p, k := b.ix.row(j)
-		add(fc, at(findingSheet, p), false)
-		add(cc, at(claimSheet, int(k)), false)
+		add(fc, to(findingSheet, p))
+		add(cc, to(claimSheet, int(k)))
 	}
 	t.setup = func(name string, rows int) error { return b.highlight(t, name, rows) }
 	return t
@@ -533,9 +554,9 @@ func (b *book) claimTable() *table {
 	t := b.newTable(claimSheet, len(b.r.Claims), append(cols, verdictCols...))
 	src := t.col("Source")
 	t.row = b.claimRow
-	t.links = func(k int, add func(int, string, bool)) {
+	t.links = func(k int, add func(int, link)) {
 		if s := b.ix.claimSrc[k]; s >= 0 {
-			add(src, at(sourceSheet, int(s)), false)
+			add(src, to(sourceSheet, int(s)))
 		}
 	}
 	t.setup = b.verdictSetup(t, claimVerdicts)
@@ -616,14 +637,14 @@ func (b *book) sourceTable() *table {
 		w.int(int(b.ix.srcBad[i]), 0)
 		w.str(s.Text, b.st.wrap)
 	}
-	t.links = func(i int, add func(int, string, bool)) {
+	t.links = func(i int, add func(int, link)) {
 		s := &b.r.Sources[i]
 		if u, ok := linkURL(str(s.URL)); ok {
-			add(uc, u, true)
+			add(uc, link{url: u})
 		}
 		if s.NoteOf != nil {
 			if k, ok := b.ix.sourceAt[*s.NoteOf]; ok {
-				add(nc, at(sourceSheet, int(k)), false)
+				add(nc, to(sourceSheet, int(k)))
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/klauspost/compress/flate"
 )
@@ -38,13 +39,17 @@ type bookZip struct {
 	// urls are, for each sheet's relationship part, the external links its
 	// sheet was given, in the order of their ids.
 	urls map[string][]string
-	err  error
+	// sheets names the sheet of each entry that holds one; last is the
+	// entry written last, for an error met when it is finished.
+	sheets map[string]string
+	last   string
+	err    error
 }
 
 func newBookZip(w io.Writer, b *book) *bookZip {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) { return newBlockDeflate(out), nil })
-	return &bookZip{zw: zw, b: b, rels: map[string][]byte{}, urls: map[string][]string{}}
+	return &bookZip{zw: zw, b: b, rels: map[string][]byte{}, urls: map[string][]string{}, sheets: map[string]string{}}
 }
 
 // Create implements excelize.ZipWriter: excelize writes each entry whole
@@ -76,8 +81,8 @@ func (z *bookZip) Close() error {
 	for _, n := range names {
 		z.write(n, func(w io.Writer) error { return writeRels(w, z.rels[n], z.urls[n]) })
 	}
-	if err := z.zw.Close(); z.err == nil {
-		z.err = err
+	if err := z.zw.Close(); z.err == nil && err != nil {
+		z.err = z.named(z.last, err)
 	}
 	return z.err
 }
@@ -99,6 +104,7 @@ func (z *bookZip) finish() {
 	if m := sheetEntry.FindStringSubmatch(name); m != nil {
 		if p, at, ok := z.b.placeholder(data); ok {
 			rels := "xl/worksheets/_rels/" + m[1] + ".rels"
+			z.sheets[name] = p.name
 			z.write(name, func(w io.Writer) error { return z.sheet(w, p, data, at, rels) })
 			return
 		}
@@ -140,11 +146,25 @@ func (z *bookZip) write(name string, fill func(io.Writer) error) {
 	if z.err != nil {
 		return
 	}
+	// Creating an entry finishes the one before, whose last blocks may be
+	// what fails to be written.
 	w, err := z.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
-	if err == nil {
-		err = fill(w)
+	if err != nil {
+		z.err = z.named(z.last, err)
+		return
 	}
-	z.err = err
+	z.last = name
+	if err := fill(w); err != nil {
+		z.err = z.named(name, err)
+	}
+}
+
+// named says which sheet, or which part of the file, an error was met in.
+func (z *bookZip) named(entry string, err error) error {
+	if sheet, ok := z.sheets[entry]; ok {
+		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	return fmt.Errorf("%s: %w", entry, err)
 }
 
 var (
@@ -226,11 +246,13 @@ type blockDeflate struct {
 	block []byte
 	queue chan chan []byte
 	done  chan error
+	err   atomic.Pointer[error]
 }
 
 var (
 	deflaters = sync.Pool{New: func() any { w, _ := flate.NewWriter(nil, flate.BestSpeed); return w }}
 	blocks    = sync.Pool{New: func() any { b := make([]byte, 0, blockSize); return &b }}
+	deflated  = sync.Pool{New: func() any { b := make([]byte, 0, blockSize/4); return &b }}
 )
 
 func newBlockDeflate(out io.Writer) *blockDeflate {
@@ -246,13 +268,28 @@ func (d *blockDeflate) collect() {
 	for c := range d.queue {
 		b := <-c
 		if err == nil {
-			_, err = d.out.Write(b)
+			if _, err = d.out.Write(b); err != nil {
+				d.err.Store(&err)
+			}
 		}
+		deflated.Put(&b)
 	}
 	d.done <- err
 }
 
+// failed returns the error a block met when written, so that the entry's
+// writer stops at once rather than at its end.
+func (d *blockDeflate) failed() error {
+	if e := d.err.Load(); e != nil {
+		return *e
+	}
+	return nil
+}
+
 func (d *blockDeflate) Write(p []byte) (int, error) {
+	if err := d.failed(); err != nil {
+		return 0, err
+	}
 	n := len(p)
 	for len(p) > 0 {
 		k := min(len(p), blockSize-len(d.block))
@@ -272,10 +309,9 @@ func (d *blockDeflate) submit(last bool) {
 	block := d.block
 	d.block = (*blocks.Get().(*[]byte))[:0]
 	go func() {
-		var out bytes.Buffer
-		out.Grow(len(block)/3 + 64)
+		out := bytes.NewBuffer((*deflated.Get().(*[]byte))[:0])
 		fw := deflaters.Get().(*flate.Writer)
-		fw.Reset(&out)
+		fw.Reset(out)
 		fw.Write(block) // a bytes.Buffer does not fail
 		if last {
 			fw.Close()
