@@ -39,15 +39,13 @@ func showFor(v float64, unit, kind string) unitShow {
 		}
 		return unitShow{div: 1, suffix: t[1]}
 	}
+	if unit == "g" && a >= 1e6 { // a mass of tonnes and more: 490 Mt
+		return si(a/1e6, "t", siUnits["t"]).times(1e6)
+	}
 	if base, ok := siUnits[unit]; ok {
 		return si(a, unit, base)
 	}
 	switch unit {
-	case "g":
-		if a >= 1e6 {
-			return si(a/1e6, "t", siUnits["t"]).times(1e6)
-		}
-		return si(a, "g", siUnits["g"])
 	case "m2":
 		if a >= 1e6 {
 			return unitShow{div: 1e6, suffix: " km²"}

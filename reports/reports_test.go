@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -340,6 +341,19 @@ func TestXLSXAwkwardText(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%q came back as %q, want %q", s, got, want)
+		}
+	}
+	// A source's text that is not UTF-8 is made so, quotes cut from it
+	// too (read in the XML: excelize reads U+FFFD in rich text as ÿ).
+	r = sample()
+	r.Sources[1].Text = "超过60%，\xff即4.5GW。"
+	var b bytes.Buffer
+	if err := writeXLSX(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	for name, part := range unzip(t, b.Bytes()) {
+		if !utf8.ValidString(part) || strings.Contains(name, "sheet") && strings.Contains(part, "60%，即") {
+			t.Errorf("%s: not UTF-8, or the bad byte dropped", name)
 		}
 	}
 }
@@ -678,5 +692,54 @@ func TestXLSXErrorNamesSheet(t *testing.T) {
 	err := writeXLSX(&failAfter{n: 20000}, r)
 	if err == nil || !strings.Contains(err.Error(), "sheet ") || !strings.Contains(err.Error(), "no space left on device") {
 		t.Errorf("error %#v", err)
+	}
+}
+
+// A value is shown in a unit chosen for reading, as excelize (like Excel)
+// formats the cell.
+func TestReadableValues(t *testing.T) {
+	cases := []struct {
+		v          float64
+		unit, kind string
+		want       string
+	}{
+		{71, "%", "share", "71%"},
+		{2.0 / 3, "", "share", "66.7%"},
+		{7.6, "pp", "", "7.6 pp"},
+		{5e9, "W", "power", "5 GW"},
+		{415e12, "Wh", "energy", "415 TWh"},
+		{1e26, "FLOP", "compute", "1E+26 FLOP"},
+		{1.5e9, "USD", "money", "$1.5 bn"},
+		{0.1, "USD", "money", "$0.10"},
+		{5.47e11, "CNY", "money", "CNY 547 bn"},
+		{7, "month", "duration", "7 months"},
+		{1, "year", "duration", "1 year"},
+		{3, "x", "multiple", "3×"},
+		{1e12, "x", "multiple", "1 trillion×"},
+		{100000, "", "count", "100,000"},
+		{1e8, "", "count", "100 million"},
+		{4.9e14, "g", "mass", "490 Mt"},
+		{2500, "g", "mass", "2.5 kg"},
+		{21, "°C", "temperature", "21 °C"},
+	}
+	r := &pipeline.Result{Sources: []pipeline.Source{{ID: "h-1", File: "a.txt", Text: "x"}}}
+	for i, c := range cases {
+		r.Claims = append(r.Claims, pipeline.Claim{ID: "c-" + strconv.Itoa(i), Source: "h-1", File: "a.txt", Text: c.want,
+			Value: c.v, Unit: c.unit, Kind: c.kind, End: 1})
+	}
+	f := writeBook(t, r)
+	for i, c := range cases {
+		got := value(t, f, "Claims", "c-"+strconv.Itoa(i), "Value")
+		if strings.Contains(c.want, "E+") { // excelize's formatting drops text after an exponent; LibreOffice shows it
+			id, _ := f.GetCellStyle("Claims", cellOf(t, f, "Claims", "c-"+strconv.Itoa(i), "Value"))
+			st, _ := f.GetStyle(id)
+			if st.CustomNumFmt == nil || *st.CustomNumFmt != `0E+00" FLOP"` || got != "1E+26" {
+				t.Errorf("%g %q reads %q in %v", c.v, c.unit, got, st.CustomNumFmt)
+			}
+			continue
+		}
+		if got != c.want {
+			t.Errorf("%g %q reads %q, want %q", c.v, c.unit, got, c.want)
+		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -77,6 +78,7 @@ type book struct {
 	ix *index
 
 	findings, findingClaims, claims, sources, rules, lost *table
+	sourcesValid                                          bool    // see rowWriter
 	parts                                                 []*part // by placeholder number
 }
 
@@ -85,7 +87,13 @@ func newBook(x *excelize.File, r *pipeline.Result) (*book, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &book{x: x, r: r, st: st, ix: newIndex(r)}
+	b := &book{x: x, r: r, st: st, ix: newIndex(r), sourcesValid: true}
+	for i := range r.Sources {
+		if !utf8.ValidString(r.Sources[i].Text) {
+			b.sourcesValid = false
+			break
+		}
+	}
 	if err := b.prepareStyles(); err != nil {
 		return nil, err
 	}

@@ -25,8 +25,11 @@ type rowWriter struct {
 	widths []float64
 	wrap   int
 	top    int // the style of any other cell: aligned to the top, as wrapped text is
-	tag    int // where the row's start tag ends, for its height
-	lines  float64
+	// sourcesValid says the sources' texts are valid UTF-8, and so the
+	// quotes cut from them at rune boundaries (checked once a workbook).
+	sourcesValid bool
+	tag          int // where the row's start tag ends, for its height
+	lines        float64
 }
 
 // colNames are the column letters a sheet needs, A, B, … .
@@ -170,7 +173,12 @@ func (w *rowWriter) int(v int, style int) {
 
 // str writes text as text (never a formula), cut to a cell's limit; an
 // empty string leaves the cell empty.
-func (w *rowWriter) str(s string, style int) {
+func (w *rowWriter) str(s string, style int) { w.strOf(s, style, false) }
+
+// sourceText writes a source's text (see sourcesValid).
+func (w *rowWriter) sourceText(s string, style int) { w.strOf(s, style, w.sourcesValid) }
+
+func (w *rowWriter) strOf(s string, style int, valid bool) {
 	if s == "" {
 		w.skip()
 		return
@@ -181,7 +189,7 @@ func (w *rowWriter) str(s string, style int) {
 	}
 	w.open(style, "inlineStr")
 	w.b = append(w.b, `<is>`...)
-	w.text(s)
+	w.text(s, valid)
 	w.b = append(w.b, `</is></c>`...)
 }
 
@@ -211,7 +219,7 @@ func (w *rowWriter) rich(runs [5]run, style int) {
 		if r.bold {
 			w.b = append(w.b, `<rPr><rFont val="Calibri"/><b/><sz val="11"/></rPr>`...)
 		}
-		w.text(r.text)
+		w.text(r.text, w.sourcesValid)
 		w.b = append(w.b, `</r>`...)
 	}
 	w.b = append(w.b, `</is></c>`...)
@@ -220,7 +228,7 @@ func (w *rowWriter) rich(runs [5]run, style int) {
 // text writes a <t> element: XML-escaped, characters XML cannot hold
 // replaced, and Excel's own escapes (_x0041_) kept literal; spaces at its
 // ends and line breaks are kept.
-func (w *rowWriter) text(s string) {
+func (w *rowWriter) text(s string, valid bool) {
 	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ' || strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\t') >= 0) {
 		w.b = append(w.b, `<t xml:space="preserve">`...)
 	} else {
@@ -229,7 +237,11 @@ func (w *rowWriter) text(s string) {
 	if strings.Contains(s, "_x") {
 		s = excelEscapes.ReplaceAllString(s, "_x005F$0")
 	}
-	w.b = appendEscaped(w.b, s)
+	if valid {
+		w.b = appendXMLFrom(w.b, s, false, &xmlSpecialUTF8)
+	} else {
+		w.b = appendEscaped(w.b, s)
+	}
 	w.b = append(w.b, `</t>`...)
 }
 
@@ -243,9 +255,12 @@ func appendEscaped(b []byte, s string) []byte { return appendXML(b, s, false) }
 // are. The first byte of a multi-byte rune has the rest of the text checked
 // for valid UTF-8, once; after that only 0xEF, which U+FFFE and U+FFFF
 // start with, needs a look.
-func appendXML(b []byte, s string, attr bool) []byte {
+func appendXML(b []byte, s string, attr bool) []byte { return appendXMLFrom(b, s, attr, &xmlSpecial) }
+
+// appendXMLFrom is appendXML with the table to start from: xmlSpecialUTF8
+// for a text known to be valid UTF-8.
+func appendXMLFrom(b []byte, s string, attr bool, tab *[256]bool) []byte {
 	last := 0
-	tab := &xmlSpecial
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !tab[c] {
@@ -256,7 +271,7 @@ func appendXML(b []byte, s string, attr bool) []byte {
 		case c >= 0x80:
 			if tab == &xmlSpecial {
 				if !utf8.ValidString(s[i:]) {
-					return appendXML(b, s[:i]+strings.ToValidUTF8(s[i:], "\uFFFD"), attr)
+					return appendXMLFrom(b, s[:i]+strings.ToValidUTF8(s[i:], "\uFFFD"), attr, tab)
 				}
 				tab = &xmlSpecialUTF8
 			}

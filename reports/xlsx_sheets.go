@@ -238,7 +238,8 @@ func (b *book) writeRows(w io.Writer, p *part) error {
 	return ordered(n, func(k int) ([]byte, error) {
 		lo := p.lo + k*per
 		hi := min(lo+per, p.hi)
-		rw := rowWriter{b: (*chunks.Get().(*[]byte))[:0], refs: p.t.refs, widths: p.t.widths, wrap: b.st.wrap, top: b.st.top}
+		rw := rowWriter{b: (*chunks.Get().(*[]byte))[:0], refs: p.t.refs, widths: p.t.widths, wrap: b.st.wrap, top: b.st.top,
+			sourcesValid: b.sourcesValid}
 		cur := cursors{}
 		for i := lo; i < hi; i++ {
 			rw.linked = i < p.lo+p.linked
@@ -635,7 +636,7 @@ func (b *book) sourceTable() *table {
 		w.str(str(s.DuplicateOf), 0)
 		w.int(int(b.ix.srcClaims[i]), 0)
 		w.int(int(b.ix.srcBad[i]), 0)
-		w.str(s.Text, b.st.wrap)
+		w.sourceText(s.Text, b.st.wrap)
 	}
 	t.links = func(i int, add func(int, link)) {
 		s := &b.r.Sources[i]
