@@ -30,14 +30,16 @@ corpus() { # corpus MB: the seed's lines repeated, each copy tagged so no line r
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# one LABEL BINARY FORMAT MB: one run; appends "seconds KiB" to $work/LABEL.MB
+# one LABEL BINARY FORMAT MB: one run; appends "seconds KiB cpu" to $work/LABEL.MB
 one() {
   sync
-  /usr/bin/time -f '%e %M' -o "$work/t" "$2" run --log-level warn --format "$3" --out "$work/out-$1" "$work/c$4.txt" 2>/dev/null
-  cat "$work/t" >>"$work/$1.$4"
+  /usr/bin/time -f '%e %M %U %S' -o "$work/t" "$2" run --log-level warn --format "$3" --out "$work/out-$1" "$work/c$4.txt" 2>/dev/null
+  awk '{ print $1, $2, $3 + $4 }' "$work/t" >>"$work/$1.$4"
 }
 
-printf '%-6s %-10s %-10s %-7s %-12s %-12s%s\n' MB json_s default_s ratio json_MB default_MB "${OTHER:+ other_s other_MB}"
+col() { median $(cut -d' ' -f"$2" "$work/$1"); }
+printf '%-4s %-8s %-9s %-6s %-8s %-9s %-6s %-8s %-10s%s\n' MB json_s default_s ratio json_cpu def_cpu ratio json_MB default_MB \
+  "${OTHER:+  other_s other_cpu other_MB}"
 for mb in ${sizes[@]}; do
   corpus "$mb"
   for _ in $(seq "$runs"); do
@@ -45,11 +47,11 @@ for mb in ${sizes[@]}; do
     one default "$work/factsheet" xlsx,json "$mb"
     if [ -n "${OTHER:-}" ]; then one other "$OTHER" xlsx,json "$mb"; fi
   done
-  j=$(median $(cut -d' ' -f1 "$work/json.$mb")); d=$(median $(cut -d' ' -f1 "$work/default.$mb"))
-  jm=$(median $(cut -d' ' -f2 "$work/json.$mb")); dm=$(median $(cut -d' ' -f2 "$work/default.$mb"))
+  j=$(col json.$mb 1); d=$(col default.$mb 1); jc=$(col json.$mb 3); dc=$(col default.$mb 3)
   extra=""
   if [ -n "${OTHER:-}" ]; then
-    extra=$(printf ' %-12s %-12s' "$(median $(cut -d' ' -f1 "$work/other.$mb"))" "$(( $(median $(cut -d' ' -f2 "$work/other.$mb")) / 1024 ))")
+    extra=$(printf '  %-7s %-9s %-8s' "$(col other.$mb 1)" "$(col other.$mb 3)" "$(( $(col other.$mb 2) / 1024 ))")
   fi
-  printf '%-6s %-10s %-10s %-7s %-12s %-12s%s\n' "$mb" "$j" "$d" "$(echo "scale=2; $d / $j" | bc -l)" "$((jm / 1024))" "$((dm / 1024))" "$extra"
+  printf '%-4s %-8s %-9s %-6s %-8s %-9s %-6s %-8s %-10s%s\n' "$mb" "$j" "$d" "$(echo "scale=2; $d / $j" | bc -l)" \
+    "$jc" "$dc" "$(echo "scale=2; $dc / $jc" | bc -l)" "$(( $(col json.$mb 2) / 1024 ))" "$(( $(col default.$mb 2) / 1024 ))" "$extra"
 done
