@@ -79,6 +79,7 @@ type book struct {
 
 	findings, findingClaims, claims, sources, rules, lost *table
 	sourcesValid                                          bool    // see rowWriter
+	unusedRules                                           int     // rules that ran and made no claim
 	parts                                                 []*part // by placeholder number
 }
 

@@ -536,7 +536,7 @@ func (b *book) findingClaimTable() *table {
 		w.str(where(c), 0)
 		w.str(c.Text, b.st.wrap)
 		b.st.value(w, c.Value, showFor(c.Value, c.Unit, c.Kind))
-		b.quoteCell(w, cur, int(k), excerptWindow)
+		b.quoteCell(w, cur, int(k), excerptWindow*5/8)
 	}
 	t.links = func(j int, add func(int, link)) {
 		p, k := b.ix.row(j)
@@ -669,10 +669,19 @@ func linkURL(s string) (string, bool) {
 	return "", false
 }
 
+// ruleTable lists the rules that made a claim, in the order they ran: the
+// sheet says what a claim's rule is; `factsheet rules list` lists them all.
 func (b *book) ruleTable() *table {
-	t := b.newTable(ruleSheet, len(b.r.Rules), []column{{"ID", 24}, {"Type", 12}, {"Description", 90}, {"Claims", 9}})
+	var used []int
+	for i := range b.r.Rules {
+		if b.r.Rules[i].Claims > 0 {
+			used = append(used, i)
+		}
+	}
+	b.unusedRules = len(b.r.Rules) - len(used)
+	t := b.newTable(ruleSheet, len(used), []column{{"ID", 24}, {"Type", 12}, {"Description", 90}, {"Claims", 9}})
 	t.row = func(w *rowWriter, _ cursors, i int) {
-		u := &b.r.Rules[i]
+		u := &b.r.Rules[used[i]]
 		w.str(u.ID, 0)
 		w.str(u.Type, 0)
 		w.str(u.Description, b.st.wrap)

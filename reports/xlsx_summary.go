@@ -351,6 +351,9 @@ func (b *book) notes(s *sheetCells, row int) {
 	if len(notes) == 0 {
 		notes = append(notes, "Every record and link is in the workbook.")
 	}
+	if b.unusedRules > 0 {
+		notes = append(notes, fmt.Sprintf("The Rules sheet lists the rules that made a claim; %d more ran and made none (factsheet rules list lists them all).", b.unusedRules))
+	}
 	for _, n := range notes {
 		s.set(cellAt("A", row), n, 0)
 		row++
