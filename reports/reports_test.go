@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -740,6 +741,51 @@ func TestReadableValues(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%g %q reads %q, want %q", c.v, c.unit, got, c.want)
+		}
+	}
+}
+
+// Verdicts are read from today's workbooks, their Lost verdicts sheet
+// included, and from those of before ids came from content (they will not
+// match, and are listed as lost with what they were about).
+func TestReadVerdicts(t *testing.T) {
+	r := sample()
+	pipeline.CarryVerdicts(r, []pipeline.Verdict{{ID: "c-404", Of: "claim", Verdict: "wrong", Where: "a.txt:4", Text: "61%"}})
+	f := writeBook(t, r)
+	review := func(sheet, id, col string, v any) {
+		if err := f.SetCellValue(sheet, cellOf(t, f, sheet, id, col), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	review("Claims", "c-2", "Verdict", "confirmed")
+	review("Claims", "c-2", "Checked on", time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
+	review("Findings", "f-2", "Note", "a typo in the note")
+	if _, err := f.NewSheet("Claims (2)"); err != nil {
+		t.Fatal(err)
+	}
+	f.SetSheetRow("Claims (2)", "A1", &[]any{"ID", "File", "Line", "Claim text", "Value", "Reviewer verdict", "Reviewer note"})
+	f.SetSheetRow("Claims (2)", "A2", &[]any{"c12", "a.txt", 7, "about 415 TWh", 4.15e14, "wrong", "451 in the note"})
+	path := filepath.Join(t.TempDir(), "reviewed.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadVerdicts(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []pipeline.Verdict{
+		{ID: "f-2", Of: "finding", Note: "a typo in the note", Text: "@x: 5 GW restated as 4.5 GW"},
+		{ID: "c-2", Of: "claim", Verdict: "confirmed", CheckedOn: "2025-03-01", Where: "dir/a.txt:1", Text: "up to 5 gigawatts (GW)"},
+		{ID: "c-404", Of: "claim", Verdict: "wrong", Where: "a.txt:4", Text: "61%"},
+		{ID: "c12", Of: "claim", Verdict: "wrong", Note: "451 in the note", Where: "a.txt:7", Text: "about 415 TWh"},
+	}
+	if len(got) != len(want) { // in the order of the sheets: Claims (2) was added last
+		t.Fatalf("read %+v", got)
+	}
+	for i := range want {
+		got[i].Why = ""
+		if got[i] != want[i] {
+			t.Errorf("verdict %d: %+v, want %+v", i, got[i], want[i])
 		}
 	}
 }
