@@ -312,6 +312,3 @@ func (ix *index) claimFindings(r *pipeline.Result) {
 
 // findingsOf returns claim k's findings.
 func (ix *index) findingsOf(k int) []int32 { return ix.cfList[ix.cfStart[k]:ix.cfStart[k+1]] }
-
-// claimsOf returns the distinct claims of the finding at place p.
-func (ix *index) claimsOf(p int) []int32 { return ix.fcList[ix.fcFirst[p]:ix.fcFirst[p+1]] }

@@ -439,7 +439,7 @@ func (b *book) findingRow(w *rowWriter, cur cursors, p int) {
 		w.skip()
 	}
 	for _, k := range pair {
-		b.figureCells(w, cur, k, true)
+		b.figureCells(w, cur, k)
 	}
 	b.expectedCells(w, f)
 	w.optNum(f.Deviation, b.st.percent)
@@ -454,24 +454,20 @@ func (b *book) findingRow(w *rowWriter, cur cursors, p int) {
 }
 
 // figureCells writes a claim's figure, its value for reading, its quote
-// and, with where, its place in the file (a link to its source's row).
-func (b *book) figureCells(w *rowWriter, cur cursors, k int32, withWhere bool) {
+// and its place in the file (a link to its source's row).
+func (b *book) figureCells(w *rowWriter, cur cursors, k int32) {
 	if k < 0 {
 		w.skip()
 		w.skip()
 		w.skip()
-		if withWhere {
-			w.skip()
-		}
+		w.skip()
 		return
 	}
 	c := &b.r.Claims[k]
 	w.str(c.Text, b.st.wrap)
 	b.st.value(w, c.Value, showFor(c.Value, c.Unit, c.Kind))
 	b.quoteCell(w, cur, int(k), excerptWindow)
-	if withWhere {
-		w.str(where(c), b.linkStyle(w))
-	}
+	w.str(where(c), b.linkStyle(w))
 }
 
 func (b *book) quoteCell(w *rowWriter, cur cursors, k, width int) {

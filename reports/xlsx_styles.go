@@ -60,6 +60,8 @@ func newStyles(x *excelize.File) (*styles, error) {
 
 func ptr[T any](v T) *T { return &v }
 
+// add makes the style of a number format, once; it takes readable's
+// results as they come.
 func (s *styles) add(_ float64, f numFmt) error {
 	if _, ok := s.readable[f]; ok {
 		return nil

@@ -27,9 +27,9 @@ import (
 // links before it (excelize's SetCellHyperLink is quadratic), and no sheet
 // is held in memory or in a temporary file. It compresses every entry in
 // blocks on all cores (klauspost/compress's flate at its fastest level,
-// three times the speed of the standard library's and as small) and
-// writes to the report file
-// itself: excelize would hold the whole file in memory first.
+// three times the speed of the standard library's and as small), and
+// writes to the report file itself: excelize would hold the whole file in
+// memory first.
 type bookZip struct {
 	zw   *zip.Writer
 	b    *book
