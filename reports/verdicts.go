@@ -54,7 +54,7 @@ var verdictHeaders = map[string][]string{
 	"id": {"ID", "Old ID"}, "verdict": {"Verdict", "Reviewer verdict"}, "reviewer": {"Reviewer"},
 	"note": {"Note", "Reviewer note"}, "checked": {"Checked on"}, "of": {"Of"},
 	"file": {"File"}, "line": {"Line"}, "where": {"Where"},
-	"text": {"Old text", "Figure", "Claim text", "Message"},
+	"text": {"Old text", "Figure", "Claim text", "Message"}, "quote": {"Quote"},
 }
 
 func readVerdictSheet(x *excelize.File, name, of string) ([]pipeline.Verdict, error) {
@@ -92,6 +92,9 @@ func readVerdictSheet(x *excelize.File, name, of string) ([]pipeline.Verdict, er
 		}
 		if v.Where == "" && get("file") != "" {
 			v.Where = get("file") + ":" + get("line")
+		}
+		if q := get("quote"); q != "" && q != v.Text {
+			v.Text += " — " + q // the figure in its words, should it be lost
 		}
 		if v.ID == "" {
 			return nil, fmt.Errorf("row %d has a verdict and no ID", n)
