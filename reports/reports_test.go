@@ -168,7 +168,7 @@ func TestXLSXSheets(t *testing.T) {
 	if got := value(t, f, "Claims", "c-2", "Status"); got != "inconsistent" {
 		t.Errorf("claim status %q", got)
 	}
-	if got := value(t, f, "Claims", "c-2", "Findings"); got != "f-2 f-3" {
+	if got := value(t, f, "Claims", "c-2", "Findings"); got != "f-2\nf-3" {
 		t.Errorf("claim findings %q", got)
 	}
 	checkLink(t, f, "Claims", cellOf(t, f, "Claims", "c-4", "Source"), "'Sources'!A3")

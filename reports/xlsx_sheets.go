@@ -572,7 +572,7 @@ func (b *book) claimRow(w *rowWriter, cur cursors, k int) {
 	w.str(c.Unit, 0)
 	w.optNum(c.Min, b.st.number)
 	w.optNum(c.Max, b.st.number)
-	w.str(c.Qualifier, 0)
+	w.str(c.Qualifier, b.st.wrap)
 	w.str(c.Kind, 0)
 	w.str(c.Subject, b.st.wrap)
 	w.str(c.Metric, b.st.wrap)
@@ -589,7 +589,7 @@ func (b *book) claimRow(w *rowWriter, cur cursors, k int) {
 	b.verdictCells(w, c.ID)
 }
 
-// findingIDs lists a claim's findings, worst first.
+// findingIDs lists a claim's findings, worst first, one a line.
 func (b *book) findingIDs(k int) string {
 	fs := b.ix.findingsOf(k)
 	switch len(fs) {
@@ -602,7 +602,7 @@ func (b *book) findingIDs(k int) string {
 	for n, i := range fs {
 		ids[n] = b.r.Findings[i].ID
 	}
-	return strings.Join(ids, " ")
+	return strings.Join(ids, "\n") // one a line: a spreadsheet breaks an id at its hyphen
 }
 
 func (b *book) sourceTable() *table {
