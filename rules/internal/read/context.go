@@ -63,7 +63,11 @@ type exclusion struct {
 
 // ExcludeDef defines an exclusion: the readers and patterns that drop a
 // number. Every pattern given must match; an unless pattern that matches
-// keeps the number.
+// keeps the number. Before and unless_before end where the claim starts
+// (its currency and qualifier included), after starts right after the
+// number, after_figure and unless_after after the figure: its unit and the
+// end of its range (１〜７日, three weeks ago). Figure must match the figure
+// whole (0\d+ is a code); token, the run of non-space text around it.
 type ExcludeDef struct {
 	Readers      []string `yaml:"readers"`
 	UnitKinds    []string `yaml:"unit_kinds"`

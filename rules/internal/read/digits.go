@@ -55,7 +55,10 @@ func startsDigits(t *text, i int) bool {
 	}
 	if (c == '.' || c == '-') && isDigit(t.at(i+1)) {
 		p := t.at(i - 1)
-		return p == 0 || isSpace(p) || strings.ContainsRune("([<>=≤≥", p) || (c == '.' && !isWordCh(p) && p != '.')
+		// a sign also follows Chinese and Japanese text with no space
+		// (約-102°F, 最低-56.5°C): no range or word ends there
+		return p == 0 || isSpace(p) || strings.ContainsRune("([<>=≤≥:", p) || (c == '.' && !isWordCh(p) && p != '.') ||
+			c == '-' && p >= 0x3000 && (isHan(p) || isKana(p))
 	}
 	return false
 }

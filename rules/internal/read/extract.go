@@ -282,7 +282,9 @@ func (sc *scan) quantity(a atom) int {
 	sc.scaleWords(&a)
 	m := Match{Start: a.start, End: a.end, Value: a.value, Rule: a.rule}
 	h, hasUnit := sc.unit(&a, &m)
-	if a.year && (!hasUnit || h.def.Canonical == "year" && h.start == a.end) {
+	// 2024年, and 2024 年 with a space as Chinese and Japanese text often
+	// has around Latin digits; "in 2000 years" stays a duration.
+	if a.year && (!hasUnit || h.def.Canonical == "year" && (h.start == a.end || isHan(t.at(h.start)) && t.skipSpaces(a.end, 1) == h.start)) {
 		p := rs.periods.year(t, a.start, a.end, sc.back(a.start), sc.ahead(a.end))
 		sc.periods = append(sc.periods, p)
 		return max(p.end, a.end)

@@ -1,0 +1,80 @@
+package read
+
+import (
+	"strings"
+	"testing"
+)
+
+// exclusionEngine builds digits, days, a range and one exclusion: each
+// field of an exclusion is tested alone, apart from the default rules.
+func exclusionEngine(t *testing.T, def ExcludeDef) *Engine {
+	t.Helper()
+	b := NewBuilder()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(b.Digits("digits", DigitsDef{Years: []int{1800, 2199}}))
+	must(b.Unit("days", UnitDef{Canonical: "day", Kind: "duration", Words: []string{"days", "天"}}))
+	must(b.Unit("metres", UnitDef{Canonical: "m", Kind: "length", Symbols: []string{"m"}}))
+	must(b.Range("range", RangeDef{Connectors: []string{"-", "–"}}))
+	must(b.Exclude("x", def))
+	rs, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+func TestExcludeFields(t *testing.T) {
+	cases := []struct {
+		name string
+		def  ExcludeDef
+		in   string
+		want string // the claims' texts, joined by |
+	}{
+		{"figure is the whole number", ExcludeDef{Figure: `0\d+`}, "0958 and 958 and 0.5", "958|0.5"},
+		{"figure takes the unit", ExcludeDef{Figure: `\d+`}, "4 and 4 m", "4 m"},
+		{"figure takes the range", ExcludeDef{Figure: `\d+-\d+`}, "3-5 and 7", "7"},
+		{"after is after the number", ExcludeDef{After: `-\d`}, "3-5 and 7-2", "2"},
+		{"after_figure is after the range", ExcludeDef{AfterFigure: `\s*ago`}, "3-5 ago and 7", "7"},
+		{"after is not after the range", ExcludeDef{After: `\s*ago`}, "3-5 ago and 7 ago", "3-5"},
+		{"after_figure is after the unit", ExcludeDef{AfterFigure: `\s*ago`}, "3 days ago, 5 days", "5 days"},
+		{"unit_kinds", ExcludeDef{UnitKinds: []string{"duration"}, AfterFigure: `\s*ago`}, "3 days ago, 5 m ago", "5 m"},
+		{"unless_before", ExcludeDef{Before: `room\s*`, UnlessBefore: `chat\s*room\s*`}, "room 12, chat room 30", "30"},
+		{"unless_after is after the figure", ExcludeDef{Before: `#`, UnlessAfter: `\s*x`}, "#4 m x and #5", "4 m"},
+		{"an excluded range drops both ends", ExcludeDef{Before: `pp\.\s*`}, "pp. 210–215 and 3", "3"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, m := range exclusionEngine(t, c.def).Extract(c.in) {
+				got = append(got, m.Text)
+			}
+			if g := strings.Join(got, "|"); g != c.want {
+				t.Errorf("%q: got %q, want %q", c.in, g, c.want)
+			}
+		})
+	}
+}
+
+func TestExcludeErrors(t *testing.T) {
+	cases := []struct {
+		def  ExcludeDef
+		want string
+	}{
+		{ExcludeDef{}, "field before: an exclusion needs before, after, after_figure, figure, token, line or line_contains"},
+		{ExcludeDef{Figure: `(`}, "field figure: missing closing ): `^(?:()$`"},
+		{ExcludeDef{After: `x`, UnlessBefore: `[`}, "field unless_before: missing closing ]: `[`"},
+		{ExcludeDef{After: `x`, UnlessAfter: `a**`}, "field unless_after: invalid nested repetition operator: `**`"},
+		{ExcludeDef{AfterFigure: `(?<`}, "field after_figure: invalid named capture: `(?<)`"},
+	}
+	for _, c := range cases {
+		err := NewBuilder().Exclude("x", c.def)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%+v: got %v, want %s", c.def, err, c.want)
+		}
+	}
+}
