@@ -1,6 +1,9 @@
 package read
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // qualify applies the qualifier words before and after the quantity.
 func (sc *scan) qualify(m *Match) {
@@ -53,6 +56,15 @@ func (sc *scan) excludes(e *exclusion, m *Match, a atom, fig int) bool {
 	if e.line != nil || len(e.contains) > 0 {
 		return sc.codeLine(e)
 	}
+	// the one-rune tests of every pattern first: most numbers fail one,
+	// and then no pattern runs
+	if e.before != nil && !sc.backMay(e.before, m.Start) || e.after != nil && !sc.aheadMay(e.after, a.end) ||
+		e.afterFigure != nil && !sc.aheadMay(e.afterFigure, fig) {
+		return false
+	}
+	if e.figure != nil && !e.figure.Match(sc.figure(a.start, fig)) {
+		return false
+	}
 	if e.before != nil {
 		ok, name := sc.backMatch(e.before, m.Start)
 		if !ok || e.except[name] {
@@ -62,14 +74,24 @@ func (sc *scan) excludes(e *exclusion, m *Match, a atom, fig int) bool {
 	if e.after != nil && !sc.aheadMatch(e.after, a.end) || e.afterFigure != nil && !sc.aheadMatch(e.afterFigure, fig) {
 		return false
 	}
-	if e.figure != nil && !e.figure.MatchString(string(sc.t.f[a.start:fig])) {
-		return false
-	}
 	if e.unlessBefore != nil && sc.backMatched(e.unlessBefore, m.Start) ||
 		e.unlessAfter != nil && sc.aheadMatch(e.unlessAfter, fig) {
 		return false
 	}
 	return e.token == nil || sc.tokenMatch(e, a.start, a.end)
+}
+
+// figure returns the folded text of [i, j) as UTF-8, in a buffer kept for
+// the next rule that asks about the same figure.
+func (sc *scan) figure(i, j int) []byte {
+	if sc.figAt != i+1 || sc.figEnd != j {
+		sc.figBuf = sc.figBuf[:0]
+		for _, c := range sc.t.f[i:j] {
+			sc.figBuf = utf8.AppendRune(sc.figBuf, c)
+		}
+		sc.figAt, sc.figEnd = i+1, j
+	}
+	return sc.figBuf
 }
 
 // codeLine runs a line rule once per text, however many numbers it holds:

@@ -158,6 +158,31 @@ func (sc *scan) backMatch(b *backward, i int) (bool, string) {
 	return b.match(sc.back(i))
 }
 
+// backMay reports whether b may match before i, by its first rune alone:
+// false is sure, true means the pattern has to run.
+func (sc *scan) backMay(b *backward, i int) bool {
+	if b.first.any {
+		return true
+	}
+	k := i - 1
+	for k >= 0 && !b.first.adjacent && isSpaceRune(sc.t.f[k]) {
+		k--
+	}
+	return k >= 0 && b.first.allows(sc.t.f[k])
+}
+
+// aheadMay is backMay for a pattern after j.
+func (sc *scan) aheadMay(f *forward, j int) bool {
+	if f.first.any {
+		return true
+	}
+	k := j
+	for k < len(sc.t.f) && !f.first.adjacent && isSpaceRune(sc.t.f[k]) {
+		k++
+	}
+	return k < len(sc.t.f) && f.first.allows(sc.t.f[k])
+}
+
 // aheadMatch runs f on the text after j, testing the rune at j first.
 func (sc *scan) aheadMatch(f *forward, j int) bool {
 	if !f.first.any {

@@ -63,7 +63,10 @@ type scan struct {
 	periods []periodSpan
 	lines   map[*exclusion]bool // line rules already run on this text
 	tok     tokenCache          // the last token exclusions looked at
-	sent    marks               // where sentences end, once claims are found
+	// figBuf holds the figure [figAt-1, figEnd) that exclusions test
+	figBuf        []byte
+	figAt, figEnd int
+	sent          marks // where sentences end, once claims are found
 	// claimSent marks the sentences that hold claims, once they are known.
 	claimSent []bool
 	src       string     // the text as given
