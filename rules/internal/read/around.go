@@ -165,6 +165,9 @@ func (sc *scan) forms(m *Match) {
 		if len(f.kinds) > 0 && !f.kinds[m.Kind] {
 			continue
 		}
+		if f.beforeWords != nil && !sc.wordBefore(f.beforeWords, m.Start) || f.afterWords != nil && !sc.wordAfter(f.afterWords, m.End) {
+			continue
+		}
 		if f.before != nil && !sc.backMatched(f.before, m.Start) {
 			continue
 		}
@@ -185,4 +188,22 @@ func (sc *scan) forms(m *Match) {
 			m.Role = f.role
 		}
 	}
+}
+
+// wordBefore reports a word of tr that ends at i, across up to two spaces,
+// and does not cut a Latin word.
+func (sc *scan) wordBefore(tr *trie, i int) bool {
+	t := sc.t
+	k := t.backSpaces(i, 2)
+	v, _ := tr.match(t, k, func(_, s int) bool { return boundaryBefore(t, s) })
+	return v >= 0
+}
+
+// wordAfter reports a word of tr that starts at j, across up to two
+// spaces, and does not cut a Latin word.
+func (sc *scan) wordAfter(tr *trie, j int) bool {
+	t := sc.t
+	k := t.skipSpaces(j, 2)
+	v, _ := tr.match(t, k, func(_, e int) bool { return boundaryAfter(t, e) })
+	return v >= 0
 }

@@ -2,6 +2,7 @@ package read
 
 import (
 	"regexp"
+	"strings"
 )
 
 // Context rules look at the text around a quantity through anchored
@@ -24,6 +25,10 @@ type form struct {
 	// unlessBefore is a further before-pattern that cancels the form
 	// ("comes to" is no change's end).
 	unlessBefore *backward
+	// beforeWords and afterWords are word lists matched by a trie, next to
+	// the figure across up to two spaces: the cheap form of a list of
+	// words, where a pattern would cost a regexp run per figure.
+	beforeWords, afterWords *trie
 }
 
 // FormDef defines a form: the kind or change it gives, the unit kinds it
@@ -38,6 +43,8 @@ type FormDef struct {
 	After        string   `yaml:"after"`
 	UnlessAfter  string   `yaml:"unless_after"`
 	UnlessBefore string   `yaml:"unless_before"`
+	BeforeWords  []string `yaml:"before_words"`
+	AfterWords   []string `yaml:"after_words"`
 }
 
 // exclusion drops a number that is part of a name, a reference, a date,
@@ -114,11 +121,38 @@ func (b *Builder) Form(id string, raw FormDef) error {
 	if f.unlessBefore, err = compileBackward("unless_before", raw.UnlessBefore); err != nil {
 		return err
 	}
-	if f.before == nil && f.after == nil {
-		return fieldErr("before", "a form needs a before or an after pattern")
+	switch {
+	case raw.Before != "" && len(raw.BeforeWords) > 0:
+		return fieldErr("before_words", "a form takes a before pattern or before words, not both")
+	case raw.After != "" && len(raw.AfterWords) > 0:
+		return fieldErr("after_words", "a form takes an after pattern or after words, not both")
+	}
+	if f.beforeWords, err = wordTrie("before_words", raw.BeforeWords, true); err != nil {
+		return err
+	}
+	if f.afterWords, err = wordTrie("after_words", raw.AfterWords, false); err != nil {
+		return err
+	}
+	if f.before == nil && f.after == nil && f.beforeWords == nil && f.afterWords == nil {
+		return fieldErr("before", "a form needs a before or an after pattern, or words")
 	}
 	b.rs.forms = append(b.rs.forms, f)
 	return nil
+}
+
+// wordTrie builds the trie of a form's word list; nil for none.
+func wordTrie(field string, words []string, reverse bool) (*trie, error) {
+	if len(words) == 0 {
+		return nil, nil
+	}
+	tr := &trie{reverse: reverse}
+	for i, w := range words {
+		if strings.TrimSpace(w) == "" {
+			return nil, fieldErr(field, "word %d is empty", i+1)
+		}
+		tr.add(w, i)
+	}
+	return tr, nil
 }
 
 // Exclude adds an exclusion.

@@ -75,7 +75,7 @@ type periodSpan struct {
 func (p *periodTable) year(t *text, i, j int, rev, ahead []byte) periodSpan {
 	start, end := i, j
 	if p.prefix != nil {
-		if loc := p.prefix.re.FindIndex(rev); loc != nil && loc[1] > 0 {
+		if loc := p.prefix.regexp().FindIndex(rev); loc != nil && loc[1] > 0 {
 			start = i - utf8.RuneCount(rev[:loc[1]])
 		}
 	}
