@@ -173,6 +173,16 @@ func (tr *trie) match(t *text, i int, ok func(v, end int) bool) (int, int) {
 				continue
 			}
 		}
+		if isSpaceRune(c) && n != 0 { // a space in an alias stands for any run of them: "growing\nby"
+			c = ' '
+			for tr.reverse && j > 0 && isSpaceRune(t.f[j-1]) || !tr.reverse && j < len(t.f) && isSpaceRune(t.f[j]) {
+				if tr.reverse {
+					j--
+				} else {
+					j++
+				}
+			}
+		}
 		if n = tr.child(n, tr.key(c)); n < 0 {
 			break
 		}
