@@ -30,6 +30,15 @@ type shareSum struct {
 
 func (s shareSum) Check(r *Result, add func(Finding)) {
 	eachSentence(r, func(src *Source, ks []int) {
+		parts := 0
+		for _, k := range ks {
+			if isPart(&r.Claims[k]) {
+				parts++
+			}
+		}
+		if parts < 2 {
+			return // most sentences: no text is read
+		}
 		for _, part := range clauseRuns(r, src, ks) {
 			if !s.named(src, r, part) {
 				continue
