@@ -169,6 +169,7 @@ var skipCodes = map[string]string{
 	"CUP": "English word (cup 2)",
 	"CVE": "vulnerability ids (CVE-2024-1234)",
 	"GEL": "English word (gel)",
+	"IRR": "the internal rate of return in finance highlights",
 	"MAD": "English word (mad)",
 	"MOP": "English word (mop)",
 	"PEN": "English word (pen)",
