@@ -109,9 +109,9 @@ var extraUnits = []struct {
 	prefixes []string
 }{
 	{"energy-kilowatt-hour", "kilo", []string{"", "mega", "giga", "tera", "peta"}},
-	{"power-watt", "", []string{"tera"}},
+	{"power-watt", "", []string{"tera", "peta"}},
 	{"energy-joule", "", []string{"mega", "giga", "tera", "peta", "exa"}},
-	{"digital-byte", "", []string{"exa"}},
+	{"digital-byte", "", []string{"exa", "zetta"}},
 	{"digital-bit", "", []string{"peta"}},
 	{"mass-tonne", "", []string{"kilo", "mega", "giga"}},
 }
@@ -132,6 +132,7 @@ var skipAliases = map[string]string{
 	"pc":     "percent in British highlights (2.4pc); parsecs are written out",
 	"pm":     "a clock time (5 pm), not picometres",
 	"nm":     "nautical miles in aviation, nanometres in chips: the context decides",
+	"mm":     "millions in finance ($5mm), millimetres in science: the context decides",
 	"kt":     "kilotonnes or knots: the context decides",
 	"fur":    "an ordinary word (fur), not furlongs",
 	"dec":    "December (15 dec), not decades",

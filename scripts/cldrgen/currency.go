@@ -20,8 +20,7 @@ func (g *generator) currencies() {
 			g.skip(why, code)
 			continue
 		}
-		desc := g.cldr.currencies["en"][code]["displayName"]
-		r := rule{id: "cldr-" + strings.ToLower(code), desc: desc, source: code,
+		r := rule{id: "cldr-" + strings.ToLower(code), source: code,
 			canonical: code, kind: "money", factor: 1, order: 200}
 		g.rules = append(g.rules, r)
 		ri := len(g.rules) - 1

@@ -9,12 +9,12 @@ import (
 
 // rule is one generated unit rule.
 type rule struct {
-	id, desc, source string
-	canonical, kind  string
-	factor, offset   float64
-	symbols, words   []string
-	before           []string
-	order            int // for output: units by category, then currencies
+	id, source      string
+	canonical, kind string
+	factor, offset  float64
+	symbols, words  []string
+	before          []string
+	order           int // for output: units by category, then currencies
 }
 
 // cand is an alias on its way into a rule: where it came from and which
@@ -107,11 +107,7 @@ func (g *generator) unitRule(key string, c canon, names []cand) error {
 		g.skip("not of its category's dimension: "+err.Error(), key)
 		return nil
 	}
-	desc := g.cldr.units["en"]["long"][key]["displayName"]
-	if desc == "" {
-		desc = strings.ReplaceAll(unit, "-", " ")
-	}
-	r := rule{id: "cldr-" + key, desc: desc, source: key, canonical: c.symbol, kind: c.kind,
+	r := rule{id: "cldr-" + key, source: key, canonical: c.symbol, kind: c.kind,
 		factor: factor, offset: offset, order: catOrder(cat)}
 	g.rules = append(g.rules, r)
 	ri := len(g.rules) - 1
