@@ -2,11 +2,13 @@ package read
 
 import "math"
 
-func unitFactor(h unitHit, ok bool) float64 {
+// unitValue converts v, a value that the unit h (if ok) stands for, to
+// the canonical unit.
+func unitValue(h unitHit, ok bool, v float64) float64 {
 	if !ok || h.def.PowerOf != 0 {
-		return 1
+		return v
 	}
-	return h.factor
+	return h.convert(v)
 }
 
 // unit finds the unit after the number, or a currency before it.
@@ -45,7 +47,7 @@ func (sc *scan) applyUnit(h unitHit, m *Match) {
 	if d.PowerOf != 0 {
 		m.Value = math.Pow(d.PowerOf, m.Value) * h.factor
 	} else {
-		m.Value *= h.factor
+		m.Value = h.convert(m.Value)
 	}
 	if d.Canonical != "" || !d.Classifier {
 		m.Unit = d.Canonical

@@ -293,7 +293,7 @@ func (sc *scan) quantity(a atom) int {
 		return max(p.end, a.end)
 	}
 	if a.vague {
-		lo, hi := a.lo*unitFactor(h, hasUnit), a.hi*unitFactor(h, hasUnit)
+		lo, hi := unitValue(h, hasUnit, a.lo), unitValue(h, hasUnit, a.hi)
 		m.Min, m.Max = &lo, &hi
 	}
 	if hasUnit && len(h.def.Subunit) > 0 {

@@ -138,7 +138,7 @@ func (sc *scan) join(m *Match, r Match, left, right atom, h unitHit, hasUnit boo
 	}
 	lo, vague, both := m.Value, right.vague || m.Min != nil, m.Unit != "" && hasUnit
 	if m.Unit == "" && hasUnit { // 18-24 个月: the unit stands once, at the end
-		lo *= unitFactor(h, true)
+		lo = unitValue(h, true, lo)
 		m.Unit, m.Kind, m.Rule = r.Unit, r.Kind, r.Rule
 	}
 	if m.Min != nil {
@@ -146,7 +146,7 @@ func (sc *scan) join(m *Match, r Match, left, right atom, h unitHit, hasUnit boo
 	}
 	hi := r.Value
 	if right.vague {
-		hi = right.hi * unitFactor(h, hasUnit)
+		hi = unitValue(h, hasUnit, right.hi)
 	}
 	if f := sc.scaleOf(right); f != 0 && sc.scaleOf(left) == 0 && !left.vague && lo*f <= hi && !left.fraction && !left.percent {
 		lo *= f

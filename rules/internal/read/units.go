@@ -1,5 +1,7 @@
 package read
 
+import "math"
+
 // unitTable maps unit aliases, with SI prefixes where a unit takes them, to
 // canonical units. Symbols match with their case (MW is not mW); words
 // match in any case and only as whole words (a mix is no mile).
@@ -17,15 +19,17 @@ type unitTable struct {
 // with their case, words in any case, before stands before the number) and
 // what one of it is in the canonical unit.
 type UnitDef struct {
-	Canonical  string   `yaml:"canonical"`
-	Kind       string   `yaml:"kind"`
-	Symbols    []string `yaml:"symbols"`
-	Words      []string `yaml:"words"`
-	Before     []string `yaml:"before"`
-	Prefixes   bool     `yaml:"prefixes"`
-	Factor     float64  `yaml:"factor"`
-	PowerOf    float64  `yaml:"power_of"`
-	Classifier bool     `yaml:"classifier"`
+	Canonical string   `yaml:"canonical"`
+	Kind      string   `yaml:"kind"`
+	Symbols   []string `yaml:"symbols"`
+	Words     []string `yaml:"words"`
+	Before    []string `yaml:"before"`
+	Prefixes  bool     `yaml:"prefixes"`
+	Factor    float64  `yaml:"factor"`
+	// Offset is added after the factor: °F is 5/9 °C + (-160/9).
+	Offset     float64 `yaml:"offset"`
+	PowerOf    float64 `yaml:"power_of"`
+	Classifier bool    `yaml:"classifier"`
 	// Subunit words (cents, 角) and what one is worth: 3 dollars 50 cents is
 	// 3.5, 50元6角3分 is 50.63. SubunitBare is what a number with no word is
 	// worth (thirteen dollars forty-five), 0 where it is not read.
@@ -68,6 +72,12 @@ func (b *Builder) Unit(id string, d UnitDef) error {
 	}
 	if d.Factor == 0 {
 		d.Factor = 1
+	}
+	if math.IsNaN(d.Offset) || math.IsInf(d.Offset, 0) {
+		return fieldErr("offset", "must be a finite number")
+	}
+	if d.Offset != 0 && (d.Prefixes || d.PowerOf != 0 || len(d.Subunit) > 0) {
+		return fieldErr("offset", "a unit with an offset takes no prefixes, power_of or subunit")
 	}
 	b.rs.units.defs = append(b.rs.units.defs, unitDef{d, id})
 	return nil
@@ -134,6 +144,11 @@ type unitHit struct {
 	def        *unitDef
 	factor     float64
 	start, end int
+}
+
+// convert takes a value in the unit to the canonical unit.
+func (h unitHit) convert(v float64) float64 {
+	return v*h.factor + h.def.Offset
 }
 
 // after finds the longest unit starting at j (after optional spaces).
