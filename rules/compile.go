@@ -60,7 +60,14 @@ func init() {
 	engineRule("fixed", (*read.Builder).Fixed)
 	engineRule("vague", (*read.Builder).Vague)
 	engineRule("multiplier", (*read.Builder).Multiplier)
-	engineRule("unit", (*read.Builder).Unit)
+	register("unit", func(_ *Ruleset, b *read.Builder, r rawRule) error {
+		var d read.UnitDef
+		if err := r.decodeStrict(&d); err != nil {
+			return err
+		}
+		d.Generated = r.generated // a generated unit yields its aliases
+		return r.wrap(b.Unit(r.ID, d))
+	})
 	engineRule("prefixes", (*read.Builder).Prefixes)
 	engineRule("qualifier", (*read.Builder).Qualifier)
 	engineRule("form", (*read.Builder).Form)

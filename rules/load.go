@@ -49,7 +49,10 @@ type rawRule struct {
 	Examples    []Example
 	file        string
 	node        *yaml.Node
-	user        bool // from a user's file, not a built-in one
+	// generated is set for the rules of a file marked `generated: true`
+	// (units.cldr.yaml): their unit aliases yield to hand-written ones.
+	generated bool
+	user      bool // from a user's file, not a built-in one
 }
 
 // Example is input text with the claims a rule must yield from it. An empty
@@ -114,6 +117,12 @@ func Parse(name string, data []byte) ([]rawRule, error) {
 	if list.Kind != yaml.SequenceNode {
 		return nil, &Error{File: name, Line: list.Line, Col: list.Column, Field: "rules", Msg: "must be a list of rules"}
 	}
+	generated := false
+	if g := mapValue(root, "generated"); g != nil {
+		if err := g.Decode(&generated); err != nil {
+			return nil, &Error{File: name, Line: g.Line, Col: g.Column, Field: "generated", Msg: "must be true or false"}
+		}
+	}
 	out := make([]rawRule, 0, len(list.Content))
 	first := map[string]int{} // id -> line
 	for _, n := range list.Content {
@@ -125,6 +134,7 @@ func Parse(name string, data []byte) ([]rawRule, error) {
 			return nil, r.fieldErr("id", "defined twice in this file (first at line %d)", line)
 		}
 		first[r.ID] = n.Line
+		r.generated = generated
 		out = append(out, r)
 	}
 	return out, nil

@@ -50,6 +50,30 @@ func TestInvalidConfig(t *testing.T) {
 	}
 }
 
+// TestGeneratedYields loads generated unit rules beside hand-written ones:
+// the hand-written alias wins, whichever file comes first, and the
+// generated rule keeps its other aliases.
+func TestGeneratedYields(t *testing.T) {
+	for _, order := range [][]string{
+		{"testdata/config/valid/generated.yaml", "testdata/config/valid/hand-widgets.yaml"},
+		{"testdata/config/valid/hand-widgets.yaml", "testdata/config/valid/generated.yaml"},
+	} {
+		rs, err := rules.Load("config.yaml", factsheet.DefaultConfig, order...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []struct {
+			text, unit string
+		}{{"5 W", "W"}, {"5 wdg", "wdg"}, {"5 widget", "widget"}, {"5 widgets", "wdg"}, {"5 gizmos", "wdg"}}
+		for _, w := range want {
+			got := rs.Extract(w.text)
+			if len(got) != 1 || got[0].Unit != w.unit {
+				t.Errorf("%v: %q: got %v, want unit %s", order, w.text, texts(got), w.unit)
+			}
+		}
+	}
+}
+
 func TestValidConfigExtends(t *testing.T) {
 	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig, "testdata/config/valid/extend.yaml")
 	if err != nil {

@@ -13,6 +13,9 @@ type unitTable struct {
 	word     trie // after the number, any case
 	before   trie // before the number (currency signs), reversed
 	owner    map[string]string
+	// hand holds the aliases of hand-written units (symbols as written,
+	// words and before-aliases folded), which generated units yield.
+	hand map[string]bool
 }
 
 // UnitDef defines one unit: its canonical name, its aliases (symbols match
@@ -35,6 +38,10 @@ type UnitDef struct {
 	// worth (thirteen dollars forty-five), 0 where it is not read.
 	Subunit     map[string]float64 `yaml:"subunit"`
 	SubunitBare float64            `yaml:"subunit_bare"`
+	// Generated marks a unit of a generated rule file (units.cldr.yaml):
+	// an alias that a hand-written unit claims is dropped from it instead of
+	// being an error.
+	Generated bool `yaml:"-"`
 }
 
 // unitDef is a unit with the id of its rule, which claims name.
@@ -61,7 +68,7 @@ type prefixTable struct {
 }
 
 func newUnitTable() unitTable {
-	return unitTable{sym: trie{exact: true}, before: trie{reverse: true}, owner: map[string]string{}}
+	return unitTable{sym: trie{exact: true}, before: trie{reverse: true}, owner: map[string]string{}, hand: map[string]bool{}}
 }
 
 // Unit adds a unit. Its aliases are checked when the engine is built, once
@@ -90,29 +97,43 @@ func (b *Builder) Prefixes(_ string, raw PrefixesDef) error {
 }
 
 // finish builds the tries once every unit and the prefixes are known, and
-// rejects an alias that two units claim: one would silently never match.
-// An error names the rule of the unit at fault.
+// rejects an alias that two hand-written units, or two generated ones,
+// claim: one would silently never match. Hand-written units go first and
+// win: an alias of theirs is dropped from the generated units. An error
+// names the rule of the unit at fault.
 func (u *unitTable) finish() error {
-	for i, d := range u.defs {
-		adds := []struct {
-			field string
-			list  []string
-			tr    *trie
-			pre   map[string]float64
-		}{{"symbols", d.Symbols, &u.sym, u.prefixes.symbols}, {"words", d.Words, &u.word, u.prefixes.words},
-			{"before", d.Before, &u.before, nil}}
-		for _, a := range adds {
-			for _, alias := range a.list {
-				if err := u.add(d.ID, a.field, a.tr, alias, i, d.Factor); err != nil {
+	for _, generated := range []bool{false, true} {
+		for i, d := range u.defs {
+			if d.Generated != generated {
+				continue
+			}
+			if err := u.addDef(i, d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (u *unitTable) addDef(i int, d unitDef) error {
+	adds := []struct {
+		field string
+		list  []string
+		tr    *trie
+		pre   map[string]float64
+	}{{"symbols", d.Symbols, &u.sym, u.prefixes.symbols}, {"words", d.Words, &u.word, u.prefixes.words},
+		{"before", d.Before, &u.before, nil}}
+	for _, a := range adds {
+		for _, alias := range a.list {
+			if err := u.add(d, a.field, a.tr, alias, i, d.Factor); err != nil {
+				return err
+			}
+			if !d.Prefixes {
+				continue
+			}
+			for p, f := range a.pre {
+				if err := u.add(d, a.field, a.tr, p+alias, i, d.Factor*f); err != nil {
 					return err
-				}
-				if !d.Prefixes {
-					continue
-				}
-				for p, f := range a.pre {
-					if err := u.add(d.ID, a.field, a.tr, p+alias, i, d.Factor*f); err != nil {
-						return err
-					}
 				}
 			}
 		}
@@ -120,23 +141,53 @@ func (u *unitTable) finish() error {
 	return nil
 }
 
-func (u *unitTable) add(id, field string, tr *trie, alias string, def int, factor float64) error {
+func (u *unitTable) add(d unitDef, field string, tr *trie, alias string, def int, factor float64) error {
 	if alias == "" {
-		return &FieldError{Rule: id, Field: field, Msg: "an alias is empty"}
+		return &FieldError{Rule: d.ID, Field: field, Msg: "an alias is empty"}
 	}
+	low := lowerString(alias)
 	key := field[:1] + "\x00" + alias
 	if field == "words" {
-		key = field[:1] + "\x00" + lowerString(alias)
+		key = field[:1] + "\x00" + low
 	}
-	if other, ok := u.owner[key]; ok && other != id {
+	if d.Generated && u.handClaims(field, alias, low) {
+		return nil
+	}
+	if other, ok := u.owner[key]; ok && other != d.ID {
 		err := dupErr(field, alias, other)
-		err.Rule = id
+		err.Rule = d.ID
 		return err
 	}
-	u.owner[key] = id
+	u.owner[key] = d.ID
+	if !d.Generated {
+		u.hand[handKey(field, alias, low)] = true
+		if field == "symbols" {
+			u.hand["S\x00"+low] = true
+		}
+	}
 	u.aliases = append(u.aliases, unitAlias{def: def, factor: factor})
 	tr.add(alias, len(u.aliases)-1)
 	return nil
+}
+
+// handClaims reports whether a hand-written unit reads a generated alias:
+// the same symbol, or a word or before-alias in any case. A symbol that
+// differs in case only (Mb beside MB) is another unit and stays.
+func (u *unitTable) handClaims(field, alias, low string) bool {
+	switch field {
+	case "symbols":
+		return u.hand["s\x00"+alias] || u.hand["w\x00"+low]
+	case "words":
+		return u.hand["w\x00"+low] || u.hand["S\x00"+low]
+	}
+	return u.hand["b\x00"+low]
+}
+
+func handKey(field, alias, low string) string {
+	if field == "symbols" {
+		return "s\x00" + alias
+	}
+	return field[:1] + "\x00" + low
 }
 
 // unitHit is a unit found next to a number.
