@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/factsheet-dev/factsheet"
 	"github.com/factsheet-dev/factsheet/pipeline"
 	"github.com/factsheet-dev/factsheet/pipeline/ingest"
 	"github.com/factsheet-dev/factsheet/rules"
@@ -26,7 +25,7 @@ var (
 
 func ruleset(t testing.TB) *rules.Ruleset {
 	t.Helper()
-	rsOnce.Do(func() { rs, rsErr = rules.Load("config.yaml (built in)", factsheet.DefaultConfig) })
+	rsOnce.Do(func() { rs, rsErr = rules.Default() })
 	if rsErr != nil {
 		t.Fatal(rsErr)
 	}

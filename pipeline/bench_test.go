@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/factsheet-dev/factsheet"
 	"github.com/factsheet-dev/factsheet/rules"
 )
 
@@ -13,7 +12,7 @@ import (
 // ns/op across the sizes, which should grow as the line does (a claim's
 // context was once found by scanning the whole line, per claim).
 func BenchmarkStagesLongLine(b *testing.B) {
-	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig)
+	rs, err := rules.Default()
 	if err != nil {
 		b.Fatal(err)
 	}

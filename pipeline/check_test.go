@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/factsheet-dev/factsheet"
 	"github.com/factsheet-dev/factsheet/pipeline"
 	"github.com/factsheet-dev/factsheet/pipeline/ingest"
 	"github.com/factsheet-dev/factsheet/rules"
@@ -16,7 +15,7 @@ import (
 
 func runAll(t testing.TB, text string) *pipeline.Result {
 	t.Helper()
-	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig)
+	rs, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +214,7 @@ func claimSource(r *pipeline.Result, id string) string {
 
 // A note on a note reads the context its note took from the quote.
 func TestNoteOnNote(t *testing.T) {
-	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig)
+	rs, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/factsheet-dev/factsheet"
 	"github.com/factsheet-dev/factsheet/pipeline"
 	"github.com/factsheet-dev/factsheet/pipeline/ingest"
 	"github.com/factsheet-dev/factsheet/rules"
@@ -114,7 +113,7 @@ func csvQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) +
 // on its line at its column, and returns the claims as sorted "value unit".
 func claimsOf(t *testing.T, format, file string, data []byte) []string {
 	t.Helper()
-	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig)
+	rs, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/factsheet-dev/factsheet"
 	"github.com/factsheet-dev/factsheet/pipeline"
 	"github.com/factsheet-dev/factsheet/pipeline/ingest"
 	"github.com/factsheet-dev/factsheet/rules"
@@ -26,7 +25,7 @@ func runFile(t *testing.T, dir, name, text string) *pipeline.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig)
+	rs, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/factsheet-dev/factsheet"
 	"github.com/factsheet-dev/factsheet/rules/internal/read"
 )
 
@@ -174,14 +175,35 @@ func ruleOf(merged []rawRule, err error) rawRule {
 	return rawRule{}
 }
 
+// The built-in rule files, as messages name them.
+const (
+	BuiltinUnits  = "units.cldr.yaml (built in)"
+	BuiltinConfig = "config.yaml (built in)"
+)
+
+// Default compiles the built-in rules, the unit rules generated from CLDR
+// (units.cldr.yaml) and then config.yaml, whose unit aliases win over the
+// generated ones, extended or overridden by the user's rule files, in order.
+func Default(files ...string) (*Ruleset, error) {
+	units, err := Parse(BuiltinUnits, factsheet.GeneratedUnits)
+	if err != nil {
+		return nil, err
+	}
+	return load([][]rawRule{units}, BuiltinConfig, factsheet.DefaultConfig, files)
+}
+
 // Load compiles the default rules (data, reported as name) extended or
 // overridden by the rule files, in order.
 func Load(name string, data []byte, files ...string) (*Ruleset, error) {
+	return load(nil, name, data, files)
+}
+
+func load(all [][]rawRule, name string, data []byte, files []string) (*Ruleset, error) {
 	base, err := Parse(name, data)
 	if err != nil {
 		return nil, err
 	}
-	all := [][]rawRule{base}
+	all = append(all, base)
 	for _, f := range files {
 		rr, err := ReadFile(f)
 		if err != nil {

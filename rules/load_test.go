@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/factsheet-dev/factsheet"
 	"github.com/factsheet-dev/factsheet/pipeline"
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -17,7 +16,7 @@ func checkNames(rs *rules.Ruleset) error {
 	return err
 }
 
-var builtinLine = regexp.MustCompile(`config\.yaml:\d+`)
+var builtinLine = regexp.MustCompile(`config\.yaml(?: \(built in\))?:\d+`)
 
 // TestInvalidConfig checks that each broken rule file fails with the error
 // written on its first line: file, line, column, rule and field.
@@ -34,7 +33,7 @@ func TestInvalidConfig(t *testing.T) {
 			}
 			first, _, _ := strings.Cut(string(data), "\n")
 			want := strings.TrimPrefix(first, "# want: ")
-			rs, err := rules.Load("config.yaml", factsheet.DefaultConfig, f)
+			rs, err := rules.Default(f)
 			if err == nil {
 				err = checkNames(rs) // check names are known to the pipeline's registry
 			}
@@ -58,7 +57,7 @@ func TestGeneratedYields(t *testing.T) {
 		{"testdata/config/valid/generated.yaml", "testdata/config/valid/hand-widgets.yaml"},
 		{"testdata/config/valid/hand-widgets.yaml", "testdata/config/valid/generated.yaml"},
 	} {
-		rs, err := rules.Load("config.yaml", factsheet.DefaultConfig, order...)
+		rs, err := rules.Default(order...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,7 +74,7 @@ func TestGeneratedYields(t *testing.T) {
 }
 
 func TestValidConfigExtends(t *testing.T) {
-	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig, "testdata/config/valid/extend.yaml")
+	rs, err := rules.Default("testdata/config/valid/extend.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,11 +89,11 @@ func TestValidConfigExtends(t *testing.T) {
 
 // A rule that says replace: true replaces the default of its id.
 func TestValidConfigReplaces(t *testing.T) {
-	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig, "testdata/config/valid/replace.yaml")
+	rs, err := rules.Default("testdata/config/valid/replace.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	fails := rs.TestExamplesOf(func(file string) bool { return file != "config.yaml" })
+	fails := rs.TestExamplesOf(func(file string) bool { return file != rules.BuiltinConfig && file != rules.BuiltinUnits })
 	if len(fails) != 0 {
 		t.Error(fails)
 	}

@@ -4,13 +4,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/factsheet-dev/factsheet"
 	"github.com/factsheet-dev/factsheet/rules"
 )
 
 // TestRuleExamples runs every rule's examples, as `factsheet rules test` does.
 func TestRuleExamples(t *testing.T) {
-	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig)
+	rs, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -243,9 +243,6 @@ func (a *app) newLogger() zerolog.Logger {
 	return zerolog.New(w).Level(lvl).With().Timestamp().Logger()
 }
 
-// builtinRules names the built-in rules in messages.
-const builtinRules = "config.yaml (built in)"
-
 // ruleset compiles the built-in rules, then those of --config, then --rules
 // files. The examples of the user's rules must pass, or the command stops
 // (but for `rules test` and `rules list`, which show them); the built-in
@@ -268,7 +265,7 @@ func (a *app) ruleset(cmd *cobra.Command) (*rules.Ruleset, error) {
 		}
 		files = append(files, path)
 	}
-	rs, err := rules.Load(builtinRules, factsheet.DefaultConfig, files...)
+	rs, err := rules.Default(files...)
 	if err != nil {
 		return nil, codeError{exitError, err}
 	}
@@ -286,7 +283,7 @@ func (a *app) ruleset(cmd *cobra.Command) (*rules.Ruleset, error) {
 // example reads. A check's examples run every stage (about 6 ms for the
 // defaults' 30), so they run only when the user's files hold a check.
 func (a *app) userExamples(rs *rules.Ruleset) error {
-	user := func(f string) bool { return f != builtinRules }
+	user := func(f string) bool { return f != rules.BuiltinConfig && f != rules.BuiltinUnits }
 	fails := rs.TestExamplesOf(user)
 	builtin := rs.TestExamplesOf(func(f string) bool { return !user(f) })
 	for _, in := range rs.Rules() {
@@ -298,7 +295,7 @@ func (a *app) userExamples(rs *rules.Ruleset) error {
 			return err
 		}
 		for _, f := range checks {
-			if strings.HasPrefix(f, builtinRules+":") {
+			if strings.HasPrefix(f, rules.BuiltinConfig+":") {
 				builtin = append(builtin, f)
 			} else {
 				fails = append(fails, f)

@@ -3,14 +3,13 @@ package checktest_test
 import (
 	"testing"
 
-	"github.com/factsheet-dev/factsheet"
 	"github.com/factsheet-dev/factsheet/pipeline/checktest"
 	"github.com/factsheet-dev/factsheet/rules"
 )
 
 func defaults(t *testing.T) *rules.Ruleset {
 	t.Helper()
-	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig)
+	rs, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +47,7 @@ func TestEveryCheckHasBothExamples(t *testing.T) {
 
 // A wrong expectation is reported with the rule, the line and what was found.
 func TestFailureNamesRule(t *testing.T) {
-	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig, "testdata/wrong.yaml")
+	rs, err := rules.Default("testdata/wrong.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

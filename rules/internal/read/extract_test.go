@@ -5,14 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/factsheet-dev/factsheet"
 	"github.com/factsheet-dev/factsheet/rules"
 )
 
 // The readers are tested through the default rules, as a run reads text.
 func defaultRules(t testing.TB) *rules.Ruleset {
 	t.Helper()
-	rs, err := rules.Load("config.yaml", factsheet.DefaultConfig)
+	rs, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
