@@ -28,7 +28,7 @@ func TestNumberFormats(t *testing.T) {
 		{"a town of 48 200 people", []want{w("48 200", 48200, "")}},
 		{"a town of 48\u202f200 people", []want{w("48\u202f200", 48200, "")}},
 		{"a town of 48\u00a0200 people", []want{w("48\u00a0200", 48200, "")}},
-		{"2 118 904,5 hectares", []want{w("2 118 904,5", 2118904.5, "")}},
+		{"2 118 904,5 hectares", []want{w("2 118 904,5 hectares", 2.1189045e10, "m2")}},
 		{"scores 7 12 350 and 8", []want{w("7", 7, ""), w("12", 12, ""), w("350", 350, ""), w("8", 8, "")}},
 		{"Windows 11 200 million users", []want{w("200 million", 200e6, "")}},
 		// Indian grouping
