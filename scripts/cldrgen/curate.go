@@ -165,6 +165,7 @@ var skipCodes = map[string]string{
 	"AMD": "the chip maker (AMD 7950X)",
 	"BAM": "English word",
 	"BOB": "a name",
+	"BSD": "the BSD licence (BSD 3-Clause)",
 	"COP": "English word (cop)",
 	"CRC": "checksum (CRC 32)",
 	"CUP": "English word (cup 2)",

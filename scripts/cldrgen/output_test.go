@@ -180,7 +180,7 @@ func TestGeneratedLeavesOut(t *testing.T) {
 			t.Errorf("%q after a number is generated (rule %s); hand-written rules decide it", a, r.ID)
 		}
 	}
-	for _, a := range []string{"$", "¥", "kr", "Rs", "元", "R", "TOP", "ALL", "CVE", "PHP", "ft", "km", "Lt"} {
+	for _, a := range []string{"$", "¥", "kr", "Rs", "元", "R", "TOP", "ALL", "CVE", "PHP", "BSD", "ft", "km", "Lt"} {
 		if r, ok := ix.before[strings.ToLower(a)]; ok {
 			t.Errorf("%q before a number is generated (rule %s)", a, r.ID)
 		}
