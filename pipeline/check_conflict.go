@@ -77,6 +77,9 @@ func disagreeing(r *Result, g []int, spans []Span) []int {
 			sets[sig] = bySrc[src]
 		}
 	}
+	if len(sigs) > manyFigures {
+		return nil
+	}
 	members := map[string][]int{} // the claims of the sources with each set of figures
 	for _, k := range g {
 		sig := sigOf[r.Claims[k].Source]
@@ -105,6 +108,13 @@ func disagreeing(r *Result, g []int, spans []Span) []int {
 // Figures linked by their words alone conflict only when one miscopies the
 // other (the misquote check).
 func named(c *Claim) bool { return c.Named }
+
+// manyFigures is how many different sets of figures a group may hold and
+// still be one figure told several times: past it, the group's key lumps
+// together what its sources count (a lexicon subject named beside a
+// thousand different counts), and comparing every set with every other
+// would cost the square of the group.
+const manyFigures = 32
 
 func overlapsAny(s Span, set []Span) bool {
 	for _, o := range set {
