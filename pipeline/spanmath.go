@@ -38,9 +38,6 @@ func (a Span) widen(f float64) Span {
 	return Span{a.Lo - m*f, a.Hi + m*f}
 }
 
-// apply maps a span through a monotone function (increasing or decreasing).
-func (a Span) apply(f func(float64) float64) Span { return spanOf(f(a.Lo), f(a.Hi)) }
-
 // mid is the middle of a finite span, else its finite end.
 func (a Span) mid() float64 {
 	switch {

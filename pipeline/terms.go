@@ -110,20 +110,6 @@ func englishTerm(w string) string {
 	return w
 }
 
-// sharedTerms counts the terms two lists have in common.
-func sharedTerms(a, b []string) int {
-	n := 0
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				n++
-				break
-			}
-		}
-	}
-	return n
-}
-
 // enStop are English words that say nothing of a topic: function words,
 // verbs of change and of saying, months, number and time words.
 var enStop = setOf(`the and for are was were has had have been being its their his her our your this that these those

@@ -40,19 +40,6 @@ func Run(rs *rules.Ruleset) ([]string, error) {
 	return fails, nil
 }
 
-// Count is the number of check examples the rules carry.
-func Count(rs *rules.Ruleset) int {
-	n := 0
-	for _, in := range rs.Rules() {
-		for _, ex := range in.Examples {
-			if ex.Finding != "" {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // findings runs every stage over text and returns the findings of one rule.
 func findings(rs *rules.Ruleset, check *pipeline.Check, text, rule string) ([]pipeline.Finding, error) {
 	res := &pipeline.Result{Sources: read(text)}
