@@ -28,7 +28,7 @@ type compound struct{ approx, tol float64 }
 func (c compound) Check(r *Result, add func(Finding)) {
 	eachSentence(r, func(_ *Source, ks []int) {
 		window := firstOf(r, ks, func(o *Claim) bool { return o.Kind == "duration" && o.Change == "" })
-		ps := scopePairs(r, ks)
+		ps := r.pairsOf(ks)
 		if len(ps) == 0 && window >= 0 {
 			ps = textPairs(r, ks) // 1,750万人按年增3.2%复利9年,约为2,330万人
 		}
@@ -134,7 +134,7 @@ type doubling struct{ approx, tol float64 }
 // (按年增3.2%…;照这个速度,人口大约每12年翻一番): where its own sentence has
 // no rate, the one rate of the sentence before serves.
 func (d doubling) Check(r *Result, add func(Finding)) {
-	eachScope(r, r.index(), func(ks, before []int) {
+	eachScope(r, r.index(), func(_ *Source, ks, before []int) {
 		t := firstOf(r, ks, func(o *Claim) bool { return o.Kind == "doubling_time" })
 		if t < 0 {
 			return

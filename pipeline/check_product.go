@@ -22,7 +22,7 @@ func init() {
 
 func (p product) Check(r *Result, add func(Finding)) {
 	idx := r.index()
-	eachScope(r, idx, func(ks, before []int) {
+	eachScope(r, idx, func(_ *Source, ks, before []int) {
 		for _, k := range ks {
 			price := &r.Claims[k]
 			num, den, ok := priceUnits(price)
@@ -123,7 +123,7 @@ func quantityOf(c *Claim, den string) bool {
 // eachScope calls fn with the claims of every sentence and those of the
 // sentence before it in the same passage: the same source, or the line
 // before in the same file when both are quotes in one language.
-func eachScope(r *Result, idx *sourceIndex, fn func(ks, before []int)) {
+func eachScope(r *Result, idx *sourceIndex, fn func(src *Source, ks, before []int)) {
 	for i := range r.Sources {
 		src := &r.Sources[i]
 		if src.DuplicateOf != nil {
@@ -141,7 +141,7 @@ func eachScope(r *Result, idx *sourceIndex, fn func(ks, before []int)) {
 			for hi < len(ks) && r.Claims[ks[hi]].Sentence == r.Claims[ks[lo]].Sentence {
 				hi++
 			}
-			fn(ks[lo:hi], prev)
+			fn(src, ks[lo:hi], prev)
 			prev = ks[lo:hi]
 			lo = hi
 		}

@@ -79,9 +79,8 @@ var ratioMeasure = measure{
 }
 
 func (c changeSize) Check(r *Result, add func(Finding)) {
-	eachScope(r, r.index(), func(ks, _ []int) {
-		src := &r.Sources[r.index().at[r.Claims[ks[0]].Source]]
-		ps := scopePairs(r, ks)
+	eachScope(r, r.index(), func(src *Source, ks, _ []int) {
+		ps := r.pairsOf(ks)
 		if len(ps) == 0 {
 			ps = quotePairs(r, src, ks)
 		}

@@ -28,6 +28,28 @@ func isLevel(c *Claim) bool {
 	return !isSize(c) && c.Kind != "doubling_time" && c.Kind != "duration"
 }
 
+// pairsOf is scopePairs of a sentence, worked out once for every check
+// that reads it.
+func (r *Result) pairsOf(ks []int) []pair {
+	if len(ks) == 0 {
+		return nil
+	}
+	r.pairsMu.Lock()
+	ps, ok := r.pairs[ks[0]]
+	r.pairsMu.Unlock()
+	if ok {
+		return ps
+	}
+	ps = scopePairs(r, ks)
+	r.pairsMu.Lock()
+	if r.pairs == nil {
+		r.pairs = map[int][]pair{}
+	}
+	r.pairs[ks[0]] = ps
+	r.pairsMu.Unlock()
+	return ps
+}
+
 // scopePairs lists the changes of one sentence (claims ks, in text order):
 // from … to … as the extraction paired them; a base (a year earlier, 上年)
 // and the nearest other level of its family; else, where a change is

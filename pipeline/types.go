@@ -157,6 +157,10 @@ type Result struct {
 	sents    []sentence
 	idxMu    sync.Mutex
 	idx      *sourceIndex
+	// pairs caches each sentence's changes (by its first claim), which
+	// several checks read.
+	pairsMu sync.Mutex
+	pairs   map[int][]pair
 }
 
 // RuleUse names a rule that ran and how many claims it made.
