@@ -71,6 +71,9 @@ func first(re *syntax.Regexp, skipSpaces bool) ([]rune, bool, bool) {
 		if skipSpaces && onlySpaces(re.Rune) {
 			return nil, true, true
 		}
+		if skipSpaces && hasSpace(re.Rune) { // [\s.-]: where it is a space, what follows comes first
+			return re.Rune, true, true
+		}
 		return re.Rune, false, true
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:

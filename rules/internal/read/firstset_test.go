@@ -24,6 +24,8 @@ func TestFirstSet(t *testing.T) {
 		{pattern: `[^a-z]x`, allow: "", reject: "", any: false, adjacent: false},
 		{pattern: `x?`, any: true},
 		{pattern: `(?:ab|\s+c)`, allow: "ac", reject: "b", adjacent: false},
+		// a class that holds a space: after the space, what follows comes first
+		{pattern: `[\s.-]\d`, allow: ".-5", reject: "a", adjacent: false},
 	}
 	for _, c := range cases {
 		re, err := syntax.Parse(c.pattern, syntax.Perl)
