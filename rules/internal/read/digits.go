@@ -327,8 +327,8 @@ func spacedGroups(t *text, i, j int) bool {
 	// it (Q4 250, 5 100m), it follows another number (a column of figures)
 	// or a capitalised word that may be a name (Windows 11 200 million).
 	p := t.at(i - 1)
-	if isLatin(t.at(k)) || isWordCh(p) || p == '-' || p == '.' {
-		return false
+	if isLatin(t.at(k)) || isWordCh(p) || p == '-' || p == '.' || p == '+' || t.at(k) == '-' && isDigit(t.at(k+1)) {
+		return false // and not a phone number's groups: +1 202-555-0143
 	}
 	if isSpace(p) {
 		w := i - 1

@@ -31,6 +31,7 @@ func TestNumberFormats(t *testing.T) {
 		{"2 118 904,5 hectares", []want{w("2 118 904,5 hectares", 2.1189045e10, "m2")}},
 		{"scores 7 12 350 and 8", []want{w("7", 7, ""), w("12", 12, ""), w("350", 350, ""), w("8", 8, "")}},
 		{"Windows 11 200 million users", []want{w("200 million", 200e6, "")}},
+		{"dial 1 202-555-0143", []want{w("1", 1, "")}},
 		// Indian grouping
 		{"a budget of 3,27,415 crore", []want{w("3,27,415 crore", 3.27415e12, "")}},
 		{"a budget of 112,05,300 crore", []want{w("112,05,300 crore", 1.120530e14, "")}},
