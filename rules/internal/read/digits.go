@@ -91,7 +91,7 @@ func (d *digitTable) read(t *text, i int) (atom, bool) {
 // slash reads a fraction 3/5, and a mixed number 1 3/5, at a's end. Dates
 // (4/13/2020) and paths are left alone.
 func slash(t *text, a *atom, plain bool) bool {
-	if t.at(a.start-1) == '/' { // the middle of 4/13/2020
+	if t.at(a.start-1) == '/' || a.year { // the middle of 4/13/2020; a season, 2020/21
 		return false
 	}
 	num, end := a.value, a.end

@@ -13,7 +13,7 @@ func TestNotClaims(t *testing.T) {
 		{"BA 283 and LH 400 and flight 9 left; seat 14C", nil},
 		{"the iPhone 14, the S&P 500, a Boeing 737 MAX 9 and the 777-300", nil},
 		{"they won 4-0, lost 98-101 and drew 2-2 on aggregate", nil},
-		{"在 2023 年, FY2024, in the 1980s", nil},
+		{"在 2023 年和 2021/22 赛季, FY2024, in the 1980s, the 2019/20 season", nil},
 		{"see §3.1, fig. 4, 图 2-3, 第5章 (pp. 100–120)", nil},
 		{"three days ago, 两年前, 10日後", nil},
 		{"一模一样, 四舍五入, 三心二意, 同一年, one-off, second-hand", nil},
