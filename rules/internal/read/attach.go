@@ -22,7 +22,8 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 		m.Unit, m.Kind = "x", "multiple"
 		return unitHit{}, false
 	}
-	if h, ok := u.beforeAt(t, a.start); ok && !a.year {
+	// a currency the claim before took as its own (0€0: "0€") is not this one's
+	if h, ok := u.beforeAt(t, a.start); ok && !a.year && (len(sc.out) == 0 || h.start >= sc.out[len(sc.out)-1].End) {
 		if a.money != 0 {
 			m.Value *= a.money
 			m.End = a.moneyEnd
