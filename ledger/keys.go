@@ -14,7 +14,7 @@ import (
 func recalledSources(r *pipeline.Result) map[string]bool {
 	out := map[string]bool{}
 	for i := range r.Sources {
-		if r.Sources[i].Seen != "" {
+		if r.Sources[i].Seen() != "" {
 			out[r.Sources[i].ID] = true
 		}
 	}

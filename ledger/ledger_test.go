@@ -123,7 +123,7 @@ func TestRoundTrip(t *testing.T) {
 		Min, Max                                                         string
 	}
 	see := func(c *pipeline.Claim) view {
-		return view{c.File, c.Text, c.Unit, c.Qualifier, c.Kind, c.Subject, c.Metric, c.Period, c.Rule,
+		return view{c.File, c.Text, c.Unit(), c.Qualifier(), c.Kind(), c.Subject(), c.Metric(), c.Period(), c.Rule(),
 			c.Line, c.Col, c.Value, c.Step, ptr(c.Min), ptr(c.Max)}
 	}
 	for i := range r.Claims {
@@ -223,7 +223,7 @@ func TestRecallContradiction(t *testing.T) {
 	}
 	var seen []string
 	for _, s := range r.Sources {
-		if s.Seen != "" {
+		if s.Seen() != "" {
 			seen = append(seen, s.File+":"+fmt.Sprint(s.Line))
 		}
 	}
@@ -248,7 +248,7 @@ func TestSearchAcrossLanguages(t *testing.T) {
 	}
 	var texts []string
 	for _, h := range hits {
-		if h.Claim.Subject != "five hyperscalers" || h.Source.Text == "" {
+		if h.Claim.Subject() != "five hyperscalers" || h.Source.Text == "" {
 			t.Errorf("hit %+v", h)
 		}
 		texts = append(texts, h.Claim.Text)
@@ -408,10 +408,20 @@ func synthetic(file string, n int) *pipeline.Result {
 	for i := range n {
 		id := fmt.Sprintf("h%d", i+1)
 		text := fmt.Sprintf("Firm %d holds %d%% of the market in 2024.", i, i%100)
-		r.Sources = append(r.Sources, pipeline.Source{ID: id, File: file, Line: i + 1, Col: 1, Role: "quote", Lang: "en", Text: text})
-		r.Claims = append(r.Claims, pipeline.Claim{ID: fmt.Sprintf("c%d", i+1), Source: id, File: file, Line: i + 1, Col: 10,
-			Text: fmt.Sprintf("%d%%", i%100), Value: float64(i % 100), Unit: "%", Kind: "share", Subject: fmt.Sprintf("firm %d", i),
-			Metric: "market share", Period: "2024", PeriodKey: "2024", Rule: "percent", Step: 1, Group: -1, Partner: -1})
+		s := pipeline.Source{ID: id, File: file, Line: i + 1, Col: 1, Text: text}
+		s.SetRole("quote")
+		s.SetLang("en")
+		r.Sources = append(r.Sources, s)
+		c := pipeline.Claim{ID: fmt.Sprintf("c%d", i+1), Source: id, File: file, Line: i + 1, Col: 10,
+			Text: fmt.Sprintf("%d%%", i%100), Value: float64(i % 100), Step: 1, Group: -1, Partner: -1}
+		c.SetUnit("%")
+		c.SetKind("share")
+		c.SetSubject(fmt.Sprintf("firm %d", i))
+		c.SetMetric("market share")
+		c.SetPeriod("2024")
+		c.SetPeriodKey("2024")
+		c.SetRule("percent")
+		r.Claims = append(r.Claims, c)
 	}
 	return r
 }

@@ -131,16 +131,22 @@ func (l *Ledger) Search(ctx context.Context, rs *rules.Ruleset, text string, lim
 		var h Hit
 		var partner, noteOf, title, url sql.NullString
 		var pk string
+		var cs claimStrings
+		var ss sourceStrings
 		c, s := &h.Claim, &h.Source
-		if err := rows.Scan(&c.ID, &c.Source, &c.File, &c.Line, &c.Col, &c.Text, &c.Value, &c.Unit, &c.Min, &c.Max,
-			&c.Qualifier, &c.Kind, &c.Change, &partner, &c.Subject, &c.Metric, &c.Period, &pk, &c.Rule,
-			&c.Step, &c.Bound, &c.Start, &c.End, &c.Sentence,
-			&s.ID, &s.File, &s.Line, &s.Col, &s.Role, &s.Lang, &s.Text, &noteOf, &title, &url,
-			&s.Author, &s.Location, &s.Date, &s.Tags, &s.Format, &s.Seen); err != nil {
+		if err := rows.Scan(&c.ID, &c.Source, &c.File, &c.Line, &c.Col, &c.Text, &c.Value, &cs.unit, &c.Min, &c.Max,
+			&cs.qualifier, &cs.kind, &cs.change, &partner, &cs.subject, &cs.metric, &cs.period, &pk, &cs.rule,
+			&c.Step, &cs.bound, &c.Start, &c.End, &c.Sentence,
+			&s.ID, &s.File, &s.Line, &s.Col, &ss.role, &ss.lang, &s.Text, &noteOf, &title, &url,
+			&ss.author, &ss.location, &ss.date, &ss.tags, &ss.format, &ss.seen); err != nil {
 			return nil, err
 		}
-		c.PeriodKey = pk
-		s.NoteOf, s.Title, s.URL = nullable(noteOf), nullable(title), nullable(url)
+		cs.set(c)
+		c.SetPeriodKey(pk)
+		ss.set(s)
+		s.NoteOf = nullable(noteOf)
+		s.SetTitle(nullable(title))
+		s.SetURL(nullable(url))
 		out = append(out, h)
 	}
 	return out, rows.Err()
@@ -165,7 +171,7 @@ func (l *Ledger) Export(ctx context.Context) (*pipeline.Result, map[string][2]st
 			rows.Close()
 			return nil, nil, err
 		}
-		s.Seen = "" // in an export every source is the ledger's: none is marked
+		s.SetSeen("") // in an export every source is the ledger's: none is marked
 		r.Sources = append(r.Sources, s)
 	}
 	rows.Close()
@@ -175,7 +181,7 @@ func (l *Ledger) Export(ctx context.Context) (*pipeline.Result, map[string][2]st
 	at := map[string]int{}
 	var partners []string
 	err = l.each(ctx, `SELECT `+claimCols+` FROM claims ORDER BY file, line, col, id`, nil, func(s *stored) {
-		s.PeriodKey = s.periodKey
+		s.SetPeriodKey(s.periodKey)
 		at[s.ID] = len(r.Claims)
 		partners = append(partners, s.partner)
 		r.Claims = append(r.Claims, s.Claim)

@@ -45,23 +45,23 @@ type want struct {
 func (rc *Recall) Run(ctx context.Context, r *pipeline.Result) error {
 	files := map[string]bool{}
 	for i := range r.Sources {
-		if r.Sources[i].Seen == "" {
+		if r.Sources[i].Seen() == "" {
 			files[r.Sources[i].File] = true
 		}
 	}
 	topics := map[Topic]*want{}
 	for i := range r.Claims {
 		c := &r.Claims[i]
-		if c.Metric == "" || c.Subject == "" && strings.HasPrefix(c.Metric, "~") {
+		if c.Metric() == "" || c.Subject() == "" && strings.HasPrefix(c.Metric(), "~") {
 			continue // never linked (see pipeline.Link)
 		}
-		t := Topic{c.Subject, c.Metric, pipeline.Family(c)}
+		t := Topic{c.Subject(), c.Metric(), pipeline.Family(c)}
 		w := topics[t]
 		if w == nil {
 			w = &want{periods: map[string]bool{}}
 			topics[t] = w
 		}
-		switch pk, _ := rc.Rules.PeriodKey(c.Period); pk {
+		switch pk, _ := rc.Rules.PeriodKey(c.Period()); pk {
 		case "": // undated: compared with the undated, and told of the latest
 			w.periods[""], w.latest = true, true
 		case "now":
@@ -97,10 +97,12 @@ const claimCols = `id, source, file, line, col, text, value, unit, min, max, qua
 func scanClaim(rows *sql.Rows) (*stored, error) {
 	var s stored
 	var partner sql.NullString
+	var cs claimStrings
 	c := &s.Claim
-	err := rows.Scan(&c.ID, &c.Source, &c.File, &c.Line, &c.Col, &c.Text, &c.Value, &c.Unit, &c.Min, &c.Max,
-		&c.Qualifier, &c.Kind, &c.Change, &partner, &c.Subject, &c.Metric, &c.Period, &s.periodKey, &c.Rule,
-		&c.Step, &c.Bound, &c.Start, &c.End, &c.Sentence)
+	err := rows.Scan(&c.ID, &c.Source, &c.File, &c.Line, &c.Col, &c.Text, &c.Value, &cs.unit, &c.Min, &c.Max,
+		&cs.qualifier, &cs.kind, &cs.change, &partner, &cs.subject, &cs.metric, &cs.period, &s.periodKey, &cs.rule,
+		&c.Step, &cs.bound, &c.Start, &c.End, &c.Sentence)
+	cs.set(c)
 	s.partner = partner.String
 	c.Group, c.Partner = -1, -1
 	return &s, err
@@ -210,10 +212,47 @@ const sourceCols = `s.id, s.file, s.line, s.col, s.role, s.lang, s.text, s.note_
 func scanSource(rows *sql.Rows) (pipeline.Source, error) {
 	var s pipeline.Source
 	var noteOf, title, url sql.NullString
-	err := rows.Scan(&s.ID, &s.File, &s.Line, &s.Col, &s.Role, &s.Lang, &s.Text, &noteOf, &title, &url,
-		&s.Author, &s.Location, &s.Date, &s.Tags, &s.Format, &s.Seen)
-	s.NoteOf, s.Title, s.URL = nullable(noteOf), nullable(title), nullable(url)
+	var ss sourceStrings
+	err := rows.Scan(&s.ID, &s.File, &s.Line, &s.Col, &ss.role, &ss.lang, &s.Text, &noteOf, &title, &url,
+		&ss.author, &ss.location, &ss.date, &ss.tags, &ss.format, &ss.seen)
+	ss.set(&s)
+	s.NoteOf = nullable(noteOf)
+	s.SetTitle(nullable(title))
+	s.SetURL(nullable(url))
 	return s, err
+}
+
+// claimStrings and sourceStrings are what a row gives for the strings that
+// claims and sources hold by method.
+type claimStrings struct {
+	unit, qualifier, kind, change, subject, metric, period, rule, bound string
+}
+
+func (cs *claimStrings) set(c *pipeline.Claim) {
+	c.SetUnit(cs.unit)
+	c.SetQualifier(cs.qualifier)
+	c.SetKind(cs.kind)
+	c.SetChange(cs.change)
+	c.SetSubject(cs.subject)
+	c.SetMetric(cs.metric)
+	c.SetPeriod(cs.period)
+	c.SetRule(cs.rule)
+	c.SetBound(cs.bound)
+}
+
+type sourceStrings struct {
+	role, lang, author, location, date, tags, format, seen string
+}
+
+func (ss *sourceStrings) set(s *pipeline.Source) {
+	s.SetRole(ss.role)
+	s.SetLang(ss.lang)
+	s.SetAuthor(ss.author)
+	s.SetLocation(ss.location)
+	s.SetDate(ss.date)
+	s.SetTags(ss.tags)
+	s.SetFormat(ss.format)
+	s.SetSeen(ss.seen)
 }
 
 func nullable(s sql.NullString) *string {
@@ -246,8 +285,8 @@ func (l *Ledger) sourcesOf(ctx context.Context, claims map[string]*stored) ([]pi
 				rows.Close()
 				return nil, err
 			}
-			if s.Seen == "" {
-				s.Seen = "?"
+			if s.Seen() == "" {
+				s.SetSeen("?")
 			}
 			out = append(out, s)
 		}
@@ -290,8 +329,8 @@ func (f *found) add(r *pipeline.Result, rs *rules.Ruleset) (sources, claims int)
 	base := len(r.Claims)
 	for i, s := range list {
 		at[s.ID] = base + i
-		if pk, _ := rs.PeriodKey(s.Period); pk != s.periodKey && dated(s.periodKey) {
-			s.Period = spell(s.periodKey)
+		if pk, _ := rs.PeriodKey(s.Period()); pk != s.periodKey && dated(s.periodKey) {
+			s.SetPeriod(spell(s.periodKey))
 		}
 		r.Claims = append(r.Claims, s.Claim)
 	}
@@ -352,8 +391,8 @@ func (Mark) Name() string { return "mark" }
 func (Mark) Run(_ context.Context, r *pipeline.Result) error {
 	seen := map[string]string{}
 	for i := range r.Sources {
-		if s := &r.Sources[i]; s.Seen != "" {
-			seen[s.ID] = s.Seen
+		if s := &r.Sources[i]; s.Seen() != "" {
+			seen[s.ID] = s.Seen()
 		}
 	}
 	if len(seen) == 0 {
@@ -437,7 +476,7 @@ func prune(r *pipeline.Result, seen map[string]string, named map[string]bool) {
 	r.Groups = groups
 	srcs := r.Sources[:0]
 	for _, s := range r.Sources {
-		if s.Seen == "" || used[s.ID] {
+		if s.Seen() == "" || used[s.ID] {
 			srcs = append(srcs, s)
 		}
 	}

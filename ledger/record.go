@@ -114,7 +114,7 @@ func (w *writer) begin(run Run) (int64, error) {
 	defer st.Close()
 	for i := range w.r.Sources {
 		s := &w.r.Sources[i]
-		if s.Seen != "" {
+		if s.Seen() != "" {
 			continue
 		}
 		if _, err := st.ExecContext(w.ctx, s.ID, s.File); err != nil {
@@ -187,12 +187,12 @@ func (w *writer) sources() (int, error) {
 	for i := range w.r.Sources {
 		s := &w.r.Sources[i]
 		id := s.ID
-		if s.Seen != "" || done[id] { // recalled, or a repeat of a source of this run
+		if s.Seen() != "" || done[id] { // recalled, or a repeat of a source of this run
 			continue
 		}
 		done[id] = true
-		if _, err := st.ExecContext(w.ctx, id, textHash(s.Text), s.File, s.Line, max(s.Col, 1), s.Role, s.Lang, s.Text,
-			s.NoteOf, s.Title, s.URL, s.Author, s.Location, s.Date, s.Tags, s.Format, w.run, w.run); err != nil {
+		if _, err := st.ExecContext(w.ctx, id, textHash(s.Text), s.File, s.Line, max(s.Col, 1), s.Role(), s.Lang(), s.Text,
+			s.NoteOf, s.Title(), s.URL(), s.Author(), s.Location(), s.Date(), s.Tags(), s.Format(), w.run, w.run); err != nil {
 			return 0, err
 		}
 		if len(done)%10000 == 0 {
@@ -222,7 +222,7 @@ func (w *writer) claims() (int, error) {
 	defer st.Close()
 	role := make(map[string]string, len(w.r.Sources))
 	for i := range w.r.Sources {
-		role[w.r.Sources[i].ID] = w.r.Sources[i].Role
+		role[w.r.Sources[i].ID] = w.r.Sources[i].Role()
 	}
 	done := map[string]bool{}
 	for i := range w.r.Claims {
@@ -236,9 +236,9 @@ func (w *writer) claims() (int, error) {
 		if c.Partner >= 0 && c.Partner < len(w.r.Claims) {
 			partner = &w.r.Claims[c.Partner].ID
 		}
-		if _, err := st.ExecContext(w.ctx, id, c.Source, c.File, c.Line, c.Col, c.Text, c.Value, c.Unit,
-			c.Min, c.Max, c.Qualifier, c.Kind, c.Change, partner, c.Subject, c.Metric, c.Period, c.PeriodKey,
-			c.Rule, c.Step, c.Bound, c.Start, c.End, c.Sentence, pipeline.Family(c), w.run, role[c.Source]); err != nil {
+		if _, err := st.ExecContext(w.ctx, id, c.Source, c.File, c.Line, c.Col, c.Text, c.Value, c.Unit(),
+			c.Min, c.Max, c.Qualifier(), c.Kind(), c.Change(), partner, c.Subject(), c.Metric(), c.Period(), c.PeriodKey(),
+			c.Rule(), c.Step, c.Bound(), c.Start, c.End, c.Sentence, pipeline.Family(c), w.run, role[c.Source]); err != nil {
 			return 0, err
 		}
 		if len(done)%10000 == 0 {

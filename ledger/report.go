@@ -30,7 +30,7 @@ func FromReport(ctx context.Context, path string, rs *rules.Ruleset) (*Ledger, e
 	}
 	r := &pipeline.Result{Sources: rep.Sources}
 	for i := range r.Sources {
-		r.Sources[i].Seen = ""
+		r.Sources[i].SetSeen("")
 	}
 	check, err := pipeline.NewCheck(rs)
 	if err != nil {

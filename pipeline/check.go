@@ -161,7 +161,7 @@ func figures(r *Result, ks []int) string {
 // about names what a group speaks of: "five hyperscalers, share of global AI compute, Q4 2025".
 func about(c *Claim) string {
 	var parts []string
-	for _, p := range []string{c.Subject, strings.TrimPrefix(c.Metric, "~"), c.PeriodKey} {
+	for _, p := range []string{c.Subject(), strings.TrimPrefix(c.Metric(), "~"), c.PeriodKey()} {
 		if p != "" {
 			parts = append(parts, p)
 		}

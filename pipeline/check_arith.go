@@ -100,13 +100,13 @@ func (d durationRatio) Check(r *Result, add func(Finding)) {
 	eachSentence(r, func(src *Source, ks []int) {
 		var durs []int
 		for _, k := range ks {
-			if daysPer[r.Claims[k].Unit] > 0 {
+			if daysPer[r.Claims[k].Unit()] > 0 {
 				durs = append(durs, k)
 			}
 		}
 		for _, k := range ks {
 			x := &r.Claims[k]
-			if x.Unit != "x" || len(durs) != 2 || d.words == nil {
+			if x.Unit() != "x" || len(durs) != 2 || d.words == nil {
 				continue
 			}
 			a, b := &r.Claims[durs[0]], &r.Claims[durs[1]]
@@ -119,7 +119,7 @@ func (d durationRatio) Check(r *Result, add func(Finding)) {
 }
 
 func (d durationRatio) finding(r *Result, a, b, x *Claim) Finding {
-	pa, pb := scaled(Points(a), daysPer[a.Unit]), scaled(Points(b), daysPer[b.Unit])
+	pa, pb := scaled(Points(a), daysPer[a.Unit()]), scaled(Points(b), daysPer[b.Unit()])
 	if pa.Lo < pb.Lo { // a is the longer
 		a, b, pa, pb = b, a, pb, pa
 	}

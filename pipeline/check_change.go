@@ -24,14 +24,14 @@ func (c change) Check(r *Result, add func(Finding)) {
 	var keys []string
 	for i := range r.Claims {
 		from := &r.Claims[i]
-		if from.Change != "from" || from.Partner < 0 || !from.Named {
+		if from.Change() != "from" || from.Partner < 0 || !from.Named {
 			continue
 		}
 		to := &r.Claims[from.Partner]
-		if to.PeriodKey == "" {
+		if to.PeriodKey() == "" {
 			continue
 		}
-		k := strings.Join([]string{from.Subject, from.Metric, Family(from), from.PeriodKey, to.PeriodKey}, "\x00")
+		k := strings.Join([]string{from.Subject(), from.Metric(), Family(from), from.PeriodKey(), to.PeriodKey()}, "\x00")
 		if byKey[k] == nil {
 			keys = append(keys, k)
 		}

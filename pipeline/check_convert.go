@@ -40,11 +40,11 @@ func (c convert) Check(r *Result, add func(Finding)) {
 // but an equality word, bracket or slash between them.
 func (c convert) restates(src *Source, a, b *Claim) bool {
 	switch {
-	case a.Unit == "" || b.Unit == "" || Family(a) != Family(b) || a.Unit == "%" || a.Unit == "x" || a.Unit == "pp":
+	case a.Unit() == "" || b.Unit() == "" || Family(a) != Family(b) || a.Unit() == "%" || a.Unit() == "x" || a.Unit() == "pp":
 		return false
-	case a.Change != "" || b.Change != "" || a.Direction != "" || b.Direction != "" || isRange(a) != isRange(b):
+	case a.Change() != "" || b.Change() != "" || a.Direction() != "" || b.Direction() != "" || isRange(a) != isRange(b):
 		return false
-	case isCurrency(a.Unit): // no exchange rates; a currency restated in its own unit is a conflict's business
+	case isCurrency(a.Unit()): // no exchange rates; a currency restated in its own unit is a conflict's business
 		return false
 	}
 	gap := between(src, a.End, b.Start)
@@ -60,13 +60,13 @@ func (c convert) finding(r *Result, i, j int) Finding {
 	got := Interval(a, c.approx)
 	stated := Interval(b, c.approx)
 	tol := c.tol
-	if a.Unit == "°C" { // a temperature's size is no scale for its slack: 0 °C is not exact
+	if a.Unit() == "°C" { // a temperature's size is no scale for its slack: 0 °C is not exact
 		got = Span{got.Lo - 1, got.Hi + 1}
 		tol = 0
 	}
-	f := judged("arithmetic", ids(r, []int{i, j}), b, got, stated, tol, a.Unit)
-	f.Message = fmt.Sprintf("%s is %s; %s, restating it, is %s, %s", figure(a), spanText(got, a.Unit),
-		figure(b), spanText(stated, b.Unit), verdictWord(f))
+	f := judged("arithmetic", ids(r, []int{i, j}), b, got, stated, tol, a.Unit())
+	f.Message = fmt.Sprintf("%s is %s; %s, restating it, is %s, %s", figure(a), spanText(got, a.Unit()),
+		figure(b), spanText(stated, b.Unit()), verdictWord(f))
 	return f
 }
 

@@ -27,13 +27,13 @@ type compound struct{ approx, tol float64 }
 
 func (c compound) Check(r *Result, add func(Finding)) {
 	eachSentence(r, func(_ *Source, ks []int) {
-		window := firstOf(r, ks, func(o *Claim) bool { return o.Kind == "duration" && o.Change == "" })
+		window := firstOf(r, ks, func(o *Claim) bool { return o.Kind() == "duration" && o.Change() == "" })
 		ps := r.pairsOf(ks)
 		if len(ps) == 0 && window >= 0 {
 			ps = textPairs(r, ks) // 1,750万人按年增3.2%复利9年,约为2,330万人
 		}
 		for _, k := range ks {
-			if r.Claims[k].Kind != "growth_rate" {
+			if r.Claims[k].Kind() != "growth_rate" {
 				continue
 			}
 			fit := func(p pair) bool {
@@ -55,7 +55,7 @@ func (c compound) years(r *Result, p pair, window int) (Span, bool) {
 	if window >= 0 {
 		return durationYears(&r.Claims[window], 0)
 	}
-	n, ok := yearsBetween(r.Claims[p.from].PeriodKey, r.Claims[p.to].PeriodKey)
+	n, ok := yearsBetween(r.Claims[p.from].PeriodKey(), r.Claims[p.to].PeriodKey())
 	return Span{n, n}, ok
 }
 
@@ -135,7 +135,7 @@ type doubling struct{ approx, tol float64 }
 // no rate, the one rate of the sentence before serves.
 func (d doubling) Check(r *Result, add func(Finding)) {
 	eachScope(r, r.index(), func(_ *Source, ks, before []int) {
-		t := firstOf(r, ks, func(o *Claim) bool { return o.Kind == "doubling_time" })
+		t := firstOf(r, ks, func(o *Claim) bool { return o.Kind() == "doubling_time" })
 		if t < 0 {
 			return
 		}
@@ -154,7 +154,7 @@ func (d doubling) Check(r *Result, add func(Finding)) {
 func growthRates(r *Result, ks []int) []int {
 	var out []int
 	for _, k := range ks {
-		if r.Claims[k].Kind == "growth_rate" {
+		if r.Claims[k].Kind() == "growth_rate" {
 			out = append(out, k)
 		}
 	}
@@ -167,7 +167,7 @@ func (d doubling) finding(r *Result, ks []int, t, k int) Finding {
 	factor := Span{2, 2}
 	claims := []int{t, k}
 	// "almost doubling every two years": the multiple beside it bounds the factor.
-	if x := firstOf(r, ks, func(o *Claim) bool { return o.Unit == "x" && gapOf(o, dt) < 12 }); x >= 0 {
+	if x := firstOf(r, ks, func(o *Claim) bool { return o.Unit() == "x" && gapOf(o, dt) < 12 }); x >= 0 {
 		factor = Interval(&r.Claims[x], 0)
 		factor.Lo = math.Max(factor.Lo, 1)
 		claims = append(claims, x)
@@ -194,12 +194,12 @@ func (g growthMultiple) Check(r *Result, add func(Finding)) {
 	eachSentence(r, func(src *Source, ks []int) {
 		for _, p := range ks {
 			pc := &r.Claims[p]
-			if pc.Unit != "%" || pc.Direction == "" || pc.Kind == "growth_rate" {
+			if pc.Unit() != "%" || pc.Direction() == "" || pc.Kind() == "growth_rate" {
 				continue
 			}
 			for _, x := range ks {
 				mx := &r.Claims[x]
-				if mx.Unit != "x" || mx.Start < pc.End || !g.equal.MatchString(between(src, pc.End, mx.Start)) {
+				if mx.Unit() != "x" || mx.Start < pc.End || !g.equal.MatchString(between(src, pc.End, mx.Start)) {
 					continue
 				}
 				add(g.finding(r, p, x))

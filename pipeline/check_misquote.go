@@ -39,10 +39,10 @@ func (m misquote) Check(r *Result, add func(Finding)) {
 	var keys []bucketKey
 	for k := range r.Claims {
 		c := &r.Claims[k]
-		if !isDated(c.PeriodKey) || c.Value == 0 || isRange(c) || c.Role == "rejected" || len(digits(InFamily(c, c.Value))) < 2 {
+		if !isDated(c.PeriodKey()) || c.Value == 0 || isRange(c) || c.Role() == "rejected" || len(digits(InFamily(c, c.Value))) < 2 {
 			continue
 		}
-		key := bucketKey{Family(c), kindClass(c), c.PeriodKey, isSize(c)}
+		key := bucketKey{Family(c), kindClass(c), c.PeriodKey(), isSize(c)}
 		if buckets[key] == nil {
 			keys = append(keys, key)
 		}
@@ -149,7 +149,7 @@ func misquoted(a, b *Claim, shared []string) Finding {
 	f := judged("conflict", []string{a.ID, b.ID}, b, Interval(a, 0), Interval(b, 0), 0, Family(a))
 	f.Status = Inconsistent
 	f.Message = fmt.Sprintf("%s and %s look like one figure miscopied (%s): both are for %s in %s",
-		figure(a), figure(b), garble(a, b), strings.Join(shared, ", "), a.PeriodKey)
+		figure(a), figure(b), garble(a, b), strings.Join(shared, ", "), a.PeriodKey())
 	return f
 }
 

@@ -74,7 +74,7 @@ func (s shareSum) Check(r *Result, add func(Finding)) {
 // isPart: a figure that may be a part of a whole in percent, not a
 // change, a rate or a total.
 func isPart(c *Claim) bool {
-	return Family(c) == "%" && c.Kind == "share" && c.Change == "" && c.Direction == "" && c.Role == ""
+	return Family(c) == "%" && c.Kind() == "share" && c.Change() == "" && c.Direction() == "" && c.Role() == ""
 }
 
 // named reports whether the words of a share stand before one of the
@@ -145,13 +145,13 @@ func (p partsTotal) Check(r *Result, add func(Finding)) {
 	eachSentence(r, func(_ *Source, ks []int) {
 		for i, t := range ks {
 			total := &r.Claims[t]
-			if total.Role != "total" {
+			if total.Role() != "total" {
 				continue
 			}
 			var parts []int
 			for _, k := range ks[:i] {
 				c := &r.Claims[k]
-				if Family(c) == Family(total) && isLevel(c) && c.Change == "" && c.Role == "" {
+				if Family(c) == Family(total) && isLevel(c) && c.Change() == "" && c.Role() == "" {
 					parts = append(parts, k)
 				}
 			}

@@ -30,7 +30,7 @@ func (p product) Check(r *Result, add func(Finding)) {
 				continue
 			}
 			qs := p.candidates(r, ks, before, k, func(c *Claim) bool { return quantityOf(c, den) })
-			ts := p.candidates(r, ks, before, k, func(c *Claim) bool { return c.Unit == num && c.Role != "per" && !hasCompound(c) })
+			ts := p.candidates(r, ks, before, k, func(c *Claim) bool { return c.Unit() == num && c.Role() != "per" && !hasCompound(c) })
 			if den == "" && len(qs) != 1 { // a head count must be the only count
 				continue
 			}
@@ -51,7 +51,7 @@ func (p product) candidates(r *Result, ks, before []int, k int, ok func(*Claim) 
 		var out []int
 		for _, j := range from {
 			c := &r.Claims[j]
-			if j != k && ok(c) && c.Change == "" && c.Role != "base" && c.Direction == "" {
+			if j != k && ok(c) && c.Change() == "" && c.Role() != "base" && c.Direction() == "" {
 				out = append(out, j)
 			}
 		}
@@ -89,20 +89,20 @@ func (p product) finding(r *Result, k, q, t int) Finding {
 	price, qty, total := &r.Claims[k], &r.Claims[q], &r.Claims[t]
 	got := Interval(price, p.approx).mul(Interval(qty, p.approx))
 	stated := Interval(total, p.approx)
-	f := judged("arithmetic", ids(r, []int{q, k, t}), total, got, stated, p.tol, total.Unit)
+	f := judged("arithmetic", ids(r, []int{q, k, t}), total, got, stated, p.tol, total.Unit())
 	f.Message = fmt.Sprintf("%s × %s is %s (quantity × unit price); %s states %s, %s",
-		figure(qty), figure(price), spanText(got, total.Unit), figure(total), spanText(stated, total.Unit), verdictWord(f))
+		figure(qty), figure(price), spanText(got, total.Unit()), figure(total), spanText(stated, total.Unit()), verdictWord(f))
 	return f
 }
 
 // priceUnits splits a unit price: GBP/L gives GBP and L; a money figure
 // per head gives its currency and "" (a count).
 func priceUnits(c *Claim) (num, den string, ok bool) {
-	if i := strings.IndexByte(c.Unit, '/'); i > 0 && !isRate(c.Unit[i+1:]) {
-		return c.Unit[:i], c.Unit[i+1:], true
+	if i := strings.IndexByte(c.Unit(), '/'); i > 0 && !isRate(c.Unit()[i+1:]) {
+		return c.Unit()[:i], c.Unit()[i+1:], true
 	}
-	if c.Role == "per" && c.Unit != "" && !strings.Contains(c.Unit, "/") {
-		return c.Unit, "", true
+	if c.Role() == "per" && c.Unit() != "" && !strings.Contains(c.Unit(), "/") {
+		return c.Unit(), "", true
 	}
 	return "", "", false
 }
@@ -110,14 +110,14 @@ func priceUnits(c *Claim) (num, den string, ok bool) {
 // isRate reports a denominator of time: L/day is a flow, not a price.
 func isRate(den string) bool { return daysPer[den] > 0 || den == "s" }
 
-func hasCompound(c *Claim) bool { return strings.Contains(c.Unit, "/") }
+func hasCompound(c *Claim) bool { return strings.Contains(c.Unit(), "/") }
 
 // quantityOf reports a figure in the unit den, or a head count for "".
 func quantityOf(c *Claim, den string) bool {
 	if den == "" {
-		return c.Unit == "" && c.Kind == "count" && c.Role != "per"
+		return c.Unit() == "" && c.Kind() == "count" && c.Role() != "per"
 	}
-	return c.Unit == den
+	return c.Unit() == den
 }
 
 // eachScope calls fn with the claims of every sentence and those of the
@@ -131,7 +131,7 @@ func eachScope(r *Result, idx *sourceIndex, fn func(src *Source, ks, before []in
 		}
 		var prev []int // the last sentence seen
 		if i > 0 {
-			if p := &r.Sources[i-1]; p.File == src.File && p.Line+1 == src.Line && p.Role == src.Role && p.Lang == src.Lang {
+			if p := &r.Sources[i-1]; p.File == src.File && p.Line+1 == src.Line && p.Role() == src.Role() && p.Lang() == src.Lang() {
 				prev = lastSentence(r, idx.of(i-1))
 			}
 		}

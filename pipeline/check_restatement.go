@@ -75,10 +75,10 @@ func quotesOf(r *Result, idx *sourceIndex, i int) []int {
 // docKey names the document a source was highlighted in, where the export says.
 func docKey(s *Source) string {
 	switch {
-	case s.URL != nil && *s.URL != "":
-		return *s.URL
-	case s.Title != nil && *s.Title != "":
-		return *s.Title
+	case s.URL() != nil && *s.URL() != "":
+		return *s.URL()
+	case s.Title() != nil && *s.Title() != "":
+		return *s.Title()
 	}
 	return ""
 }
@@ -98,7 +98,7 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, out []Finding) []
 	var pairs []string
 	for _, k := range idx.of(i) {
 		n := &r.Claims[k]
-		if n.Role == "rejected" {
+		if n.Role() == "rejected" {
 			continue // 不是45%: quoted to be denied
 		}
 		match, garbled, near := rs.align(r, n, quote)
@@ -158,8 +158,8 @@ func (rs restatement) align(r *Result, n *Claim, quote []int) (match, garbled, n
 // comparable: one family and kind, and the same role in a change (the
 // start of a change is another time than its end).
 func comparable(q, n *Claim) bool {
-	return Family(q) == Family(n) && (q.Kind == n.Kind || isShare(q) && isShare(n)) &&
-		kindClass(q) == kindClass(n) && (q.Change == "from") == (n.Change == "from") &&
+	return Family(q) == Family(n) && (q.Kind() == n.Kind() || isShare(q) && isShare(n)) &&
+		kindClass(q) == kindClass(n) && (q.Change() == "from") == (n.Change() == "from") &&
 		q.Value != 0 && n.Value != 0
 }
 
@@ -205,13 +205,13 @@ func (rs restatement) changes(r *Result, note, quote []int) []Finding {
 	var out []Finding
 	for _, k := range note {
 		nf := &r.Claims[k]
-		if nf.Change != "from" || nf.Partner < 0 {
+		if nf.Change() != "from" || nf.Partner < 0 {
 			continue
 		}
 		nt := &r.Claims[nf.Partner]
 		for _, j := range quote {
 			qf := &r.Claims[j]
-			if qf.Change != "from" || qf.Partner < 0 || Family(qf) != Family(nf) {
+			if qf.Change() != "from" || qf.Partner < 0 || Family(qf) != Family(nf) {
 				continue
 			}
 			qt := &r.Claims[qf.Partner]
@@ -259,7 +259,7 @@ func garble(a, b *Claim) string {
 	if len(da) == len(db) && len(da) > 1 && da != db && sorted(da) == sorted(db) {
 		return "the same digits in another order"
 	}
-	if na, nb := written(a.Text), written(b.Text); na != "" && na == nb && len(na) >= 2 && a.Unit != "" &&
+	if na, nb := written(a.Text), written(b.Text); na != "" && na == nb && len(na) >= 2 && a.Unit() != "" &&
 		(ratio < 0.9 || ratio > 1.1) {
 		return "the same number in another unit"
 	}

@@ -40,8 +40,8 @@ func init() {
 
 var percentMeasure = measure{
 	name: "percent-change", unit: "%",
-	states: func(c *Claim) bool { return c.Unit == "%" && c.Kind != "growth_rate" },
-	fits:   func(_, from *Claim) bool { return Family(from) != "%" || from.Unit == "%" },
+	states: func(c *Claim) bool { return c.Unit() == "%" && c.Kind() != "growth_rate" },
+	fits:   func(_, from *Claim) bool { return Family(from) != "%" || from.Unit() == "%" },
 	compute: func(a, b Span) Span {
 		return b.sub(a).div(a.abs()).scale(100)
 	},
@@ -51,7 +51,7 @@ var percentMeasure = measure{
 
 var pointsMeasure = measure{
 	name: "points-change", unit: "pp",
-	states:  func(c *Claim) bool { return c.Unit == "pp" },
+	states:  func(c *Claim) bool { return c.Unit() == "pp" },
 	fits:    func(_, from *Claim) bool { return Family(from) == "%" },
 	compute: func(a, b Span) Span { return b.sub(a) },
 	formula: "end − start, in percentage points",
@@ -61,7 +61,7 @@ var pointsMeasure = measure{
 var differenceMeasure = measure{
 	name: "change-difference",
 	states: func(c *Claim) bool {
-		return c.Direction != "" && c.Unit != "%" && c.Unit != "pp" && c.Unit != "x"
+		return c.Direction() != "" && c.Unit() != "%" && c.Unit() != "pp" && c.Unit() != "x"
 	},
 	fits:    func(size, from *Claim) bool { return Family(size) == Family(from) },
 	compute: func(a, b Span) Span { return b.sub(a) },
@@ -71,7 +71,7 @@ var differenceMeasure = measure{
 
 var ratioMeasure = measure{
 	name: "factor", unit: "x",
-	states:  func(c *Claim) bool { return c.Unit == "x" },
+	states:  func(c *Claim) bool { return c.Unit() == "x" },
 	fits:    func(_, from *Claim) bool { return true },
 	compute: changeRatio,
 	formula: "the larger end / the smaller",
@@ -109,7 +109,7 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 // states reports whether the figure states this measure of a change: its
 // direction or kind says so, or the check's words stand just before it.
 func (c changeSize) states(src *Source, size *Claim) bool {
-	if !c.measure.states(size) || size.Change != "" {
+	if !c.measure.states(size) || size.Change() != "" {
 		return false
 	}
 	if isSize(size) {
@@ -128,7 +128,7 @@ func (c changeSize) finding(r *Result, p pair, k int) Finding {
 	}
 	unit := c.measure.unit
 	if unit == "" {
-		unit = from.Unit
+		unit = from.Unit()
 	}
 	f := judged("arithmetic", ids(r, []int{p.from, p.to, k}), size, got, stated, c.tol, unit)
 	f.Message = fmt.Sprintf("from %s to %s is %s (%s); %s states %s, %s",

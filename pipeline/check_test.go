@@ -128,6 +128,14 @@ func TestNoFalseAlarms(t *testing.T) {
 	}
 }
 
+// claim is c with this unit, kind and bound.
+func claim(c pipeline.Claim, unit, kind, bound string) pipeline.Claim {
+	c.SetUnit(unit)
+	c.SetKind(kind)
+	c.SetBound(bound)
+	return c
+}
+
 func TestInterval(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	inf := math.Inf(1)
@@ -136,14 +144,14 @@ func TestInterval(t *testing.T) {
 		c      pipeline.Claim
 		lo, hi float64
 	}{
-		{"71% rounds", pipeline.Claim{Value: 71, Unit: "%", Step: 1}, 70.5, 71.5},
-		{"1.5% rounds", pipeline.Claim{Value: 1.5, Unit: "%", Step: 0.1}, 1.45, 1.55},
-		{"over 60%", pipeline.Claim{Value: 60, Unit: "%", Step: 1, Min: f(60), Bound: "min"}, 60, inf},
-		{"over two-thirds", pipeline.Claim{Value: 2.0 / 3, Kind: "share", Min: f(2.0 / 3), Bound: "min"}, 200.0 / 3, inf},
-		{"up to 5", pipeline.Claim{Value: 5, Step: 1, Max: f(5), Bound: "max"}, math.Inf(-1), 5},
-		{"about 25%", pipeline.Claim{Value: 25, Unit: "%", Step: 1, Bound: "approx"}, 25 - 1.25, 25 + 1.25},
-		{"about 2.5 rounds wider than 1%", pipeline.Claim{Value: 2.5, Step: 0.1, Bound: "approx"}, 2.45, 2.55},
-		{"18-24", pipeline.Claim{Value: 21, Unit: "month", Step: 1, Min: f(18), Max: f(24)}, 17.5, 24.5},
+		{"71% rounds", claim(pipeline.Claim{Value: 71, Step: 1}, "%", "", ""), 70.5, 71.5},
+		{"1.5% rounds", claim(pipeline.Claim{Value: 1.5, Step: 0.1}, "%", "", ""), 1.45, 1.55},
+		{"over 60%", claim(pipeline.Claim{Value: 60, Step: 1, Min: f(60)}, "%", "", "min"), 60, inf},
+		{"over two-thirds", claim(pipeline.Claim{Value: 2.0 / 3, Min: f(2.0 / 3)}, "", "share", "min"), 200.0 / 3, inf},
+		{"up to 5", claim(pipeline.Claim{Value: 5, Step: 1, Max: f(5)}, "", "", "max"), math.Inf(-1), 5},
+		{"about 25%", claim(pipeline.Claim{Value: 25, Step: 1}, "%", "", "approx"), 25 - 1.25, 25 + 1.25},
+		{"about 2.5 rounds wider than 1%", claim(pipeline.Claim{Value: 2.5, Step: 0.1}, "", "", "approx"), 2.45, 2.55},
+		{"18-24", claim(pipeline.Claim{Value: 21, Step: 1, Min: f(18), Max: f(24)}, "month", "", ""), 17.5, 24.5},
 	}
 	for _, c := range cases {
 		got := pipeline.Interval(&c.c, 0.05)
@@ -182,7 +190,7 @@ func TestPartsAgree(t *testing.T) {
 	for _, c := range res.Claims {
 		k := lineOf[c.Source]
 		byCopy[k/per] = append(byCopy[k/per], fmt.Sprintf("%d %s %g %s | %s | %s | %s",
-			k%per, c.Text, c.Value, c.Unit, c.Subject, c.Metric, c.Period))
+			k%per, c.Text, c.Value, c.Unit(), c.Subject(), c.Metric(), c.Period()))
 	}
 	restated := make([]int, copies)
 	for _, f := range res.Findings {
@@ -220,22 +228,25 @@ func TestNoteOnNote(t *testing.T) {
 	}
 	q, n := "h1", "h2"
 	res := &pipeline.Result{Sources: []pipeline.Source{
-		{ID: "h3", Line: 3, Text: "还是71%", Lang: "zh", NoteOf: &n}, // before its note, in input order
-		{ID: q, Line: 1, Text: "The five hyperscalers own 71% of global AI compute as of Q4 2025.", Lang: "en"},
-		{ID: n, Line: 2, Text: "五大云厂商占71%", Lang: "zh", NoteOf: &q},
+		{ID: "h3", Line: 3, Text: "还是71%", NoteOf: &n}, // before its note, in input order
+		{ID: q, Line: 1, Text: "The five hyperscalers own 71% of global AI compute as of Q4 2025."},
+		{ID: n, Line: 2, Text: "五大云厂商占71%", NoteOf: &q},
 	}}
+	for i, lang := range []string{"zh", "en", "zh"} {
+		res.Sources[i].SetLang(lang)
+	}
 	err = pipeline.Run(context.Background(), res, &pipeline.Extract{Rules: rs}, &pipeline.Context{Rules: rs})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := res.Claims[1] // the quote's
-	if want.Subject == "" || want.Metric == "" || want.Period == "" {
+	if want.Subject() == "" || want.Metric() == "" || want.Period() == "" {
 		t.Fatalf("the quote's claim has no context: %+v", want)
 	}
 	for _, c := range res.Claims {
-		if c.Subject != want.Subject || c.Metric != want.Metric || c.Period != want.Period {
+		if c.Subject() != want.Subject() || c.Metric() != want.Metric() || c.Period() != want.Period() {
 			t.Errorf("%s %q: %q, %q, %q; want the quote's %q, %q, %q", c.Source, c.Text,
-				c.Subject, c.Metric, c.Period, want.Subject, want.Metric, want.Period)
+				c.Subject(), c.Metric(), c.Period(), want.Subject(), want.Metric(), want.Period())
 		}
 	}
 }

@@ -46,6 +46,7 @@ func (c *Context) Run(_ context.Context, r *Result) error {
 			c.source(r, idx, i)
 		}
 	}
+	r.mentions = nil // no later stage reads them
 	return nil
 }
 
@@ -69,7 +70,7 @@ func (c *Context) source(r *Result, idx *sourceIndex, i int) {
 		return
 	}
 	precision(r, src, claims)
-	c.own(r, src, claims)
+	c.own(r, i, claims)
 	if src.NoteOf != nil {
 		inherit(r, claims, quotesOf(r, idx, i)) // its quote's figures, then its document's
 	}
@@ -81,8 +82,11 @@ func (c *Context) source(r *Result, idx *sourceIndex, i int) {
 // Mentions come in text order and do not overlap, so the nearest of a kind
 // is one of two found by binary search: a long text costs no more per
 // claim than a short one.
-func (c *Context) own(r *Result, src *Source, claims []int) {
-	ms := src.Mentions
+func (c *Context) own(r *Result, i int, claims []int) {
+	if i >= len(r.mentions) {
+		return
+	}
+	ms := r.mentions[i]
 	if len(ms) == 0 {
 		return
 	}
@@ -91,9 +95,9 @@ func (c *Context) own(r *Result, src *Source, claims []int) {
 	subjects, metrics := ofKind(ms, "subject"), ofKind(ms, "metric")
 	for _, k := range claims {
 		cl := &r.Claims[k]
-		cl.Subject = nearest(subjects, cl)
-		cl.Metric = nearest(metrics, cl)
-		cl.Named = cl.Subject != "" && cl.Metric != ""
+		cl.SetSubject(nearest(subjects, cl))
+		cl.SetMetric(nearest(metrics, cl))
+		cl.Named = cl.Subject() != "" && cl.Metric() != ""
 	}
 }
 
@@ -133,17 +137,17 @@ func inherit(r *Result, note, quote []int) {
 	for _, k := range note {
 		cl := &r.Claims[k]
 		q := counterpart(r, cl, quote)
-		if cl.Subject == "" && cl.Metric == "" && q >= 0 && r.Claims[q].Named {
+		if cl.Subject() == "" && cl.Metric() == "" && q >= 0 && r.Claims[q].Named {
 			cl.Named = true
 		}
-		if cl.Subject == "" {
-			cl.Subject = mostNamed(r, quote, q, func(c *Claim) string { return c.Subject })
+		if cl.Subject() == "" {
+			cl.SetSubject(mostNamed(r, quote, q, func(c *Claim) string { return c.Subject() }))
 		}
-		if cl.Metric == "" {
-			cl.Metric = mostNamed(r, quote, q, func(c *Claim) string { return c.Metric })
+		if cl.Metric() == "" {
+			cl.SetMetric(mostNamed(r, quote, q, func(c *Claim) string { return c.Metric() }))
 		}
-		if cl.Period == "" && q >= 0 {
-			cl.Period = r.Claims[q].Period
+		if cl.Period() == "" && q >= 0 {
+			cl.SetPeriod(r.Claims[q].Period())
 		}
 	}
 }
@@ -154,8 +158,8 @@ func counterpart(r *Result, cl *Claim, quote []int) int {
 	best, score := -1, -1.0
 	for _, k := range quote {
 		q := &r.Claims[k]
-		if Family(q) != Family(cl) || q.Kind != cl.Kind && !(isShare(q) && isShare(cl)) ||
-			(q.Change == "from") != (cl.Change == "from") { // the start of a change is another time
+		if Family(q) != Family(cl) || q.Kind() != cl.Kind() && !(isShare(q) && isShare(cl)) ||
+			(q.Change() == "from") != (cl.Change() == "from") { // the start of a change is another time
 			continue
 		}
 		s := 1.0
@@ -195,18 +199,18 @@ func (c *Context) fallback(r *Result, src *Source, claims []int) {
 	var rs []rune
 	for _, k := range claims {
 		cl := &r.Claims[k]
-		if cl.Metric != "" && cl.Subject != "" {
+		if cl.Metric() != "" && cl.Subject() != "" {
 			continue
 		}
 		if rs == nil {
 			rs = []rune(src.Text)
 		}
-		if cl.Subject == "" {
-			cl.Subject = phraseSubject(rs, cl)
+		if cl.Subject() == "" {
+			cl.SetSubject(phraseSubject(rs, cl))
 		}
-		if cl.Metric == "" {
-			if np := phraseMetric(rs, src.Lang, cl); np != "" {
-				cl.Metric = "~" + np
+		if cl.Metric() == "" {
+			if np := phraseMetric(rs, src.Lang(), cl); np != "" {
+				cl.SetMetric("~" + np)
 			} else {
 				ends = append(ends, cl.End)
 			}
@@ -217,8 +221,9 @@ func (c *Context) fallback(r *Result, src *Source, claims []int) {
 	}
 	words := c.Rules.KeywordsAfter(src.Text, ends)
 	for _, k := range claims {
-		if cl := &r.Claims[k]; cl.Metric == "" {
-			cl.Metric, words = words[0], words[1:]
+		if cl := &r.Claims[k]; cl.Metric() == "" {
+			cl.SetMetric(words[0])
+			words = words[1:]
 		}
 	}
 }
@@ -233,7 +238,7 @@ func pairChanges(r *Result, claims []int) {
 	var byFamily map[string]*family
 	for _, k := range claims {
 		c := &r.Claims[k]
-		if c.Change != "from" {
+		if c.Change() != "from" {
 			continue
 		}
 		if byFamily == nil {
@@ -245,7 +250,7 @@ func pairChanges(r *Result, claims []int) {
 					f = &family{}
 					byFamily[Family(to)] = f
 				}
-				switch to.Change {
+				switch to.Change() {
 				case "to":
 					f.ends = append(f.ends, j)
 				case "":
@@ -271,13 +276,14 @@ func pairChanges(r *Result, claims []int) {
 func pairEnds(r *Result, claims []int) {
 	for i, k := range claims {
 		c := &r.Claims[k]
-		if c.Role != "end" || c.Partner >= 0 {
+		if c.Role() != "end" || c.Partner >= 0 {
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
 			o := &r.Claims[claims[j]]
-			if Family(o) == Family(c) && isLevel(o) && o.Change == "" && o.Partner < 0 {
-				o.Change, o.Partner, c.Partner = "from", k, claims[j]
+			if Family(o) == Family(c) && isLevel(o) && o.Change() == "" && o.Partner < 0 {
+				o.SetChange("from")
+				o.Partner, c.Partner = k, claims[j]
 				break
 			}
 		}
@@ -299,23 +305,23 @@ func closest(ks []int, k int) int {
 	return ks[i]
 }
 
-func isShare(c *Claim) bool { return c.Unit == "%" || c.Kind == "share" && c.Unit == "" }
+func isShare(c *Claim) bool { return c.Unit() == "%" || c.Kind() == "share" && c.Unit() == "" }
 
 // Family is the unit a claim is compared in: a share written as a fraction
 // (two-thirds) compares as a percentage; a bare count only with its kind.
 func Family(c *Claim) string {
-	if c.Unit == "" {
-		if c.Kind == "share" {
+	if c.Unit() == "" {
+		if c.Kind() == "share" {
 			return "%"
 		}
-		return "#" + c.Kind
+		return "#" + c.Kind()
 	}
-	return c.Unit
+	return c.Unit()
 }
 
 // InFamily is the claim's value scaled to its family (0.25 share → 25%).
 func InFamily(c *Claim, v float64) float64 {
-	if c.Unit == "" && c.Kind == "share" {
+	if c.Unit() == "" && c.Kind() == "share" {
 		return v * 100
 	}
 	return v

@@ -28,27 +28,62 @@ func (e *Extract) Name() string { return "extract" }
 // the channel cheap, small enough to balance two cores on a short input.
 const chunk = 256
 
-// Run implements Stage.
+// Run implements Stage. Sources go in batches, each read on all cores and
+// its matches made claims before the next batch is read: a match is larger
+// than the claim made of it, and holding every source's matches until all
+// were read, beside the claims, set the peak memory of a large run.
 func (e *Extract) Run(ctx context.Context, r *Result) error {
-	per := make([][]rules.Match, len(r.Sources))
+	r.mentions = make([][]rules.Mention, len(r.Sources))
+	ids := NewIDs("c-")
+	ids.Reserve(len(r.Claims))
+	for k := range r.Claims {
+		ids.Take(r.Claims[k].ID)
+	}
+	for lo := 0; lo < len(r.Sources); lo += batch {
+		hi := min(lo+batch, len(r.Sources))
+		per := e.batch(ctx, r, lo, hi)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if lo == 0 && hi < len(r.Sources) {
+			// Room for all claims at the first batch's rate (and a little
+			// more), so that the slice rarely grows, each growth a copy.
+			n := 0
+			for _, p := range per {
+				n += len(p)
+			}
+			r.Claims = slices.Grow(r.Claims, n*len(r.Sources)/hi+n/16)
+		}
+		r.Claims = collect(r.Claims, r.Sources[lo:hi], per, ids)
+	}
+	r.Rules = e.usage(r.Claims)
+	return nil
+}
+
+// batch is how many sources are read before their matches become claims.
+const batch = 1 << 16
+
+// batch reads sources lo to hi on all cores and returns their matches; each
+// source's mentions go to r.mentions.
+func (e *Extract) batch(ctx context.Context, r *Result, lo, hi int) [][]rules.Match {
+	per := make([][]rules.Match, hi-lo)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < e.workers(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for start := range jobs {
-				end := min(start+chunk, len(r.Sources))
+				end := min(start+chunk, hi)
 				for i := start; i < end; i++ {
-					per[i] = e.matches(&r.Sources[i])
+					s := &r.Sources[i]
+					per[i-lo], r.mentions[i] = e.Rules.AnalyzeLang(s.Text, s.Lang())
 				}
 				if e.Done != nil {
 					e.Done.Add(int64(end - start))
 				}
 			}
-		}()
+		})
 	}
-	for start := 0; start < len(r.Sources); start += chunk {
+	for start := lo; start < hi; start += chunk {
 		select {
 		case jobs <- start:
 		case <-ctx.Done():
@@ -56,12 +91,7 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 	}
 	close(jobs)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	r.Claims = collect(r.Claims, r.Sources, per)
-	r.Rules = e.usage(r.Claims)
-	return nil
+	return per
 }
 
 func (e *Extract) workers() int {
@@ -71,52 +101,44 @@ func (e *Extract) workers() int {
 	return runtime.GOMAXPROCS(0)
 }
 
-// matches extracts one source's claims; the source keeps its mentions.
-func (e *Extract) matches(s *Source) []rules.Match {
-	ms, mentions := e.Rules.AnalyzeLang(s.Text, s.Lang)
-	s.Mentions = mentions
-	if cap(ms) > len(ms) {
-		// The reader starts a text's matches at room for four; every
-		// source's are held until all are read, and a million one-line
-		// highlights would keep 600 MB of that room.
-		ms = append([]rules.Match(nil), ms...)
-	}
-	return ms
-}
-
-// collect appends the claims of every source to dst, in input order, with
-// their ids and positions in the file, straight into one slice, in parts
-// on all cores. Ids are hashed in parts and made unique in input order.
-func collect(dst []Claim, srcs []Source, per [][]rules.Match) []Claim {
+// collect appends the claims of srcs, whose matches per holds, to dst, in
+// input order, with their ids and positions in the file, in parts on all
+// cores. Ids are hashed in parts and made unique in input order.
+func collect(dst []Claim, srcs []Source, per [][]rules.Match, ids *IDs) []Claim {
 	at := make([]int, len(per)+1) // source i's claims go to out[at[i]:]
 	at[0] = len(dst)
 	for i, p := range per {
 		at[i+1] = at[i] + len(p)
 	}
 	out := slices.Grow(dst, at[len(per)]-len(dst))[:at[len(per)]]
-	hashes := make([]uint64, len(out))
+	hashes := make([]uint64, len(out)-at[0])
 	inParts(len(per), partsFor(len(per)), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			s := &srcs[i]
-			for j, m := range per[i] {
+			for j := range per[i] {
+				m := &per[i][j]
 				k := at[i] + j
 				line, col := s.Position(m.Start)
-				hashes[k] = hashOf(s.ID, m.Text)
-				out[k] = Claim{Source: s.ID, File: s.File, Line: line, Col: col,
-					Text: m.Text, Value: m.Value, Unit: m.Unit, Min: m.Min, Max: m.Max, Qualifier: m.Qualifier,
-					Kind: m.Kind, Change: m.Change, Direction: m.Direction, Role: m.Role, Period: m.Period, Rule: m.Rule,
-					Start: m.Start, End: m.End, Sentence: m.Sentence, Step: m.Step, Bound: m.Bound, Group: -1, Partner: -1}
+				hashes[k-at[0]] = hashOf(s.ID, m.Text)
+				c := &out[k]
+				*c = Claim{Source: s.ID, File: s.File, Line: line, Col: col, Text: m.Text, Value: m.Value,
+					Min: m.Min, Max: m.Max, Start: m.Start, End: m.End, Sentence: m.Sentence, Step: m.Step,
+					Group: -1, Partner: -1}
+				c.SetUnit(m.Unit)
+				c.SetQualifier(m.Qualifier)
+				c.SetKind(m.Kind)
+				c.SetChange(m.Change)
+				c.SetDirection(m.Direction)
+				c.SetRole(m.Role)
+				c.SetPeriod(m.Period)
+				c.SetRule(m.Rule)
+				c.SetBound(m.Bound)
 			}
 		}
 	})
-	ids := NewIDs("c-")
-	ids.Reserve(len(out))
-	for k := range out {
-		if k < at[0] {
-			ids.Take(out[k].ID)
-		} else {
-			out[k].ID = ids.unique(hashes[k])
-		}
+	ids.Reserve(len(hashes))
+	for k, h := range hashes {
+		out[at[0]+k].ID = ids.unique(h)
 	}
 	return out
 }
@@ -125,7 +147,7 @@ func collect(dst []Claim, srcs []Source, per [][]rules.Match) []Claim {
 func (e *Extract) usage(claims []Claim) []RuleUse {
 	count := map[string]int{}
 	for _, c := range claims {
-		count[c.Rule]++
+		count[c.Rule()]++
 	}
 	info := e.Rules.Rules()
 	out := make([]RuleUse, len(info))

@@ -136,7 +136,7 @@ func claimsOf(t *testing.T, format, file string, data []byte) []string {
 		if c.Col < 1 || c.Col-1+len([]rune(c.Text)) > len(l) || string(l[c.Col-1:c.Col-1+len([]rune(c.Text))]) != c.Text {
 			t.Errorf("%s:%d:%d: %q is not there: %q", file, c.Line, c.Col, c.Text, string(l))
 		}
-		out = append(out, fmt.Sprintf("%.6g %s", c.Value, c.Unit))
+		out = append(out, fmt.Sprintf("%.6g %s", c.Value, c.Unit()))
 	}
 	sort.Strings(out)
 	return out

@@ -24,18 +24,18 @@ func Interval(c *Claim, approx float64) Span {
 		sp = Span{math.Inf(-1), math.Inf(1)}
 		if c.Min != nil { // "over 3": the qualifier sets the bound, no rounding below it
 			sp.Lo = InFamily(c, *c.Min)
-			if c.Bound != "min" {
+			if c.Bound() != "min" {
 				sp.Lo -= half
 			}
 		}
 		if c.Max != nil {
 			sp.Hi = InFamily(c, *c.Max)
-			if c.Bound != "max" {
+			if c.Bound() != "max" {
 				sp.Hi += half
 			}
 		}
 	}
-	if c.Bound == "approx" { // about 2.7: within the slack of 2.7, or its rounding if that is wider
+	if c.Bound() == "approx" { // about 2.7: within the slack of 2.7, or its rounding if that is wider
 		sp = Span{math.Min(sp.Lo, v-math.Abs(v)*approx), math.Max(sp.Hi, v+math.Abs(v)*approx)}
 	}
 	return sp

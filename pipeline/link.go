@@ -40,7 +40,8 @@ func (l *Link) Run(_ context.Context, r *Result) error {
 func (l *Link) periodKeys(r *Result) {
 	inParts(len(r.Claims), partsFor(len(r.Claims)), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			r.Claims[i].PeriodKey, _ = l.Rules.PeriodKey(r.Claims[i].Period)
+			key, _ := l.Rules.PeriodKey(r.Claims[i].Period())
+			r.Claims[i].SetPeriodKey(key)
 		}
 	})
 }
@@ -48,7 +49,7 @@ func (l *Link) periodKeys(r *Result) {
 // topic is what a claim speaks of, as a map key that costs no allocation.
 type topicKey struct{ subject, metric string }
 
-func topic(c *Claim) topicKey { return topicKey{c.Subject, c.Metric} }
+func topic(c *Claim) topicKey { return topicKey{c.Subject(), c.Metric()} }
 
 // resolveNow replaces "now" with the latest period stated for the same
 // subject and metric: highlights read together speak of one present.
@@ -56,7 +57,7 @@ func resolveNow(r *Result) {
 	latest := map[topicKey]string{}
 	rank := map[topicKey]string{}
 	for _, c := range r.Claims {
-		k := c.PeriodKey
+		k := c.PeriodKey()
 		if k == "" || k == "now" || !isDated(k) {
 			continue
 		}
@@ -67,8 +68,8 @@ func resolveNow(r *Result) {
 	}
 	for i := range r.Claims {
 		c := &r.Claims[i]
-		if c.PeriodKey == "now" && latest[topic(c)] != "" {
-			c.PeriodKey = latest[topic(c)]
+		if c.PeriodKey() == "now" && latest[topic(c)] != "" {
+			c.SetPeriodKey(latest[topic(c)])
 		}
 	}
 }
@@ -88,19 +89,19 @@ func resolveStarts(r *Result) {
 	key := func(c *Claim) changeKey {
 		end := ""
 		if c.Partner >= 0 {
-			end = r.Claims[c.Partner].PeriodKey
+			end = r.Claims[c.Partner].PeriodKey()
 		}
 		return changeKey{topic(c), Family(c), end}
 	}
 	for _, c := range r.Claims {
-		if c.Change == "from" && c.Partner >= 0 && c.PeriodKey != "" {
-			dated[key(&c)] = c.PeriodKey
+		if c.Change() == "from" && c.Partner >= 0 && c.PeriodKey() != "" {
+			dated[key(&c)] = c.PeriodKey()
 		}
 	}
 	for i := range r.Claims {
 		c := &r.Claims[i]
-		if c.Change == "from" && c.PeriodKey == "" && c.Partner >= 0 {
-			c.PeriodKey = dated[key(c)]
+		if c.Change() == "from" && c.PeriodKey() == "" && c.Partner >= 0 {
+			c.SetPeriodKey(dated[key(c)])
 		}
 	}
 }
@@ -117,11 +118,11 @@ func groups(r *Result) [][]int {
 	var keys []groupKey
 	for i := range r.Claims {
 		c := &r.Claims[i]
-		if c.Metric == "" || c.PeriodKey == "" || c.PeriodKey == "now" ||
-			c.Subject == "" && strings.HasPrefix(c.Metric, "~") {
+		if c.Metric() == "" || c.PeriodKey() == "" || c.PeriodKey() == "now" ||
+			c.Subject() == "" && strings.HasPrefix(c.Metric(), "~") {
 			continue
 		}
-		k := groupKey{topic(c), c.PeriodKey, Family(c), kindClass(c)}
+		k := groupKey{topic(c), c.PeriodKey(), Family(c), kindClass(c)}
 		if byKey[k] == nil {
 			keys = append(keys, k)
 		}
@@ -140,9 +141,9 @@ func groups(r *Result) [][]int {
 // kindClass keeps apart what shares a unit but not a meaning: a doubling
 // time is no duration, a growth rate no share.
 func kindClass(c *Claim) string {
-	switch c.Kind {
+	switch c.Kind() {
 	case "doubling_time", "growth_rate":
-		return c.Kind
+		return c.Kind()
 	}
 	return ""
 }

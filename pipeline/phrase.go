@@ -25,7 +25,7 @@ func phraseMetric(rs []rune, lang string, c *Claim) string {
 	if np := ofPhrase(rs, c.End); np != "" {
 		return np
 	}
-	if c.Unit == "" && c.Kind == "count" {
+	if c.Unit() == "" && c.Kind() == "count" {
 		if np := nounsAfter(rs, c.End, 3); np != "" {
 			return np
 		}

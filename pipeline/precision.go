@@ -21,8 +21,8 @@ func precision(r *Result, src *Source, claims []int) {
 	for _, k := range claims {
 		c := &r.Claims[k]
 		switch {
-		case c.Unit == "x" && !hasDigit(c.Text) && c.Bound == "":
-			c.Bound = "approx" // doubled, quadrupled, 翻两番: a word of change, said of 4.1 times as of 4
+		case c.Unit() == "x" && !hasDigit(c.Text) && c.Bound() == "":
+			c.SetBound("approx") // doubled, quadrupled, 翻两番: a word of change, said of 4.1 times as of 4
 		case c.Step != 0 && c.Value == float64(int64(c.Value)) && c.Value >= 0 && c.Value <= 12 && !hasDigit(c.Text):
 			c.Step = 0
 		}
@@ -32,12 +32,12 @@ func precision(r *Result, src *Source, claims []int) {
 	}
 	for i, k := range claims {
 		c := &r.Claims[k]
-		if c.Step < 1 || c.Unit == "" {
+		if c.Step < 1 || c.Unit() == "" {
 			continue
 		}
 		for _, j := range claims[max(0, i-8):min(len(claims), i+9)] {
 			o := &r.Claims[j]
-			if j != k && o.Sentence == c.Sentence && o.Unit == c.Unit && o.Step > 0 && o.Step < c.Step &&
+			if j != k && o.Sentence == c.Sentence && o.Unit() == c.Unit() && o.Step > 0 && o.Step < c.Step &&
 				sameScale(c.Value, o.Value) {
 				c.Step = o.Step
 			}

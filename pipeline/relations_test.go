@@ -74,7 +74,10 @@ func TestOverlapAndContainsAtTheirBounds(t *testing.T) {
 
 func TestGarble(t *testing.T) {
 	cl := func(text string, v float64, unit string) *Claim {
-		return &Claim{Text: text, Value: v, Unit: unit, Kind: map[bool]string{true: "count", false: "x"}[unit == ""]}
+		c := &Claim{Text: text, Value: v}
+		c.SetUnit(unit)
+		c.SetKind(map[bool]string{true: "count", false: "x"}[unit == ""])
+		return c
 	}
 	cases := []struct {
 		a, b *Claim
@@ -101,12 +104,15 @@ func TestGarble(t *testing.T) {
 func TestPrecision(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	r := &Result{Claims: []Claim{
-		{Text: "5%–5.25%", Value: 5.125, Unit: "%", Min: f(5), Max: f(5.25), Step: 1},
-		{Text: "5%", Value: 5, Unit: "%", Step: 1},
-		{Text: "两年", Value: 2, Unit: "year", Step: 1},
-		{Text: "2 years", Value: 2, Unit: "year", Step: 1},
-		{Text: "600%", Value: 600, Unit: "%", Step: 100}, // another scale: not refined by 5.25
+		{Text: "5%–5.25%", Value: 5.125, Min: f(5), Max: f(5.25), Step: 1},
+		{Text: "5%", Value: 5, Step: 1},
+		{Text: "两年", Value: 2, Step: 1},
+		{Text: "2 years", Value: 2, Step: 1},
+		{Text: "600%", Value: 600, Step: 100}, // another scale: not refined by 5.25
 	}}
+	for i, unit := range []string{"%", "%", "year", "year", "%"} {
+		r.Claims[i].SetUnit(unit)
+	}
 	precision(r, &Source{}, []int{0, 1, 2, 3, 4})
 	want := []float64{0.01, 0.01, 0, 1, 100}
 	for i, w := range want {
@@ -155,9 +161,11 @@ func TestPhrases(t *testing.T) {
 		rs := []rune(c.text)
 		i := strings.Index(c.text, c.figure)
 		start := len([]rune(c.text[:i]))
-		cl := &Claim{Start: start, End: start + len([]rune(c.figure)), Unit: "", Kind: "count"}
+		cl := &Claim{Start: start, End: start + len([]rune(c.figure))}
+		cl.SetKind("count")
 		if strings.Contains(c.figure, "%") || strings.Contains(c.figure, "$") {
-			cl.Unit, cl.Kind = "%", "share"
+			cl.SetUnit("%")
+			cl.SetKind("share")
 		}
 		if got := phraseMetric(rs, c.lang, cl); got != c.metric {
 			t.Errorf("%q: metric %q, want %q", c.text, got, c.metric)

@@ -19,13 +19,13 @@ type pair struct{ from, to int }
 
 // isSize reports a figure that states how large a change is, not a level.
 func isSize(c *Claim) bool {
-	return c.Direction != "" || c.Unit == "pp" || c.Kind == "growth_rate" || c.Unit == "x"
+	return c.Direction() != "" || c.Unit() == "pp" || c.Kind() == "growth_rate" || c.Unit() == "x"
 }
 
 // isLevel reports a figure that is the value of something at a time: the
 // start or end a change can run between.
 func isLevel(c *Claim) bool {
-	return !isSize(c) && c.Kind != "doubling_time" && c.Kind != "duration"
+	return !isSize(c) && c.Kind() != "doubling_time" && c.Kind() != "duration"
 }
 
 // pairsOf is scopePairs of a sentence, worked out once for every check
@@ -66,15 +66,15 @@ func scopePairs(r *Result, ks []int) []pair {
 	for _, k := range ks {
 		c := &r.Claims[k]
 		switch {
-		case c.Change == "from" && c.Partner >= 0:
+		case c.Change() == "from" && c.Partner >= 0:
 			addPair(pair{k, c.Partner})
-		case c.Change == "to" && c.Partner >= 0 && r.Claims[c.Partner].Change == "from":
+		case c.Change() == "to" && c.Partner >= 0 && r.Claims[c.Partner].Change() == "from":
 			addPair(pair{c.Partner, k})
 		}
 	}
 	for _, k := range ks {
-		if c := &r.Claims[k]; c.Role == "base" && isLevel(c) && !inPair(out, k) {
-			if j := nearestLevel(r, ks, k, func(o *Claim) bool { return o.Role != "base" }); j >= 0 {
+		if c := &r.Claims[k]; c.Role() == "base" && isLevel(c) && !inPair(out, k) {
+			if j := nearestLevel(r, ks, k, func(o *Claim) bool { return o.Role() != "base" }); j >= 0 {
 				addPair(pair{k, j})
 			}
 		}
@@ -127,7 +127,7 @@ func datedPairs(r *Result, ks []int) []pair {
 	var order []string
 	for _, k := range ks {
 		c := &r.Claims[k]
-		if !isLevel(c) || !isDated(c.PeriodKey) {
+		if !isLevel(c) || !isDated(c.PeriodKey()) {
 			continue
 		}
 		f := Family(c)
@@ -137,16 +137,16 @@ func datedPairs(r *Result, ks []int) []pair {
 			order = append(order, f)
 			continue
 		}
-		if c.PeriodKey < r.Claims[s.first].PeriodKey {
+		if c.PeriodKey() < r.Claims[s.first].PeriodKey() {
 			s.first = k
 		}
-		if c.PeriodKey > r.Claims[s.last].PeriodKey {
+		if c.PeriodKey() > r.Claims[s.last].PeriodKey() {
 			s.last = k
 		}
 	}
 	var out []pair
 	for _, f := range order {
-		if s := byFamily[f]; r.Claims[s.first].PeriodKey != r.Claims[s.last].PeriodKey {
+		if s := byFamily[f]; r.Claims[s.first].PeriodKey() != r.Claims[s.last].PeriodKey() {
 			out = append(out, pair{s.first, s.last})
 		}
 	}
@@ -191,7 +191,7 @@ func bind(r *Result, ps []pair, k int, fit func(p pair) bool) int {
 // and so compared in magnitude (ok reports which).
 func signed(c *Claim, approx float64) (s Span, withSign bool) {
 	s = Interval(c, approx)
-	switch c.Direction {
+	switch c.Direction() {
 	case "down":
 		return s.abs().neg(), true
 	case "up":
@@ -202,7 +202,7 @@ func signed(c *Claim, approx float64) (s Span, withSign bool) {
 
 // durationYears is a claim's duration in years, as a span.
 func durationYears(c *Claim, approx float64) (Span, bool) {
-	d := daysPer[c.Unit]
+	d := daysPer[c.Unit()]
 	if d == 0 {
 		return Span{}, false
 	}
@@ -252,11 +252,11 @@ func sortedByStart(r *Result, ks []int) []int {
 // ends: one dated otherwise ("up $1.53 from September 2019") speaks of
 // another change than August to September 2022.
 func sameTime(size, from, to *Claim) bool {
-	k := size.PeriodKey
-	if !isDated(k) || !isDated(from.PeriodKey) || !isDated(to.PeriodKey) {
+	k := size.PeriodKey()
+	if !isDated(k) || !isDated(from.PeriodKey()) || !isDated(to.PeriodKey()) {
 		return true
 	}
-	return k == from.PeriodKey || k == to.PeriodKey
+	return k == from.PeriodKey() || k == to.PeriodKey()
 }
 
 // longSpan is a time longer than a year back from a figure: the change
@@ -291,7 +291,7 @@ func quotePairs(r *Result, src *Source, ks []int) []pair {
 	}
 	var dated []int // the quote's yearly figures: most quotes have none, and the note's text is not read
 	for _, k := range r.index().byID(*src.NoteOf) {
-		if c := &r.Claims[k]; isLevel(c) && len(c.PeriodKey) == 4 && isDated(c.PeriodKey) {
+		if c := &r.Claims[k]; isLevel(c) && len(c.PeriodKey()) == 4 && isDated(c.PeriodKey()) {
 			dated = append(dated, k)
 		}
 	}
@@ -301,7 +301,7 @@ func quotePairs(r *Result, src *Source, ks []int) []pair {
 	years := yearsIn(src.Text)
 	named := dated[:0:0]
 	for _, k := range dated {
-		if years[r.Claims[k].PeriodKey] {
+		if years[r.Claims[k].PeriodKey()] {
 			named = append(named, k)
 		}
 	}

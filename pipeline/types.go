@@ -4,46 +4,220 @@ package pipeline
 
 import (
 	"sync"
+	"unsafe"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
 
-// Source is one quote or note read from an input file.
+// Source is one quote or note read from an input file. What every source
+// has is held in the struct; what only some formats give (a title, a URL,
+// line breaks inside the text) is held out of line, so that a million
+// one-line highlights do not pay for it a million times over. Those, and the
+// few strings every source repeats (role, language, format), are read and
+// set by methods of the same name; SourceRecord is how a source is written
+// to factsheet.json.
 type Source struct {
-	ID          string  `json:"id"`
-	File        string  `json:"file"`
-	Line        int     `json:"line"`
-	Role        string  `json:"role"` // "quote" or "note"
-	Lang        string  `json:"lang"` // "en", "zh", "ja"
-	Text        string  `json:"text"`
-	NoteOf      *string `json:"note_of"`
-	DuplicateOf *string `json:"duplicate_of"`
-	Title       *string `json:"title"`
-	URL         *string `json:"url"`
-	Author      string  `json:"author,omitempty"`
-	Location    string  `json:"location,omitempty"`
-	Date        string  `json:"date,omitempty"`
-	Tags        string  `json:"tags,omitempty"`
-	Format      string  `json:"format,omitempty"`
-	// Seen is set on a source that was not read in this run but recalled
-	// from the ledger (the date it was first read, YYYY-MM-DD), so that a
-	// finding can say which side is old. Stages treat it like any source.
-	Seen string `json:"seen,omitempty"`
-
-	// Col is the 1-based column where Text starts on Line; Breaks holds the
-	// rune offsets in Text where a new physical line starts. Together they
-	// map a claim's offset back to the file, whatever the input format.
-	Col    int   `json:"-"`
-	Breaks []int `json:"-"`
-	// BreakCols, when set, is the 1-based column where each continued line
-	// of Text starts (after a Markdown "> ", say); otherwise column 1.
-	BreakCols []int `json:"-"`
-	// Mentions are the subjects and metrics the text names (set where it
-	// has claims), for the context stage, which sorts them by kind.
-	Mentions []rules.Mention `json:"-"`
+	ID   string
+	File string
+	Line int
+	Text string
+	// NoteOf is the id of the quote this note comments on; DuplicateOf the
+	// id of an earlier source with the same text.
+	NoteOf      *string
+	DuplicateOf *string
+	// Col is the 1-based column where Text starts on Line; with the breaks
+	// (see SetBreaks) it maps a claim's offset back to the file, whatever the
+	// input format.
+	Col int
 	// NoteIndex is, while a reader works, 1 + the index of the quote this
 	// note belongs to among the reader's sources; ingest turns it into NoteOf.
-	NoteIndex int `json:"-"`
+	NoteIndex int
+
+	role, lang, format sym
+	meta               *sourceMeta // nil: none of its fields is set
+}
+
+// sourceMeta is what only some sources have.
+type sourceMeta struct {
+	title, url                         *string
+	author, location, date, tags, seen string
+	// breaks holds the rune offsets in Text where a new physical line
+	// starts; breakCols, when set, the 1-based column where each continued
+	// line starts (after a Markdown "> ", say); otherwise column 1.
+	breaks, breakCols []int
+}
+
+// Role is "quote" or "note".
+func (s *Source) Role() string { return s.role.String() }
+
+// SetRole sets Role.
+func (s *Source) SetRole(v string) { s.role = intern(v) }
+
+// Lang is the language of the text: "en", "zh", "ja".
+func (s *Source) Lang() string { return s.lang.String() }
+
+// SetLang sets Lang.
+func (s *Source) SetLang(v string) { s.lang = intern(v) }
+
+// Format is the input format the source was read as.
+func (s *Source) Format() string { return s.format.String() }
+
+// SetFormat sets Format.
+func (s *Source) SetFormat(v string) { s.format = intern(v) }
+
+// m returns the source's out-of-line part for writing, made if need be.
+func (s *Source) m() *sourceMeta {
+	if s.meta == nil {
+		s.meta = &sourceMeta{}
+	}
+	return s.meta
+}
+
+// Title is the title of the book or page (nil: none given).
+func (s *Source) Title() *string {
+	if s.meta == nil {
+		return nil
+	}
+	return s.meta.title
+}
+
+// SetTitle sets Title.
+func (s *Source) SetTitle(v *string) {
+	if v != nil || s.meta != nil {
+		s.m().title = v
+	}
+}
+
+// URL is the address of the page (nil: none given).
+func (s *Source) URL() *string {
+	if s.meta == nil {
+		return nil
+	}
+	return s.meta.url
+}
+
+// SetURL sets URL.
+func (s *Source) SetURL(v *string) {
+	if v != nil || s.meta != nil {
+		s.m().url = v
+	}
+}
+
+// Author is the author of the book or page.
+func (s *Source) Author() string {
+	if s.meta == nil {
+		return ""
+	}
+	return s.meta.author
+}
+
+// SetAuthor sets Author.
+func (s *Source) SetAuthor(v string) {
+	if v != "" || s.meta != nil {
+		s.m().author = v
+	}
+}
+
+// Location is where in the book the highlight stands (page, location).
+func (s *Source) Location() string {
+	if s.meta == nil {
+		return ""
+	}
+	return s.meta.location
+}
+
+// SetLocation sets Location.
+func (s *Source) SetLocation(v string) {
+	if v != "" || s.meta != nil {
+		s.m().location = v
+	}
+}
+
+// Date is when the highlight was made, as the export writes it.
+func (s *Source) Date() string {
+	if s.meta == nil {
+		return ""
+	}
+	return s.meta.date
+}
+
+// SetDate sets Date.
+func (s *Source) SetDate(v string) {
+	if v != "" || s.meta != nil {
+		s.m().date = v
+	}
+}
+
+// Tags are the highlight's tags, comma-separated.
+func (s *Source) Tags() string {
+	if s.meta == nil {
+		return ""
+	}
+	return s.meta.tags
+}
+
+// SetTags sets Tags.
+func (s *Source) SetTags(v string) {
+	if v != "" || s.meta != nil {
+		s.m().tags = v
+	}
+}
+
+// Seen is set on a source that was not read in this run but recalled from
+// the ledger (the date it was first read, YYYY-MM-DD), so that a finding
+// can say which side is old. Stages treat it like any source.
+func (s *Source) Seen() string {
+	if s.meta == nil {
+		return ""
+	}
+	return s.meta.seen
+}
+
+// SetSeen sets Seen.
+func (s *Source) SetSeen(v string) {
+	if v != "" || s.meta != nil {
+		s.m().seen = v
+	}
+}
+
+// Breaks are the rune offsets in Text where a new physical line starts.
+func (s *Source) Breaks() []int {
+	if s.meta == nil {
+		return nil
+	}
+	return s.meta.breaks
+}
+
+// SetBreaks sets Breaks.
+func (s *Source) SetBreaks(v []int) {
+	if v != nil || s.meta != nil {
+		s.m().breaks = v
+	}
+}
+
+// BreakCols, when set, is the 1-based column where each continued line of
+// Text starts (after a Markdown "> ", say); otherwise column 1.
+func (s *Source) BreakCols() []int {
+	if s.meta == nil {
+		return nil
+	}
+	return s.meta.breakCols
+}
+
+// SetBreakCols sets BreakCols.
+func (s *Source) SetBreakCols(v []int) {
+	if v != nil || s.meta != nil {
+		s.m().breakCols = v
+	}
+}
+
+// OutOfLine is the bytes the source holds out of line (see sourceMeta),
+// for --memstats.
+func (s *Source) OutOfLine() int {
+	if s.meta == nil {
+		return 0
+	}
+	return int(unsafe.Sizeof(sourceMeta{})) + 8*(cap(s.meta.breaks)+cap(s.meta.breakCols))
 }
 
 // Position returns the file line and column of a rune offset into Text.
@@ -52,65 +226,132 @@ func (s *Source) Position(offset int) (line, col int) {
 	if col0 == 0 {
 		col0 = 1
 	}
-	for i, b := range s.Breaks {
+	if s.meta == nil {
+		return line, col0 + offset
+	}
+	for i, b := range s.meta.breaks {
 		if b > offset {
 			break
 		}
 		line, start, col0 = line+1, b, 1
-		if i < len(s.BreakCols) {
-			col0 = s.BreakCols[i]
+		if i < len(s.meta.breakCols) {
+			col0 = s.meta.breakCols[i]
 		}
 	}
 	return line, col0 + offset - start
 }
 
 // Claim is one numeric statement found in a source, normalised to a
-// canonical unit. Min and Max are the interval the wording allows; nil is open.
+// canonical unit. Min and Max are the interval the wording allows; nil is
+// open. The strings a claim shares with many others (unit, kind, rule,
+// subject, metric, period and the like) are held once for the whole run and
+// read and set by methods of their names; ClaimRecord is how a claim is
+// written to factsheet.json.
 type Claim struct {
-	ID        string   `json:"id"`
-	Source    string   `json:"source"`
-	File      string   `json:"file"`
-	Line      int      `json:"line"`
-	Col       int      `json:"col"`
-	Text      string   `json:"text"`
-	Value     float64  `json:"value"`
-	Unit      string   `json:"unit"`
-	Min       *float64 `json:"min"`
-	Max       *float64 `json:"max"`
-	Qualifier string   `json:"qualifier"`
-	Kind      string   `json:"kind"`
-	Change    string   `json:"change,omitempty"` // "from" or "to" in a change statement
-	// Direction is "up" or "down" for a figure that states the size of a
-	// change (rose 5%, fell by 27,668, 减少约58万); Value keeps the
-	// magnitude as written.
-	Direction string `json:"direction,omitempty"`
-	// Role is what a figure is in its sentence, where the words say so:
-	// "base" (the earlier value a change is measured from: a year earlier,
-	// 上年), "per" (a figure per unit or head: per passenger, 人均),
-	// "total" (合计, combined).
-	Role    string `json:"role,omitempty"`
-	Subject string `json:"subject"`
-	Metric  string `json:"metric"`
-	Period  string `json:"period"`
-	Rule    string `json:"rule"`
+	ID     string
+	Source string // the source's id
+	File   string
+	Line   int
+	Col    int
+	Text   string
+	Value  float64
+	Min    *float64
+	Max    *float64
 
 	// Start and End are rune offsets in the source's text; Step is the
-	// rounding the figure allows (see rules.Match); Bound is what its
-	// qualifier does (min, max, approx).
-	Start, End int     `json:"-"`
-	Sentence   int     `json:"-"`
-	Step       float64 `json:"-"`
-	Bound      string  `json:"-"`
-	// PeriodKey is the period normalised for linking; Group the claims it is
-	// linked with; Partner, in a change statement, the other end (-1: none).
-	PeriodKey string `json:"-"`
-	Group     int    `json:"-"`
-	Partner   int    `json:"-"`
+	// rounding the figure allows (see rules.Match).
+	Start, End int
+	Sentence   int
+	Step       float64
+	// Group is the claims it is linked with; Partner, in a change
+	// statement, the other end (-1: none).
+	Group   int
+	Partner int
 	// Named is set where the subject and metric both come from the
 	// lexicons (or from a quote figure whose do): only such figures
 	// contradict each other by merely differing.
-	Named bool `json:"-"`
+	Named bool
+
+	unit, qualifier, kind, change, direction, role  sym
+	subject, metric, period, rule, bound, periodKey sym
 }
+
+// Unit is the canonical unit of Value.
+func (c *Claim) Unit() string { return c.unit.String() }
+
+// SetUnit sets Unit.
+func (c *Claim) SetUnit(v string) { c.unit = intern(v) }
+
+// Qualifier is the word that qualifies the figure (over, about, up to).
+func (c *Claim) Qualifier() string { return c.qualifier.String() }
+
+// SetQualifier sets Qualifier.
+func (c *Claim) SetQualifier(v string) { c.qualifier = intern(v) }
+
+// Kind is what the figure counts (share, count, money, …).
+func (c *Claim) Kind() string { return c.kind.String() }
+
+// SetKind sets Kind.
+func (c *Claim) SetKind(v string) { c.kind = intern(v) }
+
+// Change is "from" or "to" in a change statement.
+func (c *Claim) Change() string { return c.change.String() }
+
+// SetChange sets Change.
+func (c *Claim) SetChange(v string) { c.change = intern(v) }
+
+// Direction is "up" or "down" for a figure that states the size of a
+// change (rose 5%, fell by 27,668, 减少约58万); Value keeps the magnitude
+// as written.
+func (c *Claim) Direction() string { return c.direction.String() }
+
+// SetDirection sets Direction.
+func (c *Claim) SetDirection(v string) { c.direction = intern(v) }
+
+// Role is what a figure is in its sentence, where the words say so:
+// "base" (the earlier value a change is measured from: a year earlier,
+// 上年), "per" (a figure per unit or head: per passenger, 人均), "total"
+// (合计, combined).
+func (c *Claim) Role() string { return c.role.String() }
+
+// SetRole sets Role.
+func (c *Claim) SetRole(v string) { c.role = intern(v) }
+
+// Subject is what the claim is about.
+func (c *Claim) Subject() string { return c.subject.String() }
+
+// SetSubject sets Subject.
+func (c *Claim) SetSubject(v string) { c.subject = intern(v) }
+
+// Metric is what of the subject the figure measures.
+func (c *Claim) Metric() string { return c.metric.String() }
+
+// SetMetric sets Metric.
+func (c *Claim) SetMetric(v string) { c.metric = intern(v) }
+
+// Period is the time the figure is for, as written.
+func (c *Claim) Period() string { return c.period.String() }
+
+// SetPeriod sets Period.
+func (c *Claim) SetPeriod(v string) { c.period = intern(v) }
+
+// Rule is the id of the rule that read the figure.
+func (c *Claim) Rule() string { return c.rule.String() }
+
+// SetRule sets Rule.
+func (c *Claim) SetRule(v string) { c.rule = intern(v) }
+
+// Bound is what the qualifier does (min, max, approx).
+func (c *Claim) Bound() string { return c.bound.String() }
+
+// SetBound sets Bound.
+func (c *Claim) SetBound(v string) { c.bound = intern(v) }
+
+// PeriodKey is the period normalised for linking.
+func (c *Claim) PeriodKey() string { return c.periodKey.String() }
+
+// SetPeriodKey sets PeriodKey.
+func (c *Claim) SetPeriodKey(v string) { c.periodKey = intern(v) }
 
 // Finding is the verdict of a check over one or more claims.
 type Finding struct {
@@ -152,6 +393,10 @@ type Result struct {
 	Verdicts *Verdicts `json:"-"`
 	// Groups are the linked claims (indexes into Claims), from the link stage.
 	Groups [][]int `json:"-"`
+
+	// mentions are, from extraction to the context stage, the subjects and
+	// metrics each source's text names (by source index), then nil.
+	mentions [][]rules.Mention
 
 	sentOnce sync.Once
 	sents    []sentence

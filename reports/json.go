@@ -32,40 +32,44 @@ func (JSON) File() string { return "factsheet.json" }
 func (JSON) Write(f *os.File, r *pipeline.Result) error {
 	w := bufio.NewWriterSize(f, 1<<20)
 	w.WriteString("{\n")
-	if err := writeList(w, "sources", r.Sources, ",\n"); err != nil {
+	if err := writeList(w, "sources", r.Sources, (*pipeline.Source).Record, ",\n"); err != nil {
 		return err
 	}
-	if err := writeList(w, "claims", r.Claims, ",\n"); err != nil {
+	if err := writeList(w, "claims", r.Claims, (*pipeline.Claim).Record, ",\n"); err != nil {
 		return err
 	}
 	if r.Verdicts == nil {
-		if err := writeList(w, "findings", r.Findings, "\n"); err != nil {
+		if err := writeList(w, "findings", r.Findings, same, "\n"); err != nil {
 			return err
 		}
 		w.WriteString("}\n")
 		return w.Flush()
 	}
-	if err := writeList(w, "findings", r.Findings, ",\n"); err != nil {
+	if err := writeList(w, "findings", r.Findings, same, ",\n"); err != nil {
 		return err
 	}
-	if err := writeList(w, "verdicts", carried(r), ",\n"); err != nil {
+	if err := writeList(w, "verdicts", carried(r), same, ",\n"); err != nil {
 		return err
 	}
-	if err := writeList(w, "lost_verdicts", r.Verdicts.Lost, "\n"); err != nil {
+	if err := writeList(w, "lost_verdicts", r.Verdicts.Lost, same, "\n"); err != nil {
 		return err
 	}
 	w.WriteString("}\n")
 	return w.Flush()
 }
 
-// writeList encodes the records in chunks on all cores and writes the
-// chunks in order; at most a few chunks are held at once.
-func writeList[T any](w *bufio.Writer, name string, items []T, after string) error {
+// same is the record of an item that is written as it is held.
+func same[T any](x *T) *T { return x }
+
+// writeList encodes the records of the items (what record makes of each)
+// in chunks on all cores and writes the chunks in order; at most a few
+// chunks are held at once.
+func writeList[T, R any](w *bufio.Writer, name string, items []T, record func(*T) R, after string) error {
 	w.WriteString(` "` + name + `": [`)
 	const size = 512
 	n := (len(items) + size - 1) / size
 	err := ordered(n, func(k int) ([]byte, error) {
-		return encodeChunk(items[k*size:min((k+1)*size, len(items))], k == 0)
+		return encodeChunk(items[k*size:min((k+1)*size, len(items))], record, k == 0)
 	}, func(b []byte) error {
 		_, err := w.Write(b)
 		chunks.Put(&b)
@@ -88,7 +92,7 @@ var chunks = sync.Pool{New: func() any { return new([]byte) }}
 
 // encodeChunk encodes items into one buffer from the pool: after the first
 // few chunks, buffers come back large enough.
-func encodeChunk[T any](items []T, first bool) ([]byte, error) {
+func encodeChunk[T, R any](items []T, record func(*T) R, first bool) ([]byte, error) {
 	buf := bytes.NewBuffer((*chunks.Get().(*[]byte))[:0])
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
@@ -97,7 +101,8 @@ func encodeChunk[T any](items []T, first bool) ([]byte, error) {
 			buf.WriteByte(',')
 		}
 		buf.WriteString("\n  ")
-		if err := enc.Encode(&items[i]); err != nil {
+		rec := record(&items[i])
+		if err := enc.Encode(&rec); err != nil {
 			return nil, err
 		}
 		buf.Truncate(buf.Len() - 1) // Encode ends each record with a newline

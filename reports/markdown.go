@@ -38,7 +38,7 @@ func (Markdown) Write(f *os.File, r *pipeline.Result) error {
 	w.WriteString("\n## Claims by kind\n\n| kind | claims |\n| --- | ---: |\n")
 	kinds := map[string]int{}
 	for _, c := range r.Claims {
-		kinds[c.Kind]++
+		kinds[c.Kind()]++
 	}
 	for _, kv := range sortedCounts(kinds) {
 		fmt.Fprintf(w, "| %s | %d |\n", kv[0], kv[1])

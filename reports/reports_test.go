@@ -23,6 +23,16 @@ import (
 // note, claims on three units, an inconsistent restatement that carries
 // what the check expected, a consistent conflict and an arithmetic finding
 // of three claims (which the Finding claims sheet lists).
+// source is the source of a report's record.
+func source(r pipeline.SourceRecord) pipeline.Source { return r.Source() }
+
+// claim is the claim of a report's record, at these rune offsets in its source.
+func claim(r pipeline.ClaimRecord, start, end int) pipeline.Claim {
+	c := r.Claim()
+	c.Start, c.End = start, end
+	return c
+}
+
 func sample() *pipeline.Result {
 	note := "h-1"
 	url := "https://example.org/a?b=1&c=2"
@@ -30,21 +40,21 @@ func sample() *pipeline.Result {
 	lo, hi := 4.4e9, 4.6e9
 	r := &pipeline.Result{
 		Sources: []pipeline.Source{
-			{ID: "h-1", File: "dir/a.txt", Line: 1, Role: "quote", Lang: "en", URL: &url,
-				Text: "=HYPERLINK(\"x\") Data centres used over 60% of it, up to 5 gigawatts (GW), and $1.5 billion was spent."},
-			{ID: "h-2", File: "dir/a.txt", Line: 2, Role: "note", Lang: "zh", Text: "超过60%，即4.5GW。", NoteOf: &note},
+			source(pipeline.SourceRecord{ID: "h-1", File: "dir/a.txt", Line: 1, Role: "quote", Lang: "en", URL: &url,
+				Text: "=HYPERLINK(\"x\") Data centres used over 60% of it, up to 5 gigawatts (GW), and $1.5 billion was spent."}),
+			source(pipeline.SourceRecord{ID: "h-2", File: "dir/a.txt", Line: 2, Role: "note", Lang: "zh", Text: "超过60%，即4.5GW。", NoteOf: &note}),
 		},
 		Claims: []pipeline.Claim{
-			{ID: "c-1", Source: "h-1", File: "dir/a.txt", Line: 1, Col: 29, Text: "over 60%", Value: 60, Unit: "%", Min: &v60,
-				Qualifier: "over", Kind: "share", Rule: "percent", Start: 28, End: 36, Subject: "data centres", Metric: "share"},
-			{ID: "c-2", Source: "h-1", File: "dir/a.txt", Line: 1, Col: 47, Text: "up to 5 gigawatts (GW)", Value: 5e9, Unit: "W",
-				Qualifier: "up to", Kind: "power", Rule: "power", Start: 46, End: 68},
-			{ID: "c-3", Source: "h-1", File: "dir/a.txt", Line: 1, Col: 75, Text: "$1.5 billion", Value: 1.5e9, Unit: "USD",
-				Kind: "money", Rule: "usd", Start: 74, End: 86},
-			{ID: "c-4", Source: "h-2", File: "dir/a.txt", Line: 2, Col: 1, Text: "超过60%", Value: 60, Unit: "%", Min: &v60,
-				Qualifier: "超过", Kind: "share", Rule: "percent", Start: 0, End: 5},
-			{ID: "c-5", Source: "h-2", File: "dir/a.txt", Line: 2, Col: 8, Text: "4.5GW", Value: 4.5e9, Unit: "W",
-				Kind: "power", Rule: "power", Start: 7, End: 12},
+			claim(pipeline.ClaimRecord{ID: "c-1", Source: "h-1", File: "dir/a.txt", Line: 1, Col: 29, Text: "over 60%", Value: 60, Unit: "%", Min: &v60,
+				Qualifier: "over", Kind: "share", Rule: "percent", Subject: "data centres", Metric: "share"}, 28, 36),
+			claim(pipeline.ClaimRecord{ID: "c-2", Source: "h-1", File: "dir/a.txt", Line: 1, Col: 47, Text: "up to 5 gigawatts (GW)", Value: 5e9, Unit: "W",
+				Qualifier: "up to", Kind: "power", Rule: "power"}, 46, 68),
+			claim(pipeline.ClaimRecord{ID: "c-3", Source: "h-1", File: "dir/a.txt", Line: 1, Col: 75, Text: "$1.5 billion", Value: 1.5e9, Unit: "USD",
+				Kind: "money", Rule: "usd"}, 74, 86),
+			claim(pipeline.ClaimRecord{ID: "c-4", Source: "h-2", File: "dir/a.txt", Line: 2, Col: 1, Text: "超过60%", Value: 60, Unit: "%", Min: &v60,
+				Qualifier: "超过", Kind: "share", Rule: "percent"}, 0, 5),
+			claim(pipeline.ClaimRecord{ID: "c-5", Source: "h-2", File: "dir/a.txt", Line: 2, Col: 8, Text: "4.5GW", Value: 4.5e9, Unit: "W",
+				Kind: "power", Rule: "power"}, 7, 12),
 		},
 		Findings: []pipeline.Finding{
 			{ID: "f-1", Kind: "conflict", Status: "consistent", Claims: []string{"c-1", "c-4"}, Rule: "conflict", Message: "=1+1 agrees"},
@@ -331,8 +341,8 @@ func TestXLSXAwkwardText(t *testing.T) {
 	texts := []string{"=SUM(A1)", "ctrl\x01\x1fchars", "bad \xff\xfe utf8", "_x0041_ escape", "nonchar \uFFFE\uFFFF", " spaced ",
 		"line\nbreak\ttab\rcr", "<b>&amp;</b> \"q\""}
 	for i, s := range texts {
-		r.Claims[0].Qualifier = s
-		r.Sources[0].Title = &texts[i]
+		r.Claims[0].SetQualifier(s)
+		r.Sources[0].SetTitle(&texts[i])
 		f := writeBook(t, r)
 		got := value(t, f, "Claims", "c-1", "Qualifier")
 		want := strings.NewReplacer("\x01", "\uFFFD", "\x1f", "\uFFFD", "\xff", "\uFFFD", "\xfe", "\uFFFD", "\uFFFE", "\uFFFD",
@@ -386,9 +396,9 @@ func TestXLSXManyLinks(t *testing.T) {
 	for i := range n {
 		id := pipeline.NewIDs("h-").Source("big.txt", strings.Repeat("x", i%7)+string(rune('a'+i%26))+strconv.Itoa(i))
 		u := "https://example.org/" + strconv.Itoa(i)
-		r.Sources = append(r.Sources, pipeline.Source{ID: id, File: "big.txt", Line: i + 1, Text: "about 5% of it " + strconv.Itoa(i), URL: &u})
-		r.Claims = append(r.Claims, pipeline.Claim{ID: "c-" + strconv.Itoa(i), Source: id, File: "big.txt", Line: i + 1, Text: "5%",
-			Value: 5, Unit: "%", Kind: "share", Start: 6, End: 8})
+		r.Sources = append(r.Sources, source(pipeline.SourceRecord{ID: id, File: "big.txt", Line: i + 1, Text: "about 5% of it " + strconv.Itoa(i), URL: &u}))
+		r.Claims = append(r.Claims, claim(pipeline.ClaimRecord{ID: "c-" + strconv.Itoa(i), Source: id, File: "big.txt", Line: i + 1, Text: "5%",
+			Value: 5, Unit: "%", Kind: "share"}, 6, 8))
 		r.Findings = append(r.Findings, pipeline.Finding{ID: "f-" + strconv.Itoa(i), Kind: "conflict", Status: "inconsistent",
 			Claims: []string{"c-" + strconv.Itoa(i)}, Rule: "conflict", Message: "differs"})
 	}
@@ -541,7 +551,7 @@ func TestCSVEscapesFormulas(t *testing.T) {
 	dir := t.TempDir()
 	r := sample()
 	r.Claims[0].Text = "=cmd|' /C calc'!A0"
-	r.Claims[3].Qualifier = "@SUM(1)"
+	r.Claims[3].SetQualifier("@SUM(1)")
 	if _, err := WriteAll(dir, r, []Writer{ClaimsCSV{}, FindingsCSV{}}); err != nil {
 		t.Fatal(err)
 	}
@@ -581,8 +591,8 @@ func TestJSONMatchesStdlib(t *testing.T) {
 	r := sample()
 	for i, s := range texts {
 		v := floats[i%len(floats)]
-		r.Sources = append(r.Sources, pipeline.Source{ID: s, Text: s, Title: &s})
-		r.Claims = append(r.Claims, pipeline.Claim{ID: s, Text: s, Value: v, Min: &v, Subject: s})
+		r.Sources = append(r.Sources, source(pipeline.SourceRecord{ID: s, Text: s, Title: &s}))
+		r.Claims = append(r.Claims, claim(pipeline.ClaimRecord{ID: s, Text: s, Value: v, Min: &v, Subject: s}, 0, 0))
 		r.Findings = append(r.Findings, pipeline.Finding{ID: s, Claims: []string{s, s}, Message: s})
 	}
 	dir := t.TempDir()
@@ -725,8 +735,8 @@ func TestReadableValues(t *testing.T) {
 	}
 	r := &pipeline.Result{Sources: []pipeline.Source{{ID: "h-1", File: "a.txt", Text: "x"}}}
 	for i, c := range cases {
-		r.Claims = append(r.Claims, pipeline.Claim{ID: "c-" + strconv.Itoa(i), Source: "h-1", File: "a.txt", Text: c.want,
-			Value: c.v, Unit: c.unit, Kind: c.kind, End: 1})
+		r.Claims = append(r.Claims, claim(pipeline.ClaimRecord{ID: "c-" + strconv.Itoa(i), Source: "h-1", File: "a.txt", Text: c.want,
+			Value: c.v, Unit: c.unit, Kind: c.kind}, 0, 1))
 	}
 	f := writeBook(t, r)
 	for i, c := range cases {

@@ -190,10 +190,10 @@ func (ix *index) countBad(ks []int32) {
 // comparable is a claim's value and unit in terms that compare: a share
 // written as a fraction is a percentage.
 func comparable(c *pipeline.Claim) (float64, string) {
-	if c.Unit == "" && c.Kind == "share" && math.Abs(c.Value) <= 1 {
+	if c.Unit() == "" && c.Kind() == "share" && math.Abs(c.Value) <= 1 {
 		return c.Value * 100, "%"
 	}
-	return c.Value, c.Unit
+	return c.Value, c.Unit()
 }
 
 // pickPair chooses the two claims that disagree most: the claim the check

@@ -430,9 +430,9 @@ func (b *book) findingRow(w *rowWriter, cur cursors, p int) {
 	w.str(f.Kind, 0)
 	if pair[0] >= 0 {
 		c := &b.r.Claims[pair[0]]
-		w.str(c.Subject, b.st.wrap)
-		w.str(c.Metric, b.st.wrap)
-		w.str(c.Period, 0)
+		w.str(c.Subject(), b.st.wrap)
+		w.str(c.Metric(), b.st.wrap)
+		w.str(c.Period(), 0)
 	} else {
 		w.skip()
 		w.skip()
@@ -465,7 +465,7 @@ func (b *book) figureCells(w *rowWriter, cur cursors, k int32) {
 	}
 	c := &b.r.Claims[k]
 	w.str(c.Text, b.st.wrap)
-	b.st.value(w, c.Value, showFor(c.Value, c.Unit, c.Kind))
+	b.st.value(w, c.Value, showFor(c.Value, c.Unit(), c.Kind()))
 	b.quoteCell(w, cur, int(k), excerptWindow)
 	w.str(where(c), b.linkStyle(w))
 }
@@ -504,7 +504,7 @@ func (b *book) expectedCells(w *rowWriter, f *pipeline.Finding) {
 func (b *book) expectedShow(e *pipeline.Expected) unitShow {
 	kind := ""
 	if k, ok := b.ix.claimAt[e.Claim]; ok {
-		kind = b.r.Claims[k].Kind
+		kind = b.r.Claims[k].Kind()
 	}
 	return showFor(e.Value, e.Unit, kind)
 }
@@ -531,7 +531,7 @@ func (b *book) findingClaimTable() *table {
 		w.str(c.ID, b.linkStyle(w))
 		w.str(where(c), 0)
 		w.str(c.Text, b.st.wrap)
-		b.st.value(w, c.Value, showFor(c.Value, c.Unit, c.Kind))
+		b.st.value(w, c.Value, showFor(c.Value, c.Unit(), c.Kind()))
 		b.quoteCell(w, cur, int(k), excerptWindow*5/8)
 	}
 	t.links = func(j int, add func(int, link)) {
@@ -567,17 +567,17 @@ func (b *book) claimRow(w *rowWriter, cur cursors, k int) {
 	w.int(c.Line, 0)
 	w.int(c.Col, 0)
 	w.str(c.Text, b.st.wrap)
-	b.st.value(w, c.Value, showFor(c.Value, c.Unit, c.Kind))
+	b.st.value(w, c.Value, showFor(c.Value, c.Unit(), c.Kind()))
 	w.num(c.Value, b.st.number)
-	w.str(c.Unit, 0)
+	w.str(c.Unit(), 0)
 	w.optNum(c.Min, b.st.number)
 	w.optNum(c.Max, b.st.number)
-	w.str(c.Qualifier, b.st.wrap)
-	w.str(c.Kind, 0)
-	w.str(c.Subject, b.st.wrap)
-	w.str(c.Metric, b.st.wrap)
-	w.str(c.Period, 0)
-	w.str(c.Rule, 0)
+	w.str(c.Qualifier(), b.st.wrap)
+	w.str(c.Kind(), 0)
+	w.str(c.Subject(), b.st.wrap)
+	w.str(c.Metric(), b.st.wrap)
+	w.str(c.Period(), 0)
+	w.str(c.Rule(), 0)
 	w.str(statusName[b.ix.status[k]], 0)
 	w.str(b.findingIDs(k), b.st.wrap)
 	if b.ix.claimSrc[k] >= 0 {
@@ -615,19 +615,19 @@ func (b *book) sourceTable() *table {
 		w.str(s.ID, 0)
 		w.str(s.File, 0)
 		w.int(s.Line, 0)
-		w.str(s.Role, 0)
-		w.str(s.Lang, 0)
-		w.str(str(s.Title), b.st.wrap)
-		w.str(s.Author, 0)
-		if _, ok := linkURL(str(s.URL)); ok {
-			w.str(str(s.URL), b.linkStyle(w))
+		w.str(s.Role(), 0)
+		w.str(s.Lang(), 0)
+		w.str(str(s.Title()), b.st.wrap)
+		w.str(s.Author(), 0)
+		if _, ok := linkURL(str(s.URL())); ok {
+			w.str(str(s.URL()), b.linkStyle(w))
 		} else {
-			w.str(str(s.URL), 0)
+			w.str(str(s.URL()), 0)
 		}
-		w.str(s.Location, 0)
-		w.str(s.Date, 0)
-		w.str(s.Tags, 0)
-		w.str(s.Format, 0)
+		w.str(s.Location(), 0)
+		w.str(s.Date(), 0)
+		w.str(s.Tags(), 0)
+		w.str(s.Format(), 0)
 		w.str(str(s.NoteOf), b.linkStyle(w))
 		w.str(str(s.DuplicateOf), 0)
 		w.int(int(b.ix.srcClaims[i]), 0)
@@ -636,7 +636,7 @@ func (b *book) sourceTable() *table {
 	}
 	t.links = func(i int, add func(int, link)) {
 		s := &b.r.Sources[i]
-		if u, ok := linkURL(str(s.URL)); ok {
+		if u, ok := linkURL(str(s.URL())); ok {
 			add(uc, link{url: u})
 		}
 		if s.NoteOf != nil {
@@ -710,7 +710,7 @@ func (b *book) prepareStyles() error {
 	s := b.st
 	for i := range b.r.Claims {
 		c := &b.r.Claims[i]
-		if err := s.add(readable(c.Value, showFor(c.Value, c.Unit, c.Kind))); err != nil {
+		if err := s.add(readable(c.Value, showFor(c.Value, c.Unit(), c.Kind()))); err != nil {
 			return err
 		}
 	}

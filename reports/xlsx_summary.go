@@ -154,13 +154,13 @@ func (b *book) inputs(s *sheetCells, row int) int {
 func (b *book) claimsBy(s *sheetCells, row int) int {
 	lang := func(k int) string {
 		if src := b.ix.claimSrc[k]; src >= 0 {
-			return b.r.Sources[src].Lang
+			return b.r.Sources[src].Lang()
 		}
 		return ""
 	}
 	byKind, byLang := map[string]int{}, map[string]int{}
 	for k := range b.r.Claims {
-		byKind[b.r.Claims[k].Kind]++
+		byKind[b.r.Claims[k].Kind()]++
 		byLang[lang(k)]++
 	}
 	for _, t := range []struct {

@@ -134,7 +134,8 @@ func (a *app) readDrafts(args []string) (*pipeline.Result, error) {
 	}
 	for i := range srcs {
 		s := &srcs[i]
-		s.Role, s.NoteOf, s.DuplicateOf = "draft", nil, nil
+		s.SetRole("draft")
+		s.NoteOf, s.DuplicateOf = nil, nil
 	}
 	return &pipeline.Result{Sources: srcs}, nil
 }
@@ -142,7 +143,7 @@ func (a *app) readDrafts(args []string) (*pipeline.Result, error) {
 func draftClaims(r *pipeline.Result) int {
 	seen := map[string]bool{}
 	for i := range r.Sources {
-		if r.Sources[i].Seen != "" {
+		if r.Sources[i].Seen() != "" {
 			seen[r.Sources[i].ID] = true
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"unsafe"
 
 	"github.com/factsheet-dev/factsheet/pipeline"
-	"github.com/factsheet-dev/factsheet/rules"
 )
 
 // memStats, under the hidden --memstats, says after each part of a run
@@ -40,13 +39,12 @@ func (m *memStats) where(res *pipeline.Result) {
 	src = int64(len(res.Sources)) * int64(unsafe.Sizeof(pipeline.Source{}))
 	for i := range res.Sources {
 		s := &res.Sources[i]
-		srcOwn += int64(len(s.ID)) + int64(cap(s.Breaks)+cap(s.BreakCols))*8 +
-			int64(cap(s.Mentions))*int64(unsafe.Sizeof(rules.Mention{}))
+		srcOwn += int64(len(s.ID)) + int64(s.OutOfLine())
 	}
 	cl = int64(len(res.Claims)) * int64(unsafe.Sizeof(pipeline.Claim{}))
 	for i := range res.Claims {
 		c := &res.Claims[i]
-		clOwn += int64(len(c.ID) + len(c.Text) + len(c.PeriodKey))
+		clOwn += int64(len(c.ID) + len(c.Text) + len(c.PeriodKey()))
 		if c.Min != nil {
 			clOwn += 8
 		}

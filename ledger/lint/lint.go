@@ -148,14 +148,14 @@ type topicKey struct{ subject, metric, family string }
 
 func thing(c *pipeline.Claim) key {
 	class := ""
-	if c.Kind == "doubling_time" || c.Kind == "growth_rate" { // as pipeline.Link keeps them apart
-		class = c.Kind
+	if c.Kind() == "doubling_time" || c.Kind() == "growth_rate" { // as pipeline.Link keeps them apart
+		class = c.Kind()
 	}
-	return key{c.Subject, c.Metric, pipeline.Family(c), class, c.PeriodKey}
+	return key{c.Subject(), c.Metric(), pipeline.Family(c), class, c.PeriodKey()}
 }
 
 func linkable(c *pipeline.Claim) bool {
-	return c.Metric != "" && !(c.Subject == "" && strings.HasPrefix(c.Metric, "~")) && c.PeriodKey != "now"
+	return c.Metric() != "" && !(c.Subject() == "" && strings.HasPrefix(c.Metric(), "~")) && c.PeriodKey() != "now"
 }
 
 func newAudit(r *pipeline.Result, opt Options) *audit {
@@ -164,8 +164,8 @@ func newAudit(r *pipeline.Result, opt Options) *audit {
 	for i := range r.Sources {
 		s := &r.Sources[i]
 		a.srcs[s.ID] = s
-		if s.Seen != "" {
-			a.seen[s.ID] = s.Seen
+		if s.Seen() != "" {
+			a.seen[s.ID] = s.Seen()
 		}
 	}
 	for k := range r.Claims {
@@ -177,7 +177,7 @@ func newAudit(r *pipeline.Result, opt Options) *audit {
 		}
 		if linkable(c) {
 			a.same[thing(c)] = append(a.same[thing(c)], k)
-			t := topicKey{c.Subject, c.Metric, pipeline.Family(c)}
+			t := topicKey{c.Subject(), c.Metric(), pipeline.Family(c)}
 			a.topics[t] = append(a.topics[t], k)
 		}
 	}
@@ -190,7 +190,7 @@ func newAudit(r *pipeline.Result, opt Options) *audit {
 func (a *audit) witnesses(old []int) []int {
 	var quotes []int
 	for _, k := range old {
-		if s := a.srcs[a.r.Claims[k].Source]; s == nil || s.Role != "note" {
+		if s := a.srcs[a.r.Claims[k].Source]; s == nil || s.Role() != "note" {
 			quotes = append(quotes, k)
 		}
 	}
@@ -216,7 +216,7 @@ func (a *audit) allowed(c *pipeline.Claim, old []int) bool {
 
 func (a *audit) finding(rule string, c *pipeline.Claim, msg string) Finding {
 	return Finding{Rule: rule, Severity: severity(rule), File: c.File, Line: c.Line, Col: c.Col,
-		EndCol: c.Col + utf8.RuneCountInString(c.Text), Text: c.Text, Value: c.Value, Unit: c.Unit, Message: msg}
+		EndCol: c.Col + utf8.RuneCountInString(c.Text), Text: c.Text, Value: c.Value, Unit: c.Unit(), Message: msg}
 }
 
 // misquoted names the source figure nearest the draft's, a quote before a note.
@@ -271,8 +271,8 @@ func (a *audit) quote(o *pipeline.Claim) string {
 		q = string([]rune(q)[:99]) + "…"
 	}
 	msg := fmt.Sprintf("%q", q)
-	if s.Seen != "" && s.Seen != "?" {
-		msg += ", first read " + s.Seen
+	if s.Seen() != "" && s.Seen() != "?" {
+		msg += ", first read " + s.Seen()
 	}
 	return msg
 }
@@ -280,7 +280,7 @@ func (a *audit) quote(o *pipeline.Claim) string {
 func (a *audit) ref(o *pipeline.Claim) *Ref {
 	r := &Ref{File: o.File, Line: o.Line, Col: o.Col, Text: o.Text}
 	if s := a.srcs[o.Source]; s != nil {
-		r.Quote, r.FirstRead = s.Text, s.Seen
+		r.Quote, r.FirstRead = s.Text, s.Seen()
 	}
 	return r
 }
@@ -292,9 +292,9 @@ func (a *audit) unsupported(c *pipeline.Claim) Finding {
 	if ab := about(c); ab != "" {
 		msg += " (" + ab + ")"
 	}
-	if other := a.topics[topicKey{c.Subject, c.Metric, pipeline.Family(c)}]; len(other) > 0 && linkable(c) {
+	if other := a.topics[topicKey{c.Subject(), c.Metric(), pipeline.Family(c)}]; len(other) > 0 && linkable(c) {
 		o := &a.r.Claims[a.nearest(c, other)]
-		period := o.PeriodKey
+		period := o.PeriodKey()
 		if period == "" {
 			period = "no period"
 		}
@@ -338,7 +338,7 @@ func before(x, y *pipeline.Claim) bool {
 // about is "Google, share of global AI compute, 2025-Q4".
 func about(c *pipeline.Claim) string {
 	var parts []string
-	for _, p := range []string{c.Subject, strings.TrimPrefix(c.Metric, "~"), c.PeriodKey} {
+	for _, p := range []string{c.Subject(), strings.TrimPrefix(c.Metric(), "~"), c.PeriodKey()} {
 		if p != "" {
 			parts = append(parts, p)
 		}

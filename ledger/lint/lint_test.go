@@ -56,7 +56,8 @@ func pipe(t *testing.T, l *ledger.Ledger, files map[string]string, draft bool) *
 	}
 	if draft {
 		for i := range srcs {
-			srcs[i].Role, srcs[i].NoteOf, srcs[i].DuplicateOf = "draft", nil, nil
+			srcs[i].SetRole("draft")
+			srcs[i].NoteOf, srcs[i].DuplicateOf = nil, nil
 		}
 	}
 	r := &pipeline.Result{Sources: srcs}

@@ -111,7 +111,10 @@ func hypothesisRow(file string, li *lineIndex, row *jv, out []pipeline.Source, r
 	url, date := optional(metaText(row, report, at, "uri")), metaText(row, report, at, "created")
 	tags, title := metaText(row, report, at, "tags"), optional(metaText(row, report, at, "document", "title"))
 	meta := func(s *pipeline.Source) {
-		s.URL, s.Date, s.Tags, s.Title = url, date, tags, title
+		s.SetURL(url)
+		s.SetDate(date)
+		s.SetTags(tags)
+		s.SetTitle(title)
 	}
 	quoteAt := 0
 	if quote {

@@ -149,7 +149,7 @@ func formatNames() []string {
 func fileLang(src []pipeline.Source) {
 	ja, zh := 0, 0
 	for _, s := range src {
-		switch s.Lang {
+		switch s.Lang() {
 		case "ja":
 			ja++
 		case "zh":
@@ -160,8 +160,8 @@ func fileLang(src []pipeline.Source) {
 		return
 	}
 	for i := range src {
-		if src[i].Lang == "zh" {
-			src[i].Lang = "ja"
+		if src[i].Lang() == "zh" {
+			src[i].SetLang("ja")
 		}
 	}
 }

@@ -75,7 +75,9 @@ func jsonlRecord(file string, li *lineIndex, n int, obj *jv, out []pipeline.Sour
 	}
 	line, col := li.pos(text.off)
 	q := source(file, "jsonl", "quote", line, col, text.str)
-	q.Title, q.URL, q.Author = optional(meta("title")), optional(meta("url")), meta("author")
+	q.SetTitle(optional(meta("title")))
+	q.SetURL(optional(meta("url")))
+	q.SetAuthor(meta("author"))
 	out = append(out, q)
 	note := obj.get("note")
 	if msg := note.wrongType("note"); msg != "" {
@@ -85,7 +87,9 @@ func jsonlRecord(file string, li *lineIndex, n int, obj *jv, out []pipeline.Sour
 	if note != nil && strings.TrimSpace(note.str) != "" {
 		line, col := li.pos(note.off)
 		s := source(file, "jsonl", "note", line, col, note.str)
-		s.Title, s.URL, s.Author = q.Title, q.URL, q.Author
+		s.SetTitle(q.Title())
+		s.SetURL(q.URL())
+		s.SetAuthor(q.Author())
 		s.NoteIndex = len(out)
 		out = append(out, s)
 	}

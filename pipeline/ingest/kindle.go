@@ -84,8 +84,10 @@ func addKindle(file string, out []pipeline.Source, entry []string, start int, re
 		role = "note"
 	}
 	s := source(file, "kindle", role, e.line, 1, e.text)
-	s.Title, s.Author, s.Date = optional(e.title), e.author, e.date
-	s.Location = kindleLocation(e)
+	s.SetTitle(optional(e.title))
+	s.SetAuthor(e.author)
+	s.SetDate(e.date)
+	s.SetLocation(kindleLocation(e))
 	if role == "note" {
 		s.NoteIndex = noteTarget(out, e)
 	}
@@ -156,10 +158,10 @@ func kindleLocation(e kindleEntry) string {
 func noteTarget(out []pipeline.Source, e kindleEntry) int {
 	for i := len(out) - 1; i >= 0; i-- {
 		s := &out[i]
-		if s.Role != "quote" || s.Title == nil || *s.Title != e.title || e.lo == 0 {
+		if s.Role() != "quote" || s.Title() == nil || *s.Title() != e.title || e.lo == 0 {
 			continue
 		}
-		lo, hi := locRange(s.Location)
+		lo, hi := locRange(s.Location())
 		if lo <= e.lo && e.lo <= hi {
 			return i + 1
 		}

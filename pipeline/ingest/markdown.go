@@ -135,8 +135,9 @@ func (w *mdWalk) add(n ast.Node, role string, noteOf int) int {
 	}
 	line, col := w.li.pos(segs[0].Start)
 	s := source(w.file, "markdown", role, line, col, txt)
-	s.BreakCols = cols
-	s.Title, s.Author = optional(w.title), w.author
+	s.SetBreakCols(cols)
+	s.SetTitle(optional(w.title))
+	s.SetAuthor(w.author)
 	s.NoteIndex = noteOf
 	w.out = append(w.out, s)
 	return len(w.out)

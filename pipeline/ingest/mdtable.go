@@ -45,7 +45,8 @@ func (w *mdWalk) table(n *east.Table) {
 			}
 			line, at := w.li.pos(c.seg.Start)
 			s := source(w.file, "markdown", "quote", line, at, cellText(c.text, rowHead, col))
-			s.Title, s.Author = optional(w.title), w.author
+			s.SetTitle(optional(w.title))
+			s.SetAuthor(w.author)
 			w.out = append(w.out, s)
 		}
 	}

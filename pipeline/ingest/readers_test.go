@@ -12,7 +12,7 @@ func readWith(r Reader, data string) ([]string, []string) {
 	src := r.Read("f", []byte(data), func(p Problem) { problems = append(problems, p.String()) })
 	var got []string
 	for _, s := range src {
-		got = append(got, s.Role+":"+s.Text)
+		got = append(got, s.Role()+":"+s.Text)
 	}
 	return got, problems
 }
@@ -58,7 +58,7 @@ func TestKindleNoteAttaches(t *testing.T) {
 		"C (A)\n- Your Highlight on Location 15-18 | Added on Monday\n\nother book\n==========\n" +
 		"B (A)\n- Your Note on page 3 | Location 20 | Added on Monday\n\nn\n==========\n"
 	src := Kindle{}.Read("f", []byte(data), nil)
-	if len(src) != 3 || src[2].NoteIndex != 1 || src[0].Location != "page 3, location 10-20" || *src[0].Title != "B" || src[0].Author != "A" || src[0].Line != 4 {
+	if len(src) != 3 || src[2].NoteIndex != 1 || src[0].Location() != "page 3, location 10-20" || *src[0].Title() != "B" || src[0].Author() != "A" || src[0].Line != 4 {
 		t.Errorf("%+v", src)
 	}
 }
@@ -68,7 +68,7 @@ func TestMarkdownSkipsCodeAndLinks(t *testing.T) {
 	src := Markdown{}.Read("f", []byte(data), nil)
 	var got []string
 	for _, s := range src {
-		got = append(got, s.Role+":"+strings.TrimSpace(s.Text))
+		got = append(got, s.Role()+":"+strings.TrimSpace(s.Text))
 	}
 	want := []string{"quote:quote 5% [link]", "note:note 6%", "quote:8% a", "quote:item 9%", "note:Note: sub 10%"}
 	for i := range want {

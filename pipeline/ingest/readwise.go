@@ -101,17 +101,17 @@ func (rw *readwiseRows) row(rec []string) {
 		return
 	}
 	meta := func(s *pipeline.Source) {
-		s.Title = optional(rw.field(rec, "book title"))
-		s.Author = strings.TrimSpace(rw.field(rec, "book author"))
-		s.Location = strings.TrimSpace(rw.field(rec, "location type") + " " + rw.field(rec, "location"))
-		s.Date = strings.TrimSpace(rw.field(rec, "highlighted at"))
+		s.SetTitle(optional(rw.field(rec, "book title")))
+		s.SetAuthor(strings.TrimSpace(rw.field(rec, "book author")))
+		s.SetLocation(strings.TrimSpace(rw.field(rec, "location type") + " " + rw.field(rec, "location")))
+		s.SetDate(strings.TrimSpace(rw.field(rec, "highlighted at")))
 	}
 	quoteAt := 0
 	if strings.TrimSpace(text) != "" {
 		line, col := rw.at("highlight")
 		q := source(rw.file, "readwise", "quote", line, col, text)
 		meta(&q)
-		q.Tags = strings.TrimSpace(strings.Trim(rw.field(rec, "tags")+","+rw.field(rec, "document tags"), ","))
+		q.SetTags(strings.TrimSpace(strings.Trim(rw.field(rec, "tags")+","+rw.field(rec, "document tags"), ",")))
 		rw.out = append(rw.out, q)
 		quoteAt = len(rw.out)
 	}

@@ -56,7 +56,10 @@ func (Text) Read(file string, data []byte, _ func(Problem)) []pipeline.Source {
 		for text, line := texts[p], first[p]; len(text) > 0; line++ {
 			var l string
 			if l, text = cutLine(text); strings.TrimSpace(l) != "" {
-				out[k] = pipeline.Source{File: file, Line: line, Col: 1, Role: "quote", Lang: Lang(l), Text: l, Format: "text"}
+				out[k] = pipeline.Source{File: file, Line: line, Col: 1, Text: l}
+				out[k].SetRole("quote")
+				out[k].SetLang(Lang(l))
+				out[k].SetFormat("text")
 				k++
 			}
 		}
@@ -106,8 +109,8 @@ func setLangs(src []pipeline.Source) {
 		wg.Go(func() {
 			part := src[start:min(start+chunk, len(src))]
 			for i := range part {
-				if part[i].Lang == "" {
-					part[i].Lang = Lang(part[i].Text)
+				if part[i].Lang() == "" {
+					part[i].SetLang(Lang(part[i].Text))
 				}
 			}
 		})
@@ -124,15 +127,15 @@ func setLangs(src []pipeline.Source) {
 func linkNotes(src []pipeline.Source) {
 	quoteLang := ""
 	if len(src) > 0 {
-		quoteLang = src[0].Lang
+		quoteLang = src[0].Lang()
 	}
 	for i := 1; i < len(src); i++ {
 		prev, cur := &src[i-1], &src[i]
-		if prev.Role != "quote" || cur.Line != prev.Line+1 {
+		if prev.Role() != "quote" || cur.Line != prev.Line+1 {
 			continue
 		}
-		if noteMarked(cur.Text) || cur.Lang != prev.Lang && cur.Lang != quoteLang {
-			cur.Role = "note"
+		if noteMarked(cur.Text) || cur.Lang() != prev.Lang() && cur.Lang() != quoteLang {
+			cur.SetRole("note")
 			cur.NoteIndex = i
 		}
 	}

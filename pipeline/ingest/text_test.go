@@ -34,8 +34,8 @@ func TestTextReader(t *testing.T) {
 	}
 	for i, w := range want {
 		s := src[i]
-		if s.Line != w.line || s.Role != w.role || s.Lang != w.lang || nth[deref(s.NoteOf)] != w.noteOf || nth[deref(s.DuplicateOf)] != w.dupOf {
-			t.Errorf("source %d: line %d role %s lang %s note_of %q dup %q, want %+v", i, s.Line, s.Role, s.Lang, deref(s.NoteOf), deref(s.DuplicateOf), w)
+		if s.Line != w.line || s.Role() != w.role || s.Lang() != w.lang || nth[deref(s.NoteOf)] != w.noteOf || nth[deref(s.DuplicateOf)] != w.dupOf {
+			t.Errorf("source %d: line %d role %s lang %s note_of %q dup %q, want %+v", i, s.Line, s.Role(), s.Lang(), deref(s.NoteOf), deref(s.DuplicateOf), w)
 		}
 		if strings.ContainsAny(s.Text, "\r\ufeff") {
 			t.Errorf("source %d keeps a CR or BOM: %q", i, s.Text)
@@ -59,7 +59,7 @@ func TestNoteHeuristic(t *testing.T) {
 		src := Text{}.Read("x.txt", []byte(c.in), nil)
 		var got []string
 		for _, s := range src {
-			got = append(got, s.Role)
+			got = append(got, s.Role())
 		}
 		if strings.Join(got, " ") != strings.Join(c.want, " ") {
 			t.Errorf("%q: roles %v, want %v", c.in, got, c.want)
@@ -163,8 +163,8 @@ func TestTextInPieces(t *testing.T) {
 		if got := fmt.Sprintf("%d %s", s.Line, s.Text); got != want[i] {
 			t.Fatalf("source %d: %q, want %q", i, got, want[i])
 		}
-		if s.Lang != Lang(s.Text) {
-			t.Fatalf("source %d: lang %s", i, s.Lang)
+		if s.Lang() != Lang(s.Text) {
+			t.Fatalf("source %d: lang %s", i, s.Lang())
 		}
 	}
 }
