@@ -35,7 +35,7 @@ func (r *Result) sentences() []sentence {
 			if j < len(r.Claims) && same(&r.Claims[j], &r.Claims[start]) {
 				continue
 			}
-			if i := srcAt[r.Claims[start].Source]; j-start >= 2 && r.Sources[i].DuplicateOf == nil {
+			if i := srcAt(r.Claims[start].Source); j-start >= 2 && r.Sources[i].DuplicateOf == nil {
 				ks := make([]int, j-start)
 				for k := range ks {
 					ks[k] = start + k

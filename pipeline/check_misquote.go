@@ -76,7 +76,7 @@ func (m misquote) Check(r *Result, add func(Finding)) {
 // termsFor is the terms of a claim's clause; a note's figure with few words
 // of its own also has its quote's.
 func termsFor(r *Result, idx *sourceIndex, c *Claim) []string {
-	i, ok := idx.at[c.Source]
+	i, ok := idx.find(c.Source)
 	if !ok {
 		return nil
 	}
@@ -127,7 +127,7 @@ func garbledPairs(r *Result, ks []int) []pair {
 // related reports two claims whose sources a note ties together: the
 // restatement check judges those.
 func related(r *Result, idx *sourceIndex, a, b *Claim) bool {
-	sa, sb := &r.Sources[idx.at[a.Source]], &r.Sources[idx.at[b.Source]]
+	sa, sb := &r.Sources[idx.at(a.Source)], &r.Sources[idx.at(b.Source)]
 	return sa.NoteOf != nil && *sa.NoteOf == sb.ID || sb.NoteOf != nil && *sb.NoteOf == sa.ID ||
 		sa.NoteOf != nil && sb.NoteOf != nil && *sa.NoteOf == *sb.NoteOf
 }
@@ -156,7 +156,7 @@ func misquoted(a, b *Claim, shared []string) Finding {
 // otherNames reports two English clauses that each name someone and share
 // no name: Ostrava's riders and Brno's are two figures, however alike.
 func otherNames(r *Result, idx *sourceIndex, a, b *Claim) bool {
-	na, nb := names(&r.Sources[idx.at[a.Source]], a), names(&r.Sources[idx.at[b.Source]], b)
+	na, nb := names(&r.Sources[idx.at(a.Source)], a), names(&r.Sources[idx.at(b.Source)], b)
 	return len(na) > 0 && len(nb) > 0 && len(sharedList(na, nb)) == 0
 }
 
@@ -192,8 +192,8 @@ func (m misquote) opposed(r *Result, idx *sourceIndex, a, b *Claim) bool {
 	if len(m.opposites) == 0 {
 		return false
 	}
-	ta := strings.ToLower(clauseText(&r.Sources[idx.at[a.Source]], a))
-	tb := strings.ToLower(clauseText(&r.Sources[idx.at[b.Source]], b))
+	ta := strings.ToLower(clauseText(&r.Sources[idx.at(a.Source)], a))
+	tb := strings.ToLower(clauseText(&r.Sources[idx.at(b.Source)], b))
 	for _, set := range m.opposites {
 		ia, ib := usedWords(ta, set), usedWords(tb, set)
 		for _, x := range ia {

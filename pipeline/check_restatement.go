@@ -54,7 +54,7 @@ const siblings = 24
 // those of the other quotes of the same document nearby.
 func quotesOf(r *Result, idx *sourceIndex, i int) []int {
 	src := &r.Sources[i]
-	q, ok := idx.at[*src.NoteOf]
+	q, ok := idx.find(*src.NoteOf)
 	if !ok {
 		return nil
 	}

@@ -9,9 +9,9 @@ import (
 // later stages all need it; it is built once per result, in two passes
 // and two allocations, rather than as a map of slices per stage.
 type sourceIndex struct {
-	at       map[string]int // source id to its index in Sources
-	claims   []int          // claim indexes grouped by source, in source order
-	start    []int          // source i's claims are claims[start[i]:start[i+1]]
+	ids      idTable // source id to its index in Sources
+	claims   []int   // claim indexes grouped by source, in source order
+	start    []int   // source i's claims are claims[start[i]:start[i+1]]
 	nSources int
 	nClaims  int
 }
@@ -28,14 +28,11 @@ func (r *Result) index() *sourceIndex {
 }
 
 func buildIndex(r *Result) *sourceIndex {
-	x := &sourceIndex{at: make(map[string]int, len(r.Sources)), start: make([]int, len(r.Sources)+1),
+	x := &sourceIndex{ids: newIDTable(r.Sources), start: make([]int, len(r.Sources)+1),
 		nSources: len(r.Sources), nClaims: len(r.Claims)}
-	for i := range r.Sources {
-		x.at[r.Sources[i].ID] = i
-	}
 	of := make([]int, len(r.Claims)) // each claim's source, or -1
 	for k := range r.Claims {
-		s, ok := x.at[r.Claims[k].Source]
+		s, ok := x.find(r.Claims[k].Source)
 		if k > 0 && r.Claims[k].Source == r.Claims[k-1].Source {
 			s, ok = of[k-1], of[k-1] >= 0 // claims come in runs per source: one lookup a run
 		}
@@ -63,9 +60,18 @@ func buildIndex(r *Result) *sourceIndex {
 // of returns the claims of source i.
 func (x *sourceIndex) of(i int) []int { return x.claims[x.start[i]:x.start[i+1]:x.start[i+1]] }
 
+// find returns the index in Sources of the source with this id.
+func (x *sourceIndex) find(id string) (int, bool) { return x.ids.find(id) }
+
+// at is the index of the source with this id, or 0 if there is none.
+func (x *sourceIndex) at(id string) int {
+	i, _ := x.ids.find(id)
+	return i
+}
+
 // byID returns the claims of the source with this id.
 func (x *sourceIndex) byID(id string) []int {
-	i, ok := x.at[id]
+	i, ok := x.find(id)
 	if !ok {
 		return nil
 	}
@@ -91,4 +97,41 @@ func inParts(n, parts int, fn func(part, lo, hi int)) {
 		wg.Go(func() { fn(p, p*n/parts, (p+1)*n/parts) })
 	}
 	wg.Wait()
+}
+
+// idTable finds a source by id: open addressing over the sources' indexes,
+// by a hash of the id. A map of a million ids held 70 MB; this holds 8.
+type idTable struct {
+	slot []int32 // 1 + an index into srcs; 0 is empty
+	srcs []Source
+}
+
+func newIDTable(srcs []Source) idTable {
+	n := 1
+	for n < 2*len(srcs) {
+		n *= 2
+	}
+	t := idTable{slot: make([]int32, n), srcs: srcs}
+	mask := uint64(n - 1)
+	for i := range srcs {
+		j := hashOf(srcs[i].ID) & mask
+		for t.slot[j] != 0 && srcs[t.slot[j]-1].ID != srcs[i].ID {
+			j = (j + 1) & mask
+		}
+		t.slot[j] = int32(i + 1) // a repeated id finds its last source, as a map did
+	}
+	return t
+}
+
+func (t *idTable) find(id string) (int, bool) {
+	if len(t.slot) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(t.slot) - 1)
+	for j := hashOf(id) & mask; t.slot[j] != 0; j = (j + 1) & mask {
+		if i := int(t.slot[j] - 1); t.srcs[i].ID == id {
+			return i, true
+		}
+	}
+	return 0, false
 }

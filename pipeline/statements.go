@@ -266,7 +266,7 @@ var longSpan = regexp.MustCompile(`^\s*(?:(?i:a|an|one)\s+(?i:decade|century|gen
 
 // longAgo reports a figure followed by such a span.
 func longAgo(r *Result, c *Claim) bool {
-	i, ok := r.index().at[c.Source]
+	i, ok := r.index().find(c.Source)
 	return ok && longSpan.MatchString(between(&r.Sources[i], c.End, c.End+32))
 }
 
