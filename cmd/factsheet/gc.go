@@ -4,7 +4,32 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"time"
 )
+
+// watchGC tunes the collector (see tuneGC) every 50 ms until stopped: what
+// a run holds grows within a stage too (extraction makes every claim), and
+// a setting read only between stages let the heap of a large run grow to
+// three times what it held.
+func watchGC() (stop func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(50 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				tuneGC()
+			}
+		}
+	}()
+	return func() { close(done) }
+}
 
 // tuneGC sets how much garbage a run lets pile up by how much it holds.
 // A small run collects at 200% (the heap grows to three times what is

@@ -70,6 +70,7 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer watchGC()()
 	if on, _ := cmd.Flags().GetBool("memstats"); on {
 		a.mem = &memStats{w: a.progress}
 		for _, in := range job.inputs {
