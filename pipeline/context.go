@@ -46,7 +46,7 @@ func (c *Context) Run(_ context.Context, r *Result) error {
 			c.source(r, idx, i)
 		}
 	}
-	r.mentions = nil // no later stage reads them
+	r.mentions, r.mentionAt = nil, nil // no later stage reads them
 	return nil
 }
 
@@ -83,10 +83,10 @@ func (c *Context) source(r *Result, idx *sourceIndex, i int) {
 // is one of two found by binary search: a long text costs no more per
 // claim than a short one.
 func (c *Context) own(r *Result, i int, claims []int) {
-	if i >= len(r.mentions) {
+	if i+1 >= len(r.mentionAt) {
 		return
 	}
-	ms := r.mentions[i]
+	ms := r.mentions[r.mentionAt[i]:r.mentionAt[i+1]]
 	if len(ms) == 0 {
 		return
 	}

@@ -33,7 +33,7 @@ const chunk = 256
 // than the claim made of it, and holding every source's matches until all
 // were read, beside the claims, set the peak memory of a large run.
 func (e *Extract) Run(ctx context.Context, r *Result) error {
-	r.mentions = make([][]rules.Mention, len(r.Sources))
+	r.mentions, r.mentionAt = nil, make([]int32, 1, len(r.Sources)+1)
 	ids := NewIDs("c-")
 	ids.Reserve(len(r.Claims))
 	for k := range r.Claims {
@@ -41,9 +41,13 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 	}
 	for lo := 0; lo < len(r.Sources); lo += batch {
 		hi := min(lo+batch, len(r.Sources))
-		per := e.batch(ctx, r, lo, hi)
+		per, ms := e.batch(ctx, r, lo, hi)
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		for _, m := range ms {
+			r.mentions = append(r.mentions, m...)
+			r.mentionAt = append(r.mentionAt, int32(len(r.mentions)))
 		}
 		if lo == 0 && hi < len(r.Sources) {
 			// Room for all claims at the first batch's rate (and a little
@@ -61,12 +65,12 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 }
 
 // batch is how many sources are read before their matches become claims.
-const batch = 1 << 16
+const batch = 1 << 14
 
-// batch reads sources lo to hi on all cores and returns their matches; each
-// source's mentions go to r.mentions.
-func (e *Extract) batch(ctx context.Context, r *Result, lo, hi int) [][]rules.Match {
-	per := make([][]rules.Match, hi-lo)
+// batch reads sources lo to hi on all cores and returns their matches and
+// mentions.
+func (e *Extract) batch(ctx context.Context, r *Result, lo, hi int) ([][]rules.Match, [][]rules.Mention) {
+	per, ms := make([][]rules.Match, hi-lo), make([][]rules.Mention, hi-lo)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < e.workers(); w++ {
@@ -75,7 +79,7 @@ func (e *Extract) batch(ctx context.Context, r *Result, lo, hi int) [][]rules.Ma
 				end := min(start+chunk, hi)
 				for i := start; i < end; i++ {
 					s := &r.Sources[i]
-					per[i-lo], r.mentions[i] = e.Rules.AnalyzeLang(s.Text, s.Lang())
+					per[i-lo], ms[i-lo] = e.Rules.AnalyzeLang(s.Text, s.Lang())
 				}
 				if e.Done != nil {
 					e.Done.Add(int64(end - start))
@@ -91,7 +95,7 @@ func (e *Extract) batch(ctx context.Context, r *Result, lo, hi int) [][]rules.Ma
 	}
 	close(jobs)
 	wg.Wait()
-	return per
+	return per, ms
 }
 
 func (e *Extract) workers() int {

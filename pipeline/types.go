@@ -395,8 +395,10 @@ type Result struct {
 	Groups [][]int `json:"-"`
 
 	// mentions are, from extraction to the context stage, the subjects and
-	// metrics each source's text names (by source index), then nil.
-	mentions [][]rules.Mention
+	// metrics each source's text names, one source after another: source i's
+	// are mentions[mentionAt[i]:mentionAt[i+1]]. Then nil.
+	mentions  []rules.Mention
+	mentionAt []int32
 
 	sentOnce sync.Once
 	sents    []sentence
