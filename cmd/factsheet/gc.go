@@ -4,6 +4,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 	"time"
 )
 
@@ -31,12 +32,13 @@ func watchGC() (stop func()) {
 	return func() { close(done) }
 }
 
-// tuneGC sets how much garbage a run lets pile up by how much it holds.
-// A small run collects at 200% (the heap grows to three times what is
-// live): that is much of its speed, and costs little memory. A large run
-// would grow to three times a large heap, so it collects at 100%, then at
-// 50%, as what it holds grows: a few percent more CPU for a third less
-// memory. GOGC in the environment wins.
+// tuneGC sets how much garbage a run lets pile up by how much it holds:
+// about 128 MB, whatever the run holds, within 25% and 200% of it. A small
+// run collects at 200% (the heap grows to three times what is live): that
+// is much of its speed, and costs little memory. A large run would grow to
+// three times a large heap, so it collects at 100% while it holds 128 MB,
+// at 50% at 256 MB, at 25% from 512 MB on: a few percent more CPU for half
+// the memory. GOGC in the environment wins.
 func tuneGC() {
 	if os.Getenv("GOGC") != "" {
 		return
@@ -46,13 +48,21 @@ func tuneGC() {
 	if sample[0].Value.Kind() != metrics.KindUint64 {
 		return
 	}
-	live := sample[0].Value.Uint64()
-	switch {
-	case live < 64<<20:
-		debug.SetGCPercent(200)
-	case live < 256<<20:
-		debug.SetGCPercent(100)
-	default:
-		debug.SetGCPercent(50)
+	if p := gcPercent(sample[0].Value.Uint64()); int32(p) != lastGCPercent.Swap(int32(p)) {
+		debug.SetGCPercent(p)
 	}
+}
+
+// lastGCPercent is the setting tuneGC made last (0: none yet).
+var lastGCPercent atomic.Int32
+
+// gcPercent is the collector's setting for a run that holds live bytes:
+// 128 MB of headroom, in steps of 5%, within 25% and 200%.
+func gcPercent(live uint64) int {
+	const headroom = 128 << 20
+	if live == 0 {
+		return 200
+	}
+	p := min(headroom*100/live, 200) / 5 * 5
+	return int(max(p, 25))
 }

@@ -1,0 +1,17 @@
+package main
+
+import "testing"
+
+func TestGCPercent(t *testing.T) {
+	for _, c := range []struct {
+		live uint64
+		want int
+	}{
+		{0, 200}, {10 << 20, 200}, {64 << 20, 200}, {128 << 20, 100}, {256 << 20, 50}, {200 << 20, 60},
+		{512 << 20, 25}, {4 << 30, 25},
+	} {
+		if got := gcPercent(c.live); got != c.want {
+			t.Errorf("%d MB live: %d%%, want %d%%", c.live>>20, got, c.want)
+		}
+	}
+}
