@@ -50,7 +50,9 @@ func TestNumberFormats(t *testing.T) {
 // TestNumberFormatsLinear reads long runs of separators in linear time:
 // eight times the text may not cost more than thirty times as long
 // (quadratic would be sixty-four). The two sizes are timed in turns and
-// the best of each taken, so that a loaded machine slows both alike.
+// the best of each taken, so that a loaded machine slows both alike; a
+// unit that fails is timed again, up to three rounds, before it counts:
+// a busy machine can stall one round, a quadratic reader fails them all.
 func TestNumberFormatsLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
@@ -61,15 +63,23 @@ func TestNumberFormatsLinear(t *testing.T) {
 		rs.Extract(s)
 		return time.Since(start)
 	}
-	for _, unit := range []string{"1,2", "1 000 ", "1.234.", "0,", "12,34,", "1\u202f", "9,999", "1,2,", "+1 2", "7:45 "} {
+	linear := func(unit string) (bool, time.Duration, time.Duration) {
 		smallText, largeText := strings.Repeat(unit, 2000), strings.Repeat(unit, 16000)
 		small, large := time.Duration(1<<62), time.Duration(1<<62)
 		for range 5 {
 			small, large = min(small, timed(smallText)), min(large, timed(largeText))
 		}
+		return large <= 30*small+100*time.Millisecond, small, large
+	}
+	for _, unit := range []string{"1,2", "1 000 ", "1.234.", "0,", "12,34,", "1\u202f", "9,999", "1,2,", "+1 2", "7:45 "} {
+		var ok bool
+		var small, large time.Duration
+		for round := 0; round < 3 && !ok; round++ {
+			ok, small, large = linear(unit)
+		}
 		t.Logf("%q %v %v", unit, small, large)
-		if large > 30*small+100*time.Millisecond {
-			t.Errorf("%q: 2000 repeats %v, 16000 repeats %v", unit, small, large)
+		if !ok {
+			t.Errorf("%q: 2000 repeats %v, 16000 repeats %v, in three rounds", unit, small, large)
 		}
 	}
 }
