@@ -15,10 +15,7 @@ import (
 
 func runAll(t testing.TB, text string) *pipeline.Result {
 	t.Helper()
-	rs, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := defaultRules(t)
 	return runWith(t, rs, text)
 }
 
@@ -222,10 +219,7 @@ func claimSource(r *pipeline.Result, id string) string {
 
 // A note on a note reads the context its note took from the quote.
 func TestNoteOnNote(t *testing.T) {
-	rs, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := defaultRules(t)
 	q, n := "h1", "h2"
 	res := &pipeline.Result{Sources: []pipeline.Source{
 		{ID: "h3", Line: 3, Text: "还是71%", NoteOf: &n}, // before its note, in input order
@@ -235,7 +229,7 @@ func TestNoteOnNote(t *testing.T) {
 	for i, lang := range []string{"zh", "en", "zh"} {
 		res.Sources[i].SetLang(lang)
 	}
-	err = pipeline.Run(context.Background(), res, &pipeline.Extract{Rules: rs}, &pipeline.Context{Rules: rs})
+	err := pipeline.Run(context.Background(), res, &pipeline.Extract{Rules: rs}, &pipeline.Context{Rules: rs})
 	if err != nil {
 		t.Fatal(err)
 	}

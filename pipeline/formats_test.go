@@ -11,7 +11,6 @@ import (
 
 	"github.com/factsheet-dev/factsheet/pipeline"
 	"github.com/factsheet-dev/factsheet/pipeline/ingest"
-	"github.com/factsheet-dev/factsheet/rules"
 )
 
 // pair is a quote and its note (which may be empty).
@@ -113,10 +112,7 @@ func csvQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) +
 // on its line at its column, and returns the claims as sorted "value unit".
 func claimsOf(t *testing.T, format, file string, data []byte) []string {
 	t.Helper()
-	rs, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := defaultRules(t)
 	var problems []string
 	src := ingest.Readers[format].Read(file, data, func(p ingest.Problem) { problems = append(problems, p.String()) })
 	if len(problems) > 0 {

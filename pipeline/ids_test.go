@@ -10,7 +10,6 @@ import (
 
 	"github.com/factsheet-dev/factsheet/pipeline"
 	"github.com/factsheet-dev/factsheet/pipeline/ingest"
-	"github.com/factsheet-dev/factsheet/rules"
 )
 
 // runFile writes text to dir/name and runs every stage on it as a run does,
@@ -25,10 +24,7 @@ func runFile(t *testing.T, dir, name, text string) *pipeline.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := defaultRules(t)
 	check, err := pipeline.NewCheck(rs)
 	if err != nil {
 		t.Fatal(err)

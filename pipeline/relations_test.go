@@ -86,6 +86,14 @@ func TestGarble(t *testing.T) {
 		{cl("574 billion", 574e9, "USD"), cl("5470亿", 547e9, "USD"), "the same digits in another order"},
 		{cl("32 Tbps", 4e12, "B/s"), cl("32 Gbps", 4e9, "B/s"), "scale 1000 times smaller"},
 		{cl("2 million", 2e6, "L/day"), cl("20万", 2e5, "L/day"), "scale 10 times smaller"},
+		{cl("$5", 5, "USD"), cl("$50,000", 5e4, "USD"), "scale 10000 times larger"}, // four places: a slip
+		{cl("$5", 5, "USD"), cl("$500,000", 5e5, "USD"), ""},                        // five: another figure
+		{cl("100", 100, ""), cl("1,000", 1000, ""), "scale 10 times larger"},        // a count of 100 is no small count
+		{cl("99", 99, ""), cl("990", 990, ""), ""},                                  // a count under 100 is
+		{cl("16 km", 16e3, "m"), cl("16 miles", 25749.5, "m"), "in another unit"},   // two digits suffice
+		{cl("5 km", 5e3, "m"), cl("5 miles", 8046.7, "m"), ""},                      // one does not
+		{cl("10 km", 10e3, "m"), cl("10.5 km", 10.5e3, "m"), ""},                    // the same digits, near: no unit slip
+		{cl("0", 0, "m"), cl("0 km", 0, "m"), ""},                                   // nothing to garble
 		{cl("16,700 kilometres", 16.7e6, "m"), cl("16,700英里", 26.876e6, "m"), "the same number in another unit"},
 		{cl("71%", 71, "%"), cl("67%", 67, "%"), ""},                   // merely different
 		{cl("10", 10, ""), cl("1亿", 1e8, ""), ""},                      // a scale of 10^7 is no slip

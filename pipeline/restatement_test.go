@@ -1,0 +1,279 @@
+package pipeline
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// rc is a claim for the restatement tests: text, value and unit in one
+// source, written to the unit.
+func rc(id, src, text string, v float64, unit string) Claim {
+	return Claim{ID: id, Source: src, Text: text, Value: v, Unit: unit, Kind: "amount", Step: 1, File: "a.txt", Partner: -1}
+}
+
+// noted is a quote "q" and a note "n" on it, with their claims.
+func noted(claims ...Claim) *Result {
+	q := "q"
+	r := &Result{Sources: []Source{{ID: "q", File: "a.txt", Line: 1}, {ID: "n", File: "a.txt", Line: 2, NoteOf: &q}}}
+	for _, c := range claims {
+		if c.Source == "n" {
+			c.Line = 2
+		} else {
+			c.Line = 1
+		}
+		r.Claims = append(r.Claims, c)
+	}
+	return r
+}
+
+// A note figure that agrees with a figure of its quote restates it; one
+// that garbles one is inconsistent, with the quote's figure as the value
+// expected; any other near one is unverifiable (a figure of the note's own).
+func TestRestatementCheck(t *testing.T) {
+	rs := restatement{0.05}
+	over := func(c Claim) Claim { c.Min, c.Bound, c.Text = fp(c.Value), "min", "over "+c.Text; return c }
+	upTo := func(c Claim) Claim { c.Max, c.Bound, c.Text = fp(c.Value), "max", "nearly "+c.Text; return c }
+	cases := []struct {
+		name     string
+		r        *Result
+		want     []string
+		expected float64 // of the inconsistent finding; NaN: none
+		message  string  // held by the first finding's message
+	}{
+		{"the same figure", noted(rc("a", "q", "415 TWh", 415, "TWh"), rc("b", "n", "415太瓦时", 415, "TWh")),
+			[]string{"consistent a b"}, math.NaN(), `the note (a.txt:2) restates its quote: "415 TWh" as "415太瓦时"`},
+		{"within its rounding", noted(rc("a", "q", "415 TWh", 415, "TWh"), rc("b", "n", "416 TWh", 416, "TWh")),
+			[]string{"consistent a b"}, math.NaN(), ""},
+		{"digits swapped", noted(rc("a", "q", "415 TWh", 415, "TWh"), rc("b", "n", "451 TWh", 451, "TWh")),
+			[]string{"inconsistent a b"}, 415, `the note gives "451 TWh" (a.txt:2) where its quote says "415 TWh" (a.txt:1): the same digits in another order`},
+		{"a scale slipped", noted(rc("a", "q", "5 GW", 5e9, "W"), rc("b", "n", "5 MW", 5e6, "W")),
+			[]string{"inconsistent a b"}, 5e9, "the same digits at a scale 1000 times smaller"},
+		{"three times off is another figure, not a slip", noted(rc("a", "q", "10 TWh", 10, "TWh"), rc("b", "n", "30 TWh", 30, "TWh")),
+			[]string{"unverifiable a b"}, math.NaN(), `the note gives "30 TWh" (a.txt:2) where its quote says "10 TWh" (a.txt:1); it may be another figure`},
+		{"a third is not a slip either", noted(rc("a", "q", "30 TWh", 30, "TWh"), rc("b", "n", "10 TWh", 10, "TWh")),
+			[]string{"unverifiable a b"}, math.NaN(), ""},
+		{"a bound allows a far figure but does not restate it", noted(upTo(rc("a", "q", "42%", 42, "%")), rc("b", "n", "5%", 5, "%")),
+			[]string{"unverifiable a b"}, math.NaN(), ""},
+		{"a bound restates a figure of its size", noted(over(rc("a", "q", "40%", 40, "%")), rc("b", "n", "42%", 42, "%")),
+			[]string{"consistent a b"}, math.NaN(), ""},
+		{"the nearest quote figure is the one named", noted(rc("a", "q", "10 TWh", 10, "TWh"), rc("c", "q", "190 TWh", 190, "TWh"),
+			rc("b", "n", "35 TWh", 35, "TWh")), []string{"unverifiable a b"}, math.NaN(), ""},
+		{"the nearest, when it comes second", noted(rc("c", "q", "90 TWh", 90, "TWh"), rc("a", "q", "10 TWh", 10, "TWh"),
+			rc("b", "n", "25 TWh", 25, "TWh")), []string{"unverifiable a b"}, math.NaN(), ""},
+		{"the first quote figure it agrees with", noted(rc("a", "q", "415 TWh", 415, "TWh"), rc("c", "q", "415.2 TWh", 415.2, "TWh"),
+			rc("b", "n", "415 TWh", 415, "TWh")), []string{"consistent a b"}, math.NaN(), ""},
+		{"a match beats a garble", noted(rc("c", "q", "451 TWh", 451, "TWh"), rc("a", "q", "415 TWh", 415, "TWh"),
+			rc("b", "n", "415 TWh", 415, "TWh")), []string{"consistent a b"}, math.NaN(), ""},
+		{"the first garble", noted(rc("a", "q", "415 TWh", 415, "TWh"), rc("c", "q", "145 TWh", 145, "TWh"),
+			rc("b", "n", "451 TWh", 451, "TWh")), []string{"inconsistent a b"}, 415, ""},
+		{"another unit family is not compared", noted(rc("a", "q", "415 TWh", 415, "TWh"), rc("b", "n", "451 GW", 451, "GW")),
+			nil, math.NaN(), ""},
+		{"a rejected figure is not a restatement", noted(rc("a", "q", "415 TWh", 415, "TWh"),
+			func() Claim { c := rc("b", "n", "不是451", 451, "TWh"); c.Role = "rejected"; return c }()), nil, math.NaN(), ""},
+		{"zero is no figure to restate", noted(rc("a", "q", "0 TWh", 0, "TWh"), rc("b", "n", "0 TWh", 0, "TWh")), nil, math.NaN(), ""},
+		{"a range is no figure to garble", noted(func() Claim { c := rc("a", "q", "410-420 TWh", 415, "TWh"); c.Min, c.Max = fp(410), fp(420); return c }(),
+			rc("b", "n", "451 TWh", 451, "TWh")), []string{"unverifiable a b"}, math.NaN(), ""},
+		{"a figure inside a range restates it, far from its middle though",
+			noted(func() Claim { c := rc("a", "q", "10-100 TWh", 55, "TWh"); c.Min, c.Max = fp(10), fp(100); return c }(),
+				rc("b", "n", "90 TWh", 90, "TWh")), []string{"consistent a b"}, math.NaN(), ""},
+		{"a range restates a figure inside it", noted(rc("a", "q", "90 TWh", 90, "TWh"),
+			func() Claim { c := rc("b", "n", "10-100 TWh", 55, "TWh"); c.Min, c.Max = fp(10), fp(100); return c }()),
+			[]string{"consistent a b"}, math.NaN(), ""},
+		{"two figures restated, one finding", noted(rc("a", "q", "415 TWh", 415, "TWh"), rc("c", "q", "62%", 62, "%"),
+			rc("b", "n", "62%", 62, "%"), rc("d", "n", "415 TWh", 415, "TWh")),
+			[]string{"consistent c b a d"}, math.NaN(), `restates its quote: "62%" as "62%", "415 TWh" as "415 TWh"`},
+	}
+	for _, c := range cases {
+		got, fs := findingsOf(rs, c.r)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+			continue
+		}
+		for _, f := range fs {
+			if f.Kind != "restatement" {
+				t.Errorf("%s: kind %q", c.name, f.Kind)
+			}
+			if f.Status != Inconsistent {
+				continue
+			}
+			if f.Expected == nil || math.Abs(f.Expected.Value-c.expected) > 1e-9*c.expected || f.Expected.Claim != "b" {
+				t.Errorf("%s: expected %+v, want %g for b", c.name, f.Expected, c.expected)
+			}
+		}
+		if c.message != "" && (len(fs) == 0 || !strings.Contains(fs[0].Message, c.message)) {
+			t.Errorf("%s: message in %+v, want it to hold %q", c.name, fs, c.message)
+		}
+	}
+}
+
+// A note is held against its own quote and the other quotes of the same
+// document nearby (same file, and URL or title); a figure it gives that is
+// near only another quote's is not called unverifiable.
+func TestRestatementSiblings(t *testing.T) {
+	url, other := "https://example.org/a", "https://example.org/b"
+	build := func(siblingURL *string, siblingFile string, noteAt int) *Result {
+		q := "q"
+		r := &Result{}
+		for i := 0; i < 30; i++ {
+			r.Sources = append(r.Sources, Source{ID: "x" + string(rune('A'+i)), File: "a.txt", Line: 100 + i})
+		}
+		r.Sources[2] = Source{ID: "s", File: siblingFile, URL: siblingURL, Line: 3}
+		r.Sources[3] = Source{ID: "q", File: "a.txt", URL: &url, Line: 4}
+		r.Sources[noteAt] = Source{ID: "n", File: "a.txt", NoteOf: &q, Line: 5}
+		r.Claims = []Claim{rc("s1", "s", "451 TWh", 451, "TWh"), rc("q1", "q", "62%", 62, "%"), rc("n1", "n", "451 TWh", 451, "TWh")}
+		return r
+	}
+	cases := []struct {
+		name string
+		r    *Result
+		want []string
+	}{
+		{"a sibling quote of the document", build(&url, "a.txt", 4), []string{"consistent s1 n1"}},
+		{"another document", build(&other, "a.txt", 4), nil},
+		{"another file", build(&url, "b.txt", 4), nil},
+		{"a quote without a document", build(nil, "a.txt", 4), nil},
+	}
+	for _, c := range cases {
+		if got, _ := findingsOf(restatement{0.05}, c.r); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+	// The quote's own figure comes first, and siblings reach 24 sources
+	// around the quote, no further.
+	r := build(&url, "a.txt", 4)
+	r.Sources[2].URL = nil
+	r.Sources[27] = Source{ID: "s", File: "a.txt", URL: &url, Line: 28} // 24 after the quote
+	r.Sources[28] = Source{ID: "t", File: "a.txt", URL: &url, Line: 29} // 25 after
+	r.Claims = append(r.Claims, rc("t1", "t", "62 TWh", 62, "TWh"), rc("n2", "n", "62 TWh", 62, "TWh"))
+	sortClaims(r)
+	if got, _ := findingsOf(restatement{0.05}, r); strings.Join(got, "|") != "consistent s1 n1" {
+		t.Errorf("reach: %q", got)
+	}
+	// A note whose quote is not among the sources, a duplicate note and a
+	// quote without figures give nothing.
+	for name, edit := range map[string]func(r *Result){
+		"unknown quote":        func(r *Result) { gone := "gone"; r.Sources[4].NoteOf = &gone },
+		"duplicate note":       func(r *Result) { d := "q"; r.Sources[4].DuplicateOf = &d },
+		"quote without claims": func(r *Result) { r.Sources[2].URL = nil; r.Claims = r.Claims[1:] },
+	} {
+		r := build(&url, "a.txt", 4)
+		edit(r)
+		if got, _ := findingsOf(restatement{0.05}, r); len(got) != 0 {
+			t.Errorf("%s: %q", name, got)
+		}
+	}
+}
+
+// sortClaims puts claims in source order, as the extraction gives them.
+func sortClaims(r *Result) {
+	at := map[string]int{}
+	for i, s := range r.Sources {
+		at[s.ID] = i
+	}
+	cs := r.Claims
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && at[cs[j].Source] < at[cs[j-1].Source]; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+// A note's change that shares one end with its quote's change but not the
+// other is the same change miscopied; the finding names the four figures
+// and expects the quote's figure for the wrong end.
+func TestRestatementChanges(t *testing.T) {
+	pair := func(r *Result, from, to int) {
+		r.Claims[from].Change, r.Claims[from].Partner = "from", to
+		r.Claims[to].Change, r.Claims[to].Partner = "to", from
+	}
+	build := func(qFrom, qTo, nFrom, nTo float64) *Result {
+		r := noted(rc("qf", "q", num(qFrom)+"%", qFrom, "%"), rc("qt", "q", num(qTo)+"%", qTo, "%"),
+			rc("nf", "n", num(nFrom)+"%", nFrom, "%"), rc("nt", "n", num(nTo)+"%", nTo, "%"))
+		for i := range r.Claims {
+			r.Claims[i].Step = 0.01
+		}
+		pair(r, 0, 1)
+		pair(r, 2, 3)
+		return r
+	}
+	cases := []struct {
+		name          string
+		r             *Result
+		change        string // "status claims" of the change finding, "" for none
+		expectedClaim string
+		expected      float64
+		message       string
+	}{
+		{"another start", build(0.75, 1, 0.5, 1), "inconsistent qf qt nf nt", "nf", 0.75,
+			"the note tells the change 0.75% → 1% as 0.5% → 1%: the same change with another start"},
+		{"another end", build(0.5, 1, 0.5, 1.25), "inconsistent qf qt nf nt", "nt", 1,
+			"the note tells the change 0.5% → 1% as 0.5% → 1.25%: the same change with another end"},
+		{"told alike", build(0.5, 1, 0.5, 1), "", "", 0, ""},
+		{"another change", build(0.5, 1, 2, 3), "", "", 0, ""},
+	}
+	for _, c := range cases {
+		_, fs := findingsOf(restatement{0.05}, c.r)
+		var ch []Finding
+		for _, f := range fs {
+			if strings.HasPrefix(f.Message, "the note tells the change") {
+				ch = append(ch, f)
+			}
+		}
+		if c.change == "" {
+			if len(ch) != 0 {
+				t.Errorf("%s: change findings %+v", c.name, ch)
+			}
+			continue
+		}
+		if len(ch) != 1 {
+			t.Errorf("%s: %d change findings in %+v", c.name, len(ch), fs)
+			continue
+		}
+		f := ch[0]
+		if got := f.Status + " " + strings.Join(f.Claims, " "); got != c.change || f.Message != c.message {
+			t.Errorf("%s: %s %q, want %s %q", c.name, got, f.Message, c.change, c.message)
+		}
+		if f.Expected == nil || f.Expected.Claim != c.expectedClaim || math.Abs(f.Expected.Value-c.expected) > 1e-9 {
+			t.Errorf("%s: expected %+v, want %g for %s", c.name, f.Expected, c.expected, c.expectedClaim)
+		}
+	}
+	// A quote's change in another family, or a start without its end, is no match.
+	r := build(0.75, 1, 0.5, 1)
+	r.Claims[0].Unit, r.Claims[1].Unit = "GW", "GW"
+	r.Claims[2].Partner = -1
+	for _, f := range func() []Finding { _, fs := findingsOf(restatement{0.05}, r); return fs }() {
+		if strings.HasPrefix(f.Message, "the note tells the change") {
+			t.Errorf("a change compared across families or without its end: %+v", f)
+		}
+	}
+}
+
+// nearValue: one sign, within half again of each other.
+func TestNearValue(t *testing.T) {
+	cases := []struct {
+		a, b float64
+		want bool
+	}{{2, 2, true}, {2.9, 2, true}, {3, 2, false}, {2, 2.9, true}, {2, 3, false}, {-2, -2.5, true}, {-2, 2, false},
+		{0, 0, true}, {0, 1, false}, {1, 0, false}}
+	for _, c := range cases {
+		if got := nearValue(c.a, c.b); got != c.want {
+			t.Errorf("nearValue(%g, %g) = %v", c.a, c.b, got)
+		}
+	}
+}
+
+// The digits a figure's text gives, full-width ones too, without the
+// zeros at either end.
+func TestWrittenAndDigits(t *testing.T) {
+	for in, want := range map[string]string{"16,700 km": "167", "１６，７００英里": "167", "0.0305": "305", "five": "", "x9y": "9"} {
+		if got := written(in); got != want {
+			t.Errorf("written(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for v, want := range map[float64]string{415: "415", 0.0451: "451", -1.5e25: "15", 1e-30: "1", 100: "1"} {
+		if got := digits(v); got != want {
+			t.Errorf("digits(%g) = %q, want %q", v, got, want)
+		}
+	}
+}

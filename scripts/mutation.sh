@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Mutation score of the tests: gremlins changes the code one operator at a
+# time (< into <=, && into ||, * into /, == into !=, -x into x, *= into /=,
+# i++ into i--), runs the package's tests on each change (a "mutant") and
+# counts the mutants the tests catch (a test fails) and those that survive
+# (every test passes: a bug the suite would let through). See the README's
+# development section for how to read the table.
+#
+# usage: scripts/mutation.sh [pipeline] [rules]     (default: both)
+#   MUTATION_OUT=DIR   where the raw gremlins reports go (default: a temp dir, kept)
+#   MUTATION_FILES="a.go b.go"   mutate only these files of the package (iterating)
+#
+# Not part of .ci/run: it takes about 15 minutes on the 2-core machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Pinned: the output format and the mutators differ between releases. A
+# `go install ...@latest` build reports its version as "dev"; this one is read
+# from the binary's build info.
+version=v0.6.0
+gobin=$(go env GOPATH)/bin
+gremlins=$gobin/gremlins
+if ! go version -m "$gremlins" 2>/dev/null | grep -q "mod[[:space:]]*github.com/go-gremlins/gremlins[[:space:]]*$version"; then
+  echo "installing gremlins $version"
+  GOBIN=$gobin go install "github.com/go-gremlins/gremlins/cmd/gremlins@$version"
+fi
+
+# What is mutated: the code that decides what a figure says and whether
+# figures agree. pipeline: the intervals, the link stage and the checks (the
+# context stage's language analysis, the ids and the stage runner are
+# measured by the golden and end-to-end tests in other packages, which a
+# mutant here never runs). rules: the number readers of the engine.
+declare -A scope=(
+  [pipeline]="interval.go spanmath.go precision.go judge.go link.go check.go check_arith.go check_change.go check_conflict.go check_convert.go check_growth.go check_misquote.go check_parts.go check_product.go check_restatement.go check_size.go"
+  [rules]="internal/read/digits.go internal/read/atom.go internal/read/ranges.go internal/read/qualifiers.go internal/read/units.go internal/read/scale.go internal/read/vague.go internal/read/fixed.go"
+)
+
+out=${MUTATION_OUT:-$(mktemp -d -t factsheet-mutation.XXXX)}
+mkdir -p "$out"
+pkgs=("$@")
+[ ${#pkgs[@]} -eq 0 ] && pkgs=(pipeline rules)
+
+start=$SECONDS
+for pkg in "${pkgs[@]}"; do
+  files=${MUTATION_FILES:-${scope[$pkg]:?unknown package $pkg: pipeline or rules}}
+  # gremlins mutates every file under the directory it is given that no
+  # -E pattern matches; every file not in scope is excluded by name.
+  keep=" $files "
+  excl=()
+  while IFS= read -r f; do
+    f=${f#"$pkg"/}
+    case "$keep" in *" $f "*) ;; *) excl+=(-E "^${f//./\\.}\$") ;; esac
+  done < <(find "$pkg" -name '*.go' ! -name '*_test.go' | sort)
+  echo "== $pkg: $(wc -w <<<"$files") files"
+  # -vet=off: vet is not a test, and it costs as much as the compile.
+  # The timeout is 12 times the coverage run (which builds with a warm cache):
+  # a mutant's run compiles and links, and the machine is shared.
+  # Never --test-cpu: v0.6.0 passes "-cpu N" as one argument, go test fails
+  # on it, and every mutant counts as killed.
+  GOFLAGS=-vet=off "$gremlins" unleash \
+    --invert-logical --invert-assignments \
+    --timeout-coefficient 12 \
+    "${excl[@]}" -o "$out/$pkg.json" "./$pkg" >"$out/$pkg.log" 2>&1 ||
+    { tail -20 "$out/$pkg.log"; exit 2; }
+  grep -E "completed in|Killed:|Timed out:" "$out/$pkg.log" | sed 's/^/  /'
+done
+echo "gremlins took $(( (SECONDS - start) / 60 ))m$(( (SECONDS - start) % 60 ))s; reports in $out"
+
+args=()
+for pkg in "${pkgs[@]}"; do args+=("$pkg=$out/$pkg.json"); done
+go run ./scripts/mutscore -equivalent scripts/mutation-equivalent.txt "${args[@]}"
