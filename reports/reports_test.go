@@ -539,8 +539,22 @@ func (failing) Write(f *os.File, _ *pipeline.Result) error {
 }
 
 func TestParseFormats(t *testing.T) {
-	if ws, err := Parse("xlsx, json"); err != nil || len(ws) != 2 {
-		t.Errorf("%v %v", ws, err)
+	for list, want := range map[string]string{
+		"xlsx, json": "factsheet.xlsx factsheet.json", // in the order given, each once
+		"JSON,,md":   "factsheet.json factsheet.md",
+		"csv":        "claims.csv findings.csv",
+	} {
+		ws, err := Parse(list)
+		var files []string
+		for _, w := range ws {
+			files = append(files, w.File())
+		}
+		if err != nil || strings.Join(files, " ") != want {
+			t.Errorf("Parse(%q) writes %q, %v; want %s", list, files, err, want)
+		}
+	}
+	if _, err := Parse(" , "); err == nil {
+		t.Error("no format accepted")
 	}
 	if _, err := Parse("pdf"); err == nil {
 		t.Error("pdf accepted")
