@@ -99,7 +99,7 @@ func TestOtherNames(t *testing.T) {
 			t.Errorf("%q / %q: other names %v", c.a, c.b, got)
 		}
 	}
-	src := &Source{Text: "Rates in Texas rose to 4.5%"} // the clause ends with the text
+	src := &Source{Text: "Rates in Texas rose to 4.5%"}       // the clause ends with the text
 	want := englishTerm("Rates") + " " + englishTerm("Texas") // the capitalised words, as terms
 	if got := names(src, &Claim{Start: 23, End: 27}); strings.Join(got, " ") != want {
 		t.Errorf("names %q, want %q", got, want)
