@@ -94,6 +94,11 @@ func TestChecks(t *testing.T) {
 			res := runAll(t, c.text)
 			var got []string
 			for _, f := range res.Findings {
+				if c.status == pipeline.Consistent && f.Rule == c.rule && f.Status == pipeline.Inconsistent {
+					t.Errorf("a consistent case flags: %s", f.Message)
+				}
+			}
+			for _, f := range res.Findings {
 				got = append(got, f.Rule+"/"+f.Status)
 				if f.Rule == c.rule && f.Status == c.status {
 					if f.Message == "" || len(f.Claims) < 2 {
