@@ -9,6 +9,7 @@
 # usage: scripts/mutation.sh [pipeline] [rules]     (default: both)
 #   MUTATION_OUT=DIR   where the raw gremlins reports go (default: a temp dir, kept)
 #   MUTATION_FILES="a.go b.go"   mutate only these files of the package (iterating)
+#   MUTATION_WORKERS=N   mutants tested side by side (default: one per CPU)
 #
 # Not part of .ci/run: it takes about 15 minutes on the 2-core machine.
 set -euo pipefail
@@ -58,13 +59,14 @@ for pkg in "${pkgs[@]}"; do
   # Never --test-cpu: v0.6.0 passes "-cpu N" as one argument, go test fails
   # on it, and every mutant counts as killed.
   GOFLAGS=-vet=off "$gremlins" unleash \
+    --workers "${MUTATION_WORKERS:-0}" \
     --invert-logical --invert-assignments \
     --timeout-coefficient 12 \
     "${excl[@]}" -o "$out/$pkg.json" "./$pkg" >"$out/$pkg.log" 2>&1 ||
     { tail -20 "$out/$pkg.log"; exit 2; }
   grep -E "completed in|Killed:|Timed out:" "$out/$pkg.log" | sed 's/^/  /'
 done
-echo "gremlins took $(( (SECONDS - start) / 60 ))m$(( (SECONDS - start) % 60 ))s; reports in $out"
+echo "gremlins took $(( (SECONDS - start) / 60 ))m$(( (SECONDS - start) % 60 ))s; CPU (user, system) of all it ran: $(times | tail -1); reports in $out"
 
 args=()
 for pkg in "${pkgs[@]}"; do args+=("$pkg=$out/$pkg.json"); done
