@@ -1,0 +1,99 @@
+package read_test
+
+import (
+	"math"
+	"testing"
+)
+
+// stepped is an expected claim with its rounding step: what a figure
+// stands for depends on it (71% is 70.5 to 71.5; 40k is 39,500 to 40,500).
+type stepped struct {
+	in, text string
+	value    float64
+	unit     string
+	min, max float64 // NaN: open
+	step     float64
+}
+
+func runStepped(t *testing.T, cases []stepped) {
+	t.Helper()
+	rs := defaultRules(t)
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			got := rs.Extract(c.in)
+			if c.text == "" {
+				if len(got) != 0 {
+					t.Fatalf("got %v, want no claim", texts(got))
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("got %d claims %v, want one", len(got), texts(got))
+			}
+			checkMatch(t, got[0], want{c.text, c.value, c.unit, c.min, c.max})
+			if math.Abs(got[0].Step-c.step) > 1e-9*math.Max(1, c.step) {
+				t.Errorf("%q: step %g, want %g", got[0].Text, got[0].Step, c.step)
+			}
+		})
+	}
+}
+
+// Fractions in digits: a numerator over a denominator of up to four
+// digits, a whole number before it, over 100 a percentage; dates, paths and
+// a zero denominator are no fractions. The value is exact.
+func TestDigitFractions(t *testing.T) {
+	runStepped(t, []stepped{
+		{"3/5 of users", "3/5", 0.6, "", open, open, 0},
+		{"1 3/5 cups", "1 3/5", 1.6, "", open, open, 0},
+		{"-3/5", "-3/5", -0.6, "", open, open, 0},
+		{"-1 1/2", "-1 1/2", -1.5, "", open, open, 0},
+		{"12/100 of the vote", "12/100", 12, "%", open, open, 0},
+		{"7/1000", "7/1000", 0.007, "", open, open, 0},
+		{"on 4/13/2020", "", 0, "", open, open, 0},
+		{"3/5/7", "", 0, "", open, open, 0},
+		{"3/0 here", "3", 3, "", open, open, 1},
+		{"3/12345 here", "3", 3, "", open, open, 1},
+	})
+}
+
+// A range's unit and scale stand once, at its end, and apply to both ends;
+// so do a vague quantity's scale words; a qualifier makes one open end.
+func TestScaledRangesAndBounds(t *testing.T) {
+	runStepped(t, []stepped{
+		{"3-5 GW", "3-5 GW", 4e9, "W", 3e9, 5e9, 1e9},
+		{"between 3 and 5 GW", "3 and 5 GW", 4e9, "W", 3e9, 5e9, 1e9},
+		{"$20 to $25 billion", "$20 to $25 billion", 2.25e10, "USD", 2e10, 2.5e10, 1e9},
+		{"5-10%", "5-10%", 7.5, "%", 5, 10, 1},
+		{"10 to 20 percent", "10 to 20 percent", 15, "%", 10, 20, 1},
+		{"several hundred thousand people", "several hundred thousand", 3e5, "", 3e5, 9e5, 0},
+		{"hundreds of thousands", "hundreds of thousands", 1e5, "", 1e5, 999999, 0},
+		{"tens of millions", "tens of millions", 1e7, "", 1e7, 99999999, 0},
+		{"dozens of", "dozens", 24, "", 24, 99, 0},
+		{"数百万", "数百万", 1e6, "", 1e6, 9999999, 1e6},
+		{"几十亿", "几十亿", 2e9, "", 2e9, 9999999999, 1e9},
+		{"过半数", "过半数", 0.5, "", 0.5, 1, 0},
+		{"一半", "一半", 0.5, "", open, open, 0},
+		{"up to 5 gigawatts", "up to 5 gigawatts", 5e9, "W", open, 5e9, 1e9},
+		{"over 60%", "over 60%", 60, "%", 60, open, 1},
+		{"at least 3", "at least 3", 3, "", 3, open, 1},
+		{"less than 2 hours", "less than 2 hours", 2, "hour", open, 2, 1},
+		{"about 25%", "about 25%", 25, "%", open, open, 1},
+	})
+}
+
+// A unit's prefix scales the value and its step; a suffix or scale word
+// scales them too, and the step is the last digit written.
+func TestScalesAndSteps(t *testing.T) {
+	runStepped(t, []stepped{
+		{"5 MW", "5 MW", 5e6, "W", open, open, 1e6},
+		{"5 kW", "5 kW", 5000, "W", open, open, 1000},
+		{"2 TWh", "2 TWh", 2e12, "Wh", open, open, 1e12},
+		{"300 km", "300 km", 3e5, "m", open, open, 1000},
+		{"40k users", "40k", 4e4, "", open, open, 1000},
+		{"a 1.5bn deal", "1.5bn", 1.5e9, "", open, open, 1e8},
+		{"1.5 million people", "1.5 million", 1.5e6, "", open, open, 1e5},
+		{"2.70 of them", "2.70", 2.7, "", open, open, 0.01},
+		{"71% of it", "71%", 71, "%", open, open, 1},
+		{"1,234,567 rows", "1,234,567", 1234567, "", open, open, 1},
+	})
+}
