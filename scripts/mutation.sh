@@ -54,11 +54,12 @@ for pkg in "${pkgs[@]}"; do
   done < <(find "$pkg" -name '*.go' ! -name '*_test.go' | sort)
   echo "== $pkg: $(wc -w <<<"$files") files"
   # -vet=off: vet is not a test, and it costs as much as the compile.
+  # -short: timing tests (linearity) say nothing of a mutant, and one runs a minute.
   # The timeout is 12 times the coverage run (which builds with a warm cache):
   # a mutant's run compiles and links, and the machine is shared.
   # Never --test-cpu: v0.6.0 passes "-cpu N" as one argument, go test fails
   # on it, and every mutant counts as killed.
-  GOFLAGS=-vet=off "$gremlins" unleash \
+  GOFLAGS="-vet=off -short" "$gremlins" unleash \
     --workers "${MUTATION_WORKERS:-0}" \
     --invert-logical --invert-assignments \
     --timeout-coefficient 12 \

@@ -3,19 +3,29 @@ package read_test
 import (
 	"math"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
 
 // The readers are tested through the default rules, as a run reads text.
+// They are compiled once (a third of a second with the CLDR units) and
+// shared: a ruleset is read-only once built, and a mutation run runs these
+// tests hundreds of times.
 func defaultRules(t testing.TB) *rules.Ruleset {
 	t.Helper()
-	rs, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
+	builtin.once.Do(func() { builtin.rs, builtin.err = rules.Default() })
+	if builtin.err != nil {
+		t.Fatal(builtin.err)
 	}
-	return rs
+	return builtin.rs
+}
+
+var builtin struct {
+	once sync.Once
+	rs   *rules.Ruleset
+	err  error
 }
 
 // want is one expected claim: value, unit and bounds (NaN: open).
