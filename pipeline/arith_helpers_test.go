@@ -51,14 +51,14 @@ func TestVerdict(t *testing.T) {
 func TestDurationRatioFinding(t *testing.T) {
 	d := durationRatio{approx: 0.1}
 	dur := func(id, text string, v float64, unit string, rng ...float64) *Claim {
-		c := &Claim{ID: id, Text: text, Value: v, Unit: unit, Step: 1, File: "a.txt", Line: 1}
+		c := &Claim{ID: id, Text: text, Value: v, unit: intern(unit), Step: 1, File: "a.txt", Line: 1}
 		if len(rng) == 2 {
 			c.Min, c.Max = fp(rng[0]), fp(rng[1])
 		}
 		return c
 	}
 	times := func(text string, v, step float64, bound string) *Claim {
-		c := &Claim{ID: "x", Text: text, Value: v, Unit: "x", Step: step, Bound: bound, File: "a.txt", Line: 1}
+		c := &Claim{ID: "x", Text: text, Value: v, unit: intern("x"), Step: step, bound: intern(bound), File: "a.txt", Line: 1}
 		if bound == "min" {
 			c.Min = fp(v)
 		}
@@ -152,7 +152,7 @@ func TestSentences(t *testing.T) {
 func TestConvertRestates(t *testing.T) {
 	c := convert{approx: 0.05, tol: 0.03}
 	m := func(text string, start int, unit string) *Claim {
-		return &Claim{Text: text, Start: start, End: start + len([]rune(text)), Unit: unit, Kind: "length"}
+		return &Claim{Text: text, Start: start, End: start + len([]rune(text)), unit: intern(unit), kind: intern("length")}
 	}
 	cases := []struct {
 		text string
@@ -179,8 +179,8 @@ func TestConvertRestates(t *testing.T) {
 		}
 	}
 	for _, edit := range []func(a, b *Claim){
-		func(a, _ *Claim) { a.Change = "from" }, func(_, b *Claim) { b.Change = "to" },
-		func(a, _ *Claim) { a.Direction = "up" }, func(_, b *Claim) { b.Direction = "down" },
+		func(a, _ *Claim) { a.SetChange("from") }, func(_, b *Claim) { b.SetChange("to") },
+		func(a, _ *Claim) { a.SetDirection("up") }, func(_, b *Claim) { b.SetDirection("down") },
 		func(a, _ *Claim) { a.Min, a.Max = fp(1), fp(2) },
 	} {
 		a, b := m("350 miles", 0, "m"), m("563 km", 11, "m")
@@ -199,9 +199,9 @@ func TestConvertRestates(t *testing.T) {
 // A converted temperature's slack is a degree, not a share of its size.
 func TestConvertTemperature(t *testing.T) {
 	r := &Result{Claims: []Claim{
-		{ID: "a", Text: "0 °C", Value: 0, Unit: "°C", Step: 1, File: "a.txt", Line: 1},
-		{ID: "b", Text: "1.4 °C", Value: 1.4, Unit: "°C", Step: 0.1, File: "a.txt", Line: 1},
-		{ID: "c", Text: "2 °C", Value: 2, Unit: "°C", Step: 0.1, File: "a.txt", Line: 1},
+		{ID: "a", Text: "0 °C", Value: 0, unit: intern("°C"), Step: 1, File: "a.txt", Line: 1},
+		{ID: "b", Text: "1.4 °C", Value: 1.4, unit: intern("°C"), Step: 0.1, File: "a.txt", Line: 1},
+		{ID: "c", Text: "2 °C", Value: 2, unit: intern("°C"), Step: 0.1, File: "a.txt", Line: 1},
 	}}
 	c := convert{approx: 0.05, tol: 0.03}
 	if f := c.finding(r, 0, 1); f.Status != Consistent {

@@ -18,16 +18,18 @@ type fig struct {
 func pct(id, src string, v float64) fig { return fig{id: id, src: src, value: v} }
 
 func (f fig) claim(line int) Claim {
-	c := Claim{ID: f.id, Source: f.src, Text: num(f.value) + "%", Value: f.value, Unit: "%", Kind: "share", Step: 1,
-		Min: f.min, Max: f.max, Subject: "five hyperscalers", Metric: "share of AI compute", PeriodKey: "2025-Q4",
+	c := Claim{ID: f.id, Source: f.src, Text: num(f.value) + "%", Value: f.value, unit: intern("%"), kind: intern("share"), Step: 1,
+		Min: f.min, Max: f.max, subject: intern("five hyperscalers"), metric: intern("share of AI compute"), periodKey: intern("2025-Q4"),
 		Named: true, File: "a.txt", Line: line, Partner: -1}
 	switch {
 	case f.min != nil && f.max != nil:
 		c.Text = num(*f.min) + "-" + num(*f.max) + "%"
 	case f.min != nil:
-		c.Text, c.Bound = "over "+c.Text, "min"
+		c.Text = "over " + c.Text
+		c.SetBound("min")
 	case f.max != nil:
-		c.Text, c.Bound = "up to "+c.Text, "max"
+		c.Text = "up to " + c.Text
+		c.SetBound("max")
 	}
 	return c
 }
@@ -140,8 +142,11 @@ func ends(pairs ...[2]float64) *Result {
 		src := fmt.Sprint("s", i)
 		from := pct(fmt.Sprint("f", i), src, p[0]).claim(2*i + 1)
 		to := pct(fmt.Sprint("t", i), src, p[1]).claim(2*i + 2)
-		from.Change, from.Partner, from.PeriodKey = "from", 2*i+1, "2024-Q1"
-		to.Change, to.Partner = "to", 2*i
+		from.SetChange("from")
+		from.SetPeriodKey("2024-Q1")
+		from.Partner = 2*i + 1
+		to.SetChange("to")
+		to.Partner = 2 * i
 		r.Claims = append(r.Claims, from, to)
 	}
 	return r
@@ -189,13 +194,13 @@ func TestChangeCheckKeys(t *testing.T) {
 	}{
 		{"a start not named", func(r *Result) { r.Claims[2].Named = false }},
 		{"a start with no end", func(r *Result) { r.Claims[2].Partner = -1 }},
-		{"an end with no period", func(r *Result) { r.Claims[3].PeriodKey = "" }},
-		{"another start period", func(r *Result) { r.Claims[2].PeriodKey = "2023" }},
-		{"another end period", func(r *Result) { r.Claims[3].PeriodKey = "2025-Q3" }},
-		{"another subject", func(r *Result) { r.Claims[2].Subject = "Google" }},
-		{"another metric", func(r *Result) { r.Claims[2].Metric = "revenue" }},
-		{"another family", func(r *Result) { r.Claims[2].Unit, r.Claims[3].Unit = "GW", "GW" }},
-		{"a start is no end", func(r *Result) { r.Claims[2].Change = "to" }},
+		{"an end with no period", func(r *Result) { r.Claims[3].SetPeriodKey("") }},
+		{"another start period", func(r *Result) { r.Claims[2].SetPeriodKey("2023") }},
+		{"another end period", func(r *Result) { r.Claims[3].SetPeriodKey("2025-Q3") }},
+		{"another subject", func(r *Result) { r.Claims[2].SetSubject("Google") }},
+		{"another metric", func(r *Result) { r.Claims[2].SetMetric("revenue") }},
+		{"another family", func(r *Result) { r.Claims[2].SetUnit("GW"); r.Claims[3].SetUnit("GW") }},
+		{"a start is no end", func(r *Result) { r.Claims[2].SetChange("to") }},
 	}
 	for _, c := range cases {
 		r := ends([2]float64{58, 71}, [2]float64{64, 71})

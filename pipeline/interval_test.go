@@ -19,12 +19,12 @@ func TestPoints(t *testing.T) {
 		c    Claim
 		want Span
 	}{
-		{"a figure", Claim{Value: 71, Unit: "%", Step: 1}, Span{71, 71}},
-		{"a range", Claim{Value: 21, Unit: "month", Step: 1, Min: fp(18), Max: fp(24)}, Span{18, 24}},
-		{"over 60%", Claim{Value: 60, Unit: "%", Step: 1, Min: fp(60), Bound: "min"}, Span{60, 60}},
-		{"up to 5", Claim{Value: 5, Step: 1, Max: fp(5), Bound: "max"}, Span{5, 5}},
-		{"two-thirds", Claim{Value: 2.0 / 3, Kind: "share"}, Span{200.0 / 3, 200.0 / 3}},
-		{"a third to a half", Claim{Value: 0.4, Kind: "share", Min: fp(1.0 / 3), Max: fp(0.5)}, Span{100.0 / 3, 50}},
+		{"a figure", Claim{Value: 71, unit: intern("%"), Step: 1}, Span{71, 71}},
+		{"a range", Claim{Value: 21, unit: intern("month"), Step: 1, Min: fp(18), Max: fp(24)}, Span{18, 24}},
+		{"over 60%", Claim{Value: 60, unit: intern("%"), Step: 1, Min: fp(60), bound: intern("min")}, Span{60, 60}},
+		{"up to 5", Claim{Value: 5, Step: 1, Max: fp(5), bound: intern("max")}, Span{5, 5}},
+		{"two-thirds", Claim{Value: 2.0 / 3, kind: intern("share")}, Span{200.0 / 3, 200.0 / 3}},
+		{"a third to a half", Claim{Value: 0.4, kind: intern("share"), Min: fp(1.0 / 3), Max: fp(0.5)}, Span{100.0 / 3, 50}},
 	}
 	for _, c := range cases {
 		if got := Points(&c.c); math.Abs(got.Lo-c.want.Lo) > 1e-9 || math.Abs(got.Hi-c.want.Hi) > 1e-9 {
@@ -43,13 +43,13 @@ func TestIntervalEdges(t *testing.T) {
 		approx float64
 		want   Span
 	}{
-		{"at least 60, rounded above? no: open", Claim{Value: 60, Step: 1, Min: fp(60), Bound: "min"}, 0.05, Span{60, inf}},
+		{"at least 60, rounded above? no: open", Claim{Value: 60, Step: 1, Min: fp(60), bound: intern("min")}, 0.05, Span{60, inf}},
 		{"a vague range rounds both ends", Claim{Value: 300, Step: 100, Min: fp(200), Max: fp(900)}, 0.05, Span{150, 950}},
 		{"a min from a range, not a qualifier, rounds", Claim{Value: 5, Step: 1, Min: fp(5)}, 0.05, Span{4.5, inf}},
 		{"a max from a range, not a qualifier, rounds", Claim{Value: 5, Step: 1, Max: fp(5)}, 0.05, Span{-inf, 5.5}},
-		{"about −20%", Claim{Value: -20, Unit: "%", Step: 1, Bound: "approx"}, 0.1, Span{-22, -18}},
-		{"about a share", Claim{Value: 0.25, Kind: "share", Bound: "approx"}, 0.04, Span{24, 26}},
-		{"about over 60: the bound stays", Claim{Value: 60, Step: 1, Min: fp(60), Bound: "approx"}, 0.05, Span{57, inf}},
+		{"about −20%", Claim{Value: -20, unit: intern("%"), Step: 1, bound: intern("approx")}, 0.1, Span{-22, -18}},
+		{"about a share", Claim{Value: 0.25, kind: intern("share"), bound: intern("approx")}, 0.04, Span{24, 26}},
+		{"about over 60: the bound stays", Claim{Value: 60, Step: 1, Min: fp(60), bound: intern("approx")}, 0.05, Span{57, inf}},
 		{"an exact count", Claim{Value: 3, Step: 0}, 0.05, Span{3, 3}},
 	}
 	for _, c := range cases {
@@ -263,24 +263,24 @@ func TestPrecisionEdges(t *testing.T) {
 			[]Claim{{Text: "minus one", Value: -1, Step: 1}, {Text: "two and a half", Value: 2.5, Step: 0.5}},
 			[]float64{1, 0.5}},
 		{"a figure in digits keeps its step", []Claim{{Text: "12", Value: 12, Step: 1}}, []float64{1}},
-		{"a whole range keeps its step", []Claim{{Text: "5-6%", Value: 5.5, Unit: "%", Min: fp(5), Max: fp(6), Step: 1}}, []float64{1}},
+		{"a whole range keeps its step", []Claim{{Text: "5-6%", Value: 5.5, unit: intern("%"), Min: fp(5), Max: fp(6), Step: 1}}, []float64{1}},
 		{"a range written to six decimals",
-			[]Claim{{Text: "1.000001-2", Value: 1.5, Min: fp(1.000001), Max: fp(2), Step: 1, Unit: "x"}}, []float64{1e-6}},
+			[]Claim{{Text: "1.000001-2", Value: 1.5, Min: fp(1.000001), Max: fp(2), Step: 1, unit: intern("x")}}, []float64{1e-6}},
 		{"a range written to seven decimals says nothing finer",
-			[]Claim{{Text: "1.0000001-2", Value: 1.5, Min: fp(1.0000001), Max: fp(2), Step: 1, Unit: "x"}}, []float64{1}},
+			[]Claim{{Text: "1.0000001-2", Value: 1.5, Min: fp(1.0000001), Max: fp(2), Step: 1, unit: intern("x")}}, []float64{1}},
 		{"another sentence does not refine",
-			[]Claim{{Text: "5%", Value: 5, Unit: "%", Step: 1}, {Text: "5.25%", Value: 5.25, Unit: "%", Step: 0.01, Sentence: 1}}, []float64{1, 0.01}},
+			[]Claim{{Text: "5%", Value: 5, unit: intern("%"), Step: 1}, {Text: "5.25%", Value: 5.25, unit: intern("%"), Step: 0.01, Sentence: 1}}, []float64{1, 0.01}},
 		{"another unit does not refine",
-			[]Claim{{Text: "5%", Value: 5, Unit: "%", Step: 1}, {Text: "5.25 GW", Value: 5.25, Unit: "GW", Step: 0.01}}, []float64{1, 0.01}},
+			[]Claim{{Text: "5%", Value: 5, unit: intern("%"), Step: 1}, {Text: "5.25 GW", Value: 5.25, unit: intern("GW"), Step: 0.01}}, []float64{1, 0.01}},
 		{"a bare number does not refine nor is refined",
 			[]Claim{{Text: "5", Value: 5, Step: 1}, {Text: "5.25", Value: 5.25, Step: 0.01}}, []float64{1, 0.01}},
 		{"a step of exactly one is refined",
-			[]Claim{{Text: "7 GW", Value: 7, Unit: "GW", Step: 1}, {Text: "7.5 GW", Value: 7.5, Unit: "GW", Step: 0.1}}, []float64{0.1, 0.1}},
+			[]Claim{{Text: "7 GW", Value: 7, unit: intern("GW"), Step: 1}, {Text: "7.5 GW", Value: 7.5, unit: intern("GW"), Step: 0.1}}, []float64{0.1, 0.1}},
 		{"a step under one is not",
-			[]Claim{{Text: "7.5 GW", Value: 7.5, Unit: "GW", Step: 0.5}, {Text: "7.25 GW", Value: 7.25, Unit: "GW", Step: 0.01}}, []float64{0.5, 0.01}},
+			[]Claim{{Text: "7.5 GW", Value: 7.5, unit: intern("GW"), Step: 0.5}, {Text: "7.25 GW", Value: 7.25, unit: intern("GW"), Step: 0.01}}, []float64{0.5, 0.01}},
 		{"a hundred times larger is another scale",
-			[]Claim{{Text: "600 GW", Value: 600, Unit: "GW", Step: 1}, {Text: "6.0 GW", Value: 6, Unit: "GW", Step: 0.1},
-				{Text: "599 GW", Value: 599, Unit: "GW", Step: 1}}, []float64{1, 0.1, 0.1}},
+			[]Claim{{Text: "600 GW", Value: 600, unit: intern("GW"), Step: 1}, {Text: "6.0 GW", Value: 6, unit: intern("GW"), Step: 0.1},
+				{Text: "599 GW", Value: 599, unit: intern("GW"), Step: 1}}, []float64{1, 0.1, 0.1}},
 		{"eight claims back is in reach", reach(true, 7), append(append([]float64{0.01}, ones(7)...), 0.01)},
 		{"nine claims back is not", reach(true, 8), append(append([]float64{0.01}, ones(8)...), 1)},
 		{"eight claims ahead is in reach", reach(false, 7), append(append([]float64{0.01}, ones(7)...), 0.01)},
@@ -312,13 +312,13 @@ func TestPrecisionEdges(t *testing.T) {
 // reach is a 5.25 GW and a 5 GW with n figures in km between them, the
 // finer first or last.
 func reach(finerFirst bool, n int) []Claim {
-	fine, whole := Claim{Text: "5.25 GW", Value: 5.25, Unit: "GW", Step: 0.01}, Claim{Text: "5 GW", Value: 5, Unit: "GW", Step: 1}
+	fine, whole := Claim{Text: "5.25 GW", Value: 5.25, unit: intern("GW"), Step: 0.01}, Claim{Text: "5 GW", Value: 5, unit: intern("GW"), Step: 1}
 	if !finerFirst {
 		fine, whole = whole, fine
 	}
 	out := []Claim{fine}
 	for range n {
-		out = append(out, Claim{Text: "5 km", Value: 5, Unit: "km", Step: 1})
+		out = append(out, Claim{Text: "5 km", Value: 5, unit: intern("km"), Step: 1})
 	}
 	return append(out, whole)
 }
@@ -384,10 +384,10 @@ func TestCheckHelpers(t *testing.T) {
 	if got := figures(r, []int{0, 1, 2, 3, 4}); got != `"1" (f.txt:1), "2" (f.txt:2), "3" (f.txt:3), "4" (f.txt:4), "5" (f.txt:5)` {
 		t.Errorf("five figures %q", got)
 	}
-	if got := about(&Claim{Subject: "Google", Metric: "~revenue", PeriodKey: "2024"}); got != "Google, revenue, 2024" {
+	if got := about(&Claim{subject: intern("Google"), metric: intern("~revenue"), periodKey: intern("2024")}); got != "Google, revenue, 2024" {
 		t.Errorf("about %q", got)
 	}
-	if got := about(&Claim{Metric: "share"}); got != "share" {
+	if got := about(&Claim{metric: intern("share")}); got != "share" {
 		t.Errorf("about %q", got)
 	}
 }

@@ -9,20 +9,22 @@ import (
 // lc is a claim for the link tests: subject, metric, unit and period key,
 // with no partner.
 func lc(subject, metric, unit, key string) Claim {
-	return Claim{Subject: subject, Metric: metric, Unit: unit, Kind: "share", PeriodKey: key, Partner: -1}
+	return Claim{subject: intern(subject), metric: intern(metric), unit: intern(unit), kind: intern("share"), periodKey: intern(key), Partner: -1}
 }
 
 // pairUp makes claims from and to the two ends of one change statement.
 func pairUp(cs []Claim, from, to int) []Claim {
-	cs[from].Change, cs[from].Partner = "from", to
-	cs[to].Change, cs[to].Partner = "to", from
+	cs[from].SetChange("from")
+	cs[from].Partner = to
+	cs[to].SetChange("to")
+	cs[to].Partner = from
 	return cs
 }
 
 func keys(cs []Claim) string {
 	var out []string
 	for _, c := range cs {
-		out = append(out, c.PeriodKey)
+		out = append(out, c.PeriodKey())
 	}
 	return strings.Join(out, " | ")
 }
@@ -106,7 +108,7 @@ func TestResolveStarts(t *testing.T) {
 		{"a dated figure that is no start dates nothing",
 			// claim 0 is a level with no change; claim 1 a start without its end;
 			// 2 → 3 is a change whose end has no date either
-			pairUp([]Claim{lc("s", "m", "%", "2022"), {Subject: "s", Metric: "m", Unit: "%", Kind: "share", Change: "from", PeriodKey: "2023", Partner: -1},
+			pairUp([]Claim{lc("s", "m", "%", "2022"), {subject: intern("s"), metric: intern("m"), unit: intern("%"), kind: intern("share"), change: intern("from"), periodKey: intern("2023"), Partner: -1},
 				lc("s", "m", "%", ""), lc("s", "m", "%", "")}, 2, 3),
 			"2022 | 2023 |  | "},
 		{"the end of a change dates no start",
@@ -129,7 +131,7 @@ func TestResolveStarts(t *testing.T) {
 // words ("~revenue") with no subject; doubling times and growth rates are
 // kept apart from durations and shares. Groups come in input order.
 func TestGroups(t *testing.T) {
-	kind := func(c Claim, k string) Claim { c.Kind = k; return c }
+	kind := func(c Claim, k string) Claim { c.SetKind(k); return c }
 	cs := []Claim{
 		lc("s", "m", "%", "2024"),                            // 0: with 3
 		lc("s", "", "%", "2024"),                             // 1: no metric

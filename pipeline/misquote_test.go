@@ -9,7 +9,7 @@ import (
 
 // mq is a count of the misquote tests: one source each, dated 2023.
 func mq(id, src, text string, v float64) Claim {
-	return Claim{ID: id, Source: src, Text: text, Value: v, Kind: "count", Step: 1, PeriodKey: "2023", Partner: -1}
+	return Claim{ID: id, Source: src, Text: text, Value: v, kind: intern("count"), Step: 1, periodKey: intern("2023"), Partner: -1}
 }
 
 // Pairs of figures that garble each other are found once each, in input
@@ -147,8 +147,8 @@ func TestMisquoteBuckets(t *testing.T) {
 			Sources: []Source{{ID: "s1", Text: "In 2023 bus ridership reached 4.61 million."},
 				{ID: "s2", Text: "A later report put 2023 bus ridership at 4.16 million."}},
 			Claims: []Claim{
-				{ID: "a", Source: "s1", Text: "4.61 million", Value: 4.61e6, Kind: "count", Step: 1e4, PeriodKey: "2023", Start: 30, End: 42, Partner: -1},
-				{ID: "b", Source: "s2", Text: "4.16 million", Value: 4.16e6, Kind: "count", Step: 1e4, PeriodKey: "2023", Start: 41, End: 53, Partner: -1},
+				{ID: "a", Source: "s1", Text: "4.61 million", Value: 4.61e6, kind: intern("count"), Step: 1e4, periodKey: intern("2023"), Start: 30, End: 42, Partner: -1},
+				{ID: "b", Source: "s2", Text: "4.16 million", Value: 4.16e6, kind: intern("count"), Step: 1e4, periodKey: intern("2023"), Start: 41, End: 53, Partner: -1},
 			},
 		}
 	}
@@ -158,13 +158,13 @@ func TestMisquoteBuckets(t *testing.T) {
 		t.Fatalf("the miscopied pair: %q %+v", got, fs)
 	}
 	for name, edit := range map[string]func(r *Result){
-		"undated":            func(r *Result) { r.Claims[1].PeriodKey = "now" },
-		"another period":     func(r *Result) { r.Claims[1].PeriodKey = "2024" },
+		"undated":            func(r *Result) { r.Claims[1].SetPeriodKey("now") },
+		"another period":     func(r *Result) { r.Claims[1].SetPeriodKey("2024") },
 		"a range":            func(r *Result) { r.Claims[1].Min, r.Claims[1].Max = fp(4e6), fp(4.3e6) },
-		"rejected":           func(r *Result) { r.Claims[1].Role = "rejected" },
-		"another family":     func(r *Result) { r.Claims[1].Unit = "USD" },
-		"another kind class": func(r *Result) { r.Claims[1].Kind = "growth_rate" },
-		"a size":             func(r *Result) { r.Claims[1].Direction = "up" },
+		"rejected":           func(r *Result) { r.Claims[1].SetRole("rejected") },
+		"another family":     func(r *Result) { r.Claims[1].SetUnit("USD") },
+		"another kind class": func(r *Result) { r.Claims[1].SetKind("growth_rate") },
+		"a size":             func(r *Result) { r.Claims[1].SetDirection("up") },
 		"one digit":          func(r *Result) { r.Claims[0].Value, r.Claims[1].Value = 4e6, 4e7 },
 		"a note on it":       func(r *Result) { s := "s1"; r.Sources[1].NoteOf = &s },
 		"no word shared":     func(r *Result) { r.Sources[1].Text = "A later count put 2023 tram totals at 4.16 million." },
@@ -212,7 +212,7 @@ func TestAnnualRate(t *testing.T) {
 // of one scale, and never a share.
 func TestTextPairs(t *testing.T) {
 	lv := func(start int, v float64, unit, kind string) Claim {
-		return Claim{Start: start, Value: v, Unit: unit, Kind: kind, Partner: -1}
+		return Claim{Start: start, Value: v, unit: intern(unit), kind: intern(kind), Partner: -1}
 	}
 	r := &Result{Claims: []Claim{
 		lv(30, 2330e4, "", "count"),   // 0: the end, written last
@@ -227,7 +227,7 @@ func TestTextPairs(t *testing.T) {
 	if want := "[{1 0}]"; got != want {
 		t.Errorf("pairs %s, want %s", got, want)
 	}
-	if firstOf(r, []int{3, 4, 5}, func(c *Claim) bool { return c.Unit == "%" }) != 3 || firstOf(r, []int{0}, func(*Claim) bool { return false }) != -1 {
+	if firstOf(r, []int{3, 4, 5}, func(c *Claim) bool { return c.Unit() == "%" }) != 3 || firstOf(r, []int{0}, func(*Claim) bool { return false }) != -1 {
 		t.Error("firstOf")
 	}
 }
@@ -239,9 +239,9 @@ func TestDoublingFactor(t *testing.T) {
 	d := doubling{approx: 0.05, tol: 0.02}
 	build := func(xStart int, x float64) *Result {
 		return &Result{Claims: []Claim{
-			{ID: "t", Text: "every 2 years", Value: 2, Unit: "year", Kind: "doubling_time", Start: 20, End: 33, File: "a.txt", Line: 1},
-			{ID: "k", Text: "38%", Value: 38, Unit: "%", Kind: "growth_rate", Step: 1, Start: 50, End: 53, File: "a.txt", Line: 1},
-			{ID: "x", Text: "1.9 times", Value: x, Unit: "x", Step: 0.1, Start: xStart, End: xStart + 9, File: "a.txt", Line: 1},
+			{ID: "t", Text: "every 2 years", Value: 2, unit: intern("year"), kind: intern("doubling_time"), Start: 20, End: 33, File: "a.txt", Line: 1},
+			{ID: "k", Text: "38%", Value: 38, unit: intern("%"), kind: intern("growth_rate"), Step: 1, Start: 50, End: 53, File: "a.txt", Line: 1},
+			{ID: "x", Text: "1.9 times", Value: x, unit: intern("x"), Step: 0.1, Start: xStart, End: xStart + 9, File: "a.txt", Line: 1},
 		}}
 	}
 	cases := []struct {

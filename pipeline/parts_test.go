@@ -17,7 +17,7 @@ func sentenceOf(text string, figs ...string) *Result {
 		start := len([]rune(text[:b]))
 		var v float64
 		fmt.Sscan(strings.TrimFunc(f, func(r rune) bool { return r < '0' || r > '9' }), &v)
-		r.Claims = append(r.Claims, Claim{ID: fmt.Sprint("c", i), Source: "s", Text: f, Value: v, Unit: "%", Kind: "share",
+		r.Claims = append(r.Claims, Claim{ID: fmt.Sprint("c", i), Source: "s", Text: f, Value: v, unit: intern("%"), kind: intern("share"),
 			Step: 1, Start: start, End: start + len([]rune(f)), File: "a.txt", Line: 1, Partner: -1})
 		from = b + len(f)
 	}
@@ -63,13 +63,13 @@ func TestPartsAndWholes(t *testing.T) {
 		c    Claim
 		want bool
 	}{
-		{Claim{Unit: "%", Kind: "share"}, true},
-		{Claim{Kind: "share"}, true},
-		{Claim{Unit: "%", Kind: "growth_rate"}, false},
-		{Claim{Unit: "%", Kind: "share", Change: "from"}, false},
-		{Claim{Unit: "%", Kind: "share", Direction: "up"}, false},
-		{Claim{Unit: "%", Kind: "share", Role: "total"}, false},
-		{Claim{Unit: "USD", Kind: "share"}, false},
+		{Claim{unit: intern("%"), kind: intern("share")}, true},
+		{Claim{kind: intern("share")}, true},
+		{Claim{unit: intern("%"), kind: intern("growth_rate")}, false},
+		{Claim{unit: intern("%"), kind: intern("share"), change: intern("from")}, false},
+		{Claim{unit: intern("%"), kind: intern("share"), direction: intern("up")}, false},
+		{Claim{unit: intern("%"), kind: intern("share"), role: intern("total")}, false},
+		{Claim{unit: intern("USD"), kind: intern("share")}, false},
 	}
 	for _, p := range parts {
 		if isPart(&p.c) != p.want {
@@ -105,9 +105,10 @@ func TestPartsTotal(t *testing.T) {
 	p := partsTotal{approx: 0.05}
 	total := func(r *Result, i int, max bool) *Result {
 		c := &r.Claims[i]
-		c.Role = "total"
+		c.SetRole("total")
 		if max {
-			c.Max, c.Bound = fp(c.Value), "max"
+			c.Max = fp(c.Value)
+			c.SetBound("max")
 		}
 		return r
 	}
@@ -138,13 +139,14 @@ func TestPartsTotal(t *testing.T) {
 	}
 	// A part that is a change, a base or of another family is left out.
 	r := total(sentenceOf("北方占35%,南方占30%,东部占20%,合计不到60%。", "35%", "30%", "20%", "60%"), 3, true)
-	r.Claims[0].Change = "from"
-	r.Claims[1].Role = "base"
+	r.Claims[0].SetChange("from")
+	r.Claims[1].SetRole("base")
 	if got, _ := findingsOf(p, r); len(got) != 0 {
 		t.Errorf("one part left: %q", got)
 	}
 	r = total(sentenceOf("北方占35%,南方占30%,东部占20%,合计不到60%。", "35%", "30%", "20%", "60%"), 3, true)
-	r.Claims[0].Unit, r.Claims[0].Kind = "GW", "power"
+	r.Claims[0].SetUnit("GW")
+	r.Claims[0].SetKind("power")
 	if got, _ := findingsOf(p, r); strings.Join(got, "|") != "consistent c1 c2 c3" {
 		t.Errorf("a part of another family: %q", got)
 	}

@@ -16,20 +16,20 @@ func TestPriceUnits(t *testing.T) {
 		quantityOfDen []Claim // figures that are a quantity for it
 		notQuantity   []Claim
 	}{
-		{Claim{Unit: "GBP/L"}, "GBP", "L", true, []Claim{{Unit: "L"}}, []Claim{{Unit: "GBP"}, {Unit: ""}}},
-		{Claim{Unit: "USD", Role: "per"}, "USD", "", true, []Claim{{Kind: "count"}},
-			[]Claim{{Kind: "count", Role: "per"}, {Unit: "L", Kind: "count"}, {Kind: "share"}}},
-		{Claim{Unit: "L/day"}, "", "", false, nil, nil},
-		{Claim{Unit: "m/s"}, "", "", false, nil, nil},
-		{Claim{Unit: "USD"}, "", "", false, nil, nil},
-		{Claim{Unit: "", Role: "per"}, "", "", false, nil, nil},
-		{Claim{Unit: "USD/L", Role: "per"}, "USD", "L", true, nil, nil},
-		{Claim{Unit: "/L"}, "", "", false, nil, nil},
+		{Claim{unit: intern("GBP/L")}, "GBP", "L", true, []Claim{{unit: intern("L")}}, []Claim{{unit: intern("GBP")}, {unit: intern("")}}},
+		{Claim{unit: intern("USD"), role: intern("per")}, "USD", "", true, []Claim{{kind: intern("count")}},
+			[]Claim{{kind: intern("count"), role: intern("per")}, {unit: intern("L"), kind: intern("count")}, {kind: intern("share")}}},
+		{Claim{unit: intern("L/day")}, "", "", false, nil, nil},
+		{Claim{unit: intern("m/s")}, "", "", false, nil, nil},
+		{Claim{unit: intern("USD")}, "", "", false, nil, nil},
+		{Claim{unit: intern(""), role: intern("per")}, "", "", false, nil, nil},
+		{Claim{unit: intern("USD/L"), role: intern("per")}, "USD", "L", true, nil, nil},
+		{Claim{unit: intern("/L")}, "", "", false, nil, nil},
 	}
 	for _, c := range cases {
 		num, den, ok := priceUnits(&c.c)
 		if num != c.num || den != c.den || ok != c.ok {
-			t.Errorf("priceUnits(%q %q) = %q %q %v", c.c.Unit, c.c.Role, num, den, ok)
+			t.Errorf("priceUnits(%q %q) = %q %q %v", c.c.Unit(), c.c.Role(), num, den, ok)
 		}
 		for _, q := range c.quantityOfDen {
 			if !quantityOf(&q, den) {
@@ -42,14 +42,14 @@ func TestPriceUnits(t *testing.T) {
 			}
 		}
 	}
-	if !hasCompound(&Claim{Unit: "USD/L"}) || hasCompound(&Claim{Unit: "USD"}) {
+	if !hasCompound(&Claim{unit: intern("USD/L")}) || hasCompound(&Claim{unit: intern("USD")}) {
 		t.Error("hasCompound")
 	}
 }
 
 // pc is a claim of the product tests, in source "s", sentence 0.
 func pc(id, text string, v float64, unit string, start int) Claim {
-	return Claim{ID: id, Source: "s", Text: text, Value: v, Unit: unit, Kind: "count", Step: 1, Start: start,
+	return Claim{ID: id, Source: "s", Text: text, Value: v, unit: intern(unit), kind: intern("count"), Step: 1, Start: start,
 		End: start + len([]rune(text)), File: "a.txt", Line: 1, Partner: -1}
 }
 
@@ -83,12 +83,12 @@ func TestProductCheck(t *testing.T) {
 		{"one total, wherever it stands", []Claim{pc("t", "£25,529", 25529, "GBP", 0), pc("q", "82,353 litres", 82353, "L", 10), price(30)},
 			[]string{"consistent t q p"}},
 		{"a total per unit is no total", []Claim{pc("q", "82,353 litres", 82353, "L", 0), price(20),
-			func() Claim { c := pc("t", "£25,529", 25529, "GBP", 40); c.Role = "per"; return c }()}, nil},
-		{"a change's end is no quantity", []Claim{func() Claim { c := pc("q", "82,353 litres", 82353, "L", 0); c.Change = "to"; return c }(),
+			func() Claim { c := pc("t", "£25,529", 25529, "GBP", 40); c.SetRole("per"); return c }()}, nil},
+		{"a change's end is no quantity", []Claim{func() Claim { c := pc("q", "82,353 litres", 82353, "L", 0); c.SetChange("to"); return c }(),
 			price(20), pc("t", "£25,529", 25529, "GBP", 40)}, nil},
-		{"a base is no quantity", []Claim{func() Claim { c := pc("q", "82,353 litres", 82353, "L", 0); c.Role = "base"; return c }(),
+		{"a base is no quantity", []Claim{func() Claim { c := pc("q", "82,353 litres", 82353, "L", 0); c.SetRole("base"); return c }(),
 			price(20), pc("t", "£25,529", 25529, "GBP", 40)}, nil},
-		{"a size is no quantity", []Claim{func() Claim { c := pc("q", "82,353 litres", 82353, "L", 0); c.Direction = "up"; return c }(),
+		{"a size is no quantity", []Claim{func() Claim { c := pc("q", "82,353 litres", 82353, "L", 0); c.SetDirection("up"); return c }(),
 			price(20), pc("t", "£25,529", 25529, "GBP", 40)}, nil},
 	}
 	for _, c := range cases {
@@ -105,13 +105,16 @@ func TestProductScope(t *testing.T) {
 	p := product{approx: 0.05, tol: 0.02}
 	head := func(start int) Claim {
 		c := pc("p", "$2.25 a head", 2.25, "USD", start)
-		c.Role, c.Step, c.Kind = "per", 0.01, "money"
+		c.SetRole("per")
+		c.SetKind("money")
+		c.Step = 0.01
 		return c
 	}
 	count := func(id string, v float64, start int) Claim { return pc(id, fmt.Sprint(v), v, "", start) }
 	total := func(start int) Claim {
 		c := pc("t", "$9.8 billion", 9.8e9, "USD", start)
-		c.Kind, c.Step = "money", 1e8
+		c.SetKind("money")
+		c.Step = 1e8
 		return c
 	}
 	cases := []struct {
@@ -124,15 +127,15 @@ func TestProductScope(t *testing.T) {
 			[]Claim{count("q", 4.4e9, 0), head(20), total(40)}, []string{"consistent q p t"}},
 		{"two counts: which?", []Source{{ID: "s", File: "a.txt", Line: 1}},
 			[]Claim{count("q", 4.4e9, 0), count("q2", 12, 10), head(20), total(40)}, nil},
-		{"the count in the line before", []Source{{ID: "r", File: "a.txt", Line: 1, Role: "quote", Lang: "en"}, {ID: "s", File: "a.txt", Line: 2, Role: "quote", Lang: "en"}},
+		{"the count in the line before", []Source{{ID: "r", File: "a.txt", Line: 1, role: intern("quote"), lang: intern("en")}, {ID: "s", File: "a.txt", Line: 2, role: intern("quote"), lang: intern("en")}},
 			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, []string{"consistent q p t"}},
-		{"not two lines on", []Source{{ID: "r", File: "a.txt", Line: 1, Role: "quote", Lang: "en"}, {ID: "s", File: "a.txt", Line: 3, Role: "quote", Lang: "en"}},
+		{"not two lines on", []Source{{ID: "r", File: "a.txt", Line: 1, role: intern("quote"), lang: intern("en")}, {ID: "s", File: "a.txt", Line: 3, role: intern("quote"), lang: intern("en")}},
 			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
-		{"not from another file", []Source{{ID: "r", File: "b.txt", Line: 1, Role: "quote", Lang: "en"}, {ID: "s", File: "a.txt", Line: 2, Role: "quote", Lang: "en"}},
+		{"not from another file", []Source{{ID: "r", File: "b.txt", Line: 1, role: intern("quote"), lang: intern("en")}, {ID: "s", File: "a.txt", Line: 2, role: intern("quote"), lang: intern("en")}},
 			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
-		{"not from a note's quote", []Source{{ID: "r", File: "a.txt", Line: 1, Role: "quote", Lang: "en"}, {ID: "s", File: "a.txt", Line: 2, Role: "note", Lang: "en"}},
+		{"not from a note's quote", []Source{{ID: "r", File: "a.txt", Line: 1, role: intern("quote"), lang: intern("en")}, {ID: "s", File: "a.txt", Line: 2, role: intern("note"), lang: intern("en")}},
 			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
-		{"not from another language", []Source{{ID: "r", File: "a.txt", Line: 1, Role: "quote", Lang: "zh"}, {ID: "s", File: "a.txt", Line: 2, Role: "quote", Lang: "en"}},
+		{"not from another language", []Source{{ID: "r", File: "a.txt", Line: 1, role: intern("quote"), lang: intern("zh")}, {ID: "s", File: "a.txt", Line: 2, role: intern("quote"), lang: intern("en")}},
 			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
 		{"the sentence before in the same source", []Source{{ID: "s", File: "a.txt", Line: 1}},
 			[]Claim{count("q", 4.4e9, 0), func() Claim { c := head(20); c.Sentence = 1; return c }(), func() Claim { c := total(40); c.Sentence = 1; return c }()},
@@ -159,7 +162,7 @@ func TestEachScope(t *testing.T) {
 			{Source: "b", Sentence: 0}, {Source: "c", Sentence: 0}, {Source: "c", Sentence: 2}, {Source: "c", Sentence: 2}},
 	}
 	var got []string
-	eachScope(r, r.index(), func(ks, before []int) { got = append(got, fmt.Sprint(ks, before)) })
+	eachScope(r, r.index(), func(_ *Source, ks, before []int) { got = append(got, fmt.Sprint(ks, before)) })
 	if want := "[0 1] [] | [2] [0 1] | [4] [3] | [5 6] [4]"; strings.Join(got, " | ") != want {
 		t.Errorf("scopes %s, want %s", strings.Join(got, " | "), want)
 	}

@@ -9,7 +9,7 @@ import (
 // rc is a claim for the restatement tests: text, value and unit in one
 // source, written to the unit.
 func rc(id, src, text string, v float64, unit string) Claim {
-	return Claim{ID: id, Source: src, Text: text, Value: v, Unit: unit, Kind: "amount", Step: 1, File: "a.txt", Partner: -1}
+	return Claim{ID: id, Source: src, Text: text, Value: v, unit: intern(unit), kind: intern("amount"), Step: 1, File: "a.txt", Partner: -1}
 }
 
 // noted is a quote "q" and a note "n" on it, with their claims.
@@ -32,8 +32,8 @@ func noted(claims ...Claim) *Result {
 // expected; any other near one is unverifiable (a figure of the note's own).
 func TestRestatementCheck(t *testing.T) {
 	rs := restatement{0.05}
-	over := func(c Claim) Claim { c.Min, c.Bound, c.Text = fp(c.Value), "min", "over "+c.Text; return c }
-	upTo := func(c Claim) Claim { c.Max, c.Bound, c.Text = fp(c.Value), "max", "nearly "+c.Text; return c }
+	over := func(c Claim) Claim { c.Min, c.Text = fp(c.Value), "over "+c.Text; c.SetBound("min"); return c }
+	upTo := func(c Claim) Claim { c.Max, c.Text = fp(c.Value), "nearly "+c.Text; c.SetBound("max"); return c }
 	cases := []struct {
 		name     string
 		r        *Result
@@ -70,7 +70,7 @@ func TestRestatementCheck(t *testing.T) {
 		{"another unit family is not compared", noted(rc("a", "q", "415 TWh", 415, "TWh"), rc("b", "n", "451 GW", 451, "GW")),
 			nil, math.NaN(), ""},
 		{"a rejected figure is not a restatement", noted(rc("a", "q", "415 TWh", 415, "TWh"),
-			func() Claim { c := rc("b", "n", "不是451", 451, "TWh"); c.Role = "rejected"; return c }()), nil, math.NaN(), ""},
+			func() Claim { c := rc("b", "n", "不是451", 451, "TWh"); c.SetRole("rejected"); return c }()), nil, math.NaN(), ""},
 		{"zero is no figure to restate", noted(rc("a", "q", "0 TWh", 0, "TWh"), rc("b", "n", "0 TWh", 0, "TWh")), nil, math.NaN(), ""},
 		{"a range is no figure to garble", noted(func() Claim { c := rc("a", "q", "410-420 TWh", 415, "TWh"); c.Min, c.Max = fp(410), fp(420); return c }(),
 			rc("b", "n", "451 TWh", 451, "TWh")), []string{"unverifiable a b"}, math.NaN(), ""},
@@ -118,8 +118,10 @@ func TestRestatementSiblings(t *testing.T) {
 		for i := 0; i < 30; i++ {
 			r.Sources = append(r.Sources, Source{ID: "x" + string(rune('A'+i)), File: "a.txt", Line: 100 + i})
 		}
-		r.Sources[2] = Source{ID: "s", File: siblingFile, URL: siblingURL, Line: 3}
-		r.Sources[3] = Source{ID: "q", File: "a.txt", URL: &url, Line: 4}
+		r.Sources[2] = Source{ID: "s", File: siblingFile, Line: 3}
+		r.Sources[2].SetURL(siblingURL)
+		r.Sources[3] = Source{ID: "q", File: "a.txt", Line: 4}
+		r.Sources[3].SetURL(&url)
 		r.Sources[noteAt] = Source{ID: "n", File: "a.txt", NoteOf: &q, Line: 5}
 		r.Claims = []Claim{rc("s1", "s", "451 TWh", 451, "TWh"), rc("q1", "q", "62%", 62, "%"), rc("n1", "n", "451 TWh", 451, "TWh")}
 		return r
@@ -142,9 +144,11 @@ func TestRestatementSiblings(t *testing.T) {
 	// The quote's own figure comes first, and siblings reach 24 sources
 	// around the quote, no further.
 	r := build(&url, "a.txt", 4)
-	r.Sources[2].URL = nil
-	r.Sources[27] = Source{ID: "s", File: "a.txt", URL: &url, Line: 28} // 24 after the quote
-	r.Sources[28] = Source{ID: "t", File: "a.txt", URL: &url, Line: 29} // 25 after
+	r.Sources[2].SetURL(nil)
+	r.Sources[27] = Source{ID: "s", File: "a.txt", Line: 28} // 24 after the quote
+	r.Sources[27].SetURL(&url)
+	r.Sources[28] = Source{ID: "t", File: "a.txt", Line: 29} // 25 after
+	r.Sources[28].SetURL(&url)
 	r.Claims = append(r.Claims, rc("t1", "t", "62 TWh", 62, "TWh"), rc("n2", "n", "62 TWh", 62, "TWh"))
 	sortClaims(r)
 	if got, _ := findingsOf(restatement{0.05}, r); strings.Join(got, "|") != "consistent s1 n1" {
@@ -155,7 +159,7 @@ func TestRestatementSiblings(t *testing.T) {
 	for name, edit := range map[string]func(r *Result){
 		"unknown quote":        func(r *Result) { gone := "gone"; r.Sources[4].NoteOf = &gone },
 		"duplicate note":       func(r *Result) { d := "q"; r.Sources[4].DuplicateOf = &d },
-		"quote without claims": func(r *Result) { r.Sources[2].URL = nil; r.Claims = r.Claims[1:] },
+		"quote without claims": func(r *Result) { r.Sources[2].SetURL(nil); r.Claims = r.Claims[1:] },
 	} {
 		r := build(&url, "a.txt", 4)
 		edit(r)
@@ -184,8 +188,10 @@ func sortClaims(r *Result) {
 // and expects the quote's figure for the wrong end.
 func TestRestatementChanges(t *testing.T) {
 	pair := func(r *Result, from, to int) {
-		r.Claims[from].Change, r.Claims[from].Partner = "from", to
-		r.Claims[to].Change, r.Claims[to].Partner = "to", from
+		r.Claims[from].SetChange("from")
+		r.Claims[from].Partner = to
+		r.Claims[to].SetChange("to")
+		r.Claims[to].Partner = from
 	}
 	build := func(qFrom, qTo, nFrom, nTo float64) *Result {
 		r := noted(rc("qf", "q", num(qFrom)+"%", qFrom, "%"), rc("qt", "q", num(qTo)+"%", qTo, "%"),
@@ -240,7 +246,8 @@ func TestRestatementChanges(t *testing.T) {
 	}
 	// A quote's change in another family, or a start without its end, is no match.
 	r := build(0.75, 1, 0.5, 1)
-	r.Claims[0].Unit, r.Claims[1].Unit = "GW", "GW"
+	r.Claims[0].SetUnit("GW")
+	r.Claims[1].SetUnit("GW")
 	r.Claims[2].Partner = -1
 	for _, f := range func() []Finding { _, fs := findingsOf(restatement{0.05}, r); return fs }() {
 		if strings.HasPrefix(f.Message, "the note tells the change") {

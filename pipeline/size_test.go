@@ -14,19 +14,19 @@ func TestMeasures(t *testing.T) {
 		c    Claim
 		want bool
 	}{
-		{percentMeasure, Claim{Unit: "%"}, true},
-		{percentMeasure, Claim{Unit: "%", Kind: "growth_rate"}, false},
-		{percentMeasure, Claim{Unit: "pp"}, false},
-		{pointsMeasure, Claim{Unit: "pp"}, true},
-		{pointsMeasure, Claim{Unit: "%"}, false},
-		{differenceMeasure, Claim{Unit: "USD", Direction: "up"}, true},
-		{differenceMeasure, Claim{Unit: "", Direction: "down"}, true},
-		{differenceMeasure, Claim{Unit: "USD"}, false},
-		{differenceMeasure, Claim{Unit: "%", Direction: "up"}, false},
-		{differenceMeasure, Claim{Unit: "pp", Direction: "up"}, false},
-		{differenceMeasure, Claim{Unit: "x", Direction: "up"}, false},
-		{ratioMeasure, Claim{Unit: "x"}, true},
-		{ratioMeasure, Claim{Unit: "%"}, false},
+		{percentMeasure, Claim{unit: intern("%")}, true},
+		{percentMeasure, Claim{unit: intern("%"), kind: intern("growth_rate")}, false},
+		{percentMeasure, Claim{unit: intern("pp")}, false},
+		{pointsMeasure, Claim{unit: intern("pp")}, true},
+		{pointsMeasure, Claim{unit: intern("%")}, false},
+		{differenceMeasure, Claim{unit: intern("USD"), direction: intern("up")}, true},
+		{differenceMeasure, Claim{unit: intern(""), direction: intern("down")}, true},
+		{differenceMeasure, Claim{unit: intern("USD")}, false},
+		{differenceMeasure, Claim{unit: intern("%"), direction: intern("up")}, false},
+		{differenceMeasure, Claim{unit: intern("pp"), direction: intern("up")}, false},
+		{differenceMeasure, Claim{unit: intern("x"), direction: intern("up")}, false},
+		{ratioMeasure, Claim{unit: intern("x")}, true},
+		{ratioMeasure, Claim{unit: intern("%")}, false},
 	}
 	for _, c := range states {
 		if got := c.m.states(&c.c); got != c.want {
@@ -38,15 +38,15 @@ func TestMeasures(t *testing.T) {
 		size, from Claim
 		want       bool
 	}{
-		{percentMeasure, Claim{Unit: "%"}, Claim{Unit: "USD"}, true},
-		{percentMeasure, Claim{Unit: "%"}, Claim{Unit: "%"}, true},
-		{percentMeasure, Claim{Unit: "%"}, Claim{Kind: "share"}, false}, // two-thirds to three-quarters: say it in points
-		{pointsMeasure, Claim{Unit: "pp"}, Claim{Unit: "%"}, true},
-		{pointsMeasure, Claim{Unit: "pp"}, Claim{Kind: "share"}, true},
-		{pointsMeasure, Claim{Unit: "pp"}, Claim{Unit: "USD"}, false},
-		{differenceMeasure, Claim{Unit: "USD"}, Claim{Unit: "USD"}, true},
-		{differenceMeasure, Claim{Unit: "USD"}, Claim{Unit: "GBP"}, false},
-		{ratioMeasure, Claim{Unit: "x"}, Claim{Unit: "GBP"}, true},
+		{percentMeasure, Claim{unit: intern("%")}, Claim{unit: intern("USD")}, true},
+		{percentMeasure, Claim{unit: intern("%")}, Claim{unit: intern("%")}, true},
+		{percentMeasure, Claim{unit: intern("%")}, Claim{kind: intern("share")}, false}, // two-thirds to three-quarters: say it in points
+		{pointsMeasure, Claim{unit: intern("pp")}, Claim{unit: intern("%")}, true},
+		{pointsMeasure, Claim{unit: intern("pp")}, Claim{kind: intern("share")}, true},
+		{pointsMeasure, Claim{unit: intern("pp")}, Claim{unit: intern("USD")}, false},
+		{differenceMeasure, Claim{unit: intern("USD")}, Claim{unit: intern("USD")}, true},
+		{differenceMeasure, Claim{unit: intern("USD")}, Claim{unit: intern("GBP")}, false},
+		{ratioMeasure, Claim{unit: intern("x")}, Claim{unit: intern("GBP")}, true},
 	}
 	for _, c := range fits {
 		if got := c.m.fits(&c.size, &c.from); got != c.want {
@@ -81,7 +81,7 @@ func TestChangeSizeStates(t *testing.T) {
 	text := "Profit grew by 40% and the margin was 12%."
 	at := func(fig string) *Claim {
 		i := len([]rune(text[:strings.Index(text, fig)]))
-		return &Claim{Unit: "%", Start: i, End: i + len([]rune(fig))}
+		return &Claim{unit: intern("%"), Start: i, End: i + len([]rune(fig))}
 	}
 	src := &Source{Text: text}
 	if !c.states(src, at("40%")) {
@@ -91,23 +91,23 @@ func TestChangeSizeStates(t *testing.T) {
 		t.Error("the margin was 12%: a change stated")
 	}
 	up := at("12%")
-	up.Direction = "up"
+	up.SetDirection("up")
 	if !c.states(src, up) {
 		t.Error("a figure with a direction states its change")
 	}
 	end := at("40%")
-	end.Change = "to"
+	end.SetChange("to")
 	if c.states(src, end) {
 		t.Error("the end of a change states none")
 	}
 	far := &Source{Text: "Profit grew, as everyone expected, 40%"}
-	if c.states(far, &Claim{Unit: "%", Start: 35, End: 38}) {
+	if c.states(far, &Claim{unit: intern("%"), Start: 35, End: 38}) {
 		t.Error("words 23 runes off count")
 	}
 	if (changeSize{measure: percentMeasure}).states(src, at("40%")) {
 		t.Error("no words: nothing stated")
 	}
-	if c.states(src, &Claim{Unit: "USD", Start: 15, End: 18}) {
+	if c.states(src, &Claim{unit: intern("USD"), Start: 15, End: 18}) {
 		t.Error("a figure of another measure")
 	}
 }
@@ -118,9 +118,9 @@ func TestChangeSizeStates(t *testing.T) {
 func TestChangeSizeFinding(t *testing.T) {
 	// the ends exact, so that the expectation is a point
 	r := &Result{Claims: []Claim{
-		{ID: "a", Text: "$80 million", Value: 80e6, Unit: "USD", File: "a.txt", Line: 1},
-		{ID: "b", Text: "$100 million", Value: 100e6, Unit: "USD", File: "a.txt", Line: 1},
-		{ID: "c", Text: "25%", Value: 25, Unit: "%", Step: 1, File: "a.txt", Line: 1},
+		{ID: "a", Text: "$80 million", Value: 80e6, unit: intern("USD"), File: "a.txt", Line: 1},
+		{ID: "b", Text: "$100 million", Value: 100e6, unit: intern("USD"), File: "a.txt", Line: 1},
+		{ID: "c", Text: "25%", Value: 25, unit: intern("%"), Step: 1, File: "a.txt", Line: 1},
 	}}
 	c := changeSize{measure: percentMeasure, approx: 0.05, tol: 0.01}
 	f := c.finding(r, pair{0, 1}, 2)
@@ -129,18 +129,19 @@ func TestChangeSizeFinding(t *testing.T) {
 		t.Errorf("a rise of 25%%: %+v", f)
 	}
 	// the same 25% stated as a fall
-	r.Claims[2].Direction = "down"
+	r.Claims[2].SetDirection("down")
 	if f := c.finding(r, pair{0, 1}, 2); f.Status != Inconsistent {
 		t.Errorf("down 25%% for a rise: %s %s", f.Status, f.Message)
 	}
 	// without a direction, a fall of 20% told as 20%
-	r.Claims[2].Direction, r.Claims[2].Value, r.Claims[2].Text = "", 20, "20%"
+	r.Claims[2].SetDirection("")
+	r.Claims[2].Value, r.Claims[2].Text = 20, "20%"
 	if f := c.finding(r, pair{1, 0}, 2); f.Status != Consistent || math.Abs(f.Expected.Value-20) > 1e-9 {
 		t.Errorf("20%% for a fall of 20%%: %s %+v %s", f.Status, f.Expected, f.Message)
 	}
 	// a difference in the start's unit
 	d := changeSize{measure: differenceMeasure, approx: 0.05}
-	r.Claims[2] = Claim{ID: "c", Text: "$20 million", Value: 20e6, Unit: "USD", Step: 1e6, Direction: "up", File: "a.txt", Line: 1}
+	r.Claims[2] = Claim{ID: "c", Text: "$20 million", Value: 20e6, unit: intern("USD"), Step: 1e6, direction: intern("up"), File: "a.txt", Line: 1}
 	if f := d.finding(r, pair{0, 1}, 2); f.Status != Consistent || f.Expected == nil || f.Expected.Unit != "USD" {
 		t.Errorf("up $20 million: %+v", f)
 	}
