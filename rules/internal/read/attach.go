@@ -1,6 +1,9 @@
 package read
 
-import "math"
+import (
+	"math"
+	"unicode"
+)
 
 // unitValue converts v, a value that the unit h (if ok) stands for, to
 // the canonical unit.
@@ -33,6 +36,9 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 		return h, true
 	}
 	h, ok := u.after(t, a.end)
+	if ok && h.def.Kind == "money" && !unicode.IsLetter(t.at(h.start)) && isDigit(t.at(t.skipSpaces(h.end, 1))) {
+		ok = false // 10 $20 bills: the sign is the next number's (3 dollars 50 is one sum)
+	}
 	if ok && !a.year {
 		sc.applyUnit(h, m)
 		m.End = u.repeat(t, h)

@@ -16,7 +16,7 @@ func TestNumberFormats(t *testing.T) {
 		{"0,125 of the vote", []want{w("0,125", 0.125, "")}}, // 0,125 cannot be grouped
 		// a comma before three digits groups, unless the text groups otherwise
 		{"it hired 4,812 people and paid 2,1% more", []want{w("4,812", 4812, ""), w("2,1%", 2.1, "%")}},
-		{"1.250.000 visitors and 2,375 kilos each", []want{w("1.250.000", 1250000, ""), w("2,375", 2.375, "")}},
+		{"1.250.000 visitors and 2,375 kilos each", []want{w("1.250.000", 1250000, ""), w("2,375 kilos", 0.002375, "t")}}, // kilos is a unit
 		{"3 412 908 seats, 2,750 left", []want{w("3 412 908", 3412908, ""), w("2,750", 2.75, "")}},
 		{"a fee of 1.234,50 and 7.500", []want{w("1.234,50", 1234.5, ""), w("7.500", 7500, "")}},
 		{"a fee of 7.500 in a plain text", []want{w("7.500", 7.5, "")}},

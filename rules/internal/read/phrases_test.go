@@ -102,7 +102,7 @@ func TestCJKUnitCompounds(t *testing.T) {
 		{"一千八百米", []want{w("一千八百米", 1800, "m")}},
 		{"5兆円", []want{w("5兆円", 5e12, "JPY")}},
 		{"14.1175亿一致", []want{w("14.1175亿", 1.41175e9, "")}},
-		{"运力从330万TEU跌到", []want{w("330万", 3.3e6, "")}}, // a scaled number is no name (4o, 3D)
+		{"运力从330万TEU跌到", []want{w("330万TEU", 3.3e6, "")}}, // a scaled number is no name (4o, 3D)
 		{"China 255 million", []want{w("255 million", 2.55e8, "")}},
 	})
 }

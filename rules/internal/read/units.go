@@ -28,7 +28,10 @@ type UnitDef struct {
 	Words     []string `yaml:"words"`
 	Before    []string `yaml:"before"`
 	Prefixes  bool     `yaml:"prefixes"`
-	Factor    float64  `yaml:"factor"`
+	// PrefixedOnly reads the aliases with a prefix only: Mbps and Gbps
+	// are bit rates, bps alone is basis points.
+	PrefixedOnly bool    `yaml:"prefixed_only"`
+	Factor       float64 `yaml:"factor"`
 	// Offset is added after the factor: °F is 5/9 °C + (-160/9).
 	Offset     float64 `yaml:"offset"`
 	PowerOf    float64 `yaml:"power_of"`
@@ -83,6 +86,9 @@ func (b *Builder) Unit(id string, d UnitDef) error {
 	if math.IsNaN(d.Offset) || math.IsInf(d.Offset, 0) {
 		return fieldErr("offset", "must be a finite number")
 	}
+	if d.PrefixedOnly && !d.Prefixes {
+		return fieldErr("prefixed_only", "a unit read only with prefixes needs prefixes: true")
+	}
 	if d.Offset != 0 && (d.Prefixes || d.PowerOf != 0 || len(d.Subunit) > 0) {
 		return fieldErr("offset", "a unit with an offset takes no prefixes, power_of or subunit")
 	}
@@ -125,8 +131,11 @@ func (u *unitTable) addDef(i int, d unitDef) error {
 		{"before", d.Before, &u.before, nil}}
 	for _, a := range adds {
 		for _, alias := range a.list {
-			if err := u.add(d, a.field, a.tr, alias, i, d.Factor); err != nil {
-				return err
+			bare := !d.PrefixedOnly || a.pre == nil // a before-alias takes no prefix
+			if bare {
+				if err := u.add(d, a.field, a.tr, alias, i, d.Factor); err != nil {
+					return err
+				}
 			}
 			if !d.Prefixes {
 				continue
