@@ -237,7 +237,7 @@ func (u *unitTable) after(t *text, j int) (unitHit, bool) {
 func (u *unitTable) beforeAt(t *text, i int) (unitHit, bool) {
 	k := t.backSpaces(i, 1)
 	v, start := u.before.match(t, k, func(v, start int) bool { return boundaryBefore(t, start) })
-	if v < 0 {
+	if v < 0 || k != i && k-start == 1 && isLatin(t.at(start)) { // W1.5 billion, but W 42nd Street
 		return unitHit{}, false
 	}
 	a := u.aliases[v]
