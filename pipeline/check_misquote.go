@@ -92,7 +92,12 @@ func garbledPairs(r *Result, ks []int) []pair {
 	for _, k := range ks {
 		c := &r.Claims[k]
 		d := digits(InFamily(c, c.Value))
-		for _, s := range []string{"d" + d, "p" + sorted(d), "w" + written(c.Text)} {
+		w := written(c.Text)
+		sigs4 := []string{"d" + d, "p" + sorted(d), "w" + w}
+		if strings.Contains(c.Unit(), "/") { // a compound's digits as written (garble)
+			sigs4 = append(sigs4, "q"+sorted(w))
+		}
+		for _, s := range sigs4 {
 			if bySig[s] == nil {
 				sigs = append(sigs, s)
 			}

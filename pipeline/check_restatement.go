@@ -259,6 +259,10 @@ func garble(a, b *Claim) string {
 	if len(da) == len(db) && len(da) > 1 && da != db && sorted(da) == sorted(db) {
 		return "the same digits in another order"
 	}
+	// a price per gallon reads in litres: its digits as written swap ($3.94 a gallon, $3.49)
+	if wa, wb := written(a.Text), written(b.Text); strings.Contains(a.Unit(), "/") && len(wa) == len(wb) && len(wa) > 1 && wa != wb && sorted(wa) == sorted(wb) {
+		return "the same digits in another order"
+	}
 	if na, nb := written(a.Text), written(b.Text); na != "" && na == nb && len(na) >= 2 && a.Unit() != "" &&
 		(ratio < 0.9 || ratio > 1.1) {
 		return "the same number in another unit"

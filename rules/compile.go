@@ -74,6 +74,7 @@ func init() {
 	engineRule("form", (*read.Builder).Form)
 	engineRule("exclude", (*read.Builder).Exclude)
 	engineRule("range", (*read.Builder).Range)
+	engineRule("per", (*read.Builder).Per)
 	engineRule("period", (*read.Builder).Period)
 	engineRule("subject", (*read.Builder).Subject)
 	engineRule("metric", (*read.Builder).Metric)

@@ -27,6 +27,7 @@ type Engine struct {
 	forms  []form
 	excl   []exclusion
 	ranges *rangeTable
+	per    *perTable
 
 	// Trigger sets, built once: only where one of these starts does a
 	// reader run, so that most of a text costs one lookup per rune.
@@ -131,7 +132,13 @@ func (rs *Engine) finish() error {
 	for w := range rs.numberWords {
 		rs.wordShape.add(rune(w[0]), len(w))
 	}
-	return rs.units.finish()
+	if err := rs.units.finish(); err != nil {
+		return err
+	}
+	if rs.per != nil {
+		return rs.per.resolve(&rs.units)
+	}
+	return nil
 }
 
 // CompileRegexp compiles a user pattern, naming the field on error; an

@@ -52,6 +52,7 @@ func (rs *Engine) AnalyzeLang(s, lang string) ([]Match, []Mention) {
 	}
 	sc.sent = sc.sentences()
 	sc.assignPeriods()
+	sc.perSpread()
 	return sc.out, sc.mentions()
 }
 
@@ -71,6 +72,7 @@ type scan struct {
 	claimSent []bool
 	src       string     // the text as given
 	items     []listItem // beside out: what a list's last item may give each claim
+	pers      []perMark  // the compounds of out that their sentences may share
 
 	backAt, aheadAt int // 1 + the offset of the windows cached in t
 }
@@ -300,8 +302,12 @@ func (sc *scan) quantity(a atom) int {
 		sc.subunit(&m, h)
 	}
 	sc.rangeAfter(&m, a)
-	fig := m.End // the figure as written, before any qualifier after it
+	per, perStart := sc.per(&m, false) // $4.99 a gallon, 3,539 kg/ha
+	fig := m.End                       // the figure as written, before any qualifier after it
 	sc.qualify(&m)
+	if per == 0 {
+		per, perStart = sc.per(&m, true) // 每升约1.10美元, 时速约28,000公里
+	}
 	if !sc.multiples(&m, a) {
 		return a.end
 	}
@@ -316,6 +322,12 @@ func (sc *scan) quantity(a atom) int {
 		return max(fig, a.end) // the whole figure, a range's second end too (pp. 210–215)
 	}
 	sc.forms(&m)
+	if perStart < m.Start { // after the forms, which read the words before the figure (每天减产20万桶)
+		sc.absorb(perStart) // 1ガロン3.49ドル is one claim
+		if !sc.digitIn(perStart, m.Start) {
+			m.Start = perStart // its text starts at 每, but not at the 1 of 1ガロン: checks read the digits of a figure's text
+		}
+	}
 	if m.Kind == "" {
 		m.Kind = "count"
 		if a.fraction {
@@ -327,6 +339,10 @@ func (sc *scan) quantity(a atom) int {
 	if finite(m) { // 10^99999 is no figure anyone can audit
 		if sc.out == nil {
 			sc.out = make([]Match, 0, 4) // a text seldom has more; growing from 1 costs three copies
+		}
+		if per != 0 {
+			h.factor *= per // earlier items of a list take the compound
+			sc.markPer(&m, len(sc.out), per)
 		}
 		it := sc.listBack(&m, a, h, hasUnit)
 		sc.out = append(sc.out, m)

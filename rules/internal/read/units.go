@@ -233,6 +233,25 @@ func (u *unitTable) after(t *text, j int) (unitHit, bool) {
 	return unitHit{def: &u.defs[a.def], factor: a.factor, start: k, end: bestEnd}, true
 }
 
+// afterKind finds the longest unit of the kind starting at j (after
+// optional spaces): "miles" in "26 miles per hour", where after reads the
+// speed "miles per hour".
+func (u *unitTable) afterKind(t *text, j int, kind string) (unitHit, bool) {
+	k := t.skipSpaces(j, 4)
+	ok := func(v, end int) bool { return boundaryAfter(t, end) && u.defs[u.aliases[v].def].Kind == kind }
+	best, bestEnd := -1, k
+	for _, tr := range []*trie{&u.sym, &u.word} {
+		if v, end := tr.match(t, k, ok); v >= 0 && end > bestEnd {
+			best, bestEnd = v, end
+		}
+	}
+	if best < 0 {
+		return unitHit{}, false
+	}
+	a := u.aliases[best]
+	return unitHit{def: &u.defs[a.def], factor: a.factor, start: k, end: bestEnd}, true
+}
+
 // beforeAt finds a currency sign or code that ends at i (before spaces).
 func (u *unitTable) beforeAt(t *text, i int) (unitHit, bool) {
 	k := t.backSpaces(i, 1)

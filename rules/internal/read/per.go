@@ -1,0 +1,558 @@
+package read
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// perTable reads compound units, a quantity per unit of something physical
+// or of time: $4.99 a gallon, 3,539 kg/ha, 2 million barrels a day,
+// 366万桶/日, and, before the figure in Chinese and Japanese, 每升约1.10美元,
+// 时速约28,000公里, 1日約3.18億リットル, リットル当たり1.3ドル. A price per
+// count (per dozen, per passenger) is no compound: dozens and passengers
+// are no units, and the role-per form marks those.
+type perTable struct {
+	id         string
+	connectors trie   // after the figure: per, a, an, /
+	wordConn   []bool // the connector is a word, which spaces must surround
+	skip       trie   // a word after the figure that a short phrase follows (barrels of oil a day)
+	markers    trie   // before a denominator that stands before the figure: 每, 1
+	markerGap  []int
+	notBefore  trie // what a marker starts that is no rate: 1月 is January
+	suffixes   trie // after a denominator that stands before the figure: 当たり
+	implied    trie // words before the figure that say the denominator: 时速
+	extra      trie // denominators the unit rules leave out: t, 日, d
+	unless     trie // words after a denominator that make it none: a year ago
+	// spread holds the compound kinds that the other figures of a sentence
+	// share, spreadWords the words that name a denominator with no figure
+	spread      map[string]bool
+	spreadWords trie
+	num, of     map[string]bool
+	kinds       map[string]string
+	perSecond   map[string]bool
+	seconds     map[string]float64
+	gap         int
+	// the unit rules that implied words and extra denominators name,
+	// resolved once every unit is known
+	impliedIDs, extraIDs []string
+	impliedDef, extraDef []int
+}
+
+// PerDef defines how compound units are written: the connectors after a
+// figure and the denominators they take, the markers and words before a
+// figure, and which pairs of unit kinds make a compound, of what kind.
+type PerDef struct {
+	Connectors []string `yaml:"connectors"`
+	// Skip is a word after the figure that up to two words follow before
+	// the connector: "barrels of oil a day".
+	Skip []string `yaml:"skip"`
+	// Markers stand before a denominator that stands before the figure
+	// (每升1.10美元, 1ガロン4.99ドル), each with how many Chinese or
+	// Japanese characters may stand between the denominator and the
+	// figure (每天减产20万桶); NotBefore is what a marker starts that is no
+	// rate (1月 is January). Suffixes stand after a denominator
+	// (リットル当たり); implied words say the denominator (时速); Gap is
+	// how many characters may follow those.
+	Markers   map[string]int `yaml:"markers"`
+	NotBefore []string       `yaml:"not_before"`
+	Suffixes  []string       `yaml:"suffixes"`
+	Gap       int            `yaml:"gap"`
+	// Implied maps a word before the figure to the unit rule of the
+	// denominator it says (时速: hours); Denominators maps an alias that
+	// the unit rules leave out (t, 日) to the unit rule it stands for.
+	Implied      map[string]string `yaml:"implied"`
+	Denominators map[string]string `yaml:"denominators"`
+	UnlessAfter  []string          `yaml:"unless_after"`
+	// Of lists the unit kinds a denominator may be. Kinds maps each pair
+	// "numerator kind/denominator kind" that makes a compound to the
+	// claim's kind ("money/*" for any denominator); a pair it does not
+	// list stays a plain figure (415 TWh a year).
+	Of    []string          `yaml:"of"`
+	Kinds map[string]string `yaml:"kinds"`
+	// PerSecond lists the numerator kinds whose rates read per second
+	// (km/h in m/s), with the seconds of each duration unit.
+	PerSecond []string           `yaml:"per_second"`
+	Seconds   map[string]float64 `yaml:"seconds"`
+	// Spread lists the compound kinds (price) whose denominator the other
+	// figures of the sentence in the same currency share; SpreadWords
+	// name a denominator that no figure states (the cost per gallon).
+	Spread      []string `yaml:"spread"`
+	SpreadWords []string `yaml:"spread_words"`
+}
+
+// Per sets how compound units are read.
+func (b *Builder) Per(id string, raw PerDef) error {
+	if len(raw.Connectors) == 0 && len(raw.Markers) == 0 && len(raw.Implied) == 0 {
+		return fieldErr("connectors", "a per rule needs connectors, markers or implied words")
+	}
+	if len(raw.Kinds) == 0 || len(raw.Of) == 0 {
+		return fieldErr("kinds", "a per rule needs the pairs of unit kinds it reads (kinds) and the kinds of its denominators (of)")
+	}
+	p := &perTable{id: id, num: map[string]bool{}, of: set(raw.Of), kinds: raw.Kinds, perSecond: set(raw.PerSecond),
+		seconds: raw.Seconds, gap: raw.Gap, extra: trie{exact: true}, spread: set(raw.Spread)}
+	for pair := range raw.Kinds {
+		num, _, ok := strings.Cut(pair, "/")
+		if !ok || num == "" {
+			return fieldErr("kinds", "%q is not numerator kind/denominator kind", pair)
+		}
+		p.num[num] = true
+	}
+	if len(raw.PerSecond) > 0 && len(raw.Seconds) == 0 {
+		return fieldErr("per_second", "rates read per second need the seconds of each duration unit (seconds)")
+	}
+	for i, c := range raw.Connectors {
+		p.connectors.add(c, i)
+		p.wordConn = append(p.wordConn, isLatin([]rune(c)[0]))
+	}
+	for _, l := range []struct {
+		tr    *trie
+		words []string
+	}{{&p.skip, raw.Skip}, {&p.notBefore, raw.NotBefore}, {&p.suffixes, raw.Suffixes}, {&p.unless, raw.UnlessAfter},
+		{&p.spreadWords, raw.SpreadWords}} {
+		for i, w := range l.words {
+			l.tr.add(w, i)
+		}
+	}
+	for _, w := range sortedKeys(raw.Markers) {
+		p.markers.add(w, len(p.markerGap))
+		p.markerGap = append(p.markerGap, raw.Markers[w])
+	}
+	for _, w := range sortedKeys(raw.Implied) {
+		p.implied.add(w, len(p.impliedIDs))
+		p.impliedIDs = append(p.impliedIDs, raw.Implied[w])
+	}
+	for _, w := range sortedKeys(raw.Denominators) {
+		p.extra.add(w, len(p.extraIDs))
+		p.extraIDs = append(p.extraIDs, raw.Denominators[w])
+	}
+	b.rs.per = p
+	return nil
+}
+
+// resolve finds the unit rules that implied words and extra denominators
+// name; a name that is no unit rule is an error of the per rule.
+func (p *perTable) resolve(u *unitTable) error {
+	byID := make(map[string]int, len(u.defs))
+	for i, d := range u.defs {
+		byID[d.ID] = i
+	}
+	look := func(field string, ids []string) ([]int, error) {
+		out := make([]int, len(ids))
+		for k, id := range ids {
+			i, ok := byID[id]
+			if !ok {
+				return nil, &FieldError{Rule: p.id, Field: field, Msg: fmt.Sprintf("no unit rule %q", id)}
+			}
+			out[k] = i
+		}
+		return out, nil
+	}
+	var err error
+	if p.impliedDef, err = look("implied", p.impliedIDs); err != nil {
+		return err
+	}
+	p.extraDef, err = look("denominators", p.extraIDs)
+	return err
+}
+
+// pair is the kind of a compound of the two unit kinds, if they make one.
+func (p *perTable) pair(num, den string) (string, bool) {
+	for _, k := range [...]string{num + "/" + den, num + "/*"} {
+		if kind, ok := p.kinds[k]; ok {
+			return kind, true
+		}
+	}
+	return "", false
+}
+
+// perHit is a denominator found beside a figure.
+type perHit struct {
+	def        *unitDef
+	factor     float64 // one of it in its canonical unit
+	start, end int
+}
+
+// denominatorAt reads, at i, a unit that may be a denominator.
+func (sc *scan) denominatorAt(i int) (perHit, bool) {
+	p, u, t := sc.rs.per, &sc.rs.units, sc.t
+	best := perHit{end: -1}
+	if h, ok := u.after(t, i); ok && h.start == i {
+		best = perHit{def: h.def, factor: h.factor, start: i, end: h.end}
+	}
+	if v, e := p.extra.match(t, i, func(_, e int) bool { return boundaryAfter(t, e) }); v >= 0 && e > best.end {
+		d := &u.defs[p.extraDef[v]]
+		best = perHit{def: d, factor: d.Factor, start: i, end: e}
+	}
+	if best.def == nil || !p.of[best.def.Kind] || best.def.Offset != 0 || best.def.PowerOf != 0 {
+		return perHit{}, false
+	}
+	if v, _ := p.unless.match(t, t.skipSpaces(best.end, 1), func(_, e int) bool { return boundaryAfter(t, e) }); v >= 0 {
+		return perHit{}, false // a year ago, 一年前
+	}
+	return best, true
+}
+
+// perAfter reads a denominator after the figure m: "$4.99 a gallon",
+// "3,539 kg/ha", "2 million barrels of oil a day", "366万桶/日"; or one that
+// an alternative after a slash states: "42.5 kilometres/26 miles per hour"
+// (the alternative stays a claim of its own). It returns where the compound
+// ends.
+func (sc *scan) perAfter(m *Match) (perHit, int, bool) {
+	p, t := sc.rs.per, sc.t
+	k := t.skipSpaces(m.End, 1)
+	if k > m.End {
+		k = sc.perSkip(k)
+	}
+	v, e := p.connectors.match(t, k, func(v, e int) bool { return boundaryAfter(t, e) })
+	if v < 0 || p.wordConn[v] && (k == m.End || t.at(e) != ' ') {
+		return perHit{}, 0, false
+	}
+	if h, ok := sc.denominatorAt(t.skipSpaces(e, 1)); ok {
+		return h, h.end, true
+	}
+	if !p.wordConn[v] && isDigit(t.at(e)) {
+		h, ok := sc.perShared(m, e)
+		return h, m.End, ok
+	}
+	return perHit{}, 0, false
+}
+
+// perSkip passes over a skip word and one or two words after it, when a
+// word connector follows them: "barrels of crude oil a day".
+func (sc *scan) perSkip(k int) int {
+	p, t := sc.rs.per, sc.t
+	v, e := p.skip.match(t, k, func(_, e int) bool { return boundaryAfter(t, e) })
+	if v < 0 || t.at(e) != ' ' {
+		return k
+	}
+	j := e
+	for n := 0; n < 2; n++ {
+		j = t.skipSpaces(j, 1)
+		if !isLatin(t.at(j)) {
+			return k
+		}
+		j = t.wordEnd(j)
+		c := t.skipSpaces(j, 1)
+		if v, _ := p.connectors.match(t, c, func(_, e int) bool { return boundaryAfter(t, e) }); c > j && v >= 0 && p.wordConn[v] {
+			return c
+		}
+	}
+	return k
+}
+
+// perShared reads "26 miles per hour" at i: a figure in a unit of m's kind
+// whose denominator m shares.
+func (sc *scan) perShared(m *Match, i int) (perHit, bool) {
+	b, ok := sc.readOne(i)
+	if !ok || b.year {
+		return perHit{}, false
+	}
+	sc.scaleWords(&b)
+	h, ok := sc.rs.units.afterKind(sc.t, b.end, m.Kind)
+	if !ok {
+		return perHit{}, false
+	}
+	alt := Match{End: h.end}
+	d, _, ok := sc.perAfter(&alt)
+	return d, ok
+}
+
+// perBefore finds a denominator that stands before the figure in Chinese
+// or Japanese text: after a marker (每升约1.10美元, 1日約3.18億リットル),
+// before a suffix (リットル当たり), or said by a word (时速约28,000公里). It
+// returns where the compound starts.
+func (sc *scan) perBefore(m *Match) (perHit, int, bool) {
+	t := sc.t
+	if !cjkLetter(t.at(m.Start - 1)) {
+		return perHit{}, 0, false
+	}
+	const reach = 12 // runes looked back over: a marker, a unit, a suffix and the gap
+	for s := m.Start - 1; s >= 0 && s >= m.Start-reach; s-- {
+		c := t.at(s)
+		if !cjkLetter(c) && !isDigit(c) && c != ' ' {
+			break
+		}
+		if h, ok := sc.perBeforeAt(s, m.Start); ok {
+			return h, s, true
+		}
+		if isDigit(c) {
+			break
+		}
+	}
+	return perHit{}, 0, false
+}
+
+// perBeforeAt reads, at s, an implied word, a marker and its denominator,
+// or a denominator and its suffix, that the figure at j follows closely
+// enough.
+func (sc *scan) perBeforeAt(s, j int) (perHit, bool) {
+	p, t, u := sc.rs.per, sc.t, &sc.rs.units
+	if sc.numeralBefore(s) {
+		return perHit{}, false // 21日 is a date, 5キロあたり a bag of 5 kg
+	}
+	if v, e := p.implied.match(t, s, nil); v >= 0 {
+		d := &u.defs[p.impliedDef[v]]
+		return perHit{def: d, factor: d.Factor, start: s, end: e}, sc.perGap(e, j, p.gap)
+	}
+	if v, _ := p.notBefore.match(t, s, nil); v >= 0 {
+		return perHit{}, false
+	}
+	k, gap := s, -1
+	if v, e := p.markers.match(t, s, nil); v >= 0 {
+		k, gap = t.skipSpaces(e, 1), p.markerGap[v]
+	}
+	h, ok := sc.denominatorAt(k)
+	if !ok {
+		return perHit{}, false
+	}
+	end := h.end
+	if v, e := p.suffixes.match(t, t.skipSpaces(end, 1), nil); v >= 0 {
+		end, gap = e, max(gap, p.gap)
+	}
+	return h, gap >= 0 && sc.perGap(end, j, gap)
+}
+
+// perGap reports whether at most n Chinese or Japanese characters stand
+// between a denominator ending at i and a figure starting at j.
+func (sc *scan) perGap(i, j, n int) bool {
+	if j < i || j-i > n {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if c := sc.t.at(k); !cjkLetter(c) && c != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// numeralBefore reports a digit, a CJK numeral or a date part just before
+// s: 21日 and 3月1日 are dates, ５キロあたり a bag of 5 kg.
+func (sc *scan) numeralBefore(s int) bool {
+	c := sc.t.at(s - 1)
+	return isDigit(c) || sc.rs.cjkStart.has(c) || c == '月' || c == '年'
+}
+
+// per reads a denominator after or before the figure m and makes m a
+// compound; it returns the factor applied to m's value and where the
+// compound starts, or 0 when there is none.
+func (sc *scan) per(m *Match, before bool) (float64, int) {
+	p := sc.rs.per
+	if p == nil || !p.num[m.Kind] || strings.Contains(m.Unit, "/") {
+		return 0, m.Start
+	}
+	var h perHit
+	var at int
+	var ok bool
+	if before {
+		h, at, ok = sc.perBefore(m)
+	} else {
+		h, at, ok = sc.perAfter(m)
+	}
+	if !ok {
+		return 0, m.Start
+	}
+	kind, ok := p.pair(m.Kind, h.def.Kind)
+	if !ok {
+		return 0, m.Start
+	}
+	g := sc.applyPer(m, h, kind)
+	if before {
+		return g, at
+	}
+	m.End = max(m.End, at)
+	return g, m.Start
+}
+
+// applyPer makes m a quantity per the denominator h: the value per one
+// canonical unit of it, the unit "A/B", the kind of the pair.
+func (sc *scan) applyPer(m *Match, h perHit, kind string) float64 {
+	p := sc.rs.per
+	den, f := h.def.Canonical, h.factor
+	if s := p.seconds[den]; p.perSecond[m.Kind] && s > 0 {
+		den, f = "s", f*s
+	} else if s == 1 {
+		den = "s"
+	}
+	g := 1 / f
+	sc.scaleClaim(m, g)
+	m.Kind = kind
+	m.Unit += "/" + den
+	return g
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// absorb drops the claims that start at or after i: a compound that
+// starts before them holds them (the 1 of 1ガロン3.49ドル).
+func (sc *scan) absorb(i int) {
+	n := len(sc.out)
+	for n > 0 && sc.out[n-1].Start >= i {
+		n--
+	}
+	sc.out, sc.items = sc.out[:n], sc.items[:n]
+	for len(sc.pers) > 0 && sc.pers[len(sc.pers)-1].k >= n {
+		sc.pers = sc.pers[:len(sc.pers)-1]
+	}
+}
+
+// digitIn reports a digit in [i, j).
+func (sc *scan) digitIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		if isDigit(sc.t.at(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// perMark is a claim that became a compound a sentence may share.
+type perMark struct {
+	k      int     // the claim
+	g      float64 // the factor its value took
+	num    float64 // its value before
+	suffix string  // "/L"
+	kind   string
+}
+
+// mark records claim m, about to be the k-th, as a compound its sentence
+// may share.
+func (sc *scan) markPer(m *Match, k int, g float64) {
+	if !sc.rs.per.spread[m.Kind] {
+		return
+	}
+	i := strings.IndexByte(m.Unit, '/')
+	sc.pers = append(sc.pers, perMark{k: k, g: g, num: m.Value / g, suffix: m.Unit[i:], kind: m.Kind})
+}
+
+// perSpread gives a price per unit to the other prices of its sentence in
+// the same currency, which state the same price at other times or its
+// change: "1ガロン3.49ドル、2019年9月の1.96ドルから", and, from a phrase that
+// names no figure, "The cost per gallon of fuel ($3.49) was up 2 cents
+// from $3.47". A figure of another size (the $2 billion it earned), a
+// price per item and a total keep their unit.
+func (sc *scan) perSpread() {
+	p := sc.rs.per
+	if p == nil || len(p.spread) == 0 {
+		return
+	}
+	var phrases map[int]perMark // by sentence, found when first asked
+	for k := range sc.out {
+		m := &sc.out[k]
+		if m.Kind != "money" || m.Role == "per" || m.Role == "total" {
+			continue
+		}
+		src, ok := sc.perNear(m)
+		if !ok {
+			if phrases == nil {
+				phrases = map[int]perMark{}
+			}
+			if src, ok = sc.perPhraseOf(m, phrases); !ok {
+				continue
+			}
+		}
+		ratio := m.Value / src.num
+		if src.num != 0 && (ratio > 100 || ratio < 0.01) && m.Direction == "" {
+			continue
+		}
+		sc.scaleClaim(m, src.g)
+		m.Unit += src.suffix
+		m.Kind = src.kind
+	}
+}
+
+// perNear is the compound of m's sentence and currency nearest before m,
+// or else after it.
+func (sc *scan) perNear(m *Match) (perMark, bool) {
+	best, dist := perMark{}, -1
+	for _, pm := range sc.pers {
+		c := &sc.out[pm.k]
+		if c.Sentence != m.Sentence || !strings.HasPrefix(c.Unit, m.Unit+"/") {
+			continue
+		}
+		d := m.Start - c.Start
+		if d < 0 {
+			if !sc.oneClause(m.End, c.Start) {
+				continue
+			}
+			d = 1<<30 - d // after m, in its clause (from $3.12 to $3.49 a gallon): only when none stands before
+		}
+		if dist < 0 || d < dist {
+			best, dist = pm, d
+		}
+	}
+	return best, dist >= 0
+}
+
+// oneClause reports whether no comma or other clause mark stands
+// between i and j.
+func (sc *scan) oneClause(i, j int) bool {
+	for k := i; k < j; k++ {
+		switch sc.t.at(k) {
+		case ',', '，', '、', ';', '；', ':', '：':
+			return false
+		}
+	}
+	return true
+}
+
+// perPhraseOf finds, in m's sentence before m, a denominator that no figure
+// states: "the cost per gallon", "每加仑汽油的价格". Its first figure sets
+// the size the others must be near.
+func (sc *scan) perPhraseOf(m *Match, cache map[int]perMark) (perMark, bool) {
+	pm, seen := cache[m.Sentence]
+	if !seen {
+		pm = sc.perPhrase(m)
+		cache[m.Sentence] = pm
+	}
+	if pm.suffix == "" || pm.k > m.Start {
+		return perMark{}, false
+	}
+	if pm.num == 0 {
+		pm.num = m.Value
+		cache[m.Sentence] = pm
+	}
+	return pm, true
+}
+
+// perPhrase looks through m's sentence for a spread word and a
+// denominator; k holds where the phrase ends.
+func (sc *scan) perPhrase(m *Match) perMark {
+	p, t := sc.rs.per, sc.t
+	lo, hi := 0, len(t.f)
+	if s := m.Sentence; s > 0 && s-1 < len(sc.sent) {
+		lo = sc.sent[s-1] + 1
+	}
+	if s := m.Sentence; s < len(sc.sent) {
+		hi = sc.sent[s]
+	}
+	for i := lo; i < hi; i++ {
+		if !p.spreadWords.first.has(t.f[i]) || isLatin(t.f[i]) && !boundaryBefore(t, i) {
+			continue
+		}
+		v, e := p.spreadWords.match(t, i, func(_, e int) bool { return boundaryAfter(t, e) })
+		if v < 0 {
+			continue
+		}
+		h, ok := sc.denominatorAt(t.skipSpaces(e, 1))
+		if !ok {
+			continue
+		}
+		kind, ok := p.pair(m.Kind, h.def.Kind)
+		if !ok || !p.spread[kind] {
+			continue
+		}
+		probe := Match{Unit: m.Unit, Kind: m.Kind, Value: 1}
+		g := sc.applyPer(&probe, h, kind)
+		return perMark{k: h.end, g: g, suffix: probe.Unit[len(m.Unit):], kind: kind}
+	}
+	return perMark{}
+}
