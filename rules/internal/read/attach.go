@@ -25,8 +25,8 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 		m.Unit, m.Kind = "x", "multiple"
 		return unitHit{}, false
 	}
-	// a currency the claim before took as its own (0€0: "0€") is not this one's
-	if h, ok := u.beforeAt(t, a.start); ok && !a.year && (len(sc.out) == 0 || h.start >= sc.out[len(sc.out)-1].End) {
+	// a currency the claim before took as its own (0€0: "0€", 0W0: "0W") is not this one's
+	if h, ok := u.beforeAt(t, a.start); ok && !a.year && h.start >= sc.lastEnd() {
 		if a.money != 0 {
 			m.Value *= a.money
 			m.End = a.moneyEnd
@@ -47,6 +47,14 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 		return h, true
 	}
 	return unitHit{}, false
+}
+
+// lastEnd is where the last claim found ends.
+func (sc *scan) lastEnd() int {
+	if n := len(sc.out); n > 0 {
+		return sc.out[n-1].End
+	}
+	return 0
 }
 
 func (sc *scan) applyUnit(h unitHit, m *Match) {
