@@ -25,8 +25,12 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 		m.Unit, m.Kind = "x", "multiple"
 		return unitHit{}, false
 	}
+	h, ok := u.beforeAt(t, a.start)
+	if c, cok := sc.ctxBefore(a.start); cok && (!ok || c.start <= h.start) {
+		h, ok = c, true // ¥ in Japanese text
+	}
 	// a currency the claim before took as its own (0€0: "0€", 0W0: "0W") is not this one's
-	if h, ok := u.beforeAt(t, a.start); ok && !a.year && h.start >= sc.lastEnd() {
+	if ok && !a.year && h.start >= sc.lastEnd() {
 		if a.money != 0 {
 			m.Value *= a.money
 			m.End = a.moneyEnd
@@ -35,7 +39,11 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 		m.Start = h.start
 		return h, true
 	}
-	h, ok := u.after(t, a.end)
+	sc.unsuffix(a, m)
+	h, ok = u.after(t, a.end)
+	if c, cok := sc.ctxAfter(a.start, a.end); cok && (!ok || c.end >= h.end) {
+		h, ok = c, true // pounds of a payload, 8,848 m high
+	}
 	if ok && h.def.Kind == "money" && !unicode.IsLetter(t.at(h.start)) && isDigit(t.at(t.skipSpaces(h.end, 1))) {
 		ok = false // 10 $20 bills: the sign is the next number's (3 dollars 50 is one sum)
 	}

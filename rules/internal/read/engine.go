@@ -135,6 +135,13 @@ func (rs *Engine) finish() error {
 	if err := rs.units.finish(); err != nil {
 		return err
 	}
+	for _, d := range rs.units.defs {
+		for _, sym := range d.Symbols {
+			if d.ctx != nil && rs.digits.suffixes[sym] != 0 {
+				rs.units.suffixCtx[sym] = true // 8,848 m above sea level
+			}
+		}
+	}
 	if rs.per != nil {
 		return rs.per.resolve(&rs.units)
 	}

@@ -73,6 +73,7 @@ type scan struct {
 	src       string     // the text as given
 	items     []listItem // beside out: what a list's last item may give each claim
 	pers      []perMark  // the compounds of out that their sentences may share
+	listPer   listPer    // the last denominator found before a figure
 
 	backAt, aheadAt int // 1 + the offset of the windows cached in t
 }

@@ -28,6 +28,10 @@ type perTable struct {
 	// share, spreadWords the words that name a denominator with no figure
 	spread      map[string]bool
 	spreadWords trie
+	rateWords   trie
+	rateKinds   map[string]bool
+	rateIDs     []string
+	rateDef     []int
 	num, of     map[string]bool
 	kinds       map[string]string
 	perSecond   map[string]bool
@@ -74,6 +78,10 @@ type PerDef struct {
 	// (km/h in m/s), with the seconds of each duration unit.
 	PerSecond []string           `yaml:"per_second"`
 	Seconds   map[string]float64 `yaml:"seconds"`
+	// RateWords are words before the figure, in its clause, that make it a
+	// rate (daily: days), for the numerator kinds of RateKinds only.
+	RateWords map[string]string `yaml:"rate_words"`
+	RateKinds []string          `yaml:"rate_kinds"`
 	// Spread lists the compound kinds (price) whose denominator the other
 	// figures of the sentence in the same currency share; SpreadWords
 	// name a denominator that no figure states (the cost per gallon).
@@ -90,7 +98,7 @@ func (b *Builder) Per(id string, raw PerDef) error {
 		return fieldErr("kinds", "a per rule needs the pairs of unit kinds it reads (kinds) and the kinds of its denominators (of)")
 	}
 	p := &perTable{id: id, num: map[string]bool{}, of: set(raw.Of), kinds: raw.Kinds, perSecond: set(raw.PerSecond),
-		seconds: raw.Seconds, gap: raw.Gap, extra: trie{exact: true}, spread: set(raw.Spread)}
+		seconds: raw.Seconds, gap: raw.Gap, extra: trie{exact: true}, spread: set(raw.Spread), rateKinds: set(raw.RateKinds)}
 	for pair := range raw.Kinds {
 		num, _, ok := strings.Cut(pair, "/")
 		if !ok || num == "" {
@@ -122,6 +130,10 @@ func (b *Builder) Per(id string, raw PerDef) error {
 		p.implied.add(w, len(p.impliedIDs))
 		p.impliedIDs = append(p.impliedIDs, raw.Implied[w])
 	}
+	for _, w := range sortedKeys(raw.RateWords) {
+		p.rateWords.add(w, len(p.rateIDs))
+		p.rateIDs = append(p.rateIDs, raw.RateWords[w])
+	}
 	for _, w := range sortedKeys(raw.Denominators) {
 		p.extra.add(w, len(p.extraIDs))
 		p.extraIDs = append(p.extraIDs, raw.Denominators[w])
@@ -152,6 +164,9 @@ func (p *perTable) resolve(u *unitTable) error {
 	if p.impliedDef, err = look("implied", p.impliedIDs); err != nil {
 		return err
 	}
+	if p.rateDef, err = look("rate_words", p.rateIDs); err != nil {
+		return err
+	}
 	p.extraDef, err = look("denominators", p.extraIDs)
 	return err
 }
@@ -164,6 +179,14 @@ func (p *perTable) pair(num, den string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// listPer is the last denominator found before a figure, which the next
+// item of a list shares.
+type listPer struct {
+	h    perHit
+	kind string // the numerator's kind
+	end  int    // where its claim ends
 }
 
 // perHit is a denominator found beside a figure.
@@ -264,6 +287,12 @@ func (sc *scan) perShared(m *Match, i int) (perHit, bool) {
 // returns where the compound starts.
 func (sc *scan) perBefore(m *Match) (perHit, int, bool) {
 	t := sc.t
+	if h, ok := sc.perListed(m); ok {
+		return h, m.Start, true
+	}
+	if h, ok := sc.perRateWord(m); ok {
+		return h, m.Start, true
+	}
 	if !cjkLetter(t.at(m.Start - 1)) {
 		return perHit{}, 0, false
 	}
@@ -281,6 +310,51 @@ func (sc *scan) perBefore(m *Match) (perHit, int, bool) {
 		}
 	}
 	return perHit{}, 0, false
+}
+
+// perListed gives m the denominator that stands before the figure just
+// before it, when only a list separator stands between them and they
+// measure the same: 時速約42.6km、約26.5マイル; 每吨790美元、810美元.
+func (sc *scan) perListed(m *Match) (perHit, bool) {
+	l, d := sc.listPer, sc.rs.ranges
+	if l.h.def == nil || l.end != sc.lastEnd() || l.kind != m.Kind || d == nil || m.Start <= l.end || m.Start-l.end > 6 {
+		return perHit{}, false
+	}
+	gap := strings.ToLower(strings.TrimSpace(string(sc.t.f[l.end:m.Start])))
+	if !d.list[gap] && !d.listMore[gap] {
+		return perHit{}, false
+	}
+	return l.h, true
+}
+
+// perRateWord finds a word before the figure in its clause that makes it
+// a rate: the daily output of 2 million barrels, monthly usage above 20
+// gigabytes. Only the numerator kinds of rate_kinds take one (annual
+// revenue of $5 billion stays an amount).
+func (sc *scan) perRateWord(m *Match) (perHit, bool) {
+	p, t, u := sc.rs.per, sc.t, &sc.rs.units
+	if !p.rateKinds[m.Kind] {
+		return perHit{}, false
+	}
+	const reach = 80 // a clause's subject and verb: "monthly usage per smartphone is expected to exceed"
+	for k := m.Start - 1; k >= 0 && k >= m.Start-reach; k-- {
+		switch t.f[k] {
+		case ',', '，', '、', ';', '；', ':', '。', '(', ')':
+			return perHit{}, false
+		case '.':
+			if isSpace(t.at(k + 1)) {
+				return perHit{}, false
+			}
+		}
+		if !p.rateWords.first.has(t.f[k]) || !boundaryBefore(t, k) {
+			continue
+		}
+		if v, e := p.rateWords.match(t, k, func(_, e int) bool { return boundaryAfter(t, e) }); v >= 0 {
+			d := &u.defs[p.rateDef[v]]
+			return perHit{def: d, factor: d.Factor, start: k, end: e}, true
+		}
+	}
+	return perHit{}, false
 }
 
 // perBeforeAt reads, at s, an implied word, a marker and its denominator,
@@ -347,6 +421,9 @@ func (sc *scan) per(m *Match, before bool) (float64, int) {
 	var ok bool
 	if before {
 		h, at, ok = sc.perBefore(m)
+		if ok {
+			sc.listPer = listPer{h: h, kind: m.Kind, end: m.End}
+		}
 	} else {
 		h, at, ok = sc.perAfter(m)
 	}

@@ -81,3 +81,16 @@ func TestPerSpreadsInItsSentence(t *testing.T) {
 		{"fuel at $4.10 a gallon cost them €3.90", []want{w("$4.10 a gallon", 4.10/gallon, "USD/L"), w("€3.90", 3.90, "EUR")}},
 	})
 }
+
+func TestPerListsAndRateWords(t *testing.T) {
+	runCases(t, []extractCase{
+		// the next item of a Chinese or Japanese list shares the denominator
+		{"時速約90km、約56マイル", []want{w("時速約90km", 25, "m/s"), w("約56マイル", 56*1609.344/3600, "m/s")}},
+		{"每吨600美元、650美元和700美元", []want{w("每吨600美元", 600, "USD/t"), w("650美元", 650, "USD/t"), w("700美元", 700, "USD/t")}},
+		// a rate word in the clause makes a flow of volume or data a rate
+		{"its daily output of 600,000 barrels", []want{w("600,000 barrels", 6e5*barrel, "L/day")}},
+		{"monthly use per phone is set to pass 25 GB", []want{w("25 GB", 2.5e10, "B/month")}},
+		{"annual revenue of $3 billion", []want{w("$3 billion", 3e9, "USD")}},
+		{"annual output, which fell, was 600,000 barrels", []want{w("600,000 barrels", 6e5*barrel, "L")}},
+	})
+}

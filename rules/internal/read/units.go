@@ -16,6 +16,12 @@ type unitTable struct {
 	// hand holds the aliases of hand-written units (symbols as written,
 	// words and before-aliases folded), which generated units yield.
 	hand map[string]bool
+	// the aliases of units with a context (unitctx.go), read before the
+	// others where their context holds; suffixCtx holds those that are
+	// also scale suffixes of the digits rule (m)
+	csym, cword, cbefore trie
+	ctxDefs              int
+	suffixCtx            map[string]bool
 }
 
 // UnitDef defines one unit: its canonical name, its aliases (symbols match
@@ -41,6 +47,9 @@ type UnitDef struct {
 	// worth (thirteen dollars forty-five), 0 where it is not read.
 	Subunit     map[string]float64 `yaml:"subunit"`
 	SubunitBare float64            `yaml:"subunit_bare"`
+	// Context, when set, reads the unit only where it holds (unitctx.go);
+	// its aliases may be another unit's elsewhere.
+	Context *UnitContext `yaml:"context"`
 	// Generated marks a unit of a generated rule file (units.cldr.yaml):
 	// an alias that a hand-written unit claims is dropped from it instead of
 	// being an error.
@@ -50,7 +59,8 @@ type UnitDef struct {
 // unitDef is a unit with the id of its rule, which claims name.
 type unitDef struct {
 	UnitDef
-	ID string
+	ID  string
+	ctx *unitCtx
 }
 
 // PrefixesDef defines the SI prefixes that units with Prefixes take, for
@@ -71,7 +81,8 @@ type prefixTable struct {
 }
 
 func newUnitTable() unitTable {
-	return unitTable{sym: trie{exact: true}, before: trie{reverse: true}, owner: map[string]string{}, hand: map[string]bool{}}
+	return unitTable{sym: trie{exact: true}, before: trie{reverse: true}, owner: map[string]string{}, hand: map[string]bool{},
+		csym: trie{exact: true}, cbefore: trie{reverse: true}, suffixCtx: map[string]bool{}}
 }
 
 // Unit adds a unit. Its aliases are checked when the engine is built, once
@@ -92,7 +103,14 @@ func (b *Builder) Unit(id string, d UnitDef) error {
 	if d.Offset != 0 && (d.Prefixes || d.PowerOf != 0 || len(d.Subunit) > 0) {
 		return fieldErr("offset", "a unit with an offset takes no prefixes, power_of or subunit")
 	}
-	b.rs.units.defs = append(b.rs.units.defs, unitDef{d, id})
+	ctx, err := compileUnitCtx(d.Context)
+	if err != nil {
+		return err
+	}
+	if ctx != nil && d.Generated {
+		return fieldErr("context", "a generated unit takes no context")
+	}
+	b.rs.units.defs = append(b.rs.units.defs, unitDef{d, id, ctx})
 	return nil
 }
 
@@ -129,6 +147,10 @@ func (u *unitTable) addDef(i int, d unitDef) error {
 		pre   map[string]float64
 	}{{"symbols", d.Symbols, &u.sym, u.prefixes.symbols}, {"words", d.Words, &u.word, u.prefixes.words},
 		{"before", d.Before, &u.before, nil}}
+	if d.ctx != nil { // read where the context holds, before the others
+		u.ctxDefs++
+		adds[0].tr, adds[1].tr, adds[2].tr = &u.csym, &u.cword, &u.cbefore
+	}
 	for _, a := range adds {
 		for _, alias := range a.list {
 			bare := !d.PrefixedOnly || a.pre == nil // a before-alias takes no prefix
@@ -159,6 +181,9 @@ func (u *unitTable) add(d unitDef, field string, tr *trie, alias string, def int
 	if field == "words" {
 		key = field[:1] + "\x00" + low
 	}
+	if d.ctx != nil {
+		key = "c" + key // a unit with a context shares its aliases with the one without
+	}
 	if d.Generated && u.handClaims(field, alias, low) {
 		return nil
 	}
@@ -168,7 +193,7 @@ func (u *unitTable) add(d unitDef, field string, tr *trie, alias string, def int
 		return err
 	}
 	u.owner[key] = d.ID
-	if !d.Generated {
+	if !d.Generated && d.ctx == nil {
 		u.hand[handKey(field, alias, low)] = true
 		if field == "symbols" {
 			u.hand["S\x00"+low] = true
