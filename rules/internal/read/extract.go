@@ -343,7 +343,7 @@ func (sc *scan) quantity(a atom) int {
 		}
 		if per != 0 {
 			h.factor *= per // earlier items of a list take the compound
-			sc.markPer(&m, len(sc.out), per)
+			sc.markPer(&m, len(sc.out), per, h.def.Kind)
 		}
 		it := sc.listBack(&m, a, h, hasUnit)
 		sc.out = append(sc.out, m)

@@ -498,39 +498,42 @@ type perMark struct {
 	num    float64 // its value before
 	suffix string  // "/L"
 	kind   string
+	// numKind is the kind of its numerator
+	numKind string
 }
 
 // mark records claim m, about to be the k-th, as a compound its sentence
 // may share.
-func (sc *scan) markPer(m *Match, k int, g float64) {
+func (sc *scan) markPer(m *Match, k int, g float64, numKind string) {
 	if !sc.rs.per.spread[m.Kind] {
 		return
 	}
 	i := strings.IndexByte(m.Unit, '/')
-	sc.pers = append(sc.pers, perMark{k: k, g: g, num: m.Value / g, suffix: m.Unit[i:], kind: m.Kind})
+	sc.pers = append(sc.pers, perMark{k: k, g: g, num: m.Value / g, suffix: m.Unit[i:], kind: m.Kind, numKind: numKind})
 }
 
-// perSpread gives a price per unit to the other prices of its sentence in
-// the same currency, which state the same price at other times or its
-// change: "1ガロン3.49ドル、2019年9月の1.96ドルから", and, from a phrase that
-// names no figure, "The cost per gallon of fuel ($3.49) was up 2 cents
-// from $3.47". A figure of another size (the $2 billion it earned), a
-// price per item and a total keep their unit.
+// perSpread gives a price or a yield per unit to the other figures of its
+// sentence in the same unit, which state it at other times or its change:
+// "1ガロン3.49ドル、2019年9月の1.96ドルから", and, from a phrase that names
+// no figure, "The cost per gallon of fuel ($3.49) was up 2 cents from
+// $3.47", "yield per hectare could reach 3,539 kilos". A figure of another
+// size (the $2 billion it earned), a price per item and a total keep
+// their unit.
 func (sc *scan) perSpread() {
 	p := sc.rs.per
 	if p == nil || len(p.spread) == 0 {
 		return
 	}
-	var phrases map[int]perMark // by sentence, found when first asked
+	var phrases map[phraseKey]perMark // found when first asked
 	for k := range sc.out {
 		m := &sc.out[k]
-		if m.Kind != "money" || m.Role == "per" || m.Role == "total" {
+		if !p.num[m.Kind] || strings.IndexByte(m.Unit, '/') >= 0 || m.Role == "per" || m.Role == "total" {
 			continue
 		}
 		src, ok := sc.perNear(m)
 		if !ok {
 			if phrases == nil {
-				phrases = map[int]perMark{}
+				phrases = map[phraseKey]perMark{}
 			}
 			if src, ok = sc.perPhraseOf(m, phrases); !ok {
 				continue
@@ -546,13 +549,19 @@ func (sc *scan) perSpread() {
 	}
 }
 
-// perNear is the compound of m's sentence and currency nearest before m,
-// or else after it.
+// phraseKey is a sentence and the kind of the figures a phrase is for.
+type phraseKey struct {
+	sent int
+	kind string
+}
+
+// perNear is the compound of m's sentence and unit nearest before m, or
+// else after it in its clause.
 func (sc *scan) perNear(m *Match) (perMark, bool) {
 	best, dist := perMark{}, -1
 	for _, pm := range sc.pers {
 		c := &sc.out[pm.k]
-		if c.Sentence != m.Sentence || !strings.HasPrefix(c.Unit, m.Unit+"/") {
+		if c.Sentence != m.Sentence || !strings.HasPrefix(c.Unit, m.Unit+"/") || pm.numKind != m.Kind {
 			continue
 		}
 		d := m.Start - c.Start
@@ -582,26 +591,29 @@ func (sc *scan) oneClause(i, j int) bool {
 }
 
 // perPhraseOf finds, in m's sentence before m, a denominator that no figure
-// states: "the cost per gallon", "每加仑汽油的价格". Its first figure sets
-// the size the others must be near.
-func (sc *scan) perPhraseOf(m *Match, cache map[int]perMark) (perMark, bool) {
-	pm, seen := cache[m.Sentence]
+// states: "the cost per gallon", "yield per hectare", "每加仑汽油的价格".
+// The first figure of m's kind after it sets the size the others must be
+// near.
+func (sc *scan) perPhraseOf(m *Match, cache map[phraseKey]perMark) (perMark, bool) {
+	key := phraseKey{m.Sentence, m.Kind}
+	pm, seen := cache[key]
 	if !seen {
 		pm = sc.perPhrase(m)
-		cache[m.Sentence] = pm
+		cache[key] = pm
 	}
 	if pm.suffix == "" || pm.k > m.Start {
 		return perMark{}, false
 	}
 	if pm.num == 0 {
 		pm.num = m.Value
-		cache[m.Sentence] = pm
+		cache[key] = pm
 	}
 	return pm, true
 }
 
 // perPhrase looks through m's sentence for a spread word and a
-// denominator; k holds where the phrase ends.
+// denominator that make a compound of a spread kind with m's kind; k
+// holds where the phrase ends.
 func (sc *scan) perPhrase(m *Match) perMark {
 	p, t := sc.rs.per, sc.t
 	lo, hi := 0, len(t.f)
@@ -629,7 +641,7 @@ func (sc *scan) perPhrase(m *Match) perMark {
 		}
 		probe := Match{Unit: m.Unit, Kind: m.Kind, Value: 1}
 		g := sc.applyPer(&probe, h, kind)
-		return perMark{k: h.end, g: g, suffix: probe.Unit[len(m.Unit):], kind: kind}
+		return perMark{k: h.end, g: g, suffix: probe.Unit[len(m.Unit):], kind: kind, numKind: m.Kind}
 	}
 	return perMark{}
 }
