@@ -134,17 +134,18 @@ func inherit(r *Result, note, quote []int) {
 	if len(quote) == 0 {
 		return
 	}
+	own := ownQuote(r, quote)
 	for _, k := range note {
 		cl := &r.Claims[k]
-		q := counterpart(r, cl, quote)
+		q := counterpart(r, cl, quote, own)
 		if cl.Subject() == "" && cl.Metric() == "" && q >= 0 && r.Claims[q].Named {
 			cl.Named = true
 		}
 		if cl.Subject() == "" {
-			cl.SetSubject(mostNamed(r, quote, q, func(c *Claim) string { return c.Subject() }))
+			cl.SetSubject(mostNamed(r, quote, own, q, func(c *Claim) string { return c.Subject() }))
 		}
 		if cl.Metric() == "" {
-			cl.SetMetric(mostNamed(r, quote, q, func(c *Claim) string { return c.Metric() }))
+			cl.SetMetric(mostNamed(r, quote, own, q, func(c *Claim) string { return c.Metric() }))
 		}
 		if cl.Period() == "" && q >= 0 {
 			cl.SetPeriod(r.Claims[q].Period())
@@ -152,18 +153,36 @@ func inherit(r *Result, note, quote []int) {
 	}
 }
 
+// ownQuote is how many of quote's claims are the noted source's own: they
+// come first, the rest of its document after them.
+func ownQuote(r *Result, quote []int) int {
+	n := 0
+	for n < len(quote) && r.Claims[quote[n]].Source == r.Claims[quote[0]].Source {
+		n++
+	}
+	return n
+}
+
 // counterpart is the quote claim a note claim speaks of: same unit family
-// and change role, the closest value first; -1 when there is none.
-func counterpart(r *Result, cl *Claim, quote []int) int {
+// and change role, the closest value first; -1 when there is none. The
+// first own claims are the noted source's, where a note's figure may be a
+// garble of the one like it; the rest are its document's, which a note
+// speaks of only by a figure close to theirs (a price in yen beside a
+// quote in dollars a barrel is not the eggs' price three highlights away).
+func counterpart(r *Result, cl *Claim, quote []int, own int) int {
 	best, score := -1, -1.0
-	for _, k := range quote {
+	for i, k := range quote {
 		q := &r.Claims[k]
 		if Family(q) != Family(cl) || q.Kind() != cl.Kind() && !(isShare(q) && isShare(cl)) ||
 			(q.Change() == "from") != (cl.Change() == "from") { // the start of a change is another time
 			continue
 		}
+		near := Overlap(Interval(q, 0.1), Interval(cl, 0.1))
+		if i >= own && !near {
+			continue
+		}
 		s := 1.0
-		if Overlap(Interval(q, 0.1), Interval(cl, 0.1)) {
+		if near {
 			s++
 		}
 		if s > score {
@@ -173,14 +192,23 @@ func counterpart(r *Result, cl *Claim, quote []int) int {
 	return best
 }
 
-// mostNamed is the counterpart's value, else the value most of the quote's claims share.
-func mostNamed(r *Result, quote []int, q int, get func(*Claim) string) string {
+// mostNamed is the counterpart's value, else the value most of the noted
+// source's own claims share, else most of its document's.
+func mostNamed(r *Result, quote []int, own, q int, get func(*Claim) string) string {
 	if q >= 0 && get(&r.Claims[q]) != "" {
 		return get(&r.Claims[q])
 	}
+	if v := mostCommon(r, quote[:own], get); v != "" {
+		return v
+	}
+	return mostCommon(r, quote[own:], get)
+}
+
+// mostCommon is the value most of the claims share ("" for none).
+func mostCommon(r *Result, claims []int, get func(*Claim) string) string {
 	count := map[string]int{}
 	best := ""
-	for _, k := range quote {
+	for _, k := range claims {
 		v := get(&r.Claims[k])
 		if v == "" {
 			continue

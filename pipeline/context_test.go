@@ -53,3 +53,44 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+// A note's figure takes its name from the noted source's figure like it,
+// even garbled; from another highlight of the document only when it is
+// close in value: a price in yen beside a quote on barrels is not the
+// price of eggs three highlights on.
+func TestInheritFromDocument(t *testing.T) {
+	claim := func(src, unit, kind, subject string, v float64, named bool) Claim {
+		c := Claim{Source: src, Value: v, Step: 0.01, Partner: -1, Named: named}
+		c.SetUnit(unit)
+		c.SetKind(kind)
+		c.SetSubject(subject)
+		if subject != "" {
+			c.SetMetric("price")
+		}
+		return c
+	}
+	cases := []struct {
+		name        string
+		note        Claim
+		wantSubject string
+		wantNamed   bool
+	}{
+		{"garble of the quote's own figure", claim("n", "USD/L", "price", "", 0.9, false), "Brent", true},
+		{"close to a figure elsewhere in the document", claim("n", "USD", "money", "", 1.93, false), "United States", true},
+		{"far from every figure of its kind", claim("n", "USD", "money", "", 91.8, false), "Brent", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := &Result{Claims: []Claim{
+				claim("q", "USD/L", "price", "Brent", 0.59, true),
+				claim("d", "USD", "money", "United States", 1.93, true),
+				c.note,
+			}}
+			inherit(r, []int{2}, []int{0, 1})
+			got := &r.Claims[2]
+			if got.Subject() != c.wantSubject || got.Named != c.wantNamed {
+				t.Errorf("subject %q named %v, want %q %v", got.Subject(), got.Named, c.wantSubject, c.wantNamed)
+			}
+		})
+	}
+}
