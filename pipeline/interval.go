@@ -36,10 +36,18 @@ func Interval(c *Claim, approx float64) Span {
 		}
 	}
 	if c.Bound() == "approx" { // about 2.7: within the slack of 2.7, or its rounding if that is wider
-		sp = Span{math.Min(sp.Lo, v-math.Abs(v)*approx), math.Max(sp.Hi, v+math.Abs(v)*approx)}
+		slack := math.Abs(v) * approx
+		if half > 0 { // about 3,785 is written to the unit: a writer who knew it only to 5% would not give four digits
+			slack = math.Min(slack, aboutSteps*2*half)
+		}
+		sp = Span{math.Min(sp.Lo, v-slack), math.Max(sp.Hi, v+slack)}
 	}
 	return sp
 }
+
+// aboutSteps is how many steps of its last digit an approximate figure may
+// be off: the slack of "about" narrows for a figure of many digits.
+const aboutSteps = 10
 
 // Points is the claim's stated values without rounding: a range's two ends,
 // or the value twice. Arithmetic must hold at every one of them.

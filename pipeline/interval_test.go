@@ -50,6 +50,8 @@ func TestIntervalEdges(t *testing.T) {
 		{"about −20%", Claim{Value: -20, unit: intern("%"), Step: 1, bound: intern("approx")}, 0.1, Span{-22, -18}},
 		{"about a share", Claim{Value: 0.25, kind: intern("share"), bound: intern("approx")}, 0.04, Span{24, 26}},
 		{"about over 60: the bound stays", Claim{Value: 60, Step: 1, Min: fp(60), bound: intern("approx")}, 0.05, Span{57, inf}},
+		{"about 3,785: ten steps of its last digit, not 5%", Claim{Value: 3785, Step: 1, bound: intern("approx")}, 0.05, Span{3775, 3795}},
+		{"about 38: 5% is narrower than ten steps", Claim{Value: 38, Step: 1, bound: intern("approx")}, 0.05, Span{36.1, 39.9}},
 		{"an exact count", Claim{Value: 3, Step: 0}, 0.05, Span{3, 3}},
 	}
 	for _, c := range cases {
