@@ -155,6 +155,28 @@ var skipAliases = map[string]string{
 	"卡":      "a card (3张卡), and calories or kilocalories by context",
 	"元":      "ja symbol of the yuan; before a number in Chinese 元 is 公元 (AD)",
 	"ly":     "an English suffix, and light years are written out",
+	// the last word of a currency's name that is a word of its own
+	"real":  "an English adjective (3 real problems), not only the Brazilian real",
+	"reals": "the Brazilian real's plural, kept out with its singular",
+	"mark":  "an English word (marks out of ten), not only the Bosnian convertible mark",
+	"marks": "an English word (marks out of ten), not only the Bosnian convertible mark",
+	"dram":  "a measure of drink, not only the Armenian dram",
+	"drams": "a measure of drink, not only the Armenian dram",
+	"kip":   "an English word (a nap), not only the Laotian kip",
+	"kips":  "an English word, not only the Laotian kip",
+	"sol":   "a word (the sun, a Martian day), not only the Peruvian sol",
+	"soles": "an English word (shoe soles), not only the Peruvian sol",
+	"ランド":   "land (ディズニーランド), not only the South African rand",
+	"ドン":    "a word (don, ドン・キホーテ), not only the Vietnamese dong",
+	"ルーブル":  "the Louvre, not only the Russian ruble",
+	"gold":  "a metal (3 gold medals), not only the Zimbabwean gold",
+	"ゴールド":  "gold, not only the Zimbabwean gold",
+	"ドラム":   "a drum, not only the Armenian dram",
+	"コロン":   "a colon (and Cologne), not only the colón",
+	"チャット":  "a chat, not only the Myanmar kyat",
+	"キープ":   "keep, not only the Laotian kip",
+	"レオン":   "a name (Leon), not only the Sierra Leonean leone",
+	"レアル":   "Real (Madrid), not only the Brazilian real",
 }
 
 // skipCodes are ISO 4217 codes, of currencies in use today, that are

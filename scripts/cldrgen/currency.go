@@ -55,6 +55,11 @@ func (g *generator) currencies() {
 						continue
 					}
 					add("words", v, src)
+					if w := lastWord(e[f]); w != "" && g.cldr.tender[code] && loc != "zh" && !strings.HasPrefix(loc, "zh-") {
+						// the name alone, as news writes it (500 baht, 20 zlotys, 300バーツ);
+						// a name two currencies share (dollars, pesos, rupees) is left out as ambiguous
+						add("words", w, src+" (last word)")
+					}
 				case strings.HasPrefix(f, "symbol"):
 					if letterSymbol(v) && !letterSymbols[v] {
 						g.skip("a symbol of a few letters, read before a number in any case (ft 6, cf 5, km 5, Lt 5)", v+" ("+code+")")
@@ -97,4 +102,24 @@ func isSign(s string) bool {
 		}
 	}
 	return sign
+}
+
+// lastWord is the last word of a currency's name of several words (Thai
+// baht: baht; タイ バーツ: バーツ), or "" when the name is one word or the
+// last one is not all letters.
+func lastWord(name string) string {
+	f := strings.Fields(strings.ReplaceAll(name, "\u00a0", " "))
+	if len(f) < 2 {
+		return ""
+	}
+	w := f[len(f)-1]
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return ""
+		}
+	}
+	if len([]rune(w)) < 3 {
+		return ""
+	}
+	return w
 }
