@@ -203,6 +203,9 @@ func (sc *scan) denominatorAt(i int) (perHit, bool) {
 	if h, ok := u.after(t, i); ok && h.start == i {
 		best = perHit{def: h.def, factor: h.factor, start: i, end: h.end}
 	}
+	if h, ok := sc.ctxAfter(i, i); ok && h.start == i && h.end >= best.end {
+		best = perHit{def: h.def, factor: h.factor, start: i, end: h.end} // 每斤 in Chinese
+	}
 	if v, e := p.extra.match(t, i, func(_, e int) bool { return boundaryAfter(t, e) }); v >= 0 && e > best.end {
 		d := &u.defs[p.extraDef[v]]
 		best = perHit{def: d, factor: d.Factor, start: i, end: e}

@@ -9,7 +9,7 @@ package read
 // UnitContext is where a unit's aliases hold: any of words near the figure
 // in its sentence, words just before the figure or just after the unit, or
 // the text's language (a text of unknown language counts as Japanese when
-// kana stand near).
+// kana stand near, as Chinese when Han characters do without kana).
 type UnitContext struct {
 	Near        []string `yaml:"near"`
 	BeforeWords []string `yaml:"before_words"`
@@ -56,7 +56,7 @@ func (sc *scan) holds(c *unitCtx, i, e int) bool {
 		return true
 	case c.after != nil && sc.wordAfter(c.after, e):
 		return true
-	case len(c.lang) > 0 && (c.lang[t.lang] || t.lang == "" && c.lang["ja"] && sc.kanaNear(i, e)):
+	case len(c.lang) > 0 && (c.lang[t.lang] || t.lang == "" && c.lang[sc.cjkLangNear(i, e)]):
 		return true
 	}
 	return c.near != nil && sc.near(c.near, i, e)
@@ -83,15 +83,24 @@ func (sc *scan) near(tr *trie, i, e int) bool {
 	return false
 }
 
-// kanaNear reports kana in the sentence around [i, e), within reach.
-func (sc *scan) kanaNear(i, e int) bool {
+// cjkLangNear guesses the language of a text of unknown language from the
+// script around [i, e), within reach: ja where kana stand, zh where Han
+// characters stand without kana, "" elsewhere.
+func (sc *scan) cjkLangNear(i, e int) string {
 	t := sc.t
+	han := false
 	for k := max(0, i-nearReach); k < len(t.f) && k < e+nearReach; k++ {
-		if isKana(t.f[k]) {
-			return true
+		switch c := t.f[k]; {
+		case isKana(c):
+			return "ja"
+		case c >= 0x3400 && isHan(c):
+			han = true
 		}
 	}
-	return false
+	if han {
+		return "zh"
+	}
+	return ""
 }
 
 // sentenceMark reports punctuation at k that ends a sentence.
