@@ -26,17 +26,20 @@ type perTable struct {
 	unless     trie // words after a denominator that make it none: a year ago
 	// spread holds the compound kinds that the other figures of a sentence
 	// share, spreadWords the words that name a denominator with no figure
-	spread      map[string]bool
-	spreadWords trie
-	rateWords   trie
-	rateKinds   map[string]bool
-	rateIDs     []string
-	rateDef     []int
-	num, of     map[string]bool
-	kinds       map[string]string
-	perSecond   map[string]bool
-	seconds     map[string]float64
-	gap         int
+	spread       map[string]bool
+	spreadWords  trie
+	rateWords    trie
+	rateKinds    map[string]bool
+	rateIDs      []string
+	rateDef      []int
+	rateAfter    trie
+	afterIDs     []string
+	rateAfterDef []int
+	num, of      map[string]bool
+	kinds        map[string]string
+	perSecond    map[string]bool
+	seconds      map[string]float64
+	gap          int
 	// the unit rules that implied words and extra denominators name,
 	// resolved once every unit is known
 	impliedIDs, extraIDs []string
@@ -79,9 +82,12 @@ type PerDef struct {
 	PerSecond []string           `yaml:"per_second"`
 	Seconds   map[string]float64 `yaml:"seconds"`
 	// RateWords are words before the figure, in its clause, that make it a
-	// rate (daily: days), for the numerator kinds of RateKinds only.
+	// rate (daily: days), for the numerator kinds of RateKinds only;
+	// RateAfter are words right after the figure that say per and the unit
+	// at once (annually: years), for every pair of kinds.
 	RateWords map[string]string `yaml:"rate_words"`
 	RateKinds []string          `yaml:"rate_kinds"`
+	RateAfter map[string]string `yaml:"rate_after"`
 	// Spread lists the compound kinds (price) whose denominator the other
 	// figures of the sentence in the same currency share; SpreadWords
 	// name a denominator that no figure states (the cost per gallon).
@@ -134,6 +140,10 @@ func (b *Builder) Per(id string, raw PerDef) error {
 		p.rateWords.add(w, len(p.rateIDs))
 		p.rateIDs = append(p.rateIDs, raw.RateWords[w])
 	}
+	for _, w := range sortedKeys(raw.RateAfter) {
+		p.rateAfter.add(w, len(p.afterIDs))
+		p.afterIDs = append(p.afterIDs, raw.RateAfter[w])
+	}
 	for _, w := range sortedKeys(raw.Denominators) {
 		p.extra.add(w, len(p.extraIDs))
 		p.extraIDs = append(p.extraIDs, raw.Denominators[w])
@@ -165,6 +175,9 @@ func (p *perTable) resolve(u *unitTable) error {
 		return err
 	}
 	if p.rateDef, err = look("rate_words", p.rateIDs); err != nil {
+		return err
+	}
+	if p.rateAfterDef, err = look("rate_after", p.afterIDs); err != nil {
 		return err
 	}
 	p.extraDef, err = look("denominators", p.extraIDs)
@@ -229,6 +242,10 @@ func (sc *scan) perAfter(m *Match) (perHit, int, bool) {
 	k := t.skipSpaces(m.End, 1)
 	if k > m.End {
 		k = sc.perSkip(k)
+	}
+	if v, e := p.rateAfter.match(t, k, func(v, e int) bool { return boundaryAfter(t, e) }); v >= 0 && k > m.End {
+		d := &sc.rs.units.defs[p.rateAfterDef[v]] // 2 million barrels daily, $50,000 annually
+		return perHit{def: d, factor: d.Factor, start: k, end: e}, e, true
 	}
 	v, e := p.connectors.match(t, k, func(v, e int) bool { return boundaryAfter(t, e) })
 	if v < 0 || p.wordConn[v] && (k == m.End || t.at(e) != ' ') {
