@@ -8,7 +8,7 @@ import (
 // qualify applies the qualifier words before and after the quantity.
 func (sc *scan) qualify(m *Match) {
 	q := &sc.rs.quals
-	if h, ok := q.beforeAt(sc.t, m.Start); ok && !contains(h.def.ExceptKinds, m.Kind) &&
+	if h, ok := q.beforeAt(sc.t, m.Start); ok && h.start >= sc.lastEnd() && !contains(h.def.ExceptKinds, m.Kind) && // 0°C.0: the C is the last claim's
 		(h.unless == nil || !sc.backMatched(h.unless, h.start)) {
 		m.Start = h.start
 		sc.bound(m, h)
