@@ -9,12 +9,15 @@ import "sync"
 // The zero sym is "".
 type sym uint32
 
-// syms maps strings to syms and back. A sym's string is read without a
-// lock: whoever holds a sym got it, directly or through the goroutine that
-// made it, after its string was stored, and a stored string never moves.
+// syms maps strings to syms and back: the strings in chunks that never
+// move, and an open-addressing table of syms by the hash of their string
+// (8 bytes a string where a map held about 28: a keyword that names one
+// claim only is interned too). A sym's string is read without a lock:
+// whoever holds a sym got it, directly or through the goroutine that made
+// it, after its string was stored.
 var syms struct {
 	mu     sync.RWMutex
-	ids    map[string]sym
+	slot   []sym // 0 is empty
 	n      uint32
 	chunks [1 << 16]*[symChunk]string // sym n is chunks[n/symChunk][n%symChunk]
 }
@@ -26,19 +29,22 @@ func intern(s string) sym {
 	if s == "" {
 		return 0
 	}
+	h := hashOf(s)
 	syms.mu.RLock()
-	id, ok := syms.ids[s]
+	id, _ := lookupSym(s, h)
 	syms.mu.RUnlock()
-	if ok {
+	if id != 0 {
 		return id
 	}
 	syms.mu.Lock()
 	defer syms.mu.Unlock()
-	if id, ok := syms.ids[s]; ok {
+	id, j := lookupSym(s, h)
+	if id != 0 {
 		return id
 	}
-	if syms.ids == nil {
-		syms.ids = map[string]sym{}
+	if 2*(syms.n+1) > uint32(len(syms.slot)) {
+		growSyms()
+		_, j = lookupSym(s, h)
 	}
 	syms.n++
 	n := syms.n
@@ -48,8 +54,41 @@ func intern(s string) sym {
 		syms.chunks[n/symChunk] = c
 	}
 	c[n%symChunk] = s
-	syms.ids[s] = sym(n)
+	syms.slot[j] = sym(n)
 	return sym(n)
+}
+
+// lookupSym finds s (of hash h) in the table: its sym, or 0 and the empty
+// slot where it would go.
+func lookupSym(s string, h uint64) (sym, uint64) {
+	if len(syms.slot) == 0 {
+		return 0, 0
+	}
+	mask := uint64(len(syms.slot) - 1)
+	j := h & mask
+	for ; syms.slot[j] != 0; j = (j + 1) & mask {
+		if id := syms.slot[j]; id.String() == s {
+			return id, j
+		}
+	}
+	return 0, j
+}
+
+// growSyms doubles the table; the caller holds the lock.
+func growSyms() {
+	old := syms.slot
+	syms.slot = make([]sym, max(1024, 2*len(old)))
+	mask := uint64(len(syms.slot) - 1)
+	for _, id := range old {
+		if id == 0 {
+			continue
+		}
+		j := hashOf(id.String()) & mask
+		for syms.slot[j] != 0 {
+			j = (j + 1) & mask
+		}
+		syms.slot[j] = id
+	}
 }
 
 // String returns the string s stands for.
