@@ -118,7 +118,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	type view struct {
 		File, Text, Unit, Qualifier, Kind, Subject, Metric, Period, Rule string
-		Line, Col                                                        int
+		Line, Col                                                        int32
 		Value, Step                                                      float64
 		Min, Max                                                         string
 	}
@@ -408,11 +408,11 @@ func synthetic(file string, n int) *pipeline.Result {
 	for i := range n {
 		id := fmt.Sprintf("h%d", i+1)
 		text := fmt.Sprintf("Firm %d holds %d%% of the market in 2024.", i, i%100)
-		s := pipeline.Source{ID: id, File: file, Line: i + 1, Col: 1, Text: text}
+		s := pipeline.Source{ID: id, File: file, Line: int32(i + 1), Col: 1, Text: text}
 		s.SetRole("quote")
 		s.SetLang("en")
 		r.Sources = append(r.Sources, s)
-		c := pipeline.Claim{ID: fmt.Sprintf("c%d", i+1), Source: id, File: file, Line: i + 1, Col: 10,
+		c := pipeline.Claim{ID: fmt.Sprintf("c%d", i+1), Source: id, File: file, Line: int32(i + 1), Col: 10,
 			Text: fmt.Sprintf("%d%%", i%100), Value: float64(i % 100), Step: 1, Group: -1, Partner: -1}
 		c.SetUnit("%")
 		c.SetKind("share")

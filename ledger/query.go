@@ -191,7 +191,7 @@ func (l *Ledger) Export(ctx context.Context) (*pipeline.Result, map[string][2]st
 	}
 	for i, p := range partners {
 		if k, ok := at[p]; ok && p != "" {
-			r.Claims[i].Partner = k
+			r.Claims[i].Partner = int32(k)
 		}
 	}
 	if r.Findings, err = l.findingsAll(ctx); err != nil {

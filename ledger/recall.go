@@ -336,7 +336,7 @@ func (f *found) add(r *pipeline.Result, rs *rules.Ruleset) (sources, claims int)
 	}
 	for i, s := range list {
 		if p, ok := at[s.partner]; ok && s.partner != "" {
-			r.Claims[base+i].Partner = p
+			r.Claims[base+i].Partner = int32(p)
 		}
 	}
 	return len(f.sources), len(list)
@@ -457,7 +457,7 @@ func prune(r *pipeline.Result, seen map[string]string, named map[string]bool) {
 	}
 	for i := range claims {
 		if p := claims[i].Partner; p >= 0 {
-			claims[i].Partner = newAt[p]
+			claims[i].Partner = int32(newAt[p])
 		}
 	}
 	r.Claims = claims

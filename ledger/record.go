@@ -233,7 +233,7 @@ func (w *writer) claims() (int, error) {
 		}
 		done[id] = true
 		var partner *string
-		if c.Partner >= 0 && c.Partner < len(w.r.Claims) {
+		if c.Partner >= 0 && int(c.Partner) < len(w.r.Claims) {
 			partner = &w.r.Claims[c.Partner].ID
 		}
 		if _, err := st.ExecContext(w.ctx, id, c.Source, c.File, c.Line, c.Col, c.Text, c.Value, c.Unit(),

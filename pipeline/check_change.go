@@ -35,7 +35,7 @@ func (c change) Check(r *Result, add func(Finding)) {
 		if byKey[k] == nil {
 			keys = append(keys, k)
 		}
-		byKey[k] = append(byKey[k], statement{i, from.Partner})
+		byKey[k] = append(byKey[k], statement{i, int(from.Partner)})
 	}
 	for _, k := range keys {
 		if sts := byKey[k]; len(sts) > 1 {

@@ -111,8 +111,8 @@ func ofKind(ms []rules.Mention, kind string) []rules.Mention {
 // nearest is the name of the mention closest to the claim in its sentence;
 // at equal distance the one before it.
 func nearest(ms []rules.Mention, cl *Claim) string {
-	lo := sort.Search(len(ms), func(i int) bool { return ms[i].Sentence >= cl.Sentence })
-	hi := lo + sort.Search(len(ms)-lo, func(i int) bool { return ms[lo+i].Sentence > cl.Sentence })
+	lo := sort.Search(len(ms), func(i int) bool { return ms[i].Sentence >= int(cl.Sentence) })
+	hi := lo + sort.Search(len(ms)-lo, func(i int) bool { return ms[lo+i].Sentence > int(cl.Sentence) })
 	ms = ms[lo:hi]
 	after := sort.Search(len(ms), func(i int) bool { return ms[i].End > cl.Start }) // the first not wholly before
 	best, dist := "", -1
@@ -292,7 +292,7 @@ func pairChanges(r *Result, claims []int) {
 			best = closest(f.others, k)
 		}
 		if best >= 0 {
-			c.Partner, r.Claims[best].Partner = best, k
+			c.Partner, r.Claims[best].Partner = int32(best), int32(k)
 		}
 	}
 	pairEnds(r, claims)
@@ -311,7 +311,7 @@ func pairEnds(r *Result, claims []int) {
 			o := &r.Claims[claims[j]]
 			if Family(o) == Family(c) && isLevel(o) && o.Change() == "" && o.Partner < 0 {
 				o.SetChange("from")
-				o.Partner, c.Partner = k, claims[j]
+				o.Partner, c.Partner = int32(k), int32(claims[j])
 				break
 			}
 		}
@@ -357,5 +357,5 @@ func InFamily(c *Claim, v float64) float64 {
 
 // place is file:line, the way an editor opens it.
 func place(c *Claim) string {
-	return c.File + ":" + strconv.Itoa(c.Line)
+	return c.File + ":" + strconv.Itoa(int(c.Line))
 }

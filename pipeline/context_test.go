@@ -31,7 +31,7 @@ func TestNearest(t *testing.T) {
 		{24, 30, 1, "d"}, // 2 after c, 0 before d
 	}
 	for _, c := range cases {
-		cl := &Claim{Start: c.start, End: c.end, Sentence: c.sentence}
+		cl := &Claim{Start: c.start, End: c.end, Sentence: int32(c.sentence)}
 		if got := nearest(ms, cl); got != c.want {
 			t.Errorf("claim [%d,%d) in sentence %d: %q, want %q", c.start, c.end, c.sentence, got, c.want)
 		}

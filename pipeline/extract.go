@@ -125,8 +125,8 @@ func collect(dst []Claim, srcs []Source, per [][]rules.Match, ids *IDs) []Claim 
 				line, col := s.Position(m.Start)
 				hashes[k-at[0]] = hashOf(s.ID, m.Text)
 				c := &out[k]
-				*c = Claim{Source: s.ID, File: s.File, Line: line, Col: col, Text: m.Text, Value: m.Value,
-					Min: m.Min, Max: m.Max, Start: m.Start, End: m.End, Sentence: m.Sentence, Step: m.Step,
+				*c = Claim{Source: s.ID, File: s.File, Line: int32(line), Col: int32(col), Text: m.Text, Value: m.Value,
+					Min: m.Min, Max: m.Max, Start: m.Start, End: m.End, Sentence: int32(m.Sentence), Step: m.Step,
 					Group: -1, Partner: -1}
 				c.SetUnit(m.Unit)
 				c.SetQualifier(m.Qualifier)

@@ -129,7 +129,8 @@ func claimsOf(t *testing.T, format, file string, data []byte) []string {
 	var out []string
 	for _, c := range res.Claims {
 		l := []rune(strings.TrimRight(lines[c.Line-1], "\r"))
-		if c.Col < 1 || c.Col-1+len([]rune(c.Text)) > len(l) || string(l[c.Col-1:c.Col-1+len([]rune(c.Text))]) != c.Text {
+		col := int(c.Col)
+		if col < 1 || col-1+len([]rune(c.Text)) > len(l) || string(l[col-1:col-1+len([]rune(c.Text))]) != c.Text {
 			t.Errorf("%s:%d:%d: %q is not there: %q", file, c.Line, c.Col, c.Text, string(l))
 		}
 		out = append(out, fmt.Sprintf("%.6g %s", c.Value, c.Unit()))

@@ -31,7 +31,7 @@ func (l *Link) Run(_ context.Context, r *Result) error {
 	r.Groups = groups(r)
 	for g, members := range r.Groups {
 		for _, k := range members {
-			r.Claims[k].Group = g
+			r.Claims[k].Group = int32(g)
 		}
 	}
 	return nil

@@ -67,9 +67,9 @@ func scopePairs(r *Result, ks []int) []pair {
 		c := &r.Claims[k]
 		switch {
 		case c.Change() == "from" && c.Partner >= 0:
-			addPair(pair{k, c.Partner})
+			addPair(pair{k, int(c.Partner)})
 		case c.Change() == "to" && c.Partner >= 0 && r.Claims[c.Partner].Change() == "from":
-			addPair(pair{c.Partner, k})
+			addPair(pair{int(c.Partner), k})
 		}
 	}
 	for _, k := range ks {

@@ -19,22 +19,21 @@ import (
 type Source struct {
 	ID   string
 	File string
-	Line int
 	Text string
 	// NoteOf is the id of the quote this note comments on; DuplicateOf the
 	// id of an earlier source with the same text.
 	NoteOf      *string
 	DuplicateOf *string
-	// Col is the 1-based column where Text starts on Line; with the breaks
-	// (see SetBreaks) it maps a claim's offset back to the file, whatever the
-	// input format.
-	Col int
+	meta        *sourceMeta // nil: none of its fields is set
+	// Line is where Text starts in File; Col the 1-based column where it
+	// starts on Line. With the breaks (see SetBreaks) they map a claim's
+	// offset back to the file, whatever the input format.
+	Line, Col int32
 	// NoteIndex is, while a reader works, 1 + the index of the quote this
 	// note belongs to among the reader's sources; ingest turns it into NoteOf.
-	NoteIndex int
+	NoteIndex int32
 
 	role, lang, format sym
-	meta               *sourceMeta // nil: none of its fields is set
 }
 
 // sourceMeta is what only some sources have.
@@ -222,7 +221,7 @@ func (s *Source) OutOfLine() int {
 
 // Position returns the file line and column of a rune offset into Text.
 func (s *Source) Position(offset int) (line, col int) {
-	line, start, col0 := s.Line, 0, s.Col
+	line, start, col0 := int(s.Line), 0, int(s.Col)
 	if col0 == 0 {
 		col0 = 1
 	}
@@ -251,22 +250,21 @@ type Claim struct {
 	ID     string
 	Source string // the source's id
 	File   string
-	Line   int
-	Col    int
 	Text   string
 	Value  float64
 	Min    *float64
 	Max    *float64
-
-	// Start and End are rune offsets in the source's text; Step is the
-	// rounding the figure allows (see rules.Match).
+	// Step is the rounding the figure allows (see rules.Match).
+	Step float64
+	// Start and End are rune offsets in the source's text.
 	Start, End int
-	Sentence   int
-	Step       float64
+
+	Line, Col int32
+	Sentence  int32
 	// Group is the claims it is linked with; Partner, in a change
 	// statement, the other end (-1: none).
-	Group   int
-	Partner int
+	Group   int32
+	Partner int32
 	// Named is set where the subject and metric both come from the
 	// lexicons (or from a quote figure whose do): only such figures
 	// contradict each other by merely differing.

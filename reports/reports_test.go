@@ -711,7 +711,7 @@ func (f *failAfter) Write(p []byte) (int, error) {
 func TestXLSXErrorNamesSheet(t *testing.T) {
 	r := sample()
 	for i := range 2000 {
-		r.Sources = append(r.Sources, pipeline.Source{ID: "h-x" + strconv.Itoa(i), File: "b.txt", Line: i,
+		r.Sources = append(r.Sources, pipeline.Source{ID: "h-x" + strconv.Itoa(i), File: "b.txt", Line: int32(i),
 			Text: strings.Repeat("filler text that does not compress to nothing "+strconv.Itoa(i*7919), 4)})
 	}
 	err := writeXLSX(&failAfter{n: 20000}, r)

@@ -299,7 +299,7 @@ func (b *book) linkStyle(w *rowWriter) int {
 
 // where is a claim's place for a reader: file:line, the file by its name
 // (its path is on the Claims and Sources sheets).
-func where(c *pipeline.Claim) string { return filepath.Base(c.File) + ":" + strconv.Itoa(c.Line) }
+func where(c *pipeline.Claim) string { return filepath.Base(c.File) + ":" + strconv.Itoa(int(c.Line)) }
 
 func severity(status string) string {
 	switch status {
@@ -564,8 +564,8 @@ func (b *book) claimRow(w *rowWriter, cur cursors, k int) {
 	c := &b.r.Claims[k]
 	w.str(c.ID, 0)
 	w.str(c.File, 0)
-	w.int(c.Line, 0)
-	w.int(c.Col, 0)
+	w.int(int(c.Line), 0)
+	w.int(int(c.Col), 0)
 	w.str(c.Text, b.st.wrap)
 	b.st.value(w, c.Value, showFor(c.Value, c.Unit(), c.Kind()))
 	w.num(c.Value, b.st.number)
@@ -614,7 +614,7 @@ func (b *book) sourceTable() *table {
 		s := &b.r.Sources[i]
 		w.str(s.ID, 0)
 		w.str(s.File, 0)
-		w.int(s.Line, 0)
+		w.int(int(s.Line), 0)
 		w.str(s.Role(), 0)
 		w.str(s.Lang(), 0)
 		w.str(str(s.Title()), b.st.wrap)

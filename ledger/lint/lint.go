@@ -215,8 +215,8 @@ func (a *audit) allowed(c *pipeline.Claim, old []int) bool {
 }
 
 func (a *audit) finding(rule string, c *pipeline.Claim, msg string) Finding {
-	return Finding{Rule: rule, Severity: severity(rule), File: c.File, Line: c.Line, Col: c.Col,
-		EndCol: c.Col + utf8.RuneCountInString(c.Text), Text: c.Text, Value: c.Value, Unit: c.Unit(), Message: msg}
+	return Finding{Rule: rule, Severity: severity(rule), File: c.File, Line: int(c.Line), Col: int(c.Col),
+		EndCol: int(c.Col) + utf8.RuneCountInString(c.Text), Text: c.Text, Value: c.Value, Unit: c.Unit(), Message: msg}
 }
 
 // misquoted names the source figure nearest the draft's, a quote before a note.
@@ -278,7 +278,7 @@ func (a *audit) quote(o *pipeline.Claim) string {
 }
 
 func (a *audit) ref(o *pipeline.Claim) *Ref {
-	r := &Ref{File: o.File, Line: o.Line, Col: o.Col, Text: o.Text}
+	r := &Ref{File: o.File, Line: int(o.Line), Col: int(o.Col), Text: o.Text}
 	if s := a.srcs[o.Source]; s != nil {
 		r.Quote, r.FirstRead = s.Text, s.Seen()
 	}

@@ -65,7 +65,7 @@ func read(text string) []pipeline.Source {
 		src[i].ID = ids.Source(src[i].File, src[i].Text)
 	}
 	for i := range src {
-		if k := src[i].NoteIndex; k > 0 && k <= len(src) {
+		if k := int(src[i].NoteIndex); k > 0 && k <= len(src) {
 			id := src[k-1].ID
 			src[i].NoteOf = &id
 		}

@@ -128,7 +128,7 @@ func hypothesisRow(file string, li *lineIndex, row *jv, out []pipeline.Source, r
 		line, col := li.pos(note.off)
 		n := source(file, "hypothesis", "note", line, col, note.str)
 		meta(&n)
-		n.NoteIndex = quoteAt
+		n.NoteIndex = int32(quoteAt)
 		out = append(out, n)
 	}
 	return out

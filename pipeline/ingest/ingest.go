@@ -173,7 +173,7 @@ func appendFile(all, file []pipeline.Source, ids *pipeline.IDs) []pipeline.Sourc
 		file[i].ID = ids.Source(file[i].File, file[i].Text)
 	}
 	for i := range file {
-		if k := file[i].NoteIndex; k > 0 && k <= len(file) {
+		if k := int(file[i].NoteIndex); k > 0 && k <= len(file) {
 			id := file[k-1].ID
 			file[i].NoteOf = &id
 		}

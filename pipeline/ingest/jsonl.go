@@ -90,7 +90,7 @@ func jsonlRecord(file string, li *lineIndex, n int, obj *jv, out []pipeline.Sour
 		s.SetTitle(q.Title())
 		s.SetURL(q.URL())
 		s.SetAuthor(q.Author())
-		s.NoteIndex = len(out)
+		s.NoteIndex = int32(len(out))
 		out = append(out, s)
 	}
 	return out

@@ -89,7 +89,7 @@ func addKindle(file string, out []pipeline.Source, entry []string, start int, re
 	s.SetDate(e.date)
 	s.SetLocation(kindleLocation(e))
 	if role == "note" {
-		s.NoteIndex = noteTarget(out, e)
+		s.NoteIndex = int32(noteTarget(out, e))
 	}
 	return append(out, s)
 }

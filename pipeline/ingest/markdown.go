@@ -138,7 +138,7 @@ func (w *mdWalk) add(n ast.Node, role string, noteOf int) int {
 	s.SetBreakCols(cols)
 	s.SetTitle(optional(w.title))
 	s.SetAuthor(w.author)
-	s.NoteIndex = noteOf
+	s.NoteIndex = int32(noteOf)
 	w.out = append(w.out, s)
 	return len(w.out)
 }

@@ -36,7 +36,7 @@ func TestMarkdownTableCells(t *testing.T) {
 	}
 	for i, w := range want {
 		s := src[i]
-		if strings.Join(strings.Fields(s.Text), " ") != w.text || s.Line != w.line || s.Col != w.col || s.Role() != "quote" || *s.Title() != "Oil" {
+		if strings.Join(strings.Fields(s.Text), " ") != w.text || int(s.Line) != w.line || int(s.Col) != w.col || s.Role() != "quote" || *s.Title() != "Oil" {
 			t.Errorf("source %d: %q at %d:%d, want %q at %d:%d", i, s.Text, s.Line, s.Col, w.text, w.line, w.col)
 		}
 	}

@@ -58,7 +58,7 @@ func breaks(s string) []int {
 // source makes a source of one record: text that starts at line and col.
 func source(file, format, role string, line, col int, text string) pipeline.Source {
 	text = strings.TrimRight(text, "\r\n")
-	s := pipeline.Source{File: file, Line: line, Col: col, Text: text}
+	s := pipeline.Source{File: file, Line: int32(line), Col: int32(col), Text: text}
 	s.SetRole(role)
 	s.SetFormat(format)
 	s.SetBreaks(breaks(text))

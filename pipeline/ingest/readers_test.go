@@ -205,7 +205,7 @@ func fuzzReader(f *testing.F, r Reader, seeds ...string) {
 		}
 		lines := strings.Count(string(data), "\n") + 1
 		for _, s := range r.Read("f", data, func(Problem) {}) {
-			if s.Line < 1 || s.Line > lines || s.Col < 1 {
+			if s.Line < 1 || int(s.Line) > lines || s.Col < 1 {
 				t.Fatalf("source at %d:%d of %d lines", s.Line, s.Col, lines)
 			}
 		}

@@ -119,7 +119,7 @@ func (rw *readwiseRows) row(rec []string) {
 		line, col := rw.at("note")
 		n := source(rw.file, "readwise", "note", line, col, note)
 		meta(&n)
-		n.NoteIndex = quoteAt
+		n.NoteIndex = int32(quoteAt)
 		rw.out = append(rw.out, n)
 	}
 }

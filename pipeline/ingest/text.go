@@ -56,7 +56,7 @@ func (Text) Read(file string, data []byte, _ func(Problem)) []pipeline.Source {
 		for text, line := texts[p], first[p]; len(text) > 0; line++ {
 			var l string
 			if l, text = cutLine(text); strings.TrimSpace(l) != "" {
-				out[k] = pipeline.Source{File: file, Line: line, Col: 1, Text: l}
+				out[k] = pipeline.Source{File: file, Line: int32(line), Col: 1, Text: l}
 				out[k].SetRole("quote")
 				out[k].SetLang(Lang(l))
 				out[k].SetFormat("text")
@@ -136,7 +136,7 @@ func linkNotes(src []pipeline.Source) {
 		}
 		if noteMarked(cur.Text) || cur.Lang() != prev.Lang() && cur.Lang() != quoteLang {
 			cur.SetRole("note")
-			cur.NoteIndex = i
+			cur.NoteIndex = int32(i)
 		}
 	}
 }

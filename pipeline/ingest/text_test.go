@@ -34,7 +34,7 @@ func TestTextReader(t *testing.T) {
 	}
 	for i, w := range want {
 		s := src[i]
-		if s.Line != w.line || s.Role() != w.role || s.Lang() != w.lang || nth[deref(s.NoteOf)] != w.noteOf || nth[deref(s.DuplicateOf)] != w.dupOf {
+		if int(s.Line) != w.line || s.Role() != w.role || s.Lang() != w.lang || nth[deref(s.NoteOf)] != w.noteOf || nth[deref(s.DuplicateOf)] != w.dupOf {
 			t.Errorf("source %d: line %d role %s lang %s note_of %q dup %q, want %+v", i, s.Line, s.Role(), s.Lang(), deref(s.NoteOf), deref(s.DuplicateOf), w)
 		}
 		if strings.ContainsAny(s.Text, "\r\ufeff") {
@@ -112,13 +112,13 @@ func FuzzText(f *testing.F) {
 		src := Text{}.Read("f.txt", data, nil)
 		lines := strings.Split(string(data), "\n")
 		for _, s := range src {
-			if s.Line < 1 || s.Line > len(lines) {
+			if s.Line < 1 || int(s.Line) > len(lines) {
 				t.Fatalf("line %d of %d", s.Line, len(lines))
 			}
 			if !strings.Contains(lines[s.Line-1], s.Text) || strings.TrimSpace(s.Text) == "" {
 				t.Fatalf("line %d %q does not hold %q", s.Line, lines[s.Line-1], s.Text)
 			}
-			if s.NoteIndex > len(src) {
+			if int(s.NoteIndex) > len(src) {
 				t.Fatalf("note index %d of %d", s.NoteIndex, len(src))
 			}
 		}
