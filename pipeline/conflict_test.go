@@ -20,7 +20,7 @@ func pct(id, src string, v float64) fig { return fig{id: id, src: src, value: v}
 func (f fig) claim(line int) Claim {
 	c := Claim{ID: f.id, Source: f.src, Text: num(f.value) + "%", Value: f.value, unit: intern("%"), kind: intern("share"), Step: 1,
 		Min: f.min, Max: f.max, subject: intern("five hyperscalers"), metric: intern("share of AI compute"), periodKey: intern("2025-Q4"),
-		Named: true, File: "a.txt", Line: line, Partner: -1}
+		Named: true, File: "a.txt", Line: int32(line), Partner: -1}
 	switch {
 	case f.min != nil && f.max != nil:
 		c.Text = num(*f.min) + "-" + num(*f.max) + "%"
@@ -144,9 +144,9 @@ func ends(pairs ...[2]float64) *Result {
 		to := pct(fmt.Sprint("t", i), src, p[1]).claim(2*i + 2)
 		from.SetChange("from")
 		from.SetPeriodKey("2024-Q1")
-		from.Partner = 2*i + 1
+		from.Partner = int32(2*i + 1)
 		to.SetChange("to")
-		to.Partner = 2 * i
+		to.Partner = int32(2 * i)
 		r.Claims = append(r.Claims, from, to)
 	}
 	return r

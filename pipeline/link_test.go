@@ -15,9 +15,9 @@ func lc(subject, metric, unit, key string) Claim {
 // pairUp makes claims from and to the two ends of one change statement.
 func pairUp(cs []Claim, from, to int) []Claim {
 	cs[from].SetChange("from")
-	cs[from].Partner = to
+	cs[from].Partner = int32(to)
 	cs[to].SetChange("to")
-	cs[to].Partner = from
+	cs[to].Partner = int32(from)
 	return cs
 }
 

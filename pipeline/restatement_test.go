@@ -116,7 +116,7 @@ func TestRestatementSiblings(t *testing.T) {
 		q := "q"
 		r := &Result{}
 		for i := 0; i < 30; i++ {
-			r.Sources = append(r.Sources, Source{ID: "x" + string(rune('A'+i)), File: "a.txt", Line: 100 + i})
+			r.Sources = append(r.Sources, Source{ID: "x" + string(rune('A'+i)), File: "a.txt", Line: int32(100 + i)})
 		}
 		r.Sources[2] = Source{ID: "s", File: siblingFile, Line: 3}
 		r.Sources[2].SetURL(siblingURL)
@@ -189,9 +189,9 @@ func sortClaims(r *Result) {
 func TestRestatementChanges(t *testing.T) {
 	pair := func(r *Result, from, to int) {
 		r.Claims[from].SetChange("from")
-		r.Claims[from].Partner = to
+		r.Claims[from].Partner = int32(to)
 		r.Claims[to].SetChange("to")
-		r.Claims[to].Partner = from
+		r.Claims[to].Partner = int32(from)
 	}
 	build := func(qFrom, qTo, nFrom, nTo float64) *Result {
 		r := noted(rc("qf", "q", num(qFrom)+"%", qFrom, "%"), rc("qt", "q", num(qTo)+"%", qTo, "%"),
