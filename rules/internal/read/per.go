@@ -2,6 +2,7 @@ package read
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -322,7 +323,7 @@ func (sc *scan) perBefore(m *Match) (perHit, int, bool) {
 		if !cjkLetter(c) && !isDigit(c) && c != ' ' {
 			break
 		}
-		if h, ok := sc.perBeforeAt(s, m.Start); ok {
+		if h, ok := sc.perBeforeAt(s, m.Start, m.Kind); ok {
 			return h, s, true
 		}
 		if isDigit(c) {
@@ -380,12 +381,15 @@ func (sc *scan) perRateWord(m *Match) (perHit, bool) {
 // perBeforeAt reads, at s, an implied word, a marker and its denominator,
 // or a denominator and its suffix, that the figure at j follows closely
 // enough.
-func (sc *scan) perBeforeAt(s, j int) (perHit, bool) {
+func (sc *scan) perBeforeAt(s, j int, kind string) (perHit, bool) {
 	p, t, u := sc.rs.per, sc.t, &sc.rs.units
 	if sc.numeralBefore(s) {
 		return perHit{}, false // 21日 is a date, 5キロあたり a bag of 5 kg
 	}
 	if v, e := p.implied.match(t, s, nil); v >= 0 {
+		if !p.rateKinds[kind] && !p.perSecond[kind] {
+			return perHit{}, false // 年間売上高 is an amount, as annual revenue is
+		}
 		d := &u.defs[p.impliedDef[v]]
 		return perHit{def: d, factor: d.Factor, start: s, end: e}, sc.perGap(e, j, p.gap)
 	}
@@ -520,6 +524,7 @@ type perMark struct {
 	kind   string
 	// numKind is the kind of its numerator
 	numKind string
+	change  bool // it states a change (rose $20 an ounce), not a level
 }
 
 // mark records claim m, about to be the k-th, as a compound its sentence
@@ -529,7 +534,8 @@ func (sc *scan) markPer(m *Match, k int, g float64, numKind string) {
 		return
 	}
 	i := strings.IndexByte(m.Unit, '/')
-	sc.pers = append(sc.pers, perMark{k: k, g: g, num: m.Value / g, suffix: m.Unit[i:], kind: m.Kind, numKind: numKind})
+	sc.pers = append(sc.pers, perMark{k: k, g: g, num: m.Value / g, suffix: m.Unit[i:], kind: m.Kind, numKind: numKind,
+		change: m.Direction != ""})
 }
 
 // perSpread gives a price or a yield per unit to the other figures of its
@@ -559,8 +565,15 @@ func (sc *scan) perSpread() {
 				continue
 			}
 		}
-		ratio := m.Value / src.num
-		if src.num != 0 && (ratio > 100 || ratio < 0.01) && m.Direction == "" {
+		// a figure far from the price's size is another quantity (the $2
+		// billion it earned); a change (rose $20 an ounce to $2,050) is no
+		// measure of the price's size, so its reach is wider
+		reach := 100.0
+		if src.change {
+			reach = 1000
+		}
+		ratio := math.Abs(m.Value / src.num)
+		if src.num != 0 && (ratio > reach || ratio < 1/reach) && m.Direction == "" {
 			continue
 		}
 		sc.scaleClaim(m, src.g)

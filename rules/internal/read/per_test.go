@@ -79,6 +79,11 @@ func TestPerSpreadsInItsSentence(t *testing.T) {
 		{"The price per barrel fell to $80 while revenue reached $2 billion.", []want{w("$80", 80/barrel, "USD/L"), w("$2 billion", 2e9, "USD")}},
 		{"the fee was $30, and fuel $4.10 a gallon", []want{w("$30", 30, "USD"), w("$4.10 a gallon", 4.10/gallon, "USD/L")}},
 		{"fuel at $4.10 a gallon cost them €3.90", []want{w("$4.10 a gallon", 4.10/gallon, "USD/L"), w("€3.90", 3.90, "EUR")}},
+		// a change's size is no measure of the price's: the level after it takes the unit too
+		{"copper rose $150 a tonne to $9,400, and the miner earned $3 billion", []want{
+			w("$150 a tonne", 150, "USD/t"), w("$9,400", 9400, "USD/t"), w("$3 billion", 3e9, "USD")}},
+		// an annual amount of money stays an amount; of a volume it is a flow
+		{"年間売上高は約3兆円、年間生産量は約2億リットル", []want{w("約3兆円", 3e12, "JPY"), w("年間生産量は約2億リットル", 2e8, "L/year")}},
 	})
 }
 
