@@ -41,6 +41,9 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 	}
 	sc.unsuffix(a, m)
 	h, ok = u.after(t, a.end)
+	if ok && h.end-h.start == 1 && isLatin(t.at(h.start)) && t.at(h.end) == '-' && isLatin(t.at(h.end+1)) {
+		ok = false // 5 t-shirts: a letter that starts a word is no unit
+	}
 	if c, cok := sc.ctxAfter(a.start, a.end); cok && (!ok || c.end >= h.end) {
 		h, ok = c, true // pounds of a payload, 8,848 m high
 	}

@@ -33,3 +33,14 @@ func TestUnitsByContext(t *testing.T) {
 		{"sales rose 4 in March", []want{w("4", 4, "")}},
 	})
 }
+
+// Single letters after a number are units only as words of their own.
+func TestUnitLetters(t *testing.T) {
+	runCases(t, []extractCase{
+		{"3 t of steel and 171 g of it", []want{w("3 t", 3, "t"), w("171 g", 1.71e-4, "t")}},
+		{"5 t-shirts", []want{w("5", 5, "")}},
+		{"a 200m-long bridge", []want{w("200m", 200, "m")}},
+		{"a W1.2 trillion budget", []want{w("W1.2 trillion", 1.2e12, "KRW")}},
+		{"at W 42nd Street", nil},
+	})
+}
