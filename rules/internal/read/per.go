@@ -317,20 +317,24 @@ func (sc *scan) perBefore(m *Match) (perHit, int, bool) {
 	if !cjkLetter(t.at(m.Start - 1)) {
 		return perHit{}, 0, false
 	}
-	const reach = 12 // runes looked back over: a marker, a unit, a suffix and the gap
+	// runes looked back over: a marker, a unit (kWh in Japanese text too),
+	// a suffix and the gap; of the denominators that end at one place, the
+	// longest (1平方メートル当たり, not メートル当たり)
+	const reach = 14
+	best, at, bestEnd := perHit{}, 0, -1
 	for s := m.Start - 1; s >= 0 && s >= m.Start-reach; s-- {
 		c := t.at(s)
-		if !cjkLetter(c) && !isDigit(c) && c != ' ' {
+		if !cjkLetter(c) && !isDigit(c) && !isLatin(c) && c != ' ' {
 			break
 		}
-		if h, ok := sc.perBeforeAt(s, m.Start, m.Kind); ok {
-			return h, s, true
+		if h, end, ok := sc.perBeforeAt(s, m.Start, m.Kind); ok && end >= bestEnd {
+			best, at, bestEnd = h, s, end
 		}
 		if isDigit(c) {
 			break
 		}
 	}
-	return perHit{}, 0, false
+	return best, at, bestEnd >= 0
 }
 
 // perListed gives m the denominator that stands before the figure just
@@ -380,21 +384,21 @@ func (sc *scan) perRateWord(m *Match) (perHit, bool) {
 
 // perBeforeAt reads, at s, an implied word, a marker and its denominator,
 // or a denominator and its suffix, that the figure at j follows closely
-// enough.
-func (sc *scan) perBeforeAt(s, j int, kind string) (perHit, bool) {
+// enough; end is where it ends.
+func (sc *scan) perBeforeAt(s, j int, kind string) (perHit, int, bool) {
 	p, t, u := sc.rs.per, sc.t, &sc.rs.units
 	if sc.numeralBefore(s) {
-		return perHit{}, false // 21日 is a date, 5キロあたり a bag of 5 kg
+		return perHit{}, 0, false // 21日 is a date, 5キロあたり a bag of 5 kg
 	}
 	if v, e := p.implied.match(t, s, nil); v >= 0 {
 		if !p.rateKinds[kind] && !p.perSecond[kind] {
-			return perHit{}, false // 年間売上高 is an amount, as annual revenue is
+			return perHit{}, 0, false // 年間売上高 is an amount, as annual revenue is
 		}
 		d := &u.defs[p.impliedDef[v]]
-		return perHit{def: d, factor: d.Factor, start: s, end: e}, sc.perGap(e, j, p.gap)
+		return perHit{def: d, factor: d.Factor, start: s, end: e}, e, sc.perGap(e, j, p.gap)
 	}
 	if v, _ := p.notBefore.match(t, s, nil); v >= 0 {
-		return perHit{}, false
+		return perHit{}, 0, false
 	}
 	k, gap := s, -1
 	if v, e := p.markers.match(t, s, nil); v >= 0 {
@@ -402,13 +406,13 @@ func (sc *scan) perBeforeAt(s, j int, kind string) (perHit, bool) {
 	}
 	h, ok := sc.denominatorAt(k)
 	if !ok {
-		return perHit{}, false
+		return perHit{}, 0, false
 	}
 	end := h.end
 	if v, e := p.suffixes.match(t, t.skipSpaces(end, 1), nil); v >= 0 {
 		end, gap = e, max(gap, p.gap)
 	}
-	return h, gap >= 0 && sc.perGap(end, j, gap)
+	return h, end, gap >= 0 && sc.perGap(end, j, gap)
 }
 
 // perGap reports whether at most n Chinese or Japanese characters stand

@@ -58,6 +58,8 @@ func TestPerBeforeTheFigure(t *testing.T) {
 		{"1日約120万バレル", []want{w("約120万バレル", 1.2e6*barrel, "L/day")}},
 		{"1ガロン4.10ドル", []want{w("4.10ドル", 4.10/gallon, "USD/L")}},
 		{"リットル当たり175円", []want{w("リットル当たり175円", 175, "JPY/L")}},
+		{"電気代は1kWhあたり31円", []want{w("31円", 0.031, "JPY/Wh")}},
+		{"地価は1平方メートル当たり約400万円", []want{w("約400万円", 4e6, "JPY/m2")}},
 		// a date, a bag of 5 kg, January and a year ago are no denominators
 		{"21日200万バレル", []want{w("200万バレル", 2e6*barrel, "L")}},
 		{"５キロあたり4000円", []want{w("５", 5, ""), w("4000円", 4000, "JPY")}},
