@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -593,26 +594,30 @@ type phraseKey struct {
 }
 
 // perNear is the compound of m's sentence and unit nearest before m, or
-// else after it in its clause.
+// else after it in its clause. Only a few compounds on each side are
+// looked at, so that a text of many costs in proportion to their number.
 func (sc *scan) perNear(m *Match) (perMark, bool) {
-	best, dist := perMark{}, -1
-	for _, pm := range sc.pers {
+	const look, far = 8, 200 // compounds looked at on each side; runes of a clause after m
+	j := sort.Search(len(sc.pers), func(i int) bool { return sc.out[sc.pers[i].k].Start >= m.Start })
+	fits := func(pm perMark) bool {
 		c := &sc.out[pm.k]
-		if c.Sentence != m.Sentence || !strings.HasPrefix(c.Unit, m.Unit+"/") || pm.numKind != m.Kind {
-			continue
-		}
-		d := m.Start - c.Start
-		if d < 0 {
-			if !sc.oneClause(m.End, c.Start) {
-				continue
-			}
-			d = 1<<30 - d // after m, in its clause (from $3.12 to $3.49 a gallon): only when none stands before
-		}
-		if dist < 0 || d < dist {
-			best, dist = pm, d
+		return c.Sentence == m.Sentence && strings.HasPrefix(c.Unit, m.Unit+"/") && pm.numKind == m.Kind
+	}
+	for i := j - 1; i >= 0 && i >= j-look && sc.out[sc.pers[i].k].Sentence == m.Sentence; i-- {
+		if fits(sc.pers[i]) {
+			return sc.pers[i], true
 		}
 	}
-	return best, dist >= 0
+	for i := j; i < len(sc.pers) && i < j+look; i++ {
+		c := &sc.out[sc.pers[i].k]
+		if c.Sentence != m.Sentence || c.Start-m.End > far {
+			break
+		}
+		if c.Start > m.Start && fits(sc.pers[i]) && sc.oneClause(m.End, c.Start) {
+			return sc.pers[i], true // from $3.12 to $3.49 a gallon
+		}
+	}
+	return perMark{}, false
 }
 
 // oneClause reports whether no comma or other clause mark stands
