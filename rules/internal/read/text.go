@@ -57,6 +57,8 @@ func fold(c rune) rune {
 		return ' '
 	case c == '−':
 		return '-'
+	case c == 'µ': // the micro sign reads as the Greek mu of CLDR's symbols (µg, μg)
+		return 'μ'
 	}
 	return c
 }
