@@ -96,13 +96,14 @@ func encodeChunk[T, R any](items []T, record func(*T) R, first bool) ([]byte, er
 	buf := bytes.NewBuffer((*chunks.Get().(*[]byte))[:0])
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
+	rec := new(R) // one for the chunk: a record each would be garbage the size of the report
 	for i := range items {
 		if i > 0 || !first {
 			buf.WriteByte(',')
 		}
 		buf.WriteString("\n  ")
-		rec := record(&items[i])
-		if err := enc.Encode(&rec); err != nil {
+		*rec = record(&items[i])
+		if err := enc.Encode(rec); err != nil {
 			return nil, err
 		}
 		buf.Truncate(buf.Len() - 1) // Encode ends each record with a newline
