@@ -41,6 +41,11 @@ func (r *Result) pairsOf(ks []int) []pair {
 		return ps
 	}
 	ps = scopePairs(r, ks)
+	if len(ps) == 0 {
+		// Most sentences state no change: caching each one's none held
+		// 84 MB for a million one-line highlights, and none is cheap to find again.
+		return nil
+	}
 	r.pairsMu.Lock()
 	if r.pairs == nil {
 		r.pairs = map[int][]pair{}
