@@ -186,25 +186,39 @@ const (
 // (units.cldr.yaml) and then config.yaml, whose unit aliases win over the
 // generated ones, extended or overridden by the user's rule files, in order.
 func Default(files ...string) (*Ruleset, error) {
-	units, err := Parse(BuiltinUnits, factsheet.GeneratedUnits)
+	// The two built-in files are parsed side by side: parsing YAML is most
+	// of a short run's start.
+	var units []rawRule
+	var uerr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		units, uerr = Parse(BuiltinUnits, factsheet.GeneratedUnits)
+	}()
+	base, err := Parse(BuiltinConfig, factsheet.DefaultConfig)
+	<-done
+	if uerr != nil {
+		return nil, uerr
+	}
 	if err != nil {
 		return nil, err
 	}
-	return load([][]rawRule{units}, BuiltinConfig, factsheet.DefaultConfig, files)
+	return compileWith([][]rawRule{units, base}, files)
 }
 
 // Load compiles the default rules (data, reported as name) extended or
 // overridden by the rule files, in order.
 func Load(name string, data []byte, files ...string) (*Ruleset, error) {
-	return load(nil, name, data, files)
-}
-
-func load(all [][]rawRule, name string, data []byte, files []string) (*Ruleset, error) {
 	base, err := Parse(name, data)
 	if err != nil {
 		return nil, err
 	}
-	all = append(all, base)
+	return compileWith([][]rawRule{base}, files)
+}
+
+// compileWith compiles parsed rules extended or overridden by the rule
+// files, in order.
+func compileWith(all [][]rawRule, files []string) (*Ruleset, error) {
 	for _, f := range files {
 		rr, err := ReadFile(f)
 		if err != nil {
