@@ -134,7 +134,7 @@ func (b *book) skeleton(p *part) error {
 	if _, err := x.NewSheet(name); err != nil {
 		return err
 	}
-	if err := b.pageSetup(name); err != nil {
+	if err := b.pageSetup(name, 0); err != nil {
 		return err
 	}
 	if err := x.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
@@ -186,14 +186,15 @@ func (b *book) skeleton(p *part) error {
 	return nil
 }
 
-// pageSetup prints a sheet in landscape, as wide as the page, with its
-// name and the page number in the margins.
-func (b *book) pageSetup(name string) error {
+// pageSetup prints a sheet in landscape, as wide as the page and tall
+// pages high (0: as many as it takes), with its name and the page number
+// in the margins.
+func (b *book) pageSetup(name string, tall int) error {
 	x := b.x
 	if err := x.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return err
 	}
-	if err := x.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+	if err := x.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(tall)}); err != nil {
 		return err
 	}
 	if err := x.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.6),
@@ -511,7 +512,7 @@ func (b *book) expectedShow(e *pipeline.Expected) unitShow {
 
 func (b *book) findingClaimTable() *table {
 	t := b.newTable(findingClaimSheet, b.ix.rows(), []column{{"Finding", 13}, {"Status", 11}, {"Kind", 10},
-		{"Side", 5}, {"Claim", 13}, {"Where", 16}, {"Figure", 14}, {"Value", 10}, {"Quote", 60}})
+		{"Side", 5}, {"Claim", 13}, {"Where", 16}, {"Figure", 14}, {"Value", 10}, {"Quote", 70}})
 	fc, cc := t.col("Finding"), t.col("Claim")
 	t.row = func(w *rowWriter, cur cursors, j int) {
 		p, k := b.ix.row(j)

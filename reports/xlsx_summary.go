@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -22,10 +23,10 @@ import (
 // It is small, so it is written cell by cell.
 func (b *book) summary() error {
 	const name = summarySheet
-	if err := b.pageSetup(name); err != nil {
+	if err := b.pageSetup(name, 1); err != nil { // a dashboard: one page
 		return err
 	}
-	for col, width := range map[string]float64{"A": 36, "B": 11, "C": 3, "D": 22, "E": 12, "F": 12, "G": 12, "H": 12, "I": 30} {
+	for col, width := range summaryWidths {
 		if err := b.x.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
@@ -41,8 +42,29 @@ func (b *book) summary() error {
 	}
 	right = b.topSources(s, right+1)
 	row := b.firstInconsistent(s, max(left, right)+1)
-	b.notes(s, row+1)
+	row = b.notes(s, row+1)
+	// The print area ends at the last column: text that runs on past
+	// it into empty cells would widen the page and shrink the print.
+	if s.err == nil {
+		s.err = b.x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area",
+			RefersTo: fmt.Sprintf("'%s'!$A$1:$I$%d", name, row-1), Scope: name})
+	}
 	return s.err
+}
+
+// summaryWidths are the Summary's columns: labels and counts, a gap,
+// then the tables on the right, whose last column takes the texts.
+var summaryWidths = map[string]float64{"A": 36, "B": 11, "C": 3, "D": 22, "E": 12, "F": 12, "G": 12, "H": 12, "I": 30}
+
+// widthFrom is the width of the Summary's columns from col to its last.
+func widthFrom(col string) float64 {
+	w := 0.0
+	for c, cw := range summaryWidths {
+		if c >= col {
+			w += cw
+		}
+	}
+	return w
 }
 
 // sheetCells writes cells of one sheet, remembering the first error.
@@ -279,17 +301,28 @@ func (b *book) topSources(s *sheetCells, row int) int {
 		s.link(cellAt("D", row), at(sourceSheet, i))
 		s.set(cellAt("E", row), int(b.ix.srcBad[i]), b.st.count)
 		s.set(cellAt("F", row), src.ID, 0)
-		s.set(cellAt("G", row), short(src.Text, 70), 0)
+		s.set(cellAt("G", row), fitIn(src.Text, widthFrom("G")), 0)
 		row++
 	}
 	return row
 }
 
-// short cuts a text to n runes for a line of the dashboard.
-func short(s string, n int) string {
+// fitIn cuts a text to a line of the dashboard as wide as cols columns,
+// measured as rowWriter.fit measures (a CJK character is two columns), so
+// that no line runs past the page. That measure is near enough to count
+// lines; a line is cut a sixth short, since it is cut, not wrapped.
+func fitIn(s string, cols float64) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+	room := (int(cols*20)-30)*5/6 - 2*int(byteWidth['.']) // the cell's margin, and "…"
+	at := 0
+	for i := 0; i < len(s); i++ {
+		at += int(byteWidth[s[i]])
+		if at > room {
+			for i > 0 && !utf8.RuneStart(s[i]) {
+				i--
+			}
+			return s[:i] + "…"
+		}
 	}
 	return s
 }
@@ -312,7 +345,7 @@ func (b *book) firstInconsistent(s *sheetCells, row int) int {
 		s.set(cellAt("A", row), f.ID, b.st.link)
 		s.link(cellAt("A", row), at(findingSheet, p))
 		s.set(cellAt("B", row), f.Kind, 0)
-		s.set(cellAt("D", row), short(f.Message, 150), 0)
+		s.set(cellAt("D", row), fitIn(f.Message, widthFrom("D")), 0)
 		row++
 	}
 	if bad > 10 {
@@ -324,7 +357,7 @@ func (b *book) firstInconsistent(s *sheetCells, row int) int {
 
 // notes says what the workbook had to leave out or split: rows past a
 // sheet's limit, links past Excel's limit, cut cells, lost verdicts.
-func (b *book) notes(s *sheetCells, row int) {
+func (b *book) notes(s *sheetCells, row int) int {
 	s.set(cellAt("A", row), "Notes", b.st.section)
 	row++
 	var notes []string
@@ -358,6 +391,7 @@ func (b *book) notes(s *sheetCells, row int) {
 		s.set(cellAt("A", row), n, 0)
 		row++
 	}
+	return row
 }
 
 func (b *book) cutTexts() int {
