@@ -12,7 +12,8 @@ import (
 )
 
 // Every sheet prints in landscape, one page wide (the Summary on one page
-// in all), its name and page number in the margins; each record sheet
+// in all), its name and page number in the margins, the sheets too wide
+// to read on A4 or Letter on A3; each record sheet
 // repeats its header row on every page and keeps it frozen on screen;
 // the Summary's print area ends at its last column and row, so no text
 // that runs on past them widens the page. Read back from the file.
@@ -40,6 +41,13 @@ func TestPrintSetup(t *testing.T) {
 		if layout.Orientation == nil || *layout.Orientation != "landscape" || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
 			layout.FitToHeight == nil || *layout.FitToHeight != tall {
 			t.Errorf("%s: page layout %s, want landscape, 1 page wide, %d high", sheet, show(layout), tall)
+		}
+		paper := 0 // none set: the printer's own
+		if sheet == findingSheet || sheet == claimSheet || sheet == sourceSheet {
+			paper = paperA3
+		}
+		if layout.Size == nil || *layout.Size != paper {
+			t.Errorf("%s: paper %s, want %d", sheet, show(layout), paper)
 		}
 		if props, _ := f.GetSheetProps(sheet); props.FitToPage == nil || !*props.FitToPage {
 			t.Errorf("%s: not fitted to the page: %+v", sheet, props)
@@ -82,7 +90,7 @@ func show(l excelize.PageLayoutOptions) string {
 		}
 		return strconv.Itoa(*p)
 	}
-	return s(l.Orientation) + " " + n(l.FitToWidth) + "x" + n(l.FitToHeight)
+	return s(l.Orientation) + " " + n(l.FitToWidth) + "x" + n(l.FitToHeight) + " paper " + n(l.Size)
 }
 
 // A line of the Summary that would run past the page is cut to the

@@ -56,6 +56,30 @@ func (t *table) col(name string) int {
 
 func (t *table) lastCol() string { return t.refs[len(t.refs)-1] }
 
+// A landscape A4 or Letter page holds about 190 columns (of the width of
+// a digit) at 8-point type, fitted to its width; a table wider than that
+// asks for A3, which holds 1.5 times as many: the Findings (about 350
+// columns), Claims and Sources, which on Letter print in 4 to 6 points
+// (the seed's, measured with LibreOffice), on A3 in 6.5 to 9. Fitting is
+// done when the sheet is printed, so on other paper chosen in the print
+// dialog the sheet still fits its width.
+const (
+	pageCols = 190
+	paperA3  = 8 // the paper's number in SpreadsheetML
+)
+
+// paper is the paper a table prints on (0: the printer's own).
+func (t *table) paper() int {
+	w := 0.0
+	for _, c := range t.widths {
+		w += c
+	}
+	if w > pageCols {
+		return paperA3
+	}
+	return 0
+}
+
 // part is one sheet of a table: records [lo, hi); the first linked of
 // them carry their links, the rest none (Excel's limit of links a sheet).
 type part struct {
@@ -134,7 +158,7 @@ func (b *book) skeleton(p *part) error {
 	if _, err := x.NewSheet(name); err != nil {
 		return err
 	}
-	if err := b.pageSetup(name, 0); err != nil {
+	if err := b.pageSetup(name, 0, t.paper()); err != nil {
 		return err
 	}
 	if err := x.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
@@ -187,14 +211,18 @@ func (b *book) skeleton(p *part) error {
 }
 
 // pageSetup prints a sheet in landscape, as wide as the page and tall
-// pages high (0: as many as it takes), with its name and the page number
-// in the margins.
-func (b *book) pageSetup(name string, tall int) error {
+// pages high (0: as many as it takes), on the paper of that number (0:
+// the printer's), with its name and the page number in the margins.
+func (b *book) pageSetup(name string, tall, paper int) error {
 	x := b.x
 	if err := x.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return err
 	}
-	if err := x.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(tall)}); err != nil {
+	layout := &excelize.PageLayoutOptions{Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(tall)}
+	if paper != 0 {
+		layout.Size = ptr(paper)
+	}
+	if err := x.SetPageLayout(name, layout); err != nil {
 		return err
 	}
 	if err := x.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: ptr(0.4), Right: ptr(0.4), Top: ptr(0.6),

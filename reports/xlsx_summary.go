@@ -23,7 +23,7 @@ import (
 // It is small, so it is written cell by cell.
 func (b *book) summary() error {
 	const name = summarySheet
-	if err := b.pageSetup(name, 1); err != nil { // a dashboard: one page
+	if err := b.pageSetup(name, 1, 0); err != nil { // a dashboard: one page
 		return err
 	}
 	for col, width := range summaryWidths {
