@@ -424,7 +424,7 @@ const (
 func (b *book) findingTable() *table {
 	cols := []column{{"ID", 13}, {"Status", 11}, {"Severity", 8}, {"Kind", 10}, {"Subject", 12}, {"Metric", 14}, {"Period", 8}}
 	for _, s := range []string{"A", "B"} {
-		cols = append(cols, column{s + ": figure", 10}, column{s + ": value", 10}, column{s + ": quote", 30}, column{s + ": where", 14})
+		cols = append(cols, column{s + ": figure", 10}, column{s + ": value", 10}, column{s + ": quote", 30}, column{s + ": where", 18})
 	}
 	cols = append(cols, column{"Expected", 9}, column{"Expected min", 9}, column{"Expected max", 9}, column{"Deviation", 9},
 		column{"Rule", 12}, column{"Claims", 7}, column{"Message", 36})

@@ -17,12 +17,15 @@ timeout 300 soffice -env:UserInstallation="file://$work/profile" --headless --no
 pdf=$work/book/factsheet.pdf
 page() { # the first page whose header names the sheet
   for i in $(seq 1 "$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')"); do
-    if pdftotext -f "$i" -l "$i" "$pdf" - | grep -q "^factsheet: $1\$"; then echo "$i"; return; fi
+    # (the page's text first: grep -q quitting early would fail the pipe)
+    text=$(pdftotext -f "$i" -l "$i" "$pdf" -)
+    if grep -qx "factsheet: $1" <<<"$text"; then echo "$i"; return; fi
   done
 }
 s=$(page Summary); f=$(page Findings)
+[ -n "$s" ] && [ -n "$f" ] || { echo "no Summary or Findings page in $pdf" >&2; exit 1; }
 pdftoppm -png -r 110 -f "$s" -l "$s" -singlefile "$pdf" docs/summary
 # The Findings sheet prints as wide as a page; its left part, up to the
 # second figure's quote, is what a reader looks at first.
-pdftoppm -png -r 220 -f "$f" -l "$f" -x 60 -y 60 -W 1680 -H 1000 -singlefile "$pdf" docs/findings
+pdftoppm -png -r 170 -f "$f" -l "$f" -x 50 -y 58 -W 1680 -H 1000 -singlefile "$pdf" docs/findings
 ls -l docs/summary.png docs/findings.png
