@@ -97,3 +97,42 @@ func TestScalesAndSteps(t *testing.T) {
 		{"1,234,567 rows", "1,234,567", 1234567, "", open, open, 1},
 	})
 }
+
+// Numbers in digits in every form the reader takes: exponents (e, ^,
+// braces, superscripts, a times sign before 10, の…乗), separators
+// (thousands by comma, point or space; a decimal comma), a sign before a
+// point, scale suffixes; and what is no number (5e, 1e25x, 007).
+func TestDigitForms(t *testing.T) {
+	runStepped(t, []stepped{
+		{"1e25 FLOP", "1e25 FLOP", 1e25, "FLOP", open, open, 1e25},
+		{"1E-3 of it", "1E-3", 0.001, "", open, open, 0.001},
+		{"1e+3 units", "1e+3", 1000, "", open, open, 1000},
+		{"10^25 ops", "10^25", 1e25, "", open, open, 1e24},
+		{"10^{25} ops", "10^{25}", 1e25, "", open, open, 1e24},
+		{"2^-3 here", "2^-3", 0.125, "", open, open, 0.1},
+		{"10²⁶ flops", "10²⁶ flops", 1e26, "FLOP", open, open, 1e25},
+		{"10⁻³ of it", "10⁻³", 0.001, "", open, open, 0.0001},
+		{"3×10^24 FLOP", "3×10^24 FLOP", 3e24, "FLOP", open, open, 1e24},
+		{"3 x 10^24", "3 x 10^24", 3e24, "", open, open, 1e24},
+		{"3*10^24", "3*10^24", 3e24, "", open, open, 1e24},
+		{"3·10^24", "3·10^24", 3e24, "", open, open, 1e24},
+		{"2.5の-1乗", "2.5の-1乗", 0.4, "", open, open, 0},
+		{"10の13乗", "10の13乗", 1e13, "", open, open, 0},
+		{"10のマイナス3乗", "10のマイナス3乗", 0.001, "", open, open, 0},
+		{"5e", "", 0, "", open, open, 0},
+		{"1e25x", "", 0, "", open, open, 0},
+		{"007", "", 0, "", open, open, 0},
+		{"0.24", "0.24", 0.24, "", open, open, 0.01},
+		{"1,234.5", "1,234.5", 1234.5, "", open, open, 0.1},
+		{"3,5 %", "3,5 %", 3.5, "%", open, open, 0.1},
+		{"12 345,6", "12 345,6", 12345.6, "", open, open, 0.1},
+		{"1 234 567 people", "1 234 567", 1234567, "", open, open, 1},
+		{"Windows 11 200 million", "200 million", 2e8, "", open, open, 1e6},
+		{"40 k users", "40 k", 40000, "", open, open, 1000},
+		{"300,000 b/d", "300,000", 300000, "", open, open, 1},
+		{"3 m/s", "3 m/s", 3, "m/s", open, open, 1},
+		{"$30m", "$30m", 3e7, "USD", open, open, 1e6},
+		{"-.5", "-.5", -0.5, "", open, open, 0.1},
+		{"(.5)", ".5", 0.5, "", open, open, 0.1},
+	})
+}
