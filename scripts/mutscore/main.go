@@ -16,6 +16,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 )
 
 // report is the part of a gremlins -o report that is read.
@@ -31,6 +32,7 @@ type mutation struct {
 	Status string `json:"status"`
 	Line   int    `json:"line"`
 	Column int    `json:"column"`
+	rerun  bool   // tested here, not by gremlins (see rerun)
 }
 
 // equivalent is one entry of the equivalent-mutants file. It names the code
@@ -83,7 +85,7 @@ func readEquivalent(name string, r io.Reader) ([]*equivalent, error) {
 
 // tally is what one file's mutants came to.
 type tally struct {
-	caught, survived, equivalent, timedOut, notViable int
+	caught, survived, equivalent, timedOut, notViable, rerun, rerunCaught int
 }
 
 func (t *tally) add(o tally) {
@@ -92,6 +94,8 @@ func (t *tally) add(o tally) {
 	t.equivalent += o.equivalent
 	t.timedOut += o.timedOut
 	t.notViable += o.notViable
+	t.rerun += o.rerun
+	t.rerunCaught += o.rerunCaught
 }
 
 // score is the share of the mutants that count which the tests caught.
@@ -126,8 +130,10 @@ type survivor struct {
 	code            string
 }
 
-// classify sorts one package's mutants into files' tallies and survivors.
-func classify(pkg string, rep report, eq []*equivalent, src sources) (map[string]tally, []survivor, []string) {
+// classify sorts one package's mutants into files' tallies and survivors;
+// those at a position of noCompile ("file:line:col") that make + a - are
+// not viable, whatever gremlins said.
+func classify(pkg string, rep report, eq []*equivalent, src sources, noCompile map[string]bool) (map[string]tally, []survivor, []string) {
 	byKey := map[string]*equivalent{}
 	for _, e := range eq {
 		byKey[e.key()] = e
@@ -140,6 +146,15 @@ func classify(pkg string, rep report, eq []*equivalent, src sources) (map[string
 		t := tallies[file]
 		for _, m := range f.Mutations {
 			code := src.line(file, m.Line)
+			if noCompile[fmt.Sprintf("%s:%d:%d", file, m.Line, m.Column)] && (m.Type == "ARITHMETIC_BASE" || m.Type == "INVERT_ASSIGNMENTS") {
+				m.Status = "NOT VIABLE"
+			}
+			if m.rerun {
+				t.rerun++
+				if m.Status == "KILLED" || m.Status == "TIMED OUT" {
+					t.rerunCaught++
+				}
+			}
 			k := fmt.Sprintf("%s %s %d: %s", file, m.Type, m.Column, code)
 			if e := byKey[k]; e != nil {
 				e.used = true
@@ -180,8 +195,10 @@ func classify(pkg string, rep report, eq []*equivalent, src sources) (map[string
 
 func main() {
 	eqFile := flag.String("equivalent", "", "file of equivalent mutants")
+	rerunDir := flag.String("rerun", "", "a copy of the module in which to test the mutants gremlins left untested")
+	timeout := flag.Duration("timeout", 5*time.Minute, "the longest a rerun test may take")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: mutscore [-equivalent FILE] PACKAGE=REPORT.json...")
+		fmt.Fprintln(os.Stderr, "usage: mutscore [-equivalent FILE] [-rerun DIR] PACKAGE=REPORT.json...")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -218,7 +235,16 @@ func main() {
 		if err := json.Unmarshal(data, &rep); err != nil {
 			fail(fmt.Errorf("%s: %w", file, err))
 		}
-		tallies, surv, warn := classify(pkg, rep, eq, src)
+		noCompile, err := nonCompiling(".", pkg, rep)
+		if err != nil {
+			fail(err)
+		}
+		if *rerunDir != "" {
+			if _, err := rerun(*rerunDir, pkg, &rep, *timeout); err != nil {
+				fail(err)
+			}
+		}
+		tallies, surv, warn := classify(pkg, rep, eq, src, noCompile)
 		allSurv = append(allSurv, surv...)
 		warns = append(warns, warn...)
 		printTable(os.Stdout, pkg, tallies)
@@ -256,6 +282,10 @@ func printTable(w io.Writer, pkg string, tallies map[string]tally) {
 		fmt.Fprintf(w, "  %-34s %7d %9d %6d %6.1f%%\n", f, t.caught, t.survived, t.equivalent, t.score())
 	}
 	fmt.Fprintf(w, "  %-34s %7d %9d %6d %6.1f%%\n", "total", total.caught, total.survived, total.equivalent, total.score())
+	if total.rerun > 0 {
+		fmt.Fprintf(w, "  (%d mutants gremlins left untested, in case expressions and package-level values, were tested here: %d caught)\n",
+			total.rerun, total.rerunCaught)
+	}
 	if total.timedOut > 0 || total.notViable > 0 {
 		fmt.Fprintf(w, "  (caught includes %d timed out; %d did not compile and are not counted)\n", total.timedOut, total.notViable)
 	}

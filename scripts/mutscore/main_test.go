@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -54,18 +55,18 @@ func TestClassify(t *testing.T) {
 		Name      string     `json:"file_name"`
 		Mutations []mutation `json:"mutations"`
 	}{"a.go", []mutation{
-		{"CONDITIONALS_BOUNDARY", "KILLED", 3, 30},
-		{"CONDITIONALS_NEGATION", "TIMED OUT", 3, 30},
-		{"CONDITIONALS_BOUNDARY", "LIVED", 4, 30},
-		{"CONDITIONALS_NEGATION", "NOT COVERED", 4, 30},
-		{"ARITHMETIC_BASE", "NOT VIABLE", 4, 30},
-		{"CONDITIONALS_BOUNDARY", "LIVED", 3, 30}, // equivalent, by its code
+		{Type: "CONDITIONALS_BOUNDARY", Status: "KILLED", Line: 3, Column: 30},
+		{Type: "CONDITIONALS_NEGATION", Status: "TIMED OUT", Line: 3, Column: 30},
+		{Type: "CONDITIONALS_BOUNDARY", Status: "LIVED", Line: 4, Column: 30},
+		{Type: "CONDITIONALS_NEGATION", Status: "NOT COVERED", Line: 4, Column: 30},
+		{Type: "ARITHMETIC_BASE", Status: "NOT VIABLE", Line: 4, Column: 30},
+		{Type: "CONDITIONALS_BOUNDARY", Status: "LIVED", Line: 3, Column: 30}, // equivalent, by its code
 	}})
 	eq := []*equivalent{
 		{file: pkg + "/a.go", typ: "CONDITIONALS_BOUNDARY", col: 30, code: "func f(x int) bool { return x > 0 }", why: "w"},
 		{file: pkg + "/a.go", typ: "CONDITIONALS_BOUNDARY", col: 30, code: "func h() {}", why: "stale"},
 	}
-	tallies, surv, warn := classify(pkg, rep, eq, sources{})
+	tallies, surv, warn := classify(pkg, rep, eq, sources{}, nil)
 	got := tallies[pkg+"/a.go"]
 	if got != (tally{caught: 1, survived: 2, equivalent: 2, timedOut: 1, notViable: 1}) {
 		t.Errorf("tally %+v", got)
@@ -88,5 +89,71 @@ func TestClassify(t *testing.T) {
 	printTable(&b, "pkg", tallies)
 	if !strings.Contains(b.String(), "33.3%") || !strings.Contains(b.String(), "1 timed out; 1 did not compile") {
 		t.Errorf("table:\n%s", b.String())
+	}
+}
+
+// mutate changes the operator at a line and column as the mutator does,
+// the longer operator first.
+func TestMutate(t *testing.T) {
+	src := []byte("package a\n\nfunc f(x, y int) bool {\n\treturn x >= y && x+1 != y\n}\n")
+	cases := []struct {
+		line, col int
+		typ, want string
+	}{
+		{4, 11, "CONDITIONALS_BOUNDARY", "\treturn x > y && x+1 != y"},
+		{4, 11, "CONDITIONALS_NEGATION", "\treturn x < y && x+1 != y"},
+		{4, 16, "INVERT_LOGICAL", "\treturn x >= y || x+1 != y"},
+		{4, 20, "ARITHMETIC_BASE", "\treturn x >= y && x-1 != y"},
+		{4, 23, "CONDITIONALS_NEGATION", "\treturn x >= y && x+1 == y"},
+	}
+	for _, c := range cases {
+		got, err := mutate(src, c.line, c.col, c.typ)
+		if err != nil {
+			t.Errorf("%s at %d:%d: %v", c.typ, c.line, c.col, err)
+			continue
+		}
+		if line := strings.Split(string(got), "\n")[c.line-1]; line != c.want {
+			t.Errorf("%s at %d:%d: %q, want %q", c.typ, c.line, c.col, line, c.want)
+		}
+	}
+	for _, bad := range []struct {
+		line, col int
+		typ       string
+	}{{4, 9, "ARITHMETIC_BASE"}, {9, 1, "INVERT_LOGICAL"}, {4, 11, "REMOVE_SELF_ASSIGNMENTS"}} {
+		if _, err := mutate(src, bad.line, bad.col, bad.typ); err == nil {
+			t.Errorf("%s at %d:%d: no error", bad.typ, bad.line, bad.col)
+		}
+	}
+}
+
+// A + of strings turned into - does not compile: it is found by type.
+func TestNonCompiling(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module m\n\ngo 1.22\n")
+	write("p/a.go", "package p\n\ntype label string\n\nfunc f(s string, n int, l label) (string, int, label) {\n\ts += \"x\"\n\treturn s + \"y\", n + 1, l + \"z\"\n}\n")
+	rep := report{}
+	rep.Files = append(rep.Files, struct {
+		Name      string     `json:"file_name"`
+		Mutations []mutation `json:"mutations"`
+	}{Name: "a.go"})
+	got, err := nonCompiling(dir, "p", rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range got {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if want := "p/a.go:6:4 p/a.go:7:11 p/a.go:7:27"; strings.Join(keys, " ") != want {
+		t.Errorf("not compiling at %q, want %s", keys, want)
 	}
 }
