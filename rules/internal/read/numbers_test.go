@@ -64,6 +64,16 @@ func TestScaledRangesAndBounds(t *testing.T) {
 		{"between 3 and 5 GW", "3 and 5 GW", 4e9, "W", 3e9, 5e9, 1e9},
 		{"$20 to $25 billion", "$20 to $25 billion", 2.25e10, "USD", 2e10, 2.5e10, 1e9},
 		{"5-10%", "5-10%", 7.5, "%", 5, 10, 1},
+		{"six to seven thousand", "six to seven thousand", 6500, "", 6000, 7000, 1000},
+		{"between 500 and 2 million", "500 and 2 million", 1.00025e6, "", 500, 2e6, 10000}, // 500 keeps its own scale
+		{"-44.35°C to -56.5°C", "-44.35°C to -56.5°C", -50.425, "°C", -56.5, -44.35, 0.01},
+		{"the score was 10-5", "", 0, "", open, open, 0},
+		{"数百到数千次", "数百到数千次", 100, "", 100, 9999, 100}, // a vague range reads from its low end
+		{"3 million-4 million", "3 million-4 million", 3.5e6, "", 3e6, 4e6, 1e6},
+		{"between 7.5 and 8 billion", "7.5 and 8 billion", 7.75e9, "", 7.5e9, 8e9, 1e8},
+		{"twice to three times", "twice to three times", 2.5, "x", 2, 3, 1},
+		{"1,000-2,000", "1,000-2,000", 1500, "", 1000, 2000, 1},
+		{"3.5-4 GW", "3.5-4 GW", 3.75e9, "W", 3.5e9, 4e9, 1e8},
 		{"10 to 20 percent", "10 to 20 percent", 15, "%", 10, 20, 1},
 		{"several hundred thousand people", "several hundred thousand", 3e5, "", 3e5, 9e5, 0},
 		{"hundreds of thousands", "hundreds of thousands", 1e5, "", 1e5, 999999, 0},
