@@ -201,7 +201,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: mutscore [-equivalent FILE] [-rerun DIR] PACKAGE=REPORT.json...")
 		flag.PrintDefaults()
 	}
+	apply := flag.String("apply", "", "FILE:LINE:COL:TYPE: print the file with that one mutant applied, as gremlins applies it (to check a mutant by hand)")
 	flag.Parse()
+	if *apply != "" {
+		if err := applyOne(*apply); err != nil {
+			fail(err)
+		}
+		return
+	}
 	if flag.NArg() == 0 {
 		flag.Usage()
 		os.Exit(2)
@@ -289,6 +296,31 @@ func printTable(w io.Writer, pkg string, tallies map[string]tally) {
 	if total.timedOut > 0 || total.notViable > 0 {
 		fmt.Fprintf(w, "  (caught includes %d timed out; %d did not compile and are not counted)\n", total.timedOut, total.notViable)
 	}
+}
+
+// applyOne prints a file with one mutant applied.
+func applyOne(spec string) error {
+	parts := strings.Split(spec, ":")
+	if len(parts) != 4 {
+		return fmt.Errorf("-apply %q: want FILE:LINE:COL:TYPE", spec)
+	}
+	var line, col int
+	if _, err := fmt.Sscan(parts[1], &line); err != nil {
+		return fmt.Errorf("-apply %q: line: %w", spec, err)
+	}
+	if _, err := fmt.Sscan(parts[2], &col); err != nil {
+		return fmt.Errorf("-apply %q: column: %w", spec, err)
+	}
+	src, err := os.ReadFile(parts[0])
+	if err != nil {
+		return err
+	}
+	out, err := mutate(src, line, col, parts[3])
+	if err != nil {
+		return err
+	}
+	_, err = os.Stdout.Write(out)
+	return err
 }
 
 func fail(err error) {

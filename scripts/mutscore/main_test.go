@@ -95,16 +95,17 @@ func TestClassify(t *testing.T) {
 // mutate changes the operator at a line and column as the mutator does,
 // the longer operator first.
 func TestMutate(t *testing.T) {
-	src := []byte("package a\n\nfunc f(x, y int) bool {\n\treturn x >= y && x+1 != y\n}\n")
+	src := []byte("package a\n\nfunc f(x, y int) bool {\n\treturn x >= y && x+1 != y && x > 0\n}\n")
 	cases := []struct {
 		line, col int
 		typ, want string
 	}{
-		{4, 11, "CONDITIONALS_BOUNDARY", "\treturn x > y && x+1 != y"},
-		{4, 11, "CONDITIONALS_NEGATION", "\treturn x < y && x+1 != y"},
-		{4, 16, "INVERT_LOGICAL", "\treturn x >= y || x+1 != y"},
-		{4, 20, "ARITHMETIC_BASE", "\treturn x >= y && x-1 != y"},
-		{4, 23, "CONDITIONALS_NEGATION", "\treturn x >= y && x+1 == y"},
+		{4, 11, "CONDITIONALS_BOUNDARY", "\treturn x > y && x+1 != y && x > 0"},
+		{4, 11, "CONDITIONALS_NEGATION", "\treturn x < y && x+1 != y && x > 0"},
+		{4, 16, "INVERT_LOGICAL", "\treturn (x >= y || x+1 != y) && x > 0"}, // the tree's grouping kept
+		{4, 28, "INVERT_LOGICAL", "\treturn x >= y && x+1 != y || x > 0"},
+		{4, 20, "ARITHMETIC_BASE", "\treturn x >= y && x-1 != y && x > 0"},
+		{4, 23, "CONDITIONALS_NEGATION", "\treturn x >= y && x+1 == y && x > 0"},
 	}
 	for _, c := range cases {
 		got, err := mutate(src, c.line, c.col, c.typ)

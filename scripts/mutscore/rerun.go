@@ -9,6 +9,7 @@ import (
 	"go/build"
 	"go/importer"
 	"go/parser"
+	"go/printer"
 	"go/token"
 	"go/types"
 	"os"
@@ -31,43 +32,66 @@ import (
 // the status. The mutations that cannot compile are + into - on strings
 // (a + b, s += t); nonCompiling finds them by type.
 
-// mutated is an operator and what each mutator makes of it.
-var mutated = map[string]map[string]string{
-	"ARITHMETIC_BASE":       {"+": "-", "-": "+", "*": "/", "/": "*", "%": "*"},
-	"CONDITIONALS_BOUNDARY": {">=": ">", ">": ">=", "<=": "<", "<": "<="},
-	"CONDITIONALS_NEGATION": {"==": "!=", "!=": "==", ">=": "<", ">": "<=", "<=": ">", "<": ">="},
-	"INCREMENT_DECREMENT":   {"++": "--", "--": "++"},
-	"INVERT_ASSIGNMENTS":    {"+=": "-=", "-=": "+=", "*=": "/=", "/=": "*=", "%=": "%="},
-	"INVERT_LOGICAL":        {"&&": "||", "||": "&&"},
-	"INVERT_NEGATIVES":      {"-": "+"},
+// mutated is what each mutator makes of an operator, as in gremlins v0.6.0.
+var mutated = map[string]map[token.Token]token.Token{
+	"ARITHMETIC_BASE":       {token.ADD: token.SUB, token.SUB: token.ADD, token.MUL: token.QUO, token.QUO: token.MUL, token.REM: token.MUL},
+	"CONDITIONALS_BOUNDARY": {token.GEQ: token.GTR, token.GTR: token.GEQ, token.LEQ: token.LSS, token.LSS: token.LEQ},
+	"CONDITIONALS_NEGATION": {token.EQL: token.NEQ, token.NEQ: token.EQL, token.GEQ: token.LSS, token.GTR: token.LEQ, token.LEQ: token.GTR, token.LSS: token.GEQ},
+	"INCREMENT_DECREMENT":   {token.INC: token.DEC, token.DEC: token.INC},
+	"INVERT_ASSIGNMENTS":    {token.ADD_ASSIGN: token.SUB_ASSIGN, token.SUB_ASSIGN: token.ADD_ASSIGN, token.MUL_ASSIGN: token.QUO_ASSIGN, token.QUO_ASSIGN: token.MUL_ASSIGN, token.REM_ASSIGN: token.REM_ASSIGN},
+	"INVERT_LOGICAL":        {token.LAND: token.LOR, token.LOR: token.LAND},
+	"INVERT_NEGATIVES":      {token.SUB: token.ADD},
 }
 
-// mutate returns src with the operator at line and column (1-based, in
-// bytes) changed as typ changes it.
+// mutate returns the file src with the operator at line and column
+// (1-based, in bytes) changed as typ changes it. As gremlins does, it
+// changes the operator in the syntax tree and prints the tree: the
+// mutant keeps the tree's grouping, so that a && b && c with its first &&
+// changed is (a || b) && c, not a || b && c.
 func mutate(src []byte, line, col int, typ string) ([]byte, error) {
-	off := 0
-	for l := 1; l < line; l++ {
-		i := bytes.IndexByte(src[off:], '\n')
-		if i < 0 {
-			return nil, fmt.Errorf("no line %d", line)
-		}
-		off += i + 1
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "x.go", src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
 	}
-	off += col - 1
-	ops := mutated[typ]
-	if ops == nil || off >= len(src) {
-		return nil, fmt.Errorf("cannot apply %s at %d:%d", typ, line, col)
-	}
-	for _, n := range []int{2, 1} { // the longer operator first: >= before >
-		if off+n > len(src) {
-			continue
+	var op *token.Token
+	ast.Inspect(f, func(n ast.Node) bool {
+		var tok *token.Token
+		var pos token.Pos
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			tok, pos = &n.Tok, n.TokPos
+		case *ast.BinaryExpr:
+			tok, pos = &n.Op, n.OpPos
+		case *ast.IncDecStmt:
+			tok, pos = &n.Tok, n.TokPos
+		case *ast.UnaryExpr:
+			tok, pos = &n.Op, n.OpPos
 		}
-		if to, ok := ops[string(src[off:off+n])]; ok {
-			out := append(append(append([]byte(nil), src[:off]...), to...), src[off+n:]...)
-			return out, nil
+		if tok != nil && op == nil {
+			if p := fset.Position(pos); p.Line == line && p.Column == col {
+				op = tok
+			}
 		}
+		return op == nil
+	})
+	to, ok := mutated[typ][deref(op)]
+	if !ok {
+		return nil, fmt.Errorf("no operator of %s at %d:%d", typ, line, col)
 	}
-	return nil, fmt.Errorf("no operator of %s at %d:%d: %q", typ, line, col, src[off:min(len(src), off+3)])
+	*op = to
+	var b bytes.Buffer
+	if err := printer.Fprint(&b, fset, f); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func deref(t *token.Token) token.Token {
+	if t == nil {
+		return token.ILLEGAL
+	}
+	return *t
 }
 
 // outcome is the status a test run gives a mutant.
