@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -150,7 +151,7 @@ func TestSentences(t *testing.T) {
 // A conversion holds only between figures of one measurable family,
 // neither a currency nor part of a change, next to each other.
 func TestConvertRestates(t *testing.T) {
-	c := convert{approx: 0.05, tol: 0.03}
+	c := convert{approx: 0.05, tol: 0.03, equal: regexp.MustCompile(`(?i)\bor\b|约合`)}
 	m := func(text string, start int, unit string) *Claim {
 		return &Claim{Text: text, Start: start, End: start + len([]rune(text)), unit: intern(unit), kind: intern("length")}
 	}
@@ -171,6 +172,9 @@ func TestConvertRestates(t *testing.T) {
 		{"$350 (€300)", m("$350", 0, "USD"), m("€300", 6, "USD"), false},
 		{"350 miles (a long way, some 563 km)", m("350 miles", 0, "m"), m("563 km", 29, "m"), false}, // more than 16 runes apart
 		{"350 miles (or 5 to 563 km)", m("350 miles", 0, "m"), m("563 km", 20, "m"), false},          // a digit between
+		{"350 miles, or, in short, 563 km", m("350 miles", 0, "m"), m("563 km", 25, "m"), true},      // an equality word, 16 runes between
+		{"350 miles, or, in short,  563 km", m("350 miles", 0, "m"), m("563 km", 26, "m"), false},    // 17: too far
+		{"350 miles1 or 563 km", m("350 miles", 0, "m"), m("563 km", 14, "m"), false},                // a digit right after
 	}
 	for _, k := range cases {
 		src := &Source{Text: k.text}
@@ -189,7 +193,7 @@ func TestConvertRestates(t *testing.T) {
 			t.Errorf("a change, a direction or a range beside a figure is no conversion: %+v %+v", a, b)
 		}
 	}
-	for u, want := range map[string]bool{"USD": true, "EUR": true, "USd": false, "US": false, "USDX": false, "m": false, "@AB": false, "AB[": false} {
+	for u, want := range map[string]bool{"USD": true, "EUR": true, "ZAR": true, "AUD": true, "USd": false, "US": false, "USDX": false, "m": false, "@AB": false, "AB[": false} {
 		if isCurrency(u) != want {
 			t.Errorf("isCurrency(%q) = %v", u, !want)
 		}

@@ -152,6 +152,14 @@ func ends(pairs ...[2]float64) *Result {
 	return r
 }
 
+// endFirst puts the first statement's end before its start, as claim 0
+// ("升至71%,此前为58%").
+func endFirst(r *Result) *Result {
+	r.Claims[0], r.Claims[1] = r.Claims[1], r.Claims[0]
+	r.Claims[0].Partner, r.Claims[1].Partner = 1, 0
+	return r
+}
+
 // Statements of one change (same subject, metric, family, start and end
 // periods) agree at both ends or are told with a different start or end.
 func TestChangeCheck(t *testing.T) {
@@ -168,6 +176,7 @@ func TestChangeCheck(t *testing.T) {
 		{"another end", ends([2]float64{64, 71}, [2]float64{64, 75}), []string{"inconsistent f0 t0 f1 t1"}, "with a different end:"},
 		{"another start and end", ends([2]float64{58, 75}, [2]float64{64, 71}), []string{"inconsistent f0 t0 f1 t1"}, "with a different start and end:"},
 		{"one statement is no comparison", ends([2]float64{58, 75}), nil, ""},
+		{"a statement whose end is the first claim", endFirst(ends([2]float64{58, 71}, [2]float64{64, 71})), []string{"inconsistent t0 f0 f1 t1"}, "different start"},
 		{"three, one odd: every statement the odd one misses is involved",
 			ends([2]float64{64, 71}, [2]float64{64, 71}, [2]float64{58, 71}), []string{"inconsistent f0 t0 f1 t1 f2 t2"}, "different start"},
 		{"five statements, four shown",
