@@ -29,6 +29,13 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 	if c, cok := sc.ctxBefore(a.start); cok && (!ok || c.start <= h.start) {
 		h, ok = c, true // ¥ in Japanese text
 	}
+	if ok && h.def.Kind != "money" {
+		// a word before that names a unit yields to a unit written after
+		// the number: "a load factor of 86.5%" is a share, not a multiple
+		if after, aok := u.after(t, a.end); aok && after.def.Canonical != h.def.Canonical {
+			ok = false
+		}
+	}
 	// a currency the claim before took as its own (0€0: "0€", 0W0: "0W") is not this one's
 	if ok && !a.year && h.start >= sc.lastEnd() {
 		if a.money != 0 {
