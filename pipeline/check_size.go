@@ -3,6 +3,8 @@ package pipeline
 import (
 	"fmt"
 	"regexp"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -92,9 +94,10 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 			if !c.states(src, size) {
 				continue
 			}
+			own := ownEnd(r, src, ks, k)
 			fit := func(p pair) bool {
 				from := &r.Claims[p.from]
-				return c.measure.fits(size, from) && Family(from) == Family(&r.Claims[p.to]) &&
+				return (own < 0 || p.to == own) && c.measure.fits(size, from) && Family(from) == Family(&r.Claims[p.to]) &&
 					sameTime(size, from, &r.Claims[p.to]) && !(longAgo(r, from) && !sameClause(src, size, from))
 			}
 			if f, ok := anyReading(ps, fit, func(p pair) Finding { return c.finding(r, p, k) }); ok {
@@ -104,6 +107,21 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 			}
 		}
 	})
+}
+
+// ownEnd is the end that a size names right after it ("revenue climbed 9%
+// to €42.7 billion"), or -1: such a size is the size of that change, not of
+// another change in its sentence ("the margin widened to 18.4% from 15.1%").
+func ownEnd(r *Result, src *Source, ks []int, k int) int {
+	c := &r.Claims[k]
+	for _, j := range ks {
+		o := &r.Claims[j]
+		if o.Source == c.Source && o.Sentence == c.Sentence && o.Start >= c.End && o.Change() == "to" &&
+			utf8.RuneCountInString(strings.TrimSpace(between(src, c.End, o.Start))) <= 4 {
+			return j
+		}
+	}
+	return -1
 }
 
 // states reports whether the figure states this measure of a change: its

@@ -37,6 +37,8 @@ func TestKeepApart(t *testing.T) {
 		{"shares adding to exactly 100%", "Firm A holds 60% of the market and firm B 40%."},
 		{"a rejected figure in a note", "Prices rose 120% in 2023.\n涨幅是120%,不是220%。"},
 		{"a doubling and its rate", "Traffic doubles every 5 years, about 15% a year."},
+		{"a change with its own end beside another change", "The gross margin improved to 41.2% from 38.9%, while sales rose 9% to $8.3 billion."},
+		{"a change with its own end, in Chinese", "毛利率从38.9%升至41.2%,销售额增长9%至83亿美元。"},
 		{"a count, a price and a total that fits", "At 1,200 seats for $45 each, the evening comes to $54,000, and the hall seats 2,000."},
 	}
 	for _, c := range cases {
