@@ -101,7 +101,7 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, out []Finding) []
 		if n.Role() == "rejected" {
 			continue // 不是45%: quoted to be denied
 		}
-		match, garbled, near := rs.align(r, n, quote)
+		match, garbled, near := rs.align(r, n, quote, own)
 		switch {
 		case match >= 0:
 			agree = append(agree, r.Claims[match].ID, n.ID)
@@ -131,7 +131,7 @@ func contains(ks []int, k int) bool {
 
 // align finds, among the quote figures of n's family and kind, one that n
 // agrees with, else one it garbles, else the nearest in value (-1: none).
-func (rs restatement) align(r *Result, n *Claim, quote []int) (match, garbled, near int) {
+func (rs restatement) align(r *Result, n *Claim, quote, own []int) (match, garbled, near int) {
 	match, garbled, near = -1, -1, -1
 	best := math.Inf(1)
 	for _, k := range quote {
@@ -150,6 +150,18 @@ func (rs restatement) align(r *Result, n *Claim, quote []int) (match, garbled, n
 		}
 		if d := math.Abs(math.Log(math.Abs(InFamily(n, n.Value)) / math.Abs(InFamily(q, q.Value)))); d < best {
 			best, near = d, k
+		}
+	}
+	if match < 0 && n.Unit() == "" {
+		// a note that drops the unit ("收入1.2万亿" for 1.2万亿元) restates
+		// the figure of its own quote that has that value, to its rounding
+		a := Interval(n, 0)
+		for _, k := range own {
+			q := &r.Claims[k]
+			if b := Interval(q, 0); q.Unit() != "" && q.Change() == n.Change() && q.Value != 0 &&
+				max(a.Lo, b.Lo) < min(a.Hi, b.Hi) { // more than touching: 3.3 is not 3.2%
+				return k, -1, -1
+			}
 		}
 	}
 	return match, garbled, near
