@@ -142,10 +142,10 @@ func inherit(r *Result, note, quote []int) {
 			cl.Named = true
 		}
 		if cl.Subject() == "" {
-			cl.SetSubject(mostNamed(r, quote, own, q, func(c *Claim) string { return c.Subject() }))
+			cl.SetSubject(mostNamed(r, quote, own, q, true, func(c *Claim) string { return c.Subject() }))
 		}
 		if cl.Metric() == "" {
-			cl.SetMetric(mostNamed(r, quote, own, q, func(c *Claim) string { return c.Metric() }))
+			cl.SetMetric(mostNamed(r, quote, own, q, false, func(c *Claim) string { return c.Metric() }))
 		}
 		if cl.Period() == "" && q >= 0 {
 			cl.SetPeriod(r.Claims[q].Period())
@@ -193,15 +193,30 @@ func counterpart(r *Result, cl *Claim, quote []int, own int) int {
 }
 
 // mostNamed is the counterpart's value, else the value most of the noted
-// source's own claims share, else most of its document's.
-func mostNamed(r *Result, quote []int, own, q int, get func(*Claim) string) string {
+// source's own claims share, else the one most of its document's claims
+// share; with majority, only one that more than half of them share:
+// a file of highlights from many articles speaks of no one subject, though
+// a book's metric (electricity use) is still the likeliest of its notes'.
+func mostNamed(r *Result, quote []int, own, q int, majority bool, get func(*Claim) string) string {
 	if q >= 0 && get(&r.Claims[q]) != "" {
 		return get(&r.Claims[q])
 	}
 	if v := mostCommon(r, quote[:own], get); v != "" {
 		return v
 	}
-	return mostCommon(r, quote[own:], get)
+	v, n := "", 0
+	count := map[string]int{}
+	for _, k := range quote[own:] {
+		if w := get(&r.Claims[k]); w != "" {
+			if count[w]++; count[w] > n {
+				v, n = w, count[w]
+			}
+		}
+	}
+	if majority && 2*n <= len(quote)-own {
+		return ""
+	}
+	return v
 }
 
 // mostCommon is the value most of the claims share ("" for none).

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -90,6 +91,44 @@ func TestInheritFromDocument(t *testing.T) {
 			got := &r.Claims[2]
 			if got.Subject() != c.wantSubject || got.Named != c.wantNamed {
 				t.Errorf("subject %q named %v, want %q %v", got.Subject(), got.Named, c.wantSubject, c.wantNamed)
+			}
+		})
+	}
+}
+
+// A note whose quote names nothing takes its document's subject only when
+// most of the document speaks of it: a file of highlights from many
+// articles has none.
+func TestInheritFromManyArticles(t *testing.T) {
+	claim := func(src, subject string, v float64) Claim {
+		c := Claim{Source: src, Value: v, Step: 1, Partner: -1}
+		c.SetUnit("USD")
+		c.SetKind("money")
+		c.SetSubject(subject)
+		return c
+	}
+	cases := []struct {
+		name     string
+		document []string // the subjects of the document's other highlights
+		want     string
+	}{
+		{"one article", []string{"Acme", "Acme", "Globex"}, "Acme"},
+		{"many articles", []string{"Acme", "Globex", "Initech"}, ""},
+		{"a tie", []string{"Acme", "Acme", "Globex", "Globex"}, ""},
+		{"one article named among many unnamed", []string{"Acme", "", ""}, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := &Result{Claims: []Claim{claim("q", "", 500)}}
+			quote := []int{0}
+			for i, s := range c.document {
+				r.Claims = append(r.Claims, claim(fmt.Sprintf("d%d", i), s, float64(9000+i)))
+				quote = append(quote, len(r.Claims)-1)
+			}
+			r.Claims = append(r.Claims, claim("n", "", 777))
+			inherit(r, []int{len(r.Claims) - 1}, quote)
+			if got := r.Claims[len(r.Claims)-1].Subject(); got != c.want {
+				t.Errorf("subject %q, want %q", got, c.want)
 			}
 		})
 	}
