@@ -17,7 +17,9 @@ import (
 // sentence may leave parts out.
 
 func init() {
-	registerCheck("share-sum", func(d rules.CheckDef) Checker { return shareSum{d.Approx, d.Patterns["share"]} })
+	registerCheck("share-sum", func(d rules.CheckDef) Checker {
+		return shareSum{d.Approx, d.Patterns["share"], d.Patterns["place"]}
+	})
 	registerCheck("parts-total", func(d rules.CheckDef) Checker { return partsTotal{d.Approx} })
 }
 
@@ -26,6 +28,9 @@ func init() {
 type shareSum struct {
 	approx float64
 	share  *regexp.Regexp // the words of a share (占, account for, hold)
+	// place matches after a share and gives, as its first group, the
+	// place or group the share is of (45% in Japan)
+	place *regexp.Regexp
 }
 
 func (s shareSum) Check(r *Result, add func(Finding)) {
@@ -63,12 +68,57 @@ func (s shareSum) Check(r *Result, add func(Finding)) {
 				wholes, byWhole[""] = []string{w}, nil
 			}
 			for _, w := range wholes {
-				if len(byWhole[w]) >= 2 {
-					add(s.finding(r, byWhole[w]))
+				for _, inTime := range byKey(byWhole[w], func(k int) string { return r.Claims[k].PeriodKey() }) {
+					for _, parts := range byKey(inTime, func(k int) string { return s.placeOf(src, &r.Claims[k]) }) {
+						if len(parts) >= 2 {
+							add(s.finding(r, parts))
+						}
+					}
 				}
 			}
 		}
 	})
+}
+
+// byKey splits the shares of one whole by a key, a period or a place:
+// "45% of the market in 2024 and 60% in 2025", "45% in Japan and 60% in
+// Korea" are two wholes each. A share of no key joins the one key the
+// others have; beside two or more it belongs to none.
+func byKey(parts []int, key func(k int) string) [][]int {
+	by := map[string][]int{}
+	var keys []string
+	for _, k := range parts {
+		p := key(k)
+		if by[p] == nil && p != "" {
+			keys = append(keys, p)
+		}
+		by[p] = append(by[p], k)
+	}
+	switch len(keys) {
+	case 0:
+		return [][]int{by[""]}
+	case 1:
+		all := append(by[""], by[keys[0]]...)
+		sort.Ints(all)
+		return [][]int{all}
+	}
+	out := make([][]int, 0, len(keys))
+	for _, p := range keys {
+		out = append(out, by[p])
+	}
+	return out
+}
+
+// placeOf is the place a share is of where the words after it name one.
+func (s shareSum) placeOf(src *Source, c *Claim) string {
+	if s.place == nil {
+		return ""
+	}
+	m := s.place.FindStringSubmatch(between(src, c.End, c.End+60))
+	if len(m) < 2 {
+		return ""
+	}
+	return m[1]
 }
 
 // isPart: a figure that may be a part of a whole in percent, not a

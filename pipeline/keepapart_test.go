@@ -35,6 +35,8 @@ func TestKeepApart(t *testing.T) {
 		{"a restatement in another unit", "The trail is 26 miles long.\n这条小路全长约42公里。"},
 		{"shares of two wholes", "55% of men and 51% of women voted."},
 		{"shares adding to exactly 100%", "Firm A holds 60% of the market and firm B 40%."},
+		{"one share at two times", "The retailer holds 38% of the grocery market in 2021 and 67% in 2025."},
+		{"one share in two places", "The retailer holds 38% of the grocery market in Norway and 67% in Iceland."},
 		{"a rejected figure in a note", "Prices rose 120% in 2023.\n涨幅是120%,不是220%。"},
 		{"a doubling and its rate", "Traffic doubles every 5 years, about 15% a year."},
 		{"a change with its own end beside another change", "The gross margin improved to 41.2% from 38.9%, while sales rose 9% to $8.3 billion."},
