@@ -48,11 +48,12 @@ func (c convert) restates(src *Source, a, b *Claim) bool {
 		return false
 	}
 	gap := between(src, a.End, b.Start)
-	if len([]rune(gap)) > 16 || strings.IndexFunc(gap, unicode.IsDigit) >= 0 {
-		return false
+	if len([]rune(gap)) > 16 || strings.IndexFunc(gap, unicode.IsDigit) >= 0 || unitWritten(a) == unitWritten(b) {
+		return false // "5 km or 10 km" are two choices, not one figure restated
 	}
 	bare := strings.TrimFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(（/、,，", r) })
-	return bare == "" && strings.ContainsAny(gap, "(（/") || c.equal != nil && c.equal.MatchString(gap)
+	// the equality word is read without the commas around it: "212 °F, or 90 °C"
+	return bare == "" && strings.ContainsAny(gap, "(（/") || c.equal != nil && c.equal.MatchString(bare)
 }
 
 func (c convert) finding(r *Result, i, j int) Finding {
@@ -82,4 +83,19 @@ func isCurrency(u string) bool {
 		}
 	}
 	return true
+}
+
+// unitWritten is the unit as a figure writes it: its letters and signs,
+// lower-cased, without the number, its qualifier words or its spaces.
+func unitWritten(c *Claim) string {
+	text := c.Text
+	if q := c.Qualifier(); q != "" {
+		text = strings.Replace(text, q, "", 1)
+	}
+	return strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune(".,'’", r) {
+			return -1
+		}
+		return r
+	}, text))
 }
