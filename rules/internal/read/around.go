@@ -40,16 +40,9 @@ func (sc *scan) bound(m *Match, h qualHit) {
 // excluded reports whether an exclusion rule drops the quantity. fig is
 // where the figure ends: its unit and its range, before any qualifier.
 func (sc *scan) excluded(m *Match, a atom, bare bool, fig int) bool {
-	for k := range sc.rs.excl {
-		e := &sc.rs.excl[k]
-		if e.bareOnly && !bare || len(e.readers) > 0 && !e.readers[a.rule] || len(e.kinds) > 0 && !e.kinds[m.Kind] {
-			continue
-		}
-		if sc.excludes(e, m, a, fig) {
-			return true
-		}
-	}
-	return false
+	return sc.rs.exclIndex.each(a.rule, m.Kind, bare, func(k int) bool {
+		return sc.excludes(&sc.rs.excl[k], m, a, fig)
+	})
 }
 
 func (sc *scan) excludes(e *exclusion, m *Match, a atom, fig int) bool {

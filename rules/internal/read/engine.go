@@ -26,8 +26,10 @@ type Engine struct {
 	quals  qualTable
 	forms  []form
 	excl   []exclusion
-	ranges *rangeTable
-	per    *perTable
+	// exclIndex is the exclusions by the readers and unit kinds they apply to
+	exclIndex ruleIndex
+	ranges    *rangeTable
+	per       *perTable
 
 	// Trigger sets, built once: only where one of these starts does a
 	// reader run, so that most of a text costs one lookup per rune.
@@ -112,6 +114,8 @@ func (rs *Engine) finish() error {
 	for w := range rs.vague.words {
 		rs.numberWords[w] = true
 	}
+	rs.exclIndex = newRuleIndex(len(rs.excl), func(i int) map[string]bool { return rs.excl[i].readers },
+		func(i int) map[string]bool { return rs.excl[i].kinds }, func(i int) bool { return rs.excl[i].bareOnly })
 	rs.signFirst = &runeSet{}
 	for w := range rs.words.negative {
 		rs.numberWords[w] = true
