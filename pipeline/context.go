@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -246,7 +247,14 @@ func (c *Context) fallback(r *Result, src *Source, claims []int) {
 			continue
 		}
 		if rs == nil {
-			rs = []rune(src.Text)
+			buf := runeBufs.Get().(*[]rune)
+			rs = runesOf((*buf)[:0], src.Text)
+			*buf = rs
+			defer func() {
+				if cap(*buf) <= 1<<16 { // do not keep the buffer of a huge text alive
+					runeBufs.Put(buf)
+				}
+			}()
 		}
 		if cl.Subject() == "" {
 			cl.SetSubject(phraseSubject(rs, cl))
@@ -269,6 +277,20 @@ func (c *Context) fallback(r *Result, src *Source, claims []int) {
 			words = words[1:]
 		}
 	}
+}
+
+// runeBufs keeps the rune buffers of fallback: the phrase readers make
+// strings of what they keep, so a text's runes are scratch space, and a
+// buffer decoded once saves []rune's two passes and its allocation.
+var runeBufs = sync.Pool{New: func() any { return new([]rune) }}
+
+// runesOf appends the runes of s to buf, as []rune(s) would make them.
+func runesOf(buf []rune, s string) []rune {
+	buf = slices.Grow(buf, len(s)) // a rune per byte at most: no appends grow it
+	for _, c := range s {
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // pairChanges links each end of a change statement with its other end: the

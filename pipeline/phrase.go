@@ -3,6 +3,7 @@ package pipeline
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Where no lexicon names what a figure measures, its words do: the thing
@@ -34,24 +35,30 @@ func phraseMetric(rs []rune, lang string, c *Claim) string {
 }
 
 // phraseSubject is the names before a figure in its clause: "mainland China
-// had 1.4 billion people", "China's global surplus rose 20%".
+// had 1.4 billion people", "China's global surplus rose 20%". Every claim
+// without a subject asks, so its words stay spans of rs: only a capitalised
+// word, which may be a name, is made a string.
 func phraseSubject(rs []rune, c *Claim) string {
 	lo, _ := clauseAround(rs, c.Start, c.End)
-	words := wordsIn(rs, lo, c.Start)
+	var buf [32]wordSpan
+	words := wordSpans(buf[:0], rs, lo, c.Start)
 	var run []string
 	best := ""
-	for i, w := range words {
-		name := strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
-		opens := i == 0 || words[i-1] == "."
-		if isName(name) && len(name) > 2 && !(opens && name == w && !nextIsName(words, i)) {
-			run = append(run, name)
-			if name != w { // a possessive ends the name
-				best, run = strings.Join(run, " "), nil
+	for i, sp := range words {
+		if !sp.mark && unicode.IsUpper(rs[sp.i]) {
+			w := sp.text(rs)
+			name := strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+			opens := i == 0 || words[i-1].mark
+			if isName(name) && len(name) > 2 && !(opens && name == w && !nextIsName(rs, words, i)) {
+				run = append(run, name)
+				if name != w { // a possessive ends the name
+					best, run = strings.Join(run, " "), nil
+				}
+				continue
 			}
-			continue
 		}
-		if len(run) > 0 && (w == "and" || w == "of") {
-			run = append(run, w)
+		if len(run) > 0 && (sp.is(rs, "and") || sp.is(rs, "of")) {
+			run = append(run, sp.text(rs))
 			continue
 		}
 		if len(run) > 0 {
@@ -68,14 +75,18 @@ func phraseSubject(rs []rune, c *Claim) string {
 // nextIsName reports a name after word i: a sentence may open with one
 // ("Ivory Coast"), but a lone capital at a sentence's start is mostly a
 // common word ("Corn acreage").
-func nextIsName(words []string, i int) bool {
-	return i+1 < len(words) && isName(words[i+1]) && len(words[i+1]) > 2
+func nextIsName(rs []rune, words []wordSpan, i int) bool {
+	if i+1 >= len(words) || words[i+1].mark || !unicode.IsUpper(rs[words[i+1].i]) {
+		return false // isName needs a capital
+	}
+	w := words[i+1].text(rs)
+	return isName(w) && len(w) > 2
 }
 
 // isName: a capitalised word that is no function word, month or common
 // opener of a sentence.
 func isName(w string) bool {
-	if w == "" || !unicode.IsUpper([]rune(w)[0]) {
+	if first, _ := utf8.DecodeRuneInString(w); w == "" || !unicode.IsUpper(first) {
 		return false
 	}
 	l := strings.ToLower(w)
@@ -156,11 +167,46 @@ accounted made makes make cost costs costing estimated put puts set sets average
 
 // wordsIn lists the Latin words of rs[lo:hi], with their apostrophes.
 func wordsIn(rs []rune, lo, hi int) []string {
-	var out []string
+	spans := wordSpans(nil, rs, lo, hi)
+	out := make([]string, len(spans))
+	for k, sp := range spans {
+		out[k] = sp.text(rs)
+	}
+	return out
+}
+
+// wordSpan is a word of wordsIn as offsets into its runes, or a mark: a
+// number or punctuation, which breaks a phrase and reads as ".".
+type wordSpan struct {
+	i, j int
+	mark bool
+}
+
+func (w wordSpan) text(rs []rune) string {
+	if w.mark {
+		return "."
+	}
+	return string(rs[w.i:w.j])
+}
+
+// is reports whether the word is s, without making it a string.
+func (w wordSpan) is(rs []rune, s string) bool {
+	k := w.i
+	for _, c := range s {
+		if w.mark || k >= w.j || rs[k] != c {
+			return false
+		}
+		k++
+	}
+	return !w.mark && k == w.j
+}
+
+// wordSpans appends to out the words of rs[lo:hi] as wordsIn reads them.
+func wordSpans(out []wordSpan, rs []rune, lo, hi int) []wordSpan {
 	for i := max(lo, 0); i < hi && i < len(rs); {
 		if !isLatinLetter(rs[i]) {
 			if unicode.IsDigit(rs[i]) || strings.ContainsRune(",.;:!?()", rs[i]) {
-				out = append(out, ".") // a number or a mark breaks a phrase
+				out = append(out, wordSpan{mark: true}) // a number or a mark breaks a phrase
 			}
 			i++
 			continue
@@ -170,9 +216,9 @@ func wordsIn(rs []rune, lo, hi int) []string {
 			j++
 		}
 		if unicode.IsDigit(at(rs, i-1)) || unicode.IsDigit(at(rs, j)) {
-			out = append(out, ".") // a word glued to digits is a name or code (5G, FL350, W1,157)
+			out = append(out, wordSpan{mark: true}) // a word glued to digits is a name or code (5G, FL350, W1,157)
 		} else {
-			out = append(out, string(rs[i:j]))
+			out = append(out, wordSpan{i: i, j: j})
 		}
 		i = j
 	}
