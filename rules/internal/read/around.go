@@ -153,11 +153,15 @@ func (sc *scan) tokenSpan(i, j int) (int, int) {
 
 // forms sets the kind and the change role from the words around the claim.
 func (sc *scan) forms(m *Match) {
+	kind, may := m.Kind, sc.rs.formIndex.ofKind(m.Kind)
 	for k := range sc.rs.forms {
-		f := &sc.rs.forms[k]
-		if len(f.kinds) > 0 && !f.kinds[m.Kind] {
+		if m.Kind != kind { // a form before this one gave the claim its kind
+			kind, may = m.Kind, sc.rs.formIndex.ofKind(m.Kind)
+		}
+		if !may.has(k) {
 			continue
 		}
+		f := &sc.rs.forms[k]
 		if f.beforeWords != nil && !sc.wordBefore(f.beforeWords, m.Start) || f.afterWords != nil && !sc.wordAfter(f.afterWords, m.End) {
 			continue
 		}

@@ -28,6 +28,7 @@ type Engine struct {
 	excl   []exclusion
 	// exclIndex is the exclusions by the readers and unit kinds they apply to
 	exclIndex ruleIndex
+	formIndex ruleIndex // the forms by the unit kinds they apply to
 	ranges    *rangeTable
 	per       *perTable
 
@@ -116,6 +117,8 @@ func (rs *Engine) finish() error {
 	}
 	rs.exclIndex = newRuleIndex(len(rs.excl), func(i int) map[string]bool { return rs.excl[i].readers },
 		func(i int) map[string]bool { return rs.excl[i].kinds }, func(i int) bool { return rs.excl[i].bareOnly })
+	rs.formIndex = newRuleIndex(len(rs.forms), func(int) map[string]bool { return nil },
+		func(i int) map[string]bool { return rs.forms[i].kinds }, func(int) bool { return false })
 	rs.signFirst = &runeSet{}
 	for w := range rs.words.negative {
 		rs.numberWords[w] = true

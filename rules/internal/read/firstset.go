@@ -18,11 +18,17 @@ type firstSet struct {
 	// whole: the pattern is that one rune ([A-Za-z_]): the set's test is the
 	// match, and the regexp machine need not run.
 	whole bool
+	// ascii is ranges for the ASCII runes, a bit each: most text is ASCII,
+	// and a case-folded word list makes dozens of ranges to scan.
+	ascii [2]uint64
 }
 
-func (f firstSet) allows(c rune) bool {
+func (f *firstSet) allows(c rune) bool {
 	if f.any {
 		return true
+	}
+	if c < 0x80 {
+		return f.ascii[c>>6]&(1<<(c&63)) != 0
 	}
 	for i := 0; i+1 < len(f.ranges); i += 2 {
 		if c >= f.ranges[i] && c <= f.ranges[i+1] {
@@ -41,7 +47,13 @@ func firstOf(re *syntax.Regexp) firstSet {
 	exact, nullable, ok := first(re, false)
 	adjacent := ok && !nullable && !hasSpace(exact)
 	one := re.Op == syntax.OpCharClass || re.Op == syntax.OpLiteral && len(re.Rune) == 1
-	return firstSet{ranges: rs, adjacent: adjacent, whole: adjacent && one}
+	f := firstSet{ranges: rs, adjacent: adjacent, whole: adjacent && one}
+	for i := 0; i+1 < len(rs); i += 2 {
+		for c := max(rs[i], 0); c <= rs[i+1] && c < 0x80; c++ {
+			f.ascii[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return f
 }
 
 func hasSpace(ranges []rune) bool {

@@ -9,6 +9,8 @@ func newRuleBits(n int) ruleBits { return make(ruleBits, (n+63)/64) }
 
 func (b ruleBits) add(i int) { b[i/64] |= 1 << (i % 64) }
 
+func (b ruleBits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
+
 // ruleIndex says, for a reader rule and a unit kind, which rules may apply
 // to a number: the readers and unit kinds a rule is restricted to are
 // sets, and testing each rule's sets for each number cost two map lookups
@@ -55,6 +57,14 @@ func newRuleIndex(n int, readers, kinds func(i int) map[string]bool, bareOnly fu
 	return x
 }
 
+// ofKind is the rules that may apply to a claim of unit kind kind.
+func (x *ruleIndex) ofKind(kind string) ruleBits {
+	if k, ok := x.byKind[kind]; ok {
+		return k
+	}
+	return x.anyKind
+}
+
 // each calls f with each rule, in order, that may apply to a number read
 // by reader, of unit kind kind, bare or not, until f returns true; it
 // reports whether one did.
@@ -63,10 +73,7 @@ func (x *ruleIndex) each(reader, kind string, bare bool, f func(i int) bool) boo
 	if !ok {
 		r = x.anyRead
 	}
-	k, ok := x.byKind[kind]
-	if !ok {
-		k = x.anyKind
-	}
+	k := x.ofKind(kind)
 	for w := range r {
 		m := r[w] & k[w]
 		if !bare {

@@ -209,11 +209,16 @@ func boundaryBefore(t *text, i int) bool {
 }
 
 func (tr *trie) key(c rune) rune {
-	if tr.exact || c >= 'a' && c <= 'z' {
+	if tr.exact || c >= 'a' && c <= 'z' || c >= noCaseLo && c <= noCaseHi {
 		return c
 	}
 	return unicode.ToLower(c)
 }
+
+// No rune from noCaseLo to noCaseHi has a case (kana, CJK punctuation and
+// the Han blocks among them): ToLower's table search is skipped for the
+// runes of Chinese and Japanese text, which a trie walks most.
+const noCaseLo, noCaseHi = 0x2D2E, 0xA63F
 
 // cjkLetter is a Han character or kana (ー included), between which spaces
 // do not break an alias: パ ーセ ント.
