@@ -34,13 +34,17 @@ type Engine struct {
 
 	// Trigger sets, built once: only where one of these starts does a
 	// reader run, so that most of a text costs one lookup per rune.
-	cjkStart    *runeSet
-	signFirst   *runeSet // first letters of sign words (minus, negative)
-	numberWords map[string]bool
-	wordShape   shapes // the first letters and lengths of the number words
-	periods     periodTable
-	lex         lexicon
-	kana        kanaTable
+	cjkStart *runeSet
+	// nonASCIIStart is where a number may start past ASCII: the first runes
+	// of fixed words, CJK numerals, kana numbers and multipliers, in one
+	// set that mayStart tests once for every rune of CJK text.
+	nonASCIIStart *runeSet
+	signFirst     *runeSet // first letters of sign words (minus, negative)
+	numberWords   map[string]bool
+	wordShape     shapes // the first letters and lengths of the number words
+	periods       periodTable
+	lex           lexicon
+	kana          kanaTable
 }
 
 // Builder assembles an Engine from definitions given one at a time, each
@@ -102,6 +106,7 @@ func dupErr(field, alias, other string) *FieldError {
 
 func (rs *Engine) finish() error {
 	rs.cjkStart = rs.cjk.startSet()
+	rs.nonASCIIStart = nonASCIIStart(rs)
 	rs.cjk.unitWords = &rs.units.word
 	rs.numberWords = map[string]bool{}
 	for _, m := range []map[string]float64{rs.words.numbers, rs.words.hundreds, rs.words.scales, rs.words.fractions, rs.words.multiples} {
@@ -178,4 +183,22 @@ func set(words []string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// nonASCIIStart is the union of the sets of runes that readOne tries a
+// reader at, for the runes that are not ASCII (Latin letters are looked up
+// word by word).
+func nonASCIIStart(rs *Engine) *runeSet {
+	out := &runeSet{}
+	out.union(&rs.fixed.trie.first)
+	out.union(rs.cjkStart)
+	for c := rune(0x3041); c <= 0x309F; c++ { // hiragana only: readOne tries kana numbers at no other rune
+		if isHiragana(c) && rs.kana.first.has(c) {
+			out.add(c)
+		}
+	}
+	if rs.mult != nil {
+		out.union(&rs.mult.trie.first)
+	}
+	return out
 }

@@ -106,9 +106,10 @@ func (sc *scan) mayStart(i int) (int, bool) {
 	case isLatin(c):
 		e := t.wordEnd(i)
 		return e, boundaryBefore(t, i) && rs.numberWordIn(t, i, e)
-	case c >= 0x80 && (rs.fixed.trie.first.has(c) || rs.cjkStart.has(c) || isHiragana(c) && rs.kana.first.has(c) ||
-		rs.mult != nil && rs.mult.trie.first.has(c)):
-		return i + 1, true
+	case c >= 0x80: // past ASCII only the readers' first runes start numbers
+		return i + 1, rs.nonASCIIStart.has(c)
+	case c != '-' && c != '.' && !isDigit(c): // no digit number starts elsewhere
+		return i + 1, false
 	}
 	return i + 1, startsDigits(t, i)
 }

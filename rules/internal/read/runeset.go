@@ -25,3 +25,13 @@ func (s *runeSet) has(c rune) bool {
 	}
 	return s.other[c]
 }
+
+// union adds every rune of o to s.
+func (s *runeSet) union(o *runeSet) {
+	for i := range s.bmp {
+		s.bmp[i] |= o.bmp[i]
+	}
+	for c := range o.other {
+		s.add(c)
+	}
+}
