@@ -13,6 +13,9 @@ type lexicon struct {
 	owner   map[string]string
 	stop    map[string]bool
 	words   int
+	// plain are the words that may stand before a metric without making
+	// it another one (total revenue is revenue; services revenue is not)
+	plain map[string]bool
 }
 
 type lexEntry struct {
@@ -37,6 +40,11 @@ type Mention struct {
 type KeywordsDef struct {
 	Stopwords []string `yaml:"stopwords"`
 	Words     int      `yaml:"words"`
+	// PlainBeforeMetric lists the English words that leave a metric as it
+	// is when they stand just before it (total, annual, net); any other
+	// lower-case word names a part of it: "services revenue" and
+	// "automotive revenue" are not the company's revenue.
+	PlainBeforeMetric []string `yaml:"plain_before_metric"`
 }
 
 // Subject adds a subject to the lexicon.
@@ -54,7 +62,7 @@ func (b *Builder) Keywords(_ string, raw KeywordsDef) error {
 	if raw.Words < 1 {
 		return fieldErr("words", "must be at least 1")
 	}
-	b.rs.lex.stop, b.rs.lex.words = set(raw.Stopwords), raw.Words
+	b.rs.lex.stop, b.rs.lex.words, b.rs.lex.plain = set(raw.Stopwords), raw.Words, set(raw.PlainBeforeMetric)
 	return nil
 }
 
@@ -103,10 +111,58 @@ func (sc *scan) mentions() []Mention {
 			return next
 		}
 		e := lx.entries[v]
-		out = append(out, Mention{Kind: e.kind, Name: e.name, Start: i, End: end, Sentence: sent.of(i)})
+		name := e.name
+		if e.kind == "metric" && lx.plain != nil {
+			if w := sc.partBefore(i); w != "" {
+				name = w + " " + name
+			}
+		}
+		out = append(out, Mention{Kind: e.kind, Name: name, Start: i, End: end, Sentence: sent.of(i)})
 		return end
 	})
 	return out
+}
+
+// partBefore is the lower-case English words (one or two) just before a
+// metric at i that name a part of it ("services" in "services revenue",
+// "data center" in "data center revenue"), or "": a capitalised word or a
+// possessive is whose metric it is, a number word or a plain word (total,
+// annual) leaves it whole.
+func (sc *scan) partBefore(i int) string {
+	w, s := sc.partWord(i)
+	if w == "" {
+		return ""
+	}
+	if v, _ := sc.partWord(s); v != "" {
+		return v + " " + w
+	}
+	return w
+}
+
+// partWord is the word that partBefore takes just before i, and where it
+// starts.
+func (sc *scan) partWord(i int) (string, int) {
+	t := sc.t
+	e := t.backSpaces(i, 1)
+	if e == i || e == 0 || !isLatin(t.at(e-1)) {
+		return "", i
+	}
+	s := e
+	for s > 0 && (isLatin(t.at(s-1)) || t.at(s-1) == '-') {
+		s--
+	}
+	if s > 0 && (t.at(s-1) == '\'' || t.at(s-1) == '’' || isDigit(t.at(s-1))) {
+		return "", i
+	}
+	if c := t.at(s); c < 'a' || c > 'z' {
+		return "", i
+	}
+	w := t.lower(s, e)
+	// an adverb (recently, roughly) says how, not what part
+	if sc.rs.lex.plain[w] || sc.rs.lex.stop[w] || sc.rs.numberWords[w] || sc.rs.words.isNumberWord(w) || strings.HasSuffix(w, "ly") {
+		return "", i
+	}
+	return w, s
 }
 
 var hanRun = regexp.MustCompile(`^[的之个了是为约\s]*(\p{Han}{2,4})`)
