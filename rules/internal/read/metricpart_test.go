@@ -18,6 +18,7 @@ func TestMetricPart(t *testing.T) {
 		{"It made $5bn revenue.", "revenue"},
 		{"revenue rose", "revenue"},
 		{"Its data center revenue rose.", "data center revenue"},
+		{"The median price was $389,800.", "median price"},
 		{"The firm's cloud revenue rose.", "cloud revenue"},
 		{"a training run now costs $5 million", "price"},
 		{"its recently reported revenue", "revenue"},

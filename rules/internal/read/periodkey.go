@@ -21,6 +21,9 @@ func (rs *Engine) PeriodKey(p string) (string, int) {
 	if k, ok := rs.periods.relative[strings.ToLower(p)]; ok {
 		return k, 0
 	}
+	if m := fiscalYear.FindStringSubmatch(p); m != nil {
+		return "FY" + m[1] + m[2], 0
+	}
 	if year, month, ok := monthOf(p); ok {
 		return fmt.Sprintf("%d-%02d", year, month), year*100 + month
 	}
@@ -46,6 +49,10 @@ type periodForm struct {
 	year, q int // submatch indexes
 	quarter int // a fixed quarter when q is 0
 }
+
+// fiscalYear is a fiscal year, in words or in Chinese and Japanese (2023年度,
+// 2023财年): one key for all its spellings, apart from the calendar year's.
+var fiscalYear = regexp.MustCompile(`(?i)^(?:(?:fiscal\s+(?:year\s+)?|FY\s?)((?:19|20|21)\d\d)|((?:19|20|21)\d\d)\s*(?:年度|财年|財年|会计年度))$`)
 
 var periodForms = []periodForm{
 	{re: regexp.MustCompile(`(?i)^Q([1-4])\s*((?:19|20|21)\d\d)$`), year: 2, q: 1},
