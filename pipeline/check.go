@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -142,7 +143,7 @@ func ids(r *Result, ks []int) []string {
 
 // figure is "67% (ai-compute.txt:10)" for a message.
 func figure(c *Claim) string {
-	return fmt.Sprintf("%q (%s)", c.Text, place(c))
+	return strconv.Quote(c.Text) + " (" + place(c) + ")" // fmt's %q, without fmt: every finding names its figures
 }
 
 // figures lists up to five claims for a message, then how many more.

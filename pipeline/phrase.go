@@ -39,7 +39,7 @@ func phraseMetric(rs []rune, lang string, c *Claim) string {
 // without a subject asks, so its words stay spans of rs: only a capitalised
 // word, which may be a name, is made a string.
 func phraseSubject(rs []rune, c *Claim) string {
-	lo, _ := clauseAround(rs, c.Start, c.End)
+	lo := clauseStart(rs, c.Start)
 	var buf [32]wordSpan
 	words := wordSpans(buf[:0], rs, lo, c.Start)
 	var run []string
@@ -138,7 +138,7 @@ func ofPhrase(rs []rune, end int) string {
 // before the verb or preposition that leads to it ("the 2024 trade
 // surplus was $992 billion" gives "trade surplus").
 func nounsBefore(rs []rune, start int) string {
-	lo, _ := clauseAround(rs, start, start)
+	lo := clauseStart(rs, start)
 	words := wordsIn(rs, lo, start)
 	i := len(words)
 	for i > 0 && (linkStop[strings.ToLower(words[i-1])] || enStop[strings.ToLower(words[i-1])]) {
@@ -230,7 +230,7 @@ func wordSpans(out []wordSpan, rs []rune, lo, hi int) []wordSpan {
 // 约45亿 gives 全球上网人数, 2022年末人口比上年减少约58万 gives 人口,
 // 日本の出生数は91万 gives 出生数.
 func cjkMetric(rs []rune, c *Claim) string {
-	lo, _ := clauseAround(rs, c.Start, c.End)
+	lo := clauseStart(rs, c.Start)
 	s := string(rs[lo:c.Start])
 	for _, cut := range cjkCuts {
 		if i := strings.LastIndex(s, cut); i >= 0 && i+len(cut) == len(s) {

@@ -63,14 +63,22 @@ func terms(src *Source, c *Claim) []string {
 // clauseAround is the clause holding [start, end): from the last clause
 // mark before it to the first after it.
 func clauseAround(rs []rune, start, end int) (int, int) {
-	lo, hi := max(0, min(start, len(rs))), max(0, min(end, len(rs)))
-	for lo > 0 && !clauseMark(rs, lo-1) {
-		lo--
-	}
+	lo, hi := clauseStart(rs, start), max(0, min(end, len(rs)))
 	for hi < len(rs) && !clauseMark(rs, hi) {
 		hi++
 	}
 	return lo, hi
+}
+
+// clauseStart is where the clause around start begins: clauseAround's lo,
+// for the readers of the words before a figure, which need not find the
+// clause's end.
+func clauseStart(rs []rune, start int) int {
+	lo := max(0, min(start, len(rs)))
+	for lo > 0 && !clauseMark(rs, lo-1) {
+		lo--
+	}
+	return lo
 }
 
 func clauseMark(rs []rune, i int) bool {

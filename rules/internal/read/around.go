@@ -90,19 +90,18 @@ func (sc *scan) figure(i, j int) []byte {
 // codeLine runs a line rule once per text, however many numbers it holds:
 // literal pieces first (a fast substring search), then the anchored pattern.
 func (sc *scan) codeLine(e *exclusion) bool {
-	hit, ok := sc.lines[e]
-	if ok {
-		return hit
+	for _, h := range sc.lines {
+		if h.e == e {
+			return h.hit
+		}
 	}
-	if sc.lines == nil {
-		sc.lines = map[*exclusion]bool{}
-	}
+	hit := false
 	s := sc.src
 	for _, c := range e.contains {
 		hit = hit || strings.Contains(s, c)
 	}
 	hit = hit || e.line != nil && e.line.MatchString(s)
-	sc.lines[e] = hit
+	sc.lines = append(sc.lines, tokenHit{e, hit})
 	return hit
 }
 

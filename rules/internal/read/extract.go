@@ -45,7 +45,8 @@ func (rs *Engine) Analyze(s string) ([]Match, []Mention) {
 func (rs *Engine) AnalyzeLang(s, lang string) ([]Match, []Mention) {
 	sc := scan{rs: rs, t: newText(s), src: s}
 	sc.t.lang = lang
-	defer sc.t.release()
+	sc.lines = sc.t.lines[:0]
+	defer func() { sc.t.lines = sc.lines[:0]; sc.t.release() }()
 	sc.run()
 	if len(sc.out) == 0 {
 		return nil, nil
@@ -62,8 +63,10 @@ type scan struct {
 	t       *text
 	out     []Match
 	periods []periodSpan
-	lines   map[*exclusion]bool // line rules already run on this text
-	tok     tokenCache          // the last token exclusions looked at
+	// lines are the line rules already run on this text: a rule or two,
+	// in a buffer of the pooled text (a map made per text cost more)
+	lines []tokenHit
+	tok   tokenCache // the last token exclusions looked at
 	// figBuf holds the figure [figAt-1, figEnd) that exclusions test
 	figBuf        []byte
 	figAt, figEnd int

@@ -17,8 +17,9 @@ type text struct {
 	// number first needs it; 0 until then.
 	style uint8
 
-	sent, clause []int  // scratch: the sentence and clause of every offset
-	back, ahead  []byte // scratch: the context windows, as UTF-8
+	sent, clause []int      // scratch: the sentence and clause of every offset
+	back, ahead  []byte     // scratch: the context windows, as UTF-8
+	lines        []tokenHit // scratch: the answers of the line rules (codeLine)
 }
 
 // texts keeps rune buffers between calls: a text is scratch space that no
