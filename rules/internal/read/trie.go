@@ -209,7 +209,15 @@ func boundaryBefore(t *text, i int) bool {
 }
 
 func (tr *trie) key(c rune) rune {
-	if tr.exact || c >= 'a' && c <= 'z' || c >= noCaseLo && c <= noCaseHi {
+	if tr.exact {
+		return c
+	}
+	return lowerKey(c)
+}
+
+// lowerKey is the key of c in a trie where case does not matter.
+func lowerKey(c rune) rune {
+	if c >= 'a' && c <= 'z' || c >= noCaseLo && c <= noCaseHi {
 		return c
 	}
 	return unicode.ToLower(c)

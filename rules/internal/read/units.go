@@ -308,7 +308,7 @@ func (u *unitTable) repeat(t *text, h unitHit) int {
 func lowerString(s string) string {
 	rs := []rune(s)
 	for i, c := range rs {
-		rs[i] = (&trie{}).key(fold(c))
+		rs[i] = lowerKey(fold(c)) // as a trie that ignores case keys it
 	}
 	return string(rs)
 }
