@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -18,10 +19,16 @@ import (
 // gallon, 45亿 against 54亿 people online in 2023). Figures that merely
 // differ are not enough: without a lexicon, two figures of a period may
 // well measure two things; a garble of one figure is not a coincidence.
-type misquote struct{ opposites [][]string }
+type misquote struct {
+	opposites [][]string
+	// entity matches the common nouns a clause names as whose figure it is,
+	// (the company's, at the startup), each in its first group: two
+	// clauses that each name one, and none alike, speak of two things
+	entity *regexp.Regexp
+}
 
 func init() {
-	registerCheck("misquote", func(d rules.CheckDef) Checker { return misquote{d.Opposites} })
+	registerCheck("misquote", func(d rules.CheckDef) Checker { return misquote{d.Opposites, d.Patterns["entity"]} })
 }
 
 // common is how many figures of one bucket may share a signature before
@@ -65,7 +72,7 @@ func (m misquote) Check(r *Result, add func(Finding)) {
 				continue
 			}
 			shared := sharedList(termsOf(p.from), termsOf(p.to))
-			if len(shared) == 0 || otherNames(r, idx, a, b) || m.opposed(r, idx, a, b) {
+			if len(shared) == 0 || otherNames(r, idx, a, b) || m.otherEntities(r, idx, a, b) || m.opposed(r, idx, a, b) {
 				continue
 			}
 			add(misquoted(a, b, shared))
@@ -163,6 +170,30 @@ func misquoted(a, b *Claim, shared []string) Finding {
 func otherNames(r *Result, idx *sourceIndex, a, b *Claim) bool {
 	na, nb := names(&r.Sources[idx.at(a.Source)], a), names(&r.Sources[idx.at(b.Source)], b)
 	return len(na) > 0 && len(nb) > 0 && len(sharedList(na, nb)) == 0
+}
+
+// otherEntities reports two clauses that each name whose figure it is by a
+// common noun (the company's revenue, revenue at the startup) and share
+// none: two coincidental figures, not one miscopied.
+func (m misquote) otherEntities(r *Result, idx *sourceIndex, a, b *Claim) bool {
+	if m.entity == nil {
+		return false
+	}
+	ea := m.entities(clauseText(&r.Sources[idx.at(a.Source)], a))
+	eb := m.entities(clauseText(&r.Sources[idx.at(b.Source)], b))
+	return len(ea) > 0 && len(eb) > 0 && len(sharedList(ea, eb)) == 0
+}
+
+func (m misquote) entities(clause string) []string {
+	var out []string
+	for _, g := range m.entity.FindAllStringSubmatch(clause, -1) {
+		for _, w := range g[1:] {
+			if w != "" {
+				out = append(out, strings.ToLower(w))
+			}
+		}
+	}
+	return out
 }
 
 // names are the capitalised words of a claim's clause, but for function
