@@ -130,28 +130,22 @@ func (b *Builder) Per(id string, raw PerDef) error {
 			l.tr.add(w, i)
 		}
 	}
-	for _, w := range sortedKeys(raw.Markers) {
-		p.markers.add(w, len(p.markerGap))
-		p.markerGap = append(p.markerGap, raw.Markers[w])
-	}
-	for _, w := range sortedKeys(raw.Implied) {
-		p.implied.add(w, len(p.impliedIDs))
-		p.impliedIDs = append(p.impliedIDs, raw.Implied[w])
-	}
-	for _, w := range sortedKeys(raw.RateWords) {
-		p.rateWords.add(w, len(p.rateIDs))
-		p.rateIDs = append(p.rateIDs, raw.RateWords[w])
-	}
-	for _, w := range sortedKeys(raw.RateAfter) {
-		p.rateAfter.add(w, len(p.afterIDs))
-		p.afterIDs = append(p.afterIDs, raw.RateAfter[w])
-	}
-	for _, w := range sortedKeys(raw.Denominators) {
-		p.extra.add(w, len(p.extraIDs))
-		p.extraIDs = append(p.extraIDs, raw.Denominators[w])
-	}
+	keyed(&p.markers, &p.markerGap, raw.Markers)
+	keyed(&p.implied, &p.impliedIDs, raw.Implied)
+	keyed(&p.rateWords, &p.rateIDs, raw.RateWords)
+	keyed(&p.rateAfter, &p.afterIDs, raw.RateAfter)
+	keyed(&p.extra, &p.extraIDs, raw.Denominators)
 	b.rs.per = p
 	return nil
+}
+
+// keyed adds a word list with a value for each word to a trie, whose
+// values index vals, in the words' order so that a build is the same.
+func keyed[V any](tr *trie, vals *[]V, m map[string]V) {
+	for _, w := range sortedKeys(m) {
+		tr.add(w, len(*vals))
+		*vals = append(*vals, m[w])
+	}
 }
 
 // resolve finds the unit rules that implied words and extra denominators

@@ -244,26 +244,20 @@ func (u *unitTable) after(t *text, j int) (unitHit, bool) {
 			return h, true
 		}
 	}
-	ok := func(v, end int) bool { return boundaryAfter(t, end) }
-	best, bestEnd := -1, k
-	for _, tr := range []*trie{&u.sym, &u.word} {
-		if v, end := tr.match(t, k, ok); v >= 0 && end > bestEnd {
-			best, bestEnd = v, end
-		}
-	}
-	if best < 0 {
-		return unitHit{}, false
-	}
-	a := u.aliases[best]
-	return unitHit{def: &u.defs[a.def], factor: a.factor, start: k, end: bestEnd}, true
+	return u.longest(t, k, func(v, end int) bool { return boundaryAfter(t, end) })
 }
 
 // afterKind finds the longest unit of the kind starting at j (after
 // optional spaces): "miles" in "26 miles per hour", where after reads the
 // speed "miles per hour".
 func (u *unitTable) afterKind(t *text, j int, kind string) (unitHit, bool) {
-	k := t.skipSpaces(j, 4)
-	ok := func(v, end int) bool { return boundaryAfter(t, end) && u.defs[u.aliases[v].def].Kind == kind }
+	return u.longest(t, t.skipSpaces(j, 4), func(v, end int) bool {
+		return boundaryAfter(t, end) && u.defs[u.aliases[v].def].Kind == kind
+	})
+}
+
+// longest is the longest symbol or word of a unit at k that ok accepts.
+func (u *unitTable) longest(t *text, k int, ok func(v, end int) bool) (unitHit, bool) {
 	best, bestEnd := -1, k
 	for _, tr := range []*trie{&u.sym, &u.word} {
 		if v, end := tr.match(t, k, ok); v >= 0 && end > bestEnd {
