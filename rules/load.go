@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -345,10 +346,19 @@ func unknownKeyDeep(n *yaml.Node, t reflect.Type, extra map[string]bool, path st
 	return nil, ""
 }
 
+// fieldsOf keeps yamlFields by type: every rule's keys are checked against
+// its type's, and reading the struct tags again for each cost more than
+// the check.
+var fieldsOf sync.Map // reflect.Type -> map[string]reflect.Type
+
 // yamlFields maps the yaml keys of struct t (inline structs included) to
-// their types.
+// their types. The map is shared: callers only read it.
 func yamlFields(t reflect.Type) map[string]reflect.Type {
+	if m, ok := fieldsOf.Load(t); ok {
+		return m.(map[string]reflect.Type)
+	}
 	out := map[string]reflect.Type{}
+	defer func() { fieldsOf.Store(t, out) }()
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		tag := strings.Split(f.Tag.Get("yaml"), ",")
