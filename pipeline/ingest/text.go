@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/factsheet-dev/factsheet/pipeline"
 )
@@ -147,7 +148,10 @@ var noteMarkers = []string{"note:", "nb:", "注：", "注:", "备注：", "备�
 func noteMarked(text string) bool {
 	t := strings.TrimSpace(text)
 	for _, m := range noteMarkers {
-		if len(t) >= len(m) && strings.EqualFold(t[:len(m)], m) {
+		// the first bytes first: only n and N fold to the n of note:, and
+		// no other marker's first rune has a case (EqualFold on every
+		// marker of every line cost more than reading the line's language)
+		if len(t) >= len(m) && (t[0] == m[0] || t[0]|0x20 == m[0] && m[0] >= 'a' && m[0] <= 'z') && strings.EqualFold(t[:len(m)], m) {
 			return true
 		}
 	}
@@ -158,12 +162,25 @@ func noteMarked(text string) bool {
 // Japanese; Han characters carry about three letters' worth of text each.
 func Lang(s string) string {
 	var han, kana, latin int
-	for _, r := range s {
-		if r < 0x80 { // the common case, without table lookups
-			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+	for i := 0; i < len(s); {
+		if b := s[i]; b < 0x80 { // the common case, without table lookups
+			if b|0x20 >= 'a' && b|0x20 <= 'z' {
 				latin++
 			}
+			i++
 			continue
+		}
+		// The next common case, a well-formed character of 0x800 to 0xFFFF
+		// (Han, kana), read in place; the rest as range over s reads it.
+		var r rune
+		if b := s[i]; b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			(b != 0xE0 || s[i+1] >= 0xA0) && (b != 0xED || s[i+1] < 0xA0) { // not overlong, not a surrogate
+			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
 		}
 		switch {
 		case r >= 0x4E00 && r <= 0x9FFF: // the common Han block, before the tables
