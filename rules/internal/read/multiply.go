@@ -30,6 +30,9 @@ type multTable struct {
 	// added marks a multiple that counts the growth only: 增长了4.6倍.
 	addedBefore *backward
 	addedUnit   string
+	// addedOne is added_before for a multiple of one, which needs no 了:
+	// 增长一倍 is always a doubling, 增长近一倍 nearly one
+	addedOne *backward
 }
 
 // multWord is one word of the table: its multiple, or a doubling verb.
@@ -65,6 +68,9 @@ type MultiplierDef struct {
 	// 增长了4.6倍 is 5.6 times the start; 增长到4.6倍 and 是…的4.6倍 are 4.6.
 	AddedBefore string `yaml:"added_before"`
 	AddedUnit   string `yaml:"added_unit"`
+	// AddedOneBefore is AddedBefore for a multiple of one (增长一倍: twice
+	// as much), where no reading of one times is left to doubt.
+	AddedOneBefore string `yaml:"added_one_before"`
 }
 
 // PowersDef defines the doublings: the verbs (翻了, 翻), the unit after the
@@ -114,7 +120,7 @@ func (b *Builder) Multiplier(id string, raw MultiplierDef) error {
 		fwd            **forward
 	}{{"verb_before", raw.VerbBefore, &m.verbBefore, nil}, {"unless_after", raw.UnlessAfter, nil, &m.unless},
 		{"rate_before", raw.RateBefore, &m.rateBefore, nil}, {"rate_after", raw.RateAfter, nil, &m.rateAfter},
-		{"added_before", raw.AddedBefore, &m.addedBefore, nil}} {
+		{"added_before", raw.AddedBefore, &m.addedBefore, nil}, {"added_one_before", raw.AddedOneBefore, &m.addedOne, nil}} {
 		if p.back != nil {
 			*p.back, err = compileBackward(p.field, p.pattern)
 		} else {
@@ -211,7 +217,9 @@ func (sc *scan) multiples(m *Match, a atom) bool {
 		rate := mt.rateBefore != nil && sc.backMatched(mt.rateBefore, a.start) || mt.rateAfter != nil && sc.aheadMatch(mt.rateAfter, a.end)
 		return !rate || m.Qualifier != ""
 	}
-	if mt.addedBefore != nil && sc.backMatched(mt.addedBefore, a.start) && strings.Contains(string(sc.t.f[a.end:m.End]), mt.addedUnit) {
+	added := mt.addedBefore != nil && sc.backMatched(mt.addedBefore, a.start) ||
+		a.value == 1 && mt.addedOne != nil && sc.backMatched(mt.addedOne, a.start)
+	if added && strings.Contains(string(sc.t.f[a.end:m.End]), mt.addedUnit) {
 		m.Value++
 		for _, b := range []**float64{&m.Min, &m.Max} {
 			if *b != nil {
