@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -110,16 +111,31 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 }
 
 // ownEnd is the end that a size names right after it ("revenue climbed 9%
-// to €42.7 billion"), or -1: such a size is the size of that change, not of
-// another change in its sentence ("the margin widened to 18.4% from 15.1%").
+// to €42.7 billion", "grew 9%, reaching $8.3 billion", "增长9%为83亿美元"),
+// or -1: such a size is the size of that change, not of another change in
+// its sentence ("the margin widened to 18.4% from 15.1%"). The end is the
+// next figure: marked as an end a few runes on, or a level of another
+// family than the size's, with only words between.
 func ownEnd(r *Result, src *Source, ks []int, k int) int {
 	c := &r.Claims[k]
+	next := -1
 	for _, j := range ks {
 		o := &r.Claims[j]
-		if o.Source == c.Source && o.Sentence == c.Sentence && o.Start >= c.End && o.Change() == "to" &&
-			utf8.RuneCountInString(strings.TrimSpace(between(src, c.End, o.Start))) <= 4 {
-			return j
+		if o.Source == c.Source && o.Sentence == c.Sentence && o.Start >= c.End && (next < 0 || o.Start < r.Claims[next].Start) {
+			next = j
 		}
+	}
+	if next < 0 {
+		return -1
+	}
+	o := &r.Claims[next]
+	gap := strings.TrimSpace(between(src, c.End, o.Start))
+	n := utf8.RuneCountInString(gap)
+	if n > 12 || strings.IndexFunc(gap, unicode.IsDigit) >= 0 {
+		return -1
+	}
+	if o.Change() == "to" || isLevel(o) && o.Change() == "" && o.Direction() == "" && Family(o) != Family(c) && Family(o) != "" {
+		return next
 	}
 	return -1
 }

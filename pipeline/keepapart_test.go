@@ -44,6 +44,9 @@ func TestKeepApart(t *testing.T) {
 		{"a doubling and its rate", "Traffic doubles every 5 years, about 15% a year."},
 		{"a change with its own end beside another change", "The gross margin improved to 41.2% from 38.9%, while sales rose 9% to $8.3 billion."},
 		{"a change with its own end, in Chinese", "毛利率从38.9%升至41.2%,销售额增长9%至83亿美元。"},
+		{"a change reaching its own level", "The margin rose to 41.2% from 38.9%, and sales grew 9%, reaching $8.3 billion."},
+		{"a change and its level after 为", "毛利率从38.9%升至41.2%,销售额同比增长9%为83亿美元。"},
+		{"a Japanese change and its level", "利益率は前年の38.9%から41.2%に上昇し、売上高は9%増の83億ドルだった。"},
 		{"a count, a price and a total that fits", "At 1,200 seats for $45 each, the evening comes to $54,000, and the hall seats 2,000."},
 	}
 	for _, c := range cases {
