@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -14,15 +15,23 @@ import (
 // a count. A total is inconsistent only if no quantity of the sentence
 // makes it hold; where the sentence has no quantity or total of the right
 // unit, the sentence before it in the same passage may give one.
-type product struct{ approx, tol float64 }
+type product struct {
+	approx, tol float64
+	// sums matches the words before an English total that say it sums
+	// the price over its count (bringing in, generating); a price per head
+	// with no compound unit is held only against such a total, or one
+	// marked as a total, not against any sum of money after it (12
+	// apartments at $1.2 million each beside a $40 million tower)
+	sums *regexp.Regexp
+}
 
 func init() {
-	registerCheck("product", func(d rules.CheckDef) Checker { return product{d.Approx, d.Tolerance} })
+	registerCheck("product", func(d rules.CheckDef) Checker { return product{d.Approx, d.Tolerance, d.Patterns["sums"]} })
 }
 
 func (p product) Check(r *Result, add func(Finding)) {
 	idx := r.index()
-	eachScope(r, idx, func(_ *Source, ks, before []int) {
+	eachScope(r, idx, func(src *Source, ks, before []int) {
 		for _, k := range ks {
 			price := &r.Claims[k]
 			num, den, ok := priceUnits(price)
@@ -35,6 +44,9 @@ func (p product) Check(r *Result, add func(Finding)) {
 				continue
 			}
 			ts = totalsAfter(r, ts, k, qs)
+			if den == "" && src.Lang() == "en" && p.sums != nil {
+				ts = p.stated(r, src, ts, k)
+			}
 			for _, t := range ts {
 				if f, ok := p.judge(r, k, qs, t); ok {
 					add(f)
@@ -164,6 +176,19 @@ func lastSentence(r *Result, ks []int) []int {
 // what they come to ("a run costs over $500 million, and at 10,000 GPUs for
 // $40,000 each the cluster comes to $100 million"). One candidate stays,
 // wherever it stands (98亿美元分摊到50亿人次,人均2.25美元).
+// stated keeps the totals that the words say sum a price per head: marked
+// as a total, or with the rule's sums words just before them.
+func (p product) stated(r *Result, src *Source, ts []int, price int) []int {
+	var out []int
+	for _, t := range ts {
+		c := &r.Claims[t]
+		if c.Role() == "total" || c.Source == src.ID && p.sums.MatchString(between(src, c.Start-32, c.Start)) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 func totalsAfter(r *Result, ts []int, price int, qs []int) []int {
 	if len(ts) < 2 {
 		return ts

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -148,6 +149,39 @@ func TestProductScope(t *testing.T) {
 		r := &Result{Sources: c.sources, Claims: c.claims}
 		if got, _ := findingsOf(p, r); strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// An English total of a price per head needs the words that sum it
+// (bringing in, comes to) or a total's mark: any sum of money after a
+// price each is not its product.
+func TestProductStatedTotal(t *testing.T) {
+	p := product{approx: 0.05, tol: 0.02, sums: regexp.MustCompile(`(?i)\bbringing\s+in\s*$`)}
+	text := "Its 12 flats at $1.2 million each stand beside a $40 million tower; bringing in $30 million"
+	at := func(s string) int { return len([]rune(text[:strings.Index(text, s)])) }
+	claim := func(id, s string, v float64, unit string) Claim {
+		c := pc(id, s, v, unit, at(s))
+		c.End = c.Start + len([]rune(s))
+		c.SetKind("money")
+		return c
+	}
+	flats := claim("q", "12", 12, "")
+	flats.SetKind("count")
+	each := claim("p", "$1.2 million", 1.2e6, "USD")
+	each.SetRole("per")
+	src := Source{ID: "s", File: "a.txt", Line: 1, Text: text, lang: intern("en")}
+	for _, c := range []struct {
+		total Claim
+		want  []string
+	}{
+		{claim("t", "$40 million", 4e7, "USD"), nil},
+		{claim("t", "$30 million", 3e7, "USD"), []string{"inconsistent q p t"}},
+		{func() Claim { c := claim("t", "$40 million", 4e7, "USD"); c.SetRole("total"); return c }(), []string{"inconsistent q p t"}},
+	} {
+		r := &Result{Sources: []Source{src}, Claims: []Claim{flats, each, c.total}}
+		if got, _ := findingsOf(p, r); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("total %q (role %q): %q, want %q", c.total.Text, c.total.Role(), got, c.want)
 		}
 	}
 }
