@@ -119,7 +119,8 @@ func (sc *scan) tokenMatch(e *exclusion, i, j int) bool {
 			return h.hit
 		}
 	}
-	hit := e.token.MatchString(string(sc.t.f[sc.tok.start:sc.tok.end]))
+	tok := sc.t.f[sc.tok.start:sc.tok.end]
+	hit := e.tokenNeed.in(tok) && e.token.MatchString(string(tok))
 	sc.tok.hits = append(sc.tok.hits, tokenHit{e, hit})
 	return hit
 }

@@ -2,6 +2,7 @@ package read
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
 )
 
@@ -63,6 +64,7 @@ type exclusion struct {
 	unlessAfter  *forward
 	figure       *regexp.Regexp // the figure as written, whole
 	token        *regexp.Regexp
+	tokenNeed    needSet // runes one of which a token must hold for token to match
 	line         *regexp.Regexp
 	contains     []string
 	except       map[string]bool
@@ -189,6 +191,13 @@ func (b *Builder) Exclude(id string, raw ExcludeDef) error {
 			return err
 		}
 		*p.dst = re
+	}
+	e.tokenNeed = needSet{firstSet{any: true}}
+	if e.token != nil {
+		tree, err := syntax.Parse(raw.Token, syntax.Perl)
+		if err == nil { // it compiled: it parses
+			e.tokenNeed = needOf(tree.Simplify())
+		}
 	}
 	if e.before == nil && e.after == nil && e.afterFigure == nil && e.figure == nil && e.token == nil && e.line == nil && len(e.contains) == 0 {
 		return fieldErr("before", "an exclusion needs before, after, after_figure, figure, token, line or line_contains")
