@@ -136,28 +136,49 @@ func quantityOf(c *Claim, den string) bool {
 // sentence before it in the same passage: the same source, or the line
 // before in the same file when both are quotes in one language.
 func eachScope(r *Result, idx *sourceIndex, fn func(src *Source, ks, before []int)) {
-	for i := range r.Sources {
-		src := &r.Sources[i]
-		if src.DuplicateOf != nil {
-			continue
-		}
-		var prev []int // the last sentence seen
-		if i > 0 {
-			if p := &r.Sources[i-1]; p.File == src.File && p.Line+1 == src.Line && p.Role() == src.Role() && p.Lang() == src.Lang() {
-				prev = lastSentence(r, idx.of(i-1))
+	for _, s := range r.scopes(idx) {
+		fn(&r.Sources[s.src], s.ks, s.before)
+	}
+}
+
+// scope is a sentence's claims and those of the sentence before it, as
+// eachScope gives them.
+type scope struct {
+	src        int
+	ks, before []int
+}
+
+// scopes lists the scopes eachScope walks, once per index of the result:
+// several checks walk them, and each walked every source to find them.
+func (r *Result) scopes(idx *sourceIndex) []scope {
+	r.scopeMu.Lock()
+	defer r.scopeMu.Unlock()
+	if r.scopeIdx != idx {
+		r.scopeIdx, r.scopeList = idx, nil
+		for i := range r.Sources {
+			src := &r.Sources[i]
+			if src.DuplicateOf != nil {
+				continue
 			}
-		}
-		ks := idx.of(i)
-		for lo := 0; lo < len(ks); {
-			hi := lo + 1
-			for hi < len(ks) && r.Claims[ks[hi]].Sentence == r.Claims[ks[lo]].Sentence {
-				hi++
+			var prev []int // the last sentence seen
+			if i > 0 {
+				if p := &r.Sources[i-1]; p.File == src.File && p.Line+1 == src.Line && p.Role() == src.Role() && p.Lang() == src.Lang() {
+					prev = lastSentence(r, idx.of(i-1))
+				}
 			}
-			fn(src, ks[lo:hi], prev)
-			prev = ks[lo:hi]
-			lo = hi
+			ks := idx.of(i)
+			for lo := 0; lo < len(ks); {
+				hi := lo + 1
+				for hi < len(ks) && r.Claims[ks[hi]].Sentence == r.Claims[ks[lo]].Sentence {
+					hi++
+				}
+				r.scopeList = append(r.scopeList, scope{i, ks[lo:hi], prev})
+				prev = ks[lo:hi]
+				lo = hi
+			}
 		}
 	}
+	return r.scopeList
 }
 
 func lastSentence(r *Result, ks []int) []int {

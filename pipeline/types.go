@@ -398,10 +398,13 @@ type Result struct {
 	mentions  []rules.Mention
 	mentionAt []int32
 
-	sentOnce sync.Once
-	sents    []sentence
-	idxMu    sync.Mutex
-	idx      *sourceIndex
+	sentOnce  sync.Once
+	sents     []sentence
+	scopeMu   sync.Mutex
+	scopeIdx  *sourceIndex // the index scopeList was read from
+	scopeList []scope
+	idxMu     sync.Mutex
+	idx       *sourceIndex
 	// pairs caches each sentence's changes (by its first claim), which
 	// several checks read.
 	pairsMu sync.Mutex
