@@ -215,3 +215,37 @@ func TestConvertTemperature(t *testing.T) {
 		t.Errorf("0 °C as 2 °C: %s %s", f.Status, f.Message)
 	}
 }
+
+// A multiple is read against the rise before it when the words between
+// them say they are one; with a pattern that allows no words, a multiple
+// that starts where the rise ends counts, one before it never does.
+func TestGrowthMultipleAdjacent(t *testing.T) {
+	g := growthMultiple{approx: 0.05, tol: 0.02, equal: regexp.MustCompile(`^\s*(?:or)?\s*$`)}
+	build := func(text string) *Result {
+		r := &Result{Sources: []Source{{ID: "s", Text: text, File: "a.txt", Line: 1}}}
+		for _, f := range []struct {
+			text, unit string
+			v          float64
+		}{{"200%", "%", 200}, {"3x", "x", 3}} {
+			start := strings.Index(text, f.text)
+			start = len([]rune(text[:start]))
+			c := Claim{ID: f.unit, Source: "s", Text: f.text, Value: f.v, unit: intern(f.unit), kind: intern("count"), Step: 1,
+				Start: start, End: start + len([]rune(f.text)), File: "a.txt", Line: 1, Partner: -1}
+			if f.unit == "%" {
+				c.SetDirection("up")
+			}
+			r.Claims = append(r.Claims, c)
+		}
+		return r
+	}
+	for text, want := range map[string]string{
+		"Fees rose 200%3x.":     "consistent % x",
+		"Fees rose 200% or 3x.": "consistent % x",
+		"Fees were 3x, up 200%": "",
+	} {
+		got, _ := findingsOf(g, build(text))
+		if strings.Join(got, "|") != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}

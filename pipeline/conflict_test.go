@@ -219,3 +219,40 @@ func TestChangeCheckKeys(t *testing.T) {
 		}
 	}
 }
+
+// A group holds at most 32 different sets of figures and still counts as
+// one figure told many times; sources that give the same figures in another
+// order hold one set, not two.
+func TestConflictManySets(t *testing.T) {
+	rng := func(id, src string, lo, hi float64) fig {
+		f := pct(id, src, (lo+hi)/2)
+		f.min, f.max = fp(lo), fp(hi)
+		return f
+	}
+	// singles are n sources with one figure each, all far apart.
+	singles := func(n int) []fig {
+		var out []fig
+		for i := range n {
+			out = append(out, pct(fmt.Sprint("c", i), fmt.Sprint("s", i), float64(2*i+2)))
+		}
+		return out
+	}
+	status := func(figs []fig) string {
+		got, _ := findingsOf(conflict{0.05}, grouped(figs...))
+		if len(got) != 1 {
+			return strings.Join(got, "|")
+		}
+		return strings.Fields(got[0])[0]
+	}
+	if got := status(singles(32)); got != "inconsistent" {
+		t.Errorf("32 sets of figures that miss each other: %q, want inconsistent", got)
+	}
+	// 59-61% and 59-65% start at one value: the order they are given in
+	// must not make two sets of them.
+	same := append(singles(31),
+		rng("a1", "x", 59, 61), rng("a2", "x", 59, 65),
+		rng("b1", "y", 59, 65), rng("b2", "y", 59, 61))
+	if got := status(same); got != "inconsistent" {
+		t.Errorf("31 sets and one given in two orders: %q, want inconsistent", got)
+	}
+}

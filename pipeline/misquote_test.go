@@ -175,7 +175,33 @@ func TestMisquoteBuckets(t *testing.T) {
 			t.Errorf("%s: %q", name, got)
 		}
 	}
+	for name, edit := range map[string]func(r *Result){
+		"both undated": func(r *Result) { r.Claims[0].SetPeriodKey("now"); r.Claims[1].SetPeriodKey("now") },
+	} {
+		r := base()
+		edit(r)
+		if got, _ := findingsOf(m, r); len(got) != 0 {
+			t.Errorf("%s: %q", name, got)
+		}
+	}
+	// Two digits are enough; a third figure in the bucket that garbles
+	// neither changes nothing, and the pair is found once.
 	r := base()
+	r.Claims[0].Value, r.Claims[0].Text, r.Claims[0].Step = 4.5e6, "4.5 million", 1e5
+	r.Claims[1].Value, r.Claims[1].Text, r.Claims[1].Step = 5.4e6, "5.4 million", 1e5
+	r.Sources[0].Text = "In 2023 bus ridership reached 4.5 million."
+	r.Sources[1].Text = "A later report put 2023 bus ridership at 5.4 million."
+	r.Claims[0].End, r.Claims[1].End = 41, 52
+	if got, fs := findingsOf(m, r); strings.Join(got, "|") != "inconsistent a b" || fs[0].Expected == nil || fs[0].Expected.Value != 4.5e6 {
+		t.Errorf("two digits: %q %+v", got, fs)
+	}
+	r = base()
+	r.Sources = append(r.Sources, Source{ID: "s3", Text: "In 2023 bus ridership was 9.87 million."})
+	r.Claims = append(r.Claims, Claim{ID: "c", Source: "s3", Text: "9.87 million", Value: 9.87e6, kind: intern("count"), Step: 1e4, periodKey: intern("2023"), Start: 26, End: 38, Partner: -1})
+	if got, _ := findingsOf(m, r); strings.Join(got, "|") != "inconsistent a b" {
+		t.Errorf("three figures in a bucket: %q, want the pair once", got)
+	}
+	r = base()
 	r.Claims[0].Value, r.Claims[0].Text = 0, "0"
 	if got, _ := findingsOf(m, r); len(got) != 0 {
 		t.Errorf("zero: %q", got)

@@ -47,6 +47,11 @@ func TestShareSum(t *testing.T) {
 		{"two clauses", sentenceOf("In 2018 TV holds 75% and digital 25%; now TV holds 55% and digital 60%.", "75%", "25%", "55%", "60%"),
 			[]string{"consistent c0 c1", "inconsistent c2 c3"}},
 		{"one share is no sum", sentenceOf("Google holds 45% of it.", "45%"), nil},
+		{"the verb before a figure that is no part", func() *Result {
+			r := sentenceOf("Google 45%, Microsoft 70%, and its rate holds 3%.", "45%", "70%", "3%")
+			r.Claims[2].SetKind("growth_rate")
+			return r
+		}(), nil},
 	}
 	for _, c := range cases {
 		got, _ := findingsOf(s, c.r)

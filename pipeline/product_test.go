@@ -77,6 +77,8 @@ func TestProductCheck(t *testing.T) {
 			pc("t", "£35,529", 35529, "GBP", 50)}, []string{"inconsistent p q1 t"}},
 		{"none fits: of two as near, the first", []Claim{pc("q1", "10 litres", 10, "L", 6), price(20), pc("q2", "20 litres", 20, "L", 36),
 			pc("t", "£35,529", 35529, "GBP", 60)}, []string{"inconsistent q1 p t"}},
+		{"none fits: one right beside the price stays the nearest", []Claim{pc("q1", "10 litres", 10, "L", 0), price(9),
+			pc("q2", "20 litres", 20, "L", 30), pc("t", "£35,529", 35529, "GBP", 60)}, []string{"inconsistent q1 p t"}},
 		{"no quantity", []Claim{price(20), pc("t", "£25,529", 25529, "GBP", 40)}, nil},
 		{"no total", []Claim{pc("q", "82,353 litres", 82353, "L", 0), price(20)}, nil},
 		{"of two totals, the one after the factors", []Claim{pc("t1", "£900", 900, "GBP", 0), pc("q", "82,353 litres", 82353, "L", 10),

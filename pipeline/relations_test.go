@@ -202,6 +202,9 @@ func TestTermsAndOpposites(t *testing.T) {
 	if m.opposed(r, idx, &r.Claims[0], &r.Claims[2]) {
 		t.Error("a clause that uses both words opposes the one that uses one")
 	}
+	if m.opposed(r, idx, &r.Claims[2], &r.Claims[1]) {
+		t.Error("a clause that uses both words opposes the one that uses the other")
+	}
 	if words := usedWords("the reality is", []string{"real"}); len(words) != 0 {
 		t.Errorf("real found in reality: %q", words)
 	}
