@@ -73,6 +73,7 @@ func TestOverlapAndContainsAtTheirBounds(t *testing.T) {
 }
 
 func TestGarble(t *testing.T) {
+	const gal = 3.785411784
 	cl := func(text string, v float64, unit string) *Claim {
 		c := &Claim{Text: text, Value: v}
 		c.SetUnit(unit)
@@ -100,6 +101,14 @@ func TestGarble(t *testing.T) {
 		{cl("12", 12, ""), cl("21", 21, ""), ""},                       // small counts are too often other things
 		{cl("4.95", 4.95, "USD"), cl("4.95 a dozen", 5.07, "USD"), ""}, // close: not another unit
 		{cl("8.3", 8.3, "USD"), cl("8.3", 8.3, "USD"), ""},
+		// a price per gallon is read per litre: its digits as written swap, or stay and the unit changes
+		{cl("$3.94 a gallon", 3.94/gal, "USD/L"), cl("$3.49 a gallon", 3.49/gal, "USD/L"), "the same digits in another order"},
+		{cl("$3.94 a gallon", 3.94/gal, "USD/L"), cl("$3.94 a litre", 3.94, "USD/L"), "the same number in another unit"},
+		{cl("$3.94", 3.94, "USD"), cl("$3.49", 3.49, "USD"), "the same digits in another order"},
+		{cl("150", 150, ""), cl("15 million", 15e6, ""), ""},        // five places apart: another figure, whatever its digits
+		{cl("12 km", 12e3, "m"), cl("12 leagues", 13.2e3, "m"), ""}, // the same number 10% apart: near, no unit slip
+		{cl("12 km", 12e3, "m"), cl("12 leagues", 10.8e3, "m"), ""},
+		{cl("12 km", 12e3, "m"), cl("12 leagues", 13.21e3, "m"), "the same number in another unit"},
 	}
 	for _, c := range cases {
 		got := garble(c.a, c.b)

@@ -59,6 +59,8 @@ func TestRestatementCheck(t *testing.T) {
 			[]string{"consistent a b"}, math.NaN(), ""},
 		{"the nearest quote figure is the one named", noted(rc("a", "q", "10 TWh", 10, "TWh"), rc("c", "q", "190 TWh", 190, "TWh"),
 			rc("b", "n", "35 TWh", 35, "TWh")), []string{"unverifiable a b"}, math.NaN(), ""},
+		{"of two as near, the first", noted(rc("a", "q", "10 TWh", 10, "TWh"), rc("c", "q", "40 TWh", 40, "TWh"),
+			rc("b", "n", "20 TWh", 20, "TWh")), []string{"unverifiable a b"}, math.NaN(), ""},
 		{"the nearest, when it comes second", noted(rc("c", "q", "90 TWh", 90, "TWh"), rc("a", "q", "10 TWh", 10, "TWh"),
 			rc("b", "n", "25 TWh", 25, "TWh")), []string{"unverifiable a b"}, math.NaN(), ""},
 		{"the first quote figure it agrees with", noted(rc("a", "q", "415 TWh", 415, "TWh"), rc("c", "q", "415.2 TWh", 415.2, "TWh"),
@@ -210,6 +212,32 @@ func TestRestatementChanges(t *testing.T) {
 		pair(r, 2, 3)
 		return r
 	}
+	// first moves claim k to the front, keeping the partners.
+	first := func(r *Result, k int) *Result {
+		n := len(r.Claims)
+		perm := append([]int{k}, func() []int {
+			var o []int
+			for i := range n {
+				if i != k {
+					o = append(o, i)
+				}
+			}
+			return o
+		}()...)
+		at := make([]int32, n) // old index -> new
+		for i, old := range perm {
+			at[old] = int32(i)
+		}
+		cs := make([]Claim, n)
+		for i, old := range perm {
+			cs[i] = r.Claims[old]
+			if cs[i].Partner >= 0 {
+				cs[i].Partner = at[cs[i].Partner]
+			}
+		}
+		r.Claims = cs
+		return r
+	}
 	cases := []struct {
 		name          string
 		r             *Result
@@ -224,6 +252,12 @@ func TestRestatementChanges(t *testing.T) {
 			"the note tells the change 0.5% → 1% as 0.5% → 1.25%: the same change with another end"},
 		{"told alike", build(0.5, 1, 0.5, 1), "", "", 0, ""},
 		{"another change", build(0.5, 1, 2, 3), "", "", 0, ""},
+		{"a later change, from where the quote's ends", build(0.5, 1, 1, 2), "", "", 0, ""},
+		// the end of a change may be the first claim of all (Partner 0)
+		{"another start, the quote's end first", first(build(0.75, 1, 0.5, 1), 1), "inconsistent qf qt nf nt", "nf", 0.75,
+			"the note tells the change 0.75% → 1% as 0.5% → 1%: the same change with another start"},
+		{"another start, the note's end first", first(build(0.75, 1, 0.5, 1), 3), "inconsistent qf qt nf nt", "nf", 0.75,
+			"the note tells the change 0.75% → 1% as 0.5% → 1%: the same change with another start"},
 	}
 	for _, c := range cases {
 		_, fs := findingsOf(restatement{0.05}, c.r)
