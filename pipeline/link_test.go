@@ -111,6 +111,11 @@ func TestResolveStarts(t *testing.T) {
 			pairUp([]Claim{lc("s", "m", "%", "2022"), {subject: intern("s"), metric: intern("m"), unit: intern("%"), kind: intern("share"), change: intern("from"), periodKey: intern("2023"), Partner: -1},
 				lc("s", "m", "%", ""), lc("s", "m", "%", "")}, 2, 3),
 			"2022 | 2023 |  | "},
+		{"an undated end is no start to date",
+			// 0 → 1 ends in 2025-Q4; 2 → 3 starts there and its end has no date
+			pairUp(pairUp([]Claim{lc("s", "m", "%", "2024-Q1"), lc("s", "m", "%", "2025-Q4"),
+				lc("s", "m", "%", "2025-Q4"), lc("s", "m", "%", "")}, 0, 1), 2, 3),
+			"2024-Q1 | 2025-Q4 | 2025-Q4 | "},
 		{"the end of a change dates no start",
 			// 0 → 1 is dated at both ends; 2 → 3 ends where 0 starts
 			pairUp(pairUp([]Claim{lc("s", "m", "%", "2024-Q1"), lc("s", "m", "%", "2025-Q4"),
