@@ -199,13 +199,25 @@ func (g growthMultiple) Check(r *Result, add func(Finding)) {
 			}
 			for _, x := range ks {
 				mx := &r.Claims[x]
-				if mx.Unit() != "x" || mx.Start < pc.End || !g.equal.MatchString(between(src, pc.End, mx.Start)) {
+				if mx.Unit() != "x" || mx.Start < pc.End || claimBetween(r, ks, pc, mx) || !g.equal.MatchString(between(src, pc.End, mx.Start)) {
 					continue
 				}
 				add(g.finding(r, p, x))
 			}
 		}
 	})
+}
+
+// claimBetween reports a claim of ks that stands between a and b: a multiple
+// restates the rise just before it, not one further back ("fell 90%, …,
+// rose 150%, or 2.5 times").
+func claimBetween(r *Result, ks []int, a, b *Claim) bool {
+	for _, k := range ks {
+		if c := &r.Claims[k]; c.Source == a.Source && c.Start >= a.End && c.End <= b.Start {
+			return true
+		}
+	}
+	return false
 }
 
 func (g growthMultiple) finding(r *Result, p, x int) Finding {

@@ -36,6 +36,7 @@ func TestKeepApart(t *testing.T) {
 		{"shares of two wholes", "55% of men and 51% of women voted."},
 		{"shares adding to exactly 100%", "Firm A holds 60% of the market and firm B 40%."},
 		{"one share at two times", "The retailer holds 38% of the grocery market in 2021 and 67% in 2025."},
+		{"a multiple restates the rise just before it", "Costs fell 90% in a decade, while output rose 150%, or 2.5 times."},
 		{"two choices in one unit", "Runners choose between 5 km or 10 km, and riders 40 km or 80 km."},
 		{"one share of two wholes", "Services generated 62% of output and 80% of jobs."},
 		{"a share at two times, in other words", "Exports represented 30% of GDP in 2000 and 45% of it in 2020."},
