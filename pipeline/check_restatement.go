@@ -105,7 +105,7 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, out []Finding) []
 		switch {
 		case match >= 0:
 			agree = append(agree, r.Claims[match].ID, n.ID)
-			pairs = append(pairs, fmt.Sprintf("%q as %q", r.Claims[match].Text, n.Text))
+			pairs = append(pairs, strconv.Quote(r.Claims[match].Text)+" as "+strconv.Quote(n.Text)) // %q, without fmt: most findings are these
 		case garbled >= 0:
 			out = append(out, rs.garbled(n, &r.Claims[garbled]))
 		case near >= 0 && contains(own, near):
@@ -115,7 +115,7 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, out []Finding) []
 	out = append(out, rs.changes(r, idx.of(i), quote)...)
 	if len(agree) > 0 {
 		out = append(out, Finding{Kind: "restatement", Status: Consistent, Claims: agree,
-			Message: fmt.Sprintf("the note (%s:%d) restates its quote: %s", src.File, src.Line, strings.Join(pairs, ", "))})
+			Message: "the note (" + src.File + ":" + strconv.Itoa(int(src.Line)) + ") restates its quote: " + strings.Join(pairs, ", ")})
 	}
 	return out
 }
