@@ -1,5 +1,7 @@
 package read
 
+import "unicode/utf8"
+
 // cjkTable reads Chinese and Japanese numerals, alone or mixed with digits:
 // 五十五兆一十二億四万五千二, 4.78万亿, 3万4000, 一百零一万一千, 肆佰陸拾,
 // 三分之二, 百分之三十, 零点五, 负三十二, 3割5分, 数百, 500多亿.
@@ -211,6 +213,9 @@ func (c *cjkTable) negativeAt(t *text, i int) int {
 }
 
 func hasAt(t *text, i int, s string) bool {
+	if s != "" && (t.at(i) < utf8.RuneSelf) != (s[0] < utf8.RuneSelf) {
+		return false // ASCII against a CJK word (every digit number asks for 的): no need to decode it
+	}
 	for _, r := range s {
 		if t.at(i) != r {
 			return false
