@@ -139,14 +139,15 @@ func ofPhrase(rs []rune, end int) string {
 // surplus was $992 billion" gives "trade surplus").
 func nounsBefore(rs []rune, start int) string {
 	lo := clauseStart(rs, start)
-	words := wordsIn(rs, lo, start)
+	var buf [32]wordSpan
+	words := wordSpans(buf[:0], rs, lo, start) // spans: only the last few words become strings
 	i := len(words)
-	for i > 0 && (linkStop[strings.ToLower(words[i-1])] || enStop[strings.ToLower(words[i-1])]) {
+	for i > 0 && (linkStop[strings.ToLower(words[i-1].text(rs))] || enStop[strings.ToLower(words[i-1].text(rs))]) {
 		i--
 	}
 	var out []string
 	for j := i - 1; j >= 0 && len(out) < 4; j-- {
-		l := strings.ToLower(words[j])
+		l := strings.ToLower(words[j].text(rs))
 		if enStop[l] || phraseStop[l] || linkStop[l] || strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") {
 			break // a possessor is the subject: China's surplus
 		}
