@@ -168,6 +168,8 @@ func TestConvertRestates(t *testing.T) {
 		{"350 miles (563 km)", m("350 miles", 0, ""), m("563 km", 11, ""), false},
 		{"35% (0.35 x)", m("35%", 0, "%"), m("0.35", 5, "%"), false},
 		{"3 x (3 x)", m("3 x", 0, "x"), m("3 x", 5, "x"), false},
+		{"two-thirds (67%)", func() *Claim { c := m("two-thirds", 0, ""); c.SetKind("share"); return c }(), m("67%", 12, "%"), false}, // a share in words
+		{"67% (two-thirds)", m("67%", 0, "%"), func() *Claim { c := m("two-thirds", 5, ""); c.SetKind("share"); return c }(), false},
 		{"3 pp (3 pp)", m("3 pp", 0, "pp"), m("3 pp", 6, "pp"), false},
 		{"$350 (€300)", m("$350", 0, "USD"), m("€300", 6, "USD"), false},
 		{"350 miles (a long way, some 563 km)", m("350 miles", 0, "m"), m("563 km", 29, "m"), false}, // more than 16 runes apart

@@ -39,6 +39,10 @@ func TestGrowthFindings(t *testing.T) {
 		{"a share is no rise", "growth-multiple", "The share is 200%, that is 3 times.", ""},
 		{"a yearly rate is no rise", "growth-multiple", "It grows 100% a year, that is 2 times.", ""},
 		{"an amount is no multiple", "growth-multiple", "Fees rose 200%, that is $3 million.", ""},
+		{"a percentage of a change between shares in words is no percent change", "percent-change",
+			"The share rose from two-thirds to three-quarters, up 12.5%.", ""},
+		{"a percent change between amounts of two currencies is none", "percent-change",
+			"Revenue rose from $50 million to €60 million, up 20%.", ""},
 		{"the rate in the sentence before", "doubling-rate", "人口按年增3.2%。照这个速度,人口大约每22年翻一番。", "consistent 22年, 3.2%"},
 		{"two rates before: which?", "doubling-rate", "人口按年增3.2%,另一个按年增5%。照这个速度,人口大约每22年翻一番。", ""},
 	}

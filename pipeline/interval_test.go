@@ -393,3 +393,23 @@ func TestCheckHelpers(t *testing.T) {
 		t.Errorf("about %q", got)
 	}
 }
+
+// A multiple in words (doubled, 翻两番) is approximate unless a qualifier
+// already bounds it; one in digits stays as written.
+func TestPrecisionWordMultiples(t *testing.T) {
+	cases := []struct {
+		text, bound, want string
+	}{
+		{"doubled", "", "approx"},
+		{"nearly doubled", "max", "max"},
+		{"2 times", "", ""},
+	}
+	for _, c := range cases {
+		r := &Result{Claims: []Claim{{Text: c.text, Value: 2, unit: intern("x"), Step: 1}}}
+		r.Claims[0].SetBound(c.bound)
+		precision(r, &Source{}, []int{0})
+		if got := r.Claims[0].Bound(); got != c.want {
+			t.Errorf("%q bound %q: %q, want %q", c.text, c.bound, got, c.want)
+		}
+	}
+}

@@ -291,4 +291,10 @@ func TestDoublingFactor(t *testing.T) {
 			t.Errorf("%s: %s %s, want %s %s (%s)", c.name, got, f.Status, c.claims, c.status, f.Message)
 		}
 	}
+	// The multiple may be the first claim of all.
+	r := build(5, 1.9)
+	r.Claims = []Claim{r.Claims[2], r.Claims[0], r.Claims[1]}
+	if f := d.finding(r, []int{0, 1, 2}, 1, 2); strings.Join(f.Claims, " ") != "x t k" || f.Status != Consistent {
+		t.Errorf("a multiple that is claim 0: %s %s (%s)", strings.Join(f.Claims, " "), f.Status, f.Message)
+	}
 }

@@ -135,6 +135,14 @@ func TestRestatementSiblings(t *testing.T) {
 		r.Claims = []Claim{rc("s1", "s", "451 TWh", 451, "TWh"), rc("q1", "q", "62%", 62, "%"), rc("n1", "n", "451 TWh", 451, "TWh")}
 		return r
 	}
+	// byTitle: the quote and its sibling name their document by a title, not a URL.
+	byTitle := func(quote, sibling string) *Result {
+		r := build(nil, "a.txt", 4)
+		r.Sources[3].SetURL(nil)
+		r.Sources[3].SetTitle(&quote)
+		r.Sources[2].SetTitle(&sibling)
+		return r
+	}
 	cases := []struct {
 		name string
 		r    *Result
@@ -144,6 +152,8 @@ func TestRestatementSiblings(t *testing.T) {
 		{"another document", build(&other, "a.txt", 4), nil},
 		{"another file", build(&url, "b.txt", 4), nil},
 		{"a quote without a document", build(nil, "a.txt", 4), nil},
+		{"a sibling by the document's title", byTitle("Annual report", "Annual report"), []string{"consistent s1 n1"}},
+		{"another title", byTitle("Annual report", "Quarterly report"), nil},
 	}
 	for _, c := range cases {
 		if got, _ := findingsOf(restatement{0.05}, c.r); strings.Join(got, "|") != strings.Join(c.want, "|") {
