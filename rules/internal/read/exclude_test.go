@@ -78,3 +78,25 @@ func TestExcludeErrors(t *testing.T) {
 		}
 	}
 }
+
+// The digits rule's years are [first, last]: none, or two in order (one
+// year alone is a range too).
+func TestDigitsYears(t *testing.T) {
+	cases := []struct {
+		years []int
+		ok    bool
+	}{
+		{nil, true},
+		{[]int{1800, 2199}, true},
+		{[]int{2000, 2000}, true},
+		{[]int{2199, 1800}, false},
+		{[]int{1800}, false},
+		{[]int{1800, 1900, 2199}, false},
+	}
+	for _, c := range cases {
+		err := NewBuilder().Digits("digits", DigitsDef{Years: c.years})
+		if c.ok && err != nil || !c.ok && (err == nil || err.Error() != "field years: must be [first, last]") {
+			t.Errorf("years %v: %v", c.years, err)
+		}
+	}
+}

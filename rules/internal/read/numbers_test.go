@@ -146,3 +146,87 @@ func TestDigitForms(t *testing.T) {
 		{"(.5)", ".5", 0.5, "", open, open, 0.1},
 	})
 }
+
+// Where a point or a minus sign may open a number: after a space, a bracket,
+// a comparison or a colon, and a minus right after Chinese or Japanese text
+// (最低-56.5°C); a hyphen after a Latin letter joins words, and a point after
+// a letter or another point opens nothing.
+func TestSignAndPointStarts(t *testing.T) {
+	rs := defaultRules(t)
+	cases := []struct {
+		in, text string
+		value    float64
+	}{
+		{"最低-56.5°C", "-56.5°C", -56.5},
+		{"データ-5%", "-5%", -5},
+		{"ア-5%", "-5%", -5},
+		{"a-5%", "5%", 5},
+		{"x=-5%", "-5%", -5},
+		{"(-5%)", "-5%", -5},
+		{":-5%", "-5%", -5},
+		{"-5%", "-5%", -5},
+		{"at .5%", ".5%", 0.5},
+		{"—.5%", ".5%", 0.5},
+		{"中.5%", ".5%", 0.5},
+		{"v.5%", "5%", 5},
+		{"..5%", "5%", 5},
+	}
+	for _, c := range cases {
+		got := rs.Extract(c.in)
+		if len(got) != 1 || got[0].Text != c.text || got[0].Value != c.value {
+			t.Errorf("%q: %s, want %q (%g)", c.in, texts(got), c.text, c.value)
+		}
+	}
+}
+
+// The fraction reader: a/b and a mixed number w a/b, twelve per cent as
+// 12/100; not dates, seasons (a year before the slash), paths, a slash with
+// a space or a sign after it, a denominator of 0, of five digits or with a
+// letter after it, nor a numerator of more than eight characters.
+func TestFractions(t *testing.T) {
+	rs := defaultRules(t)
+	type fig struct {
+		text  string
+		value float64
+	}
+	cases := []struct {
+		in   string
+		want []fig
+	}{
+		{"3/5", []fig{{"3/5", 0.6}}},
+		{"-3/5", []fig{{"-3/5", -0.6}}},
+		{"1 3/5", []fig{{"1 3/5", 1.6}}},
+		{"-1 3/5", []fig{{"-1 3/5", -1.6}}},
+		{"1/5 3/5", []fig{{"1/5", 0.2}, {"3/5", 0.6}}},
+		{"12/100", []fig{{"12/100", 12}}},
+		{"1799/5", []fig{{"1799/5", 359.8}}}, // before the years
+		{"1800/5", nil},                      // a year: a season, 1800/05
+		{"2199/5", nil},
+		{"2200/5", []fig{{"2200/5", 440}}},
+		{"4/13/2020", nil},
+		{"3/5/7", nil},
+		{"a/3/5", []fig{{"3", 3}}},
+		{"3 /5", []fig{{"3", 3}, {"5", 5}}},
+		{"3/ 5", []fig{{"3", 3}, {"5", 5}}},
+		{"3/-5", []fig{{"3", 3}, {"5", 5}}},
+		{"3/0", []fig{{"3", 3}}},
+		{"3/5a", []fig{{"3", 3}}},
+		{"3/55555", []fig{{"3", 3}}},
+		{"12345678/5", []fig{{"12345678/5", 2469135.6}}},
+		{"123456789/5", []fig{{"123456789", 123456789}}},
+	}
+	for _, c := range cases {
+		got := rs.Extract(c.in)
+		ok := len(got) == len(c.want)
+		for i := 0; ok && i < len(got); i++ {
+			ok = got[i].Text == c.want[i].text && math.Abs(got[i].Value-c.want[i].value) < 1e-9*math.Max(1, math.Abs(c.want[i].value))
+		}
+		if !ok {
+			t.Errorf("%q: %s, want %v", c.in, texts(got), c.want)
+		}
+	}
+	// A mixed number needs a plain numerator: 1 3.5/5 is 1, then another figure.
+	if got := rs.Extract("1 3.5/5"); len(got) != 2 || got[0].Text != "1" || got[0].Value != 1 {
+		t.Errorf("1 3.5/5: %s", texts(got))
+	}
+}
