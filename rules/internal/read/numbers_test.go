@@ -135,6 +135,7 @@ func TestDigitForms(t *testing.T) {
 		{"0.24", "0.24", 0.24, "", open, open, 0.01},
 		{"1,234.5", "1,234.5", 1234.5, "", open, open, 0.1},
 		{"3,5 %", "3,5 %", 3.5, "%", open, open, 0.1},
+		{"3,25 %", "3,25 %", 3.25, "%", open, open, 0.01}, // two digits after a comma: no thousands
 		{"12 345,6", "12 345,6", 12345.6, "", open, open, 0.1},
 		{"1 234 567 people", "1 234 567", 1234567, "", open, open, 1},
 		{"Windows 11 200 million", "200 million", 2e8, "", open, open, 1e6},
