@@ -233,3 +233,32 @@ func TestFractions(t *testing.T) {
 		t.Errorf("1 3.5/5: %s", texts(got))
 	}
 }
+
+// A superscript is a power only after 10 (10²⁶); after another number it
+// marks a footnote (5²). A times sign takes a power of ten only.
+func TestPowersOnlyOfTen(t *testing.T) {
+	rs := defaultRules(t)
+	cases := []struct {
+		in, text string
+		value    float64
+	}{
+		{"5²", "5", 5},
+		{"10²⁶", "10²⁶", 1e26},
+		{"3×20^2", "20^2", 400},
+		{"3 x 11^2", "11^2", 121},
+	}
+	for _, c := range cases {
+		var hit bool
+		for _, m := range rs.Extract(c.in) {
+			if m.Text == c.text && m.Value == c.value {
+				hit = true
+			}
+			if m.Value == 300 || m.Value == 330 || m.Value == 25 {
+				t.Errorf("%q: %q read as %g", c.in, m.Text, m.Value)
+			}
+		}
+		if !hit {
+			t.Errorf("%q: %s, want %q (%g)", c.in, texts(rs.Extract(c.in)), c.text, c.value)
+		}
+	}
+}
