@@ -2,6 +2,7 @@ package read_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -259,6 +260,34 @@ func TestPowersOnlyOfTen(t *testing.T) {
 		}
 		if !hit {
 			t.Errorf("%q: %s, want %q (%g)", c.in, texts(rs.Extract(c.in)), c.text, c.value)
+		}
+	}
+}
+
+// Digits in groups of three after a plain space are one number unless
+// something says they are two: a letter glued to the group, a word, sign or
+// point glued before the number, a dash and a digit after it, a number or a
+// capitalised word before it.
+func TestSpacedGroups(t *testing.T) {
+	rs := defaultRules(t)
+	cases := map[string]string{
+		"In the 597 000 tonnes": "597 000 tonnes",
+		"the 5 100 cars":        "5 100",
+		"The 5 100 cars":        "5 | 100",
+		"3 5 100 cars":          "3 | 5 | 100",
+		"5 100m":                "5 | 100m",
+		"a-5 100 cars":          "100",
+		"v.5 100 cars":          "100",
+		"5 100-200 cars":        "5 | 100-200",
+		"5 100-x cars":          "5 100-x",
+	}
+	for in, want := range cases {
+		var got []string
+		for _, m := range rs.Extract(in) {
+			got = append(got, m.Text)
+		}
+		if strings.Join(got, " | ") != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
 		}
 	}
 }
