@@ -275,6 +275,8 @@ func TestSpacedGroups(t *testing.T) {
 		"the 5 100 cars":        "5 100",
 		"The 5 100 cars":        "5 | 100",
 		"3 5 100 cars":          "3 | 5 | 100",
+		"Plan A 5 100 cars":     "5 | 100",
+		"Plan Z 5 100 cars":     "5 | 100",
 		"5 100m":                "5 | 100m",
 		"a-5 100 cars":          "100",
 		"v.5 100 cars":          "100",
