@@ -1,6 +1,7 @@
 package read
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -97,6 +98,31 @@ func TestDigitsYears(t *testing.T) {
 		err := NewBuilder().Digits("digits", DigitsDef{Years: c.years})
 		if c.ok && err != nil || !c.ok && (err == nil || err.Error() != "field years: must be [first, last]") {
 			t.Errorf("years %v: %v", c.years, err)
+		}
+	}
+}
+
+// A fixed word's unit is "", % or x; a range is both ends, min <= max, or none.
+func TestFixedWordErrors(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	cases := []struct {
+		w    FixedWord
+		want string // "" for no error
+	}{
+		{FixedWord{Value: 0.5}, ""},
+		{FixedWord{Value: 50, Unit: "%"}, ""},
+		{FixedWord{Value: 2, Unit: "x"}, ""},
+		{FixedWord{Value: 2, Unit: "m"}, `field words: "w": unit must be "", %, or x, not "m"`},
+		{FixedWord{Value: 0.75, Min: f(0.5), Max: f(1)}, ""},
+		{FixedWord{Value: 0.5, Min: f(0.5), Max: f(0.5)}, ""},
+		{FixedWord{Value: 0.75, Min: f(1), Max: f(0.5)}, `field words: "w": needs both min and max, min <= max, or neither`},
+		{FixedWord{Value: 0.75, Min: f(0.5)}, `field words: "w": needs both min and max, min <= max, or neither`},
+		{FixedWord{Value: 0.75, Max: f(1)}, `field words: "w": needs both min and max, min <= max, or neither`},
+	}
+	for _, c := range cases {
+		err := NewBuilder().Fixed("fixed", FixedDef{Words: map[string]FixedWord{"w": c.w}})
+		if got := fmt.Sprint(err); c.want == "" && err != nil || c.want != "" && got != c.want {
+			t.Errorf("%+v: %v, want %q", c.w, err, c.want)
 		}
 	}
 }
