@@ -126,3 +126,39 @@ func TestFixedWordErrors(t *testing.T) {
 		}
 	}
 }
+
+// A qualifier's word belongs to one rule: another rule that lists it is an
+// error naming the first; the same rule may list it twice.
+func TestQualifierWordOwners(t *testing.T) {
+	b := NewBuilder()
+	if err := b.Qualifier("over", QualifierDef{Bound: BoundMin, Before: []string{"over", "Over"}}); err != nil {
+		t.Fatalf("a word listed twice by one rule: %v", err)
+	}
+	err := b.Qualifier("above", QualifierDef{Bound: BoundMin, Before: []string{"above", "over"}})
+	if want := `field before: alias "over" is already defined by rule "over"`; fmt.Sprint(err) != want {
+		t.Errorf("a word of another rule: %v, want %s", err, want)
+	}
+}
+
+// A qualifier after the figure works for the first rule that has one too
+// (the first entry of the table of words after).
+func TestQualifierAfterFirstRule(t *testing.T) {
+	b := NewBuilder()
+	for _, err := range []error{
+		b.Digits("digits", DigitsDef{}),
+		b.Unit("days", UnitDef{Canonical: "day", Kind: "duration", Words: []string{"days"}}),
+		b.Qualifier("or-more", QualifierDef{Bound: BoundMin, After: []string{"or more"}}),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	rs, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := rs.Extract("5 days or more")
+	if len(got) != 1 || got[0].Min == nil || *got[0].Min != 5 || got[0].Max != nil {
+		t.Errorf("5 days or more: %+v, want at least 5", got)
+	}
+}
