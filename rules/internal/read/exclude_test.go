@@ -162,3 +162,16 @@ func TestQualifierAfterFirstRule(t *testing.T) {
 		t.Errorf("5 days or more: %+v, want at least 5", got)
 	}
 }
+
+// A fixed word defined by two rules is an error naming the first, even when
+// it is the first word of all.
+func TestFixedWordTwice(t *testing.T) {
+	b := NewBuilder()
+	if err := b.Fixed("half", FixedDef{Words: map[string]FixedWord{"half": {Value: 0.5, Share: true}}}); err != nil {
+		t.Fatal(err)
+	}
+	err := b.Fixed("halves", FixedDef{Words: map[string]FixedWord{"half": {Value: 0.5}}})
+	if want := `field words: "half" is already defined by rule "half"`; fmt.Sprint(err) != want {
+		t.Errorf("%v, want %s", err, want)
+	}
+}
