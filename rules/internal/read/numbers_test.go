@@ -1,6 +1,7 @@
 package read_test
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -287,6 +288,30 @@ func TestSpacedGroups(t *testing.T) {
 		var got []string
 		for _, m := range rs.Extract(in) {
 			got = append(got, m.Text)
+		}
+		if strings.Join(got, " | ") != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The lakh grouping: pairs of digits between commas, ending in a group of
+// three (12,34,567); pairs that end in no group of three are something else.
+func TestIndianGroups(t *testing.T) {
+	rs := defaultRules(t)
+	cases := map[string]string{
+		"12,34,567":            "12,34,567=1.234567e+06",
+		"-12,34,567":           "-12,34,567=-1.234567e+06",
+		"1,00,00,00,00,00,000": "1,00,00,00,00,00,000=1e+13",
+		"1,23,456 rupees":      "1,23,456 rupees=123456",
+		"12,34,5678":           "12=12 | 34=34 | 5678=5678",
+		"12,3,567":             "12=12 | 3,567=3567",
+		"12,34;567":            "12,34=12.34 | 567=567",
+	}
+	for in, want := range cases {
+		var got []string
+		for _, m := range rs.Extract(in) {
+			got = append(got, fmt.Sprintf("%s=%g", m.Text, m.Value))
 		}
 		if strings.Join(got, " | ") != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
