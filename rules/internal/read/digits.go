@@ -106,9 +106,9 @@ func slash(t *text, a *atom, plain bool) bool {
 	if t.at(end) != '/' || !isDigit(t.at(end+1)) {
 		return false
 	}
-	k, lit, plain := scanDecimal(t, end+1)
+	k, lit, denPlain := scanDecimal(t, end+1)
 	den := parseOr(lit)
-	if !plain || den == 0 || t.at(k) == '/' || isLatin(t.at(k)) || k-end-1 > 4 || end-a.start > 8 {
+	if !denPlain || den == 0 || t.at(k) == '/' || isLatin(t.at(k)) || k-end-1 > 4 || end-a.start > 8 {
 		return false
 	}
 	if !plain && den != 100 { // 1.5/3 is no fraction anyone writes; 120.5/100 is a percentage
