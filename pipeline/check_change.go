@@ -49,8 +49,8 @@ func (c change) compare(r *Result, sts []statement, add func(Finding)) {
 	for _, s := range sts {
 		starts, ends, all = append(starts, s.from), append(ends, s.to), append(all, s.from, s.to)
 	}
-	badStart := disagreeing(r, starts, c.spans(r, starts))
-	badEnd := disagreeing(r, ends, c.spans(r, ends))
+	badStart, _ := disagreeing(r, starts, c.spans(r, starts))
+	badEnd, _ := disagreeing(r, ends, c.spans(r, ends))
 	if len(badStart)+len(badEnd) == 0 {
 		add(Finding{Kind: "conflict", Status: Consistent, Claims: ids(r, all),
 			Message: fmt.Sprintf("%d statements of one change agree: %s", len(sts), c.list(r, sts))})

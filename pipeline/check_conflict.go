@@ -27,7 +27,10 @@ func (c conflict) Check(r *Result, add func(Finding)) {
 		for i, k := range g {
 			spans[i] = Interval(&r.Claims[k], c.approx)
 		}
-		bad := disagreeing(r, g, spans)
+		bad, judged := disagreeing(r, g, spans)
+		if !judged {
+			continue // the key lumps together what its sources count: no verdict, either way
+		}
 		first := &r.Claims[g[0]]
 		if len(bad) == 0 {
 			if manySources(r, g) {
@@ -45,7 +48,7 @@ func (c conflict) Check(r *Result, add func(Finding)) {
 // a note that repeats both, agree, though 62% misses 10-20%. Sources with
 // the same figures are compared once, so the work grows with the distinct
 // sets of figures, not with the square of the group.
-func disagreeing(r *Result, g []int, spans []Span) []int {
+func disagreeing(r *Result, g []int, spans []Span) (bad []int, judged bool) {
 	bySrc := map[string][]Span{}
 	var order []string
 	for i, k := range g {
@@ -78,29 +81,28 @@ func disagreeing(r *Result, g []int, spans []Span) []int {
 		}
 	}
 	if len(sigs) > manyFigures {
-		return nil
+		return nil, false // past it "all agree" would be as wrong as a conflict
 	}
 	members := map[string][]int{} // the claims of the sources with each set of figures
 	for _, k := range g {
 		sig := sigOf[r.Claims[k].Source]
 		members[sig] = append(members[sig], k)
 	}
-	bad := map[int]bool{}
+	off := map[int]bool{}
 	missed := map[string]bool{} // sets of figures some figure misses: their claims join the finding
 	for i, k := range g {
 		for _, sig := range sigs {
 			if sig != sigOf[r.Claims[k].Source] && !overlapsAny(spans[i], sets[sig]) {
-				bad[k], missed[sig] = true, true
+				off[k], missed[sig] = true, true
 			}
 		}
 	}
-	var out []int
 	for _, k := range g {
-		if bad[k] || missed[sigOf[r.Claims[k].Source]] {
-			out = append(out, k)
+		if off[k] || missed[sigOf[r.Claims[k].Source]] {
+			bad = append(bad, k)
 		}
 	}
-	return out
+	return bad, true
 }
 
 // named reports a group whose subject and metric both come from the
