@@ -115,13 +115,13 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 // or -1: such a size is the size of that change, not of another change in
 // its sentence ("the margin widened to 18.4% from 15.1%"). The end is the
 // next figure: marked as an end a few runes on, or a level of another
-// family than the size's, with only words between.
+// family than the size's, with only words between. ks are the claims of
+// the size's sentence.
 func ownEnd(r *Result, src *Source, ks []int, k int) int {
 	c := &r.Claims[k]
 	next := -1
 	for _, j := range ks {
-		o := &r.Claims[j]
-		if o.Source == c.Source && o.Sentence == c.Sentence && o.Start >= c.End && (next < 0 || o.Start < r.Claims[next].Start) {
+		if o := &r.Claims[j]; j != k && o.Start >= c.End && (next < 0 || o.Start < r.Claims[next].Start) {
 			next = j
 		}
 	}
@@ -134,7 +134,7 @@ func ownEnd(r *Result, src *Source, ks []int, k int) int {
 	if n > 12 || strings.IndexFunc(gap, unicode.IsDigit) >= 0 {
 		return -1
 	}
-	if o.Change() == "to" || isLevel(o) && o.Change() == "" && o.Direction() == "" && Family(o) != Family(c) && Family(o) != "" {
+	if o.Change() == "to" || isLevel(o) && o.Change() == "" && o.Direction() == "" && Family(o) != Family(c) {
 		return next
 	}
 	return -1
