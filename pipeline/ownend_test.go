@@ -32,6 +32,8 @@ func TestOwnEnd(t *testing.T) {
 		{"twelve runes between", "rose 9% xxxxxxxxxxxx $8", "$8", "USD", "money", "", true},
 		{"thirteen runes between", "rose 9% xxxxxxxxxxxxx $8", "$8", "USD", "money", "", false},
 		{"a digit between", "rose 9% in 2 weeks, $8", "$8", "USD", "money", "", false},
+		{"a digit first between", "rose 9% 2 weeks, $8", "$8", "USD", "money", "", false},
+		{"right after it", "rose 9%$8", "$8", "USD", "money", "", true},
 		{"a level of the size's family", "rose 9%, to a share of 41%", "41%", "%", "share", "", false},
 		{"the start of another change", "rose 9% from $8", "$8", "USD", "money", "from", false},
 		{"a count", "members rose 9%, reaching 800", "800", "", "count", "", true},
@@ -57,6 +59,10 @@ func TestOwnEnd(t *testing.T) {
 		r := &Result{Claims: []Claim{size, far, near}}
 		if got := ownEnd(r, &Source{ID: "s", Text: text}, []int{0, 1, 2}, 0); got != 2 {
 			t.Errorf("ownEnd = %d, want 2 (the nearer)", got)
+		}
+		r = &Result{Claims: []Claim{near, far, size}}
+		if got := ownEnd(r, &Source{ID: "s", Text: text}, []int{0, 1, 2}, 2); got != 0 {
+			t.Errorf("ownEnd = %d, want 0 (the nearer, found first)", got)
 		}
 	})
 }
