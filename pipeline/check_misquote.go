@@ -21,9 +21,9 @@ import (
 // well measure two things; a garble of one figure is not a coincidence.
 type misquote struct {
 	opposites [][]string
-	// entity matches the common nouns a clause names as whose figure it is,
-	// (the company's, at the startup), each in its first group: two
-	// clauses that each name one, and none alike, speak of two things
+	// entity matches the common nouns by which a clause says whose figure
+	// it is (the company's, at the startup), each in a group: two clauses
+	// that each name one, and none alike, speak of two things
 	entity *regexp.Regexp
 }
 

@@ -205,17 +205,18 @@ func mostNamed(r *Result, quote []int, own, q int, majority bool, get func(*Clai
 	if v := mostCommon(r, quote[:own], get); v != "" {
 		return v
 	}
-	v, n := "", 0
-	count := map[string]int{}
-	for _, k := range quote[own:] {
-		if w := get(&r.Claims[k]); w != "" {
-			if count[w]++; count[w] > n {
-				v, n = w, count[w]
+	doc := quote[own:]
+	v := mostCommon(r, doc, get)
+	if majority && v != "" {
+		n := 0
+		for _, k := range doc {
+			if get(&r.Claims[k]) == v {
+				n++
 			}
 		}
-	}
-	if majority && 2*n <= len(quote)-own {
-		return ""
+		if 2*n <= len(doc) {
+			return ""
+		}
 	}
 	return v
 }
