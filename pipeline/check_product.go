@@ -45,7 +45,7 @@ func (p product) Check(r *Result, add func(Finding)) {
 			}
 			ts = totalsAfter(r, ts, k, qs)
 			if den == "" && src.Lang() == "en" && p.sums != nil {
-				ts = p.stated(r, src, ts, k)
+				ts = p.stated(r, src, ts)
 			}
 			for _, t := range ts {
 				if f, ok := p.judge(r, k, qs, t); ok {
@@ -201,7 +201,7 @@ func lastSentence(r *Result, ks []int) []int {
 // wherever it stands (98亿美元分摊到50亿人次,人均2.25美元).
 // stated keeps the totals that the words say sum a price per head: marked
 // as a total, or with the rule's sums words just before them.
-func (p product) stated(r *Result, src *Source, ts []int, price int) []int {
+func (p product) stated(r *Result, src *Source, ts []int) []int {
 	var out []int
 	for _, t := range ts {
 		c := &r.Claims[t]
