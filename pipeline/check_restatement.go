@@ -171,7 +171,7 @@ func (rs restatement) align(r *Result, n *Claim, quote, own []int) (match, garbl
 // start of a change is another time than its end).
 func comparable(q, n *Claim) bool {
 	return Family(q) == Family(n) && (q.Kind() == n.Kind() || isShare(q) && isShare(n)) &&
-		kindClass(q) == kindClass(n) && (q.Change() == "from") == (n.Change() == "from") &&
+		kindClass(q) == kindClass(n) && earlier(q) == earlier(n) &&
 		q.Value != 0 && n.Value != 0
 }
 
