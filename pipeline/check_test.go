@@ -30,6 +30,12 @@ func runWith(t testing.TB, rs *rules.Ruleset, text string) *pipeline.Result {
 			src[i].NoteOf = &id
 		}
 	}
+	return runStages(t, rs, src)
+}
+
+// runStages runs every stage with rs over sources.
+func runStages(t testing.TB, rs *rules.Ruleset, src []pipeline.Source) *pipeline.Result {
+	t.Helper()
 	res := &pipeline.Result{Sources: src}
 	check, err := pipeline.NewCheck(rs)
 	if err != nil {

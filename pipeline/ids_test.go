@@ -1,7 +1,6 @@
 package pipeline_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -24,18 +23,7 @@ func runFile(t *testing.T, dir, name, text string) *pipeline.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs := defaultRules(t)
-	check, err := pipeline.NewCheck(rs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := &pipeline.Result{Sources: src}
-	err = pipeline.Run(context.Background(), res, &pipeline.Extract{Rules: rs}, &pipeline.Context{Rules: rs},
-		&pipeline.Link{Rules: rs}, check)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return runStages(t, defaultRules(t), src)
 }
 
 // allIDs lists the ids of every record, unique or not.

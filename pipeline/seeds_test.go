@@ -1,7 +1,6 @@
 package pipeline_test
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -18,17 +17,7 @@ func runSeed(t *testing.T, name string) *pipeline.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs := defaultRules(t)
-	check, err := pipeline.NewCheck(rs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := &pipeline.Result{Sources: src}
-	if err := pipeline.Run(context.Background(), res, &pipeline.Extract{Rules: rs}, &pipeline.Context{Rules: rs},
-		&pipeline.Link{Rules: rs}, check); err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return runStages(t, defaultRules(t), src)
 }
 
 // seedFinding is a finding as "rule status text@line, …", its claims sorted.
