@@ -60,6 +60,8 @@ func lastLine(s string) string {
 
 // Every setting is checked before any input is read, and a wrong one is
 // named as the user wrote it: flag, environment variable or config file.
+// The rules compile while the input is read: a rules error is still the
+// only thing the run says, and nothing is made.
 func TestSettingsCheckedFirst(t *testing.T) {
 	inRoot(t)
 	tmp := t.TempDir()
@@ -119,7 +121,7 @@ func TestSettingsCheckedFirst(t *testing.T) {
 				t.Errorf("exit %d, stderr %q, want %q", code, stderr, c.want)
 			}
 			if strings.Contains(stderr, "INF read") {
-				t.Errorf("input read before the error: %s", stderr)
+				t.Errorf("input reported before the error: %s", stderr)
 			}
 			if _, err := os.Stat(out); err == nil {
 				t.Error("--out made before the error")
