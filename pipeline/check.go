@@ -90,6 +90,11 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 	for _, f := range r.Findings {
 		ids.Take(f.ID)
 	}
+	n := len(r.Findings)
+	for _, fs := range found {
+		n += len(fs)
+	}
+	r.Findings = slices.Grow(r.Findings, n-len(r.Findings))
 	for _, fs := range found {
 		for _, f := range fs {
 			f.ID = ids.Finding(f.Rule, f.Kind, f.Claims)

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -49,56 +48,65 @@ func (c conflict) Check(r *Result, add func(Finding)) {
 // the same figures are compared once, so the work grows with the distinct
 // sets of figures, not with the square of the group.
 func disagreeing(r *Result, g []int, spans []Span) (bad []int, judged bool) {
-	bySrc := map[string][]Span{}
-	var order []string
+	// The group's sources in the order they first appear, each with its
+	// figures; then the sets of figures apart (a signature each). The
+	// claims are found by position, the sources and sets by index: the
+	// maps of strings this took held most of the check stage's garbage.
+	type source struct {
+		spans []Span
+		set   int // index of its set of figures; -1: its own disagree
+	}
+	at := make(map[string]int, 8)
+	var srcs []source
+	of := make([]int, len(g)) // each claim's source
 	for i, k := range g {
-		src := r.Claims[k].Source
-		if bySrc[src] == nil {
-			order = append(order, src)
+		j, ok := at[r.Claims[k].Source]
+		if !ok {
+			j = len(srcs)
+			at[r.Claims[k].Source] = j
+			srcs = append(srcs, source{})
 		}
-		bySrc[src] = append(bySrc[src], spans[i])
+		srcs[j].spans = append(srcs[j].spans, spans[i])
+		of[i] = j
 	}
 	// A source whose own figures for the group disagree lists several
 	// things the group's key does not tell apart (416 million of one
 	// country, 860 million of three): it cannot say which figure another
 	// source contradicts, so it takes no part.
-	g, spans = selfConsistent(r, g, spans, bySrc)
-	for src, set := range bySrc {
-		if !allOverlap(set) {
-			delete(bySrc, src)
+	var sets [][]Span
+	setOf := make(map[string]int, 8)
+	for j := range srcs {
+		srcs[j].set = -1
+		if !allOverlap(srcs[j].spans) {
+			continue
 		}
-	}
-	order = slices.DeleteFunc(order, func(src string) bool { return bySrc[src] == nil })
-	var sigs []string
-	sets := map[string][]Span{}
-	sigOf := map[string]string{}
-	for _, src := range order {
-		sig := signature(bySrc[src])
-		sigOf[src] = sig
-		if sets[sig] == nil {
-			sigs = append(sigs, sig)
-			sets[sig] = bySrc[src]
+		sig := signature(srcs[j].spans)
+		n, ok := setOf[sig]
+		if !ok {
+			n = len(sets)
+			setOf[sig] = n
+			sets = append(sets, srcs[j].spans)
 		}
+		srcs[j].set = n
 	}
-	if len(sigs) > manyFigures {
+	if len(sets) > manyFigures {
 		return nil, false // past it "all agree" would be as wrong as a conflict
 	}
-	members := map[string][]int{} // the claims of the sources with each set of figures
-	for _, k := range g {
-		sig := sigOf[r.Claims[k].Source]
-		members[sig] = append(members[sig], k)
-	}
-	off := map[int]bool{}
-	missed := map[string]bool{} // sets of figures some figure misses: their claims join the finding
-	for i, k := range g {
-		for _, sig := range sigs {
-			if sig != sigOf[r.Claims[k].Source] && !overlapsAny(spans[i], sets[sig]) {
-				off[k], missed[sig] = true, true
+	off := make([]bool, len(g))
+	missed := make([]bool, len(sets)) // sets some figure misses: their claims join the finding
+	for i := range g {
+		own := srcs[of[i]].set
+		if own < 0 {
+			continue
+		}
+		for n, set := range sets {
+			if n != own && !overlapsAny(spans[i], set) {
+				off[i], missed[n] = true, true
 			}
 		}
 	}
-	for _, k := range g {
-		if off[k] || missed[sigOf[r.Claims[k].Source]] {
+	for i, k := range g {
+		if own := srcs[of[i]].set; own >= 0 && (off[i] || missed[own]) {
 			bad = append(bad, k)
 		}
 	}
@@ -165,19 +173,6 @@ func conflictMessage(r *Result, bad []int, approx float64) string {
 		msg += fmt.Sprintf("%s reads as %s", figure(cl), Interval(cl, approx))
 	}
 	return msg
-}
-
-// selfConsistent keeps the claims of sources whose figures in the group
-// all agree with one another.
-func selfConsistent(r *Result, g []int, spans []Span, bySrc map[string][]Span) ([]int, []Span) {
-	var ks []int
-	var ss []Span
-	for i, k := range g {
-		if allOverlap(bySrc[r.Claims[k].Source]) {
-			ks, ss = append(ks, k), append(ss, spans[i])
-		}
-	}
-	return ks, ss
 }
 
 // allOverlap reports whether every two spans of the set share a value.
