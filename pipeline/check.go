@@ -69,7 +69,10 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 	dup := duplicates(r)
 	// Checks only read the claims: they run side by side, and their
 	// findings are listed in the order the checks are configured.
-	found := make([][]Finding, len(c.checks))
+	// Each check's findings go into blocks of a fixed size: a slice grown by
+	// doubling left a large run's findings behind twice over as garbage,
+	// which the collector scans the whole heap for.
+	found := make([]blocks[Finding], len(c.checks))
 	var wg sync.WaitGroup
 	for i, ch := range c.checks {
 		wg.Add(1)
@@ -78,7 +81,7 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 			ch.Check(r, func(f Finding) {
 				f.Rule = ch.def.ID
 				f.Claims = withoutDuplicates(f.Claims, dup)
-				found[i] = append(found[i], f)
+				found[i].add(f)
 			})
 		}()
 	}
@@ -90,15 +93,17 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 	for _, f := range r.Findings {
 		ids.Take(f.ID)
 	}
-	n := len(r.Findings)
-	for _, fs := range found {
-		n += len(fs)
+	n := 0
+	for _, bs := range found {
+		n += bs.n
 	}
-	r.Findings = slices.Grow(r.Findings, n-len(r.Findings))
-	for _, fs := range found {
-		for _, f := range fs {
-			f.ID = ids.Finding(f.Rule, f.Kind, f.Claims)
-			r.Findings = append(r.Findings, f)
+	r.Findings = slices.Grow(r.Findings, n)
+	for _, bs := range found {
+		for _, fs := range bs.full {
+			for _, f := range fs {
+				f.ID = ids.Finding(f.Rule, f.Kind, f.Claims)
+				r.Findings = append(r.Findings, f)
+			}
 		}
 	}
 	fillValues(r, r.Findings)
@@ -173,4 +178,26 @@ func about(c *Claim) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// blocks collects items in blocks that never move: a slice grown by
+// doubling leaves every earlier array behind as garbage. The first blocks
+// are small, for the many checks that find a few things.
+type blocks[T any] struct {
+	full [][]T
+	n    int
+}
+
+func (b *blocks[T]) add(x T) {
+	last := len(b.full) - 1
+	if last < 0 || len(b.full[last]) == cap(b.full[last]) {
+		size := 256
+		if len(b.full) < 4 {
+			size = 16 << len(b.full)
+		}
+		b.full = append(b.full, make([]T, 0, size))
+		last++
+	}
+	b.full[last] = append(b.full[last], x)
+	b.n++
 }

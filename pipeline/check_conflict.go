@@ -4,7 +4,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -50,67 +52,115 @@ func (c conflict) Check(r *Result, add func(Finding)) {
 func disagreeing(r *Result, g []int, spans []Span) (bad []int, judged bool) {
 	// The group's sources in the order they first appear, each with its
 	// figures; then the sets of figures apart (a signature each). The
-	// claims are found by position, the sources and sets by index: the
-	// maps of strings this took held most of the check stage's garbage.
-	type source struct {
-		spans []Span
-		set   int // index of its set of figures; -1: its own disagree
-	}
-	at := make(map[string]int, 8)
-	var srcs []source
-	of := make([]int, len(g)) // each claim's source
+	// claims are found by position, the sources and sets by index, in
+	// buffers kept for the next group: the maps and slices made per group
+	// were most of a large run's check-stage garbage, which the collector
+	// pays for at the size of the whole heap.
+	sc := scratchPool.Get().(*disagreeScratch)
+	defer scratchPool.Put(sc)
+	sc.reset(len(g))
 	for i, k := range g {
-		j, ok := at[r.Claims[k].Source]
+		j, ok := sc.at[r.Claims[k].Source]
 		if !ok {
-			j = len(srcs)
-			at[r.Claims[k].Source] = j
-			srcs = append(srcs, source{})
+			j = len(sc.count)
+			sc.at[r.Claims[k].Source] = j
+			sc.count = append(sc.count, 0)
 		}
-		srcs[j].spans = append(srcs[j].spans, spans[i])
-		of[i] = j
+		sc.of[i] = j
+		sc.count[j]++
 	}
+	// each source's figures, in one buffer, in the group's order
+	sc.start = append(sc.start[:0], 0)
+	for j, n := range sc.count {
+		sc.start = append(sc.start, sc.start[j]+n)
+	}
+	sc.spans = slices.Grow(sc.spans[:0], len(g))[:len(g)]
+	next := append(sc.next[:0], sc.start[:len(sc.count)]...)
+	for i := range g {
+		sc.spans[next[sc.of[i]]] = spans[i]
+		next[sc.of[i]]++
+	}
+	sc.next = next
 	// A source whose own figures for the group disagree lists several
 	// things the group's key does not tell apart (416 million of one
 	// country, 860 million of three): it cannot say which figure another
 	// source contradicts, so it takes no part.
-	var sets [][]Span
-	setOf := make(map[string]int, 8)
-	for j := range srcs {
-		srcs[j].set = -1
-		if !allOverlap(srcs[j].spans) {
-			continue
+	for j := range sc.count {
+		set := sc.spans[sc.start[j]:sc.start[j+1]]
+		n := -1
+		if allOverlap(set) {
+			sig := signature(set, &sc.sig, &sc.sorted)
+			var ok bool
+			if n, ok = sc.setOf[string(sig)]; !ok {
+				n = len(sc.sets)
+				sc.setOf[string(sig)] = n
+				sc.sets = append(sc.sets, set)
+			}
 		}
-		sig := signature(srcs[j].spans)
-		n, ok := setOf[sig]
-		if !ok {
-			n = len(sets)
-			setOf[sig] = n
-			sets = append(sets, srcs[j].spans)
-		}
-		srcs[j].set = n
+		sc.set = append(sc.set, n)
 	}
-	if len(sets) > manyFigures {
+	if len(sc.sets) > manyFigures {
 		return nil, false // past it "all agree" would be as wrong as a conflict
 	}
-	off := make([]bool, len(g))
-	missed := make([]bool, len(sets)) // sets some figure misses: their claims join the finding
+	off := sc.off[:len(g)]
+	missed := slices.Grow(sc.missed[:0], len(sc.sets))[:len(sc.sets)] // sets some figure misses: their claims join the finding
+	clear(missed)
 	for i := range g {
-		own := srcs[of[i]].set
+		off[i] = false
+		own := sc.set[sc.of[i]]
 		if own < 0 {
 			continue
 		}
-		for n, set := range sets {
+		for n, set := range sc.sets {
 			if n != own && !overlapsAny(spans[i], set) {
 				off[i], missed[n] = true, true
 			}
 		}
 	}
+	sc.missed = missed
 	for i, k := range g {
-		if own := srcs[of[i]].set; own >= 0 && (off[i] || missed[own]) {
+		if own := sc.set[sc.of[i]]; own >= 0 && (off[i] || missed[own]) {
 			bad = append(bad, k)
 		}
 	}
 	return bad, true
+}
+
+// disagreeScratch holds disagreeing's buffers between groups.
+type disagreeScratch struct {
+	at                 map[string]int // source id to its index
+	count, start, next []int          // per source: claims, where its figures start
+	of                 []int          // per claim: its source
+	spans              []Span         // the figures, by source
+	set                []int          // per source: its set of figures, or -1
+	sets               [][]Span       // the sets of figures apart
+	setOf              map[string]int // a set's signature to its index
+	off, missed        []bool
+	sig                []byte
+	sorted             []Span
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &disagreeScratch{at: map[string]int{}, setOf: map[string]int{}}
+}}
+
+// reset readies the buffers for a group of n claims. A map that grew
+// large is made again rather than cleared: clearing costs its size, and
+// most groups are small.
+func (sc *disagreeScratch) reset(n int) {
+	if len(sc.at) > 256 {
+		sc.at = map[string]int{}
+	} else {
+		clear(sc.at)
+	}
+	if len(sc.setOf) > 256 {
+		sc.setOf = map[string]int{}
+	} else {
+		clear(sc.setOf)
+	}
+	sc.count, sc.set, sc.sets = sc.count[:0], sc.set[:0], sc.sets[:0]
+	sc.of = slices.Grow(sc.of[:0], n)[:n]
+	sc.off = slices.Grow(sc.off[:0], n)[:n]
 }
 
 // named reports a group whose subject and metric both come from the
@@ -136,17 +186,19 @@ func overlapsAny(s Span, set []Span) bool {
 }
 
 // signature names a set of spans, whatever their order, by their bits.
-func signature(set []Span) string {
-	sorted := append([]Span(nil), set...)
+func signature(set []Span, buf *[]byte, sortBuf *[]Span) []byte {
+	sorted := append((*sortBuf)[:0], set...)
+	*sortBuf = sorted
 	sort.Slice(sorted, func(i, j int) bool {
 		return sorted[i].Lo < sorted[j].Lo || sorted[i].Lo == sorted[j].Lo && sorted[i].Hi < sorted[j].Hi
 	})
-	b := make([]byte, 0, 16*len(sorted))
+	b := (*buf)[:0]
 	for _, s := range sorted {
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(s.Lo))
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(s.Hi))
 	}
-	return string(b)
+	*buf = b
+	return b
 }
 
 func manySources(r *Result, g []int) bool {

@@ -9,9 +9,9 @@ import (
 // later stages all need it; it is built once per result, in two passes
 // and two allocations, rather than as a map of slices per stage.
 type sourceIndex struct {
-	ids      idTable // source id to its index in Sources
-	claims   []int   // claim indexes grouped by source, in source order
-	start    []int   // source i's claims are claims[start[i]:start[i+1]]
+	ids      idTable[Source] // source id to its index in Sources
+	claims   []int           // claim indexes grouped by source, in source order
+	start    []int           // source i's claims are claims[start[i]:start[i+1]]
 	nSources int
 	nClaims  int
 }
@@ -99,37 +99,55 @@ func inParts(n, parts int, fn func(part, lo, hi int)) {
 	wg.Wait()
 }
 
-// idTable finds a source by id: open addressing over the sources' indexes,
-// by a hash of the id. A map of a million ids held 70 MB; this holds 8.
-type idTable struct {
-	slot []int32 // 1 + an index into srcs; 0 is empty
-	srcs []Source
+// idTable finds a source or a claim by id: open addressing over their
+// indexes, by a hash of the id. A map of a million ids held 70 MB, and
+// pointers for the collector to scan; this holds 8, and none.
+type idTable[T identified] struct {
+	slot  []int32 // 1 + an index into items; 0 is empty
+	items []T
 }
 
-func newIDTable(srcs []Source) idTable {
+// identified is what an idTable finds: a Source or a Claim.
+type identified interface {
+	Source | Claim
+}
+
+// idOf is the id of a source or a claim.
+func idOf[T identified](x *T) string {
+	switch v := any(x).(type) {
+	case *Source:
+		return v.ID
+	case *Claim:
+		return v.ID
+	}
+	panic("unreachable")
+}
+
+func newIDTable[T identified](items []T) idTable[T] {
 	n := 1
-	for n < 2*len(srcs) {
+	for n < 2*len(items) {
 		n *= 2
 	}
-	t := idTable{slot: make([]int32, n), srcs: srcs}
+	t := idTable[T]{slot: make([]int32, n), items: items}
 	mask := uint64(n - 1)
-	for i := range srcs {
-		j := hashOf(srcs[i].ID) & mask
-		for t.slot[j] != 0 && srcs[t.slot[j]-1].ID != srcs[i].ID {
+	for i := range items {
+		id := idOf(&items[i])
+		j := hashOf(id) & mask
+		for t.slot[j] != 0 && idOf(&items[t.slot[j]-1]) != id {
 			j = (j + 1) & mask
 		}
-		t.slot[j] = int32(i + 1) // a repeated id finds its last source, as a map did
+		t.slot[j] = int32(i + 1) // a repeated id finds its last item, as a map did
 	}
 	return t
 }
 
-func (t *idTable) find(id string) (int, bool) {
+func (t *idTable[T]) find(id string) (int, bool) {
 	if len(t.slot) == 0 {
 		return 0, false
 	}
 	mask := uint64(len(t.slot) - 1)
 	for j := hashOf(id) & mask; t.slot[j] != 0; j = (j + 1) & mask {
-		if i := int(t.slot[j] - 1); t.srcs[i].ID == id {
+		if i := int(t.slot[j] - 1); idOf(&t.items[i]) == id {
 			return i, true
 		}
 	}
