@@ -58,12 +58,11 @@ func disagreeing(r *Result, g []int, spans []Span) (bad []int, judged bool) {
 	// pays for at the size of the whole heap.
 	sc := scratchPool.Get().(*disagreeScratch)
 	defer scratchPool.Put(sc)
-	sc.reset(len(g))
+	idx := r.index()
+	sc.reset(len(g), len(r.Sources))
 	for i, k := range g {
-		j, ok := sc.at[r.Claims[k].Source]
-		if !ok {
-			j = len(sc.count)
-			sc.at[r.Claims[k].Source] = j
+		j := sc.source(idx.srcOf[k], r.Claims[k].Source)
+		if j == len(sc.count) {
 			sc.count = append(sc.count, 0)
 		}
 		sc.of[i] = j
@@ -128,7 +127,13 @@ func disagreeing(r *Result, g []int, spans []Span) (bad []int, judged bool) {
 
 // disagreeScratch holds disagreeing's buffers between groups.
 type disagreeScratch struct {
-	at                 map[string]int // source id to its index
+	// local numbers the group's sources: local[s] for source s of the
+	// result where stamp[s] is this group's; at for a claim whose source
+	// is not in the result (a test's, say)
+	local              []int32
+	stamp              []uint32
+	group              uint32
+	at                 map[string]int
 	count, start, next []int          // per source: claims, where its figures start
 	of                 []int          // per claim: its source
 	spans              []Span         // the figures, by source
@@ -140,6 +145,23 @@ type disagreeScratch struct {
 	sorted             []Span
 }
 
+// source is the group's number for the source of a claim (src: its index
+// in the result, or -1; id: its id), the next number for a new one.
+func (sc *disagreeScratch) source(src int32, id string) int {
+	if src < 0 {
+		j, ok := sc.at[id]
+		if !ok {
+			j = len(sc.count)
+			sc.at[id] = j
+		}
+		return j
+	}
+	if sc.stamp[src] != sc.group {
+		sc.stamp[src], sc.local[src] = sc.group, int32(len(sc.count))
+	}
+	return int(sc.local[src])
+}
+
 var scratchPool = sync.Pool{New: func() any {
 	return &disagreeScratch{at: map[string]int{}, setOf: map[string]int{}}
 }}
@@ -147,7 +169,14 @@ var scratchPool = sync.Pool{New: func() any {
 // reset readies the buffers for a group of n claims. A map that grew
 // large is made again rather than cleared: clearing costs its size, and
 // most groups are small.
-func (sc *disagreeScratch) reset(n int) {
+func (sc *disagreeScratch) reset(n, sources int) {
+	if len(sc.local) < sources {
+		sc.local, sc.stamp, sc.group = make([]int32, sources), make([]uint32, sources), 0
+	}
+	if sc.group++; sc.group == 0 { // wrapped: no stamp may look current
+		clear(sc.stamp)
+		sc.group = 1
+	}
 	if len(sc.at) > 256 {
 		sc.at = map[string]int{}
 	} else {

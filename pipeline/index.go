@@ -11,6 +11,7 @@ import (
 type sourceIndex struct {
 	ids      idTable[Source] // source id to its index in Sources
 	claims   []int           // claim indexes grouped by source, in source order
+	srcOf    []int32         // each claim's source, or -1
 	start    []int           // source i's claims are claims[start[i]:start[i+1]]
 	nSources int
 	nClaims  int
@@ -30,18 +31,18 @@ func (r *Result) index() *sourceIndex {
 func buildIndex(r *Result) *sourceIndex {
 	x := &sourceIndex{ids: newIDTable(r.Sources), start: make([]int, len(r.Sources)+1),
 		nSources: len(r.Sources), nClaims: len(r.Claims)}
-	of := make([]int, len(r.Claims)) // each claim's source, or -1
+	of := make([]int32, len(r.Claims)) // each claim's source, or -1
 	for k := range r.Claims {
 		s, ok := x.find(r.Claims[k].Source)
 		if k > 0 && r.Claims[k].Source == r.Claims[k-1].Source {
-			s, ok = of[k-1], of[k-1] >= 0 // claims come in runs per source: one lookup a run
+			s, ok = int(of[k-1]), of[k-1] >= 0 // claims come in runs per source: one lookup a run
 		}
 		if !ok {
 			s = -1
 		} else {
 			x.start[s+1]++
 		}
-		of[k] = s
+		of[k] = int32(s)
 	}
 	for i := range r.Sources {
 		x.start[i+1] += x.start[i]
@@ -54,6 +55,7 @@ func buildIndex(r *Result) *sourceIndex {
 			next[s]++
 		}
 	}
+	x.srcOf = of
 	return x
 }
 
