@@ -128,15 +128,9 @@ func collect(dst []Claim, srcs []Source, per [][]rules.Match, ids *IDs) []Claim 
 				*c = Claim{Source: s.ID, File: s.File, Line: int32(line), Col: int32(col), Text: m.Text, Value: m.Value,
 					Min: m.Min, Max: m.Max, Start: m.Start, End: m.End, Sentence: int32(m.Sentence), Step: m.Step,
 					Group: -1, Partner: -1}
-				c.SetUnit(m.Unit)
-				c.SetQualifier(m.Qualifier)
-				c.SetKind(m.Kind)
-				c.SetChange(m.Change)
-				c.SetDirection(m.Direction)
-				c.SetRole(m.Role)
+				c.shape = shapeOf(shapeWords{unit: m.Unit, qualifier: m.Qualifier, kind: m.Kind, change: m.Change,
+					direction: m.Direction, role: m.Role, rule: m.Rule, bound: m.Bound})
 				c.SetPeriod(m.Period)
-				c.SetRule(m.Rule)
-				c.SetBound(m.Bound)
 			}
 		}
 	})

@@ -19,12 +19,12 @@ func TestPoints(t *testing.T) {
 		c    Claim
 		want Span
 	}{
-		{"a figure", Claim{Value: 71, unit: intern("%"), Step: 1}, Span{71, 71}},
-		{"a range", Claim{Value: 21, unit: intern("month"), Step: 1, Min: fp(18), Max: fp(24)}, Span{18, 24}},
-		{"over 60%", Claim{Value: 60, unit: intern("%"), Step: 1, Min: fp(60), bound: intern("min")}, Span{60, 60}},
-		{"up to 5", Claim{Value: 5, Step: 1, Max: fp(5), bound: intern("max")}, Span{5, 5}},
-		{"two-thirds", Claim{Value: 2.0 / 3, kind: intern("share")}, Span{200.0 / 3, 200.0 / 3}},
-		{"a third to a half", Claim{Value: 0.4, kind: intern("share"), Min: fp(1.0 / 3), Max: fp(0.5)}, Span{100.0 / 3, 50}},
+		{"a figure", Claim{Value: 71, shape: shapeOf(shapeWords{unit: "%"}), Step: 1}, Span{71, 71}},
+		{"a range", Claim{Value: 21, shape: shapeOf(shapeWords{unit: "month"}), Step: 1, Min: fp(18), Max: fp(24)}, Span{18, 24}},
+		{"over 60%", Claim{Value: 60, shape: shapeOf(shapeWords{unit: "%", bound: "min"}), Step: 1, Min: fp(60)}, Span{60, 60}},
+		{"up to 5", Claim{Value: 5, Step: 1, Max: fp(5), shape: shapeOf(shapeWords{bound: "max"})}, Span{5, 5}},
+		{"two-thirds", Claim{Value: 2.0 / 3, shape: shapeOf(shapeWords{kind: "share"})}, Span{200.0 / 3, 200.0 / 3}},
+		{"a third to a half", Claim{Value: 0.4, shape: shapeOf(shapeWords{kind: "share"}), Min: fp(1.0 / 3), Max: fp(0.5)}, Span{100.0 / 3, 50}},
 	}
 	for _, c := range cases {
 		if got := Points(&c.c); math.Abs(got.Lo-c.want.Lo) > 1e-9 || math.Abs(got.Hi-c.want.Hi) > 1e-9 {
@@ -43,15 +43,15 @@ func TestIntervalEdges(t *testing.T) {
 		approx float64
 		want   Span
 	}{
-		{"at least 60, rounded above? no: open", Claim{Value: 60, Step: 1, Min: fp(60), bound: intern("min")}, 0.05, Span{60, inf}},
+		{"at least 60, rounded above? no: open", Claim{Value: 60, Step: 1, Min: fp(60), shape: shapeOf(shapeWords{bound: "min"})}, 0.05, Span{60, inf}},
 		{"a vague range rounds both ends", Claim{Value: 300, Step: 100, Min: fp(200), Max: fp(900)}, 0.05, Span{150, 950}},
 		{"a min from a range, not a qualifier, rounds", Claim{Value: 5, Step: 1, Min: fp(5)}, 0.05, Span{4.5, inf}},
 		{"a max from a range, not a qualifier, rounds", Claim{Value: 5, Step: 1, Max: fp(5)}, 0.05, Span{-inf, 5.5}},
-		{"about −20%", Claim{Value: -20, unit: intern("%"), Step: 1, bound: intern("approx")}, 0.1, Span{-22, -18}},
-		{"about a share", Claim{Value: 0.25, kind: intern("share"), bound: intern("approx")}, 0.04, Span{24, 26}},
-		{"about over 60: the bound stays", Claim{Value: 60, Step: 1, Min: fp(60), bound: intern("approx")}, 0.05, Span{57, inf}},
-		{"about 3,785: ten steps of its last digit, not 5%", Claim{Value: 3785, Step: 1, bound: intern("approx")}, 0.05, Span{3775, 3795}},
-		{"about 38: 5% is narrower than ten steps", Claim{Value: 38, Step: 1, bound: intern("approx")}, 0.05, Span{36.1, 39.9}},
+		{"about −20%", Claim{Value: -20, shape: shapeOf(shapeWords{unit: "%", bound: "approx"}), Step: 1}, 0.1, Span{-22, -18}},
+		{"about a share", Claim{Value: 0.25, shape: shapeOf(shapeWords{kind: "share", bound: "approx"})}, 0.04, Span{24, 26}},
+		{"about over 60: the bound stays", Claim{Value: 60, Step: 1, Min: fp(60), shape: shapeOf(shapeWords{bound: "approx"})}, 0.05, Span{57, inf}},
+		{"about 3,785: ten steps of its last digit, not 5%", Claim{Value: 3785, Step: 1, shape: shapeOf(shapeWords{bound: "approx"})}, 0.05, Span{3775, 3795}},
+		{"about 38: 5% is narrower than ten steps", Claim{Value: 38, Step: 1, shape: shapeOf(shapeWords{bound: "approx"})}, 0.05, Span{36.1, 39.9}},
 		{"an exact count", Claim{Value: 3, Step: 0}, 0.05, Span{3, 3}},
 	}
 	for _, c := range cases {
@@ -265,24 +265,24 @@ func TestPrecisionEdges(t *testing.T) {
 			[]Claim{{Text: "minus one", Value: -1, Step: 1}, {Text: "two and a half", Value: 2.5, Step: 0.5}},
 			[]float64{1, 0.5}},
 		{"a figure in digits keeps its step", []Claim{{Text: "12", Value: 12, Step: 1}}, []float64{1}},
-		{"a whole range keeps its step", []Claim{{Text: "5-6%", Value: 5.5, unit: intern("%"), Min: fp(5), Max: fp(6), Step: 1}}, []float64{1}},
+		{"a whole range keeps its step", []Claim{{Text: "5-6%", Value: 5.5, shape: shapeOf(shapeWords{unit: "%"}), Min: fp(5), Max: fp(6), Step: 1}}, []float64{1}},
 		{"a range written to six decimals",
-			[]Claim{{Text: "1.000001-2", Value: 1.5, Min: fp(1.000001), Max: fp(2), Step: 1, unit: intern("x")}}, []float64{1e-6}},
+			[]Claim{{Text: "1.000001-2", Value: 1.5, Min: fp(1.000001), Max: fp(2), Step: 1, shape: shapeOf(shapeWords{unit: "x"})}}, []float64{1e-6}},
 		{"a range written to seven decimals says nothing finer",
-			[]Claim{{Text: "1.0000001-2", Value: 1.5, Min: fp(1.0000001), Max: fp(2), Step: 1, unit: intern("x")}}, []float64{1}},
+			[]Claim{{Text: "1.0000001-2", Value: 1.5, Min: fp(1.0000001), Max: fp(2), Step: 1, shape: shapeOf(shapeWords{unit: "x"})}}, []float64{1}},
 		{"another sentence does not refine",
-			[]Claim{{Text: "5%", Value: 5, unit: intern("%"), Step: 1}, {Text: "5.25%", Value: 5.25, unit: intern("%"), Step: 0.01, Sentence: 1}}, []float64{1, 0.01}},
+			[]Claim{{Text: "5%", Value: 5, shape: shapeOf(shapeWords{unit: "%"}), Step: 1}, {Text: "5.25%", Value: 5.25, shape: shapeOf(shapeWords{unit: "%"}), Step: 0.01, Sentence: 1}}, []float64{1, 0.01}},
 		{"another unit does not refine",
-			[]Claim{{Text: "5%", Value: 5, unit: intern("%"), Step: 1}, {Text: "5.25 GW", Value: 5.25, unit: intern("GW"), Step: 0.01}}, []float64{1, 0.01}},
+			[]Claim{{Text: "5%", Value: 5, shape: shapeOf(shapeWords{unit: "%"}), Step: 1}, {Text: "5.25 GW", Value: 5.25, shape: shapeOf(shapeWords{unit: "GW"}), Step: 0.01}}, []float64{1, 0.01}},
 		{"a bare number does not refine nor is refined",
 			[]Claim{{Text: "5", Value: 5, Step: 1}, {Text: "5.25", Value: 5.25, Step: 0.01}}, []float64{1, 0.01}},
 		{"a step of exactly one is refined",
-			[]Claim{{Text: "7 GW", Value: 7, unit: intern("GW"), Step: 1}, {Text: "7.5 GW", Value: 7.5, unit: intern("GW"), Step: 0.1}}, []float64{0.1, 0.1}},
+			[]Claim{{Text: "7 GW", Value: 7, shape: shapeOf(shapeWords{unit: "GW"}), Step: 1}, {Text: "7.5 GW", Value: 7.5, shape: shapeOf(shapeWords{unit: "GW"}), Step: 0.1}}, []float64{0.1, 0.1}},
 		{"a step under one is not",
-			[]Claim{{Text: "7.5 GW", Value: 7.5, unit: intern("GW"), Step: 0.5}, {Text: "7.25 GW", Value: 7.25, unit: intern("GW"), Step: 0.01}}, []float64{0.5, 0.01}},
+			[]Claim{{Text: "7.5 GW", Value: 7.5, shape: shapeOf(shapeWords{unit: "GW"}), Step: 0.5}, {Text: "7.25 GW", Value: 7.25, shape: shapeOf(shapeWords{unit: "GW"}), Step: 0.01}}, []float64{0.5, 0.01}},
 		{"a hundred times larger is another scale",
-			[]Claim{{Text: "600 GW", Value: 600, unit: intern("GW"), Step: 1}, {Text: "6.0 GW", Value: 6, unit: intern("GW"), Step: 0.1},
-				{Text: "599 GW", Value: 599, unit: intern("GW"), Step: 1}}, []float64{1, 0.1, 0.1}},
+			[]Claim{{Text: "600 GW", Value: 600, shape: shapeOf(shapeWords{unit: "GW"}), Step: 1}, {Text: "6.0 GW", Value: 6, shape: shapeOf(shapeWords{unit: "GW"}), Step: 0.1},
+				{Text: "599 GW", Value: 599, shape: shapeOf(shapeWords{unit: "GW"}), Step: 1}}, []float64{1, 0.1, 0.1}},
 		{"eight claims back is in reach", reach(true, 7), append(append([]float64{0.01}, ones(7)...), 0.01)},
 		{"nine claims back is not", reach(true, 8), append(append([]float64{0.01}, ones(8)...), 1)},
 		{"eight claims ahead is in reach", reach(false, 7), append(append([]float64{0.01}, ones(7)...), 0.01)},
@@ -314,13 +314,13 @@ func TestPrecisionEdges(t *testing.T) {
 // reach is a 5.25 GW and a 5 GW with n figures in km between them, the
 // finer first or last.
 func reach(finerFirst bool, n int) []Claim {
-	fine, whole := Claim{Text: "5.25 GW", Value: 5.25, unit: intern("GW"), Step: 0.01}, Claim{Text: "5 GW", Value: 5, unit: intern("GW"), Step: 1}
+	fine, whole := Claim{Text: "5.25 GW", Value: 5.25, shape: shapeOf(shapeWords{unit: "GW"}), Step: 0.01}, Claim{Text: "5 GW", Value: 5, shape: shapeOf(shapeWords{unit: "GW"}), Step: 1}
 	if !finerFirst {
 		fine, whole = whole, fine
 	}
 	out := []Claim{fine}
 	for range n {
-		out = append(out, Claim{Text: "5 km", Value: 5, unit: intern("km"), Step: 1})
+		out = append(out, Claim{Text: "5 km", Value: 5, shape: shapeOf(shapeWords{unit: "km"}), Step: 1})
 	}
 	return append(out, whole)
 }
@@ -405,7 +405,7 @@ func TestPrecisionWordMultiples(t *testing.T) {
 		{"2 times", "", ""},
 	}
 	for _, c := range cases {
-		r := &Result{Claims: []Claim{{Text: c.text, Value: 2, unit: intern("x"), Step: 1}}}
+		r := &Result{Claims: []Claim{{Text: c.text, Value: 2, shape: shapeOf(shapeWords{unit: "x"}), Step: 1}}}
 		r.Claims[0].SetBound(c.bound)
 		precision(r, &Source{}, []int{0})
 		if got := r.Claims[0].Bound(); got != c.want {

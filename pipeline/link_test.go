@@ -9,7 +9,7 @@ import (
 // lc is a claim for the link tests: subject, metric, unit and period key,
 // with no partner.
 func lc(subject, metric, unit, key string) Claim {
-	return Claim{subject: intern(subject), metric: intern(metric), unit: intern(unit), kind: intern("share"), periodKey: intern(key), Partner: -1}
+	return Claim{subject: intern(subject), metric: intern(metric), shape: shapeOf(shapeWords{unit: unit, kind: "share"}), periodKey: intern(key), Partner: -1}
 }
 
 // pairUp makes claims from and to the two ends of one change statement.
@@ -108,7 +108,7 @@ func TestResolveStarts(t *testing.T) {
 		{"a dated figure that is no start dates nothing",
 			// claim 0 is a level with no change; claim 1 a start without its end;
 			// 2 → 3 is a change whose end has no date either
-			pairUp([]Claim{lc("s", "m", "%", "2022"), {subject: intern("s"), metric: intern("m"), unit: intern("%"), kind: intern("share"), change: intern("from"), periodKey: intern("2023"), Partner: -1},
+			pairUp([]Claim{lc("s", "m", "%", "2022"), {subject: intern("s"), metric: intern("m"), shape: shapeOf(shapeWords{unit: "%", kind: "share", change: "from"}), periodKey: intern("2023"), Partner: -1},
 				lc("s", "m", "%", ""), lc("s", "m", "%", "")}, 2, 3),
 			"2022 | 2023 |  | "},
 		{"an undated end is no start to date",

@@ -9,7 +9,7 @@ import (
 
 // mq is a count of the misquote tests: one source each, dated 2023.
 func mq(id, src, text string, v float64) Claim {
-	return Claim{ID: id, Source: src, Text: text, Value: v, kind: intern("count"), Step: 1, periodKey: intern("2023"), Partner: -1}
+	return Claim{ID: id, Source: src, Text: text, Value: v, shape: shapeOf(shapeWords{kind: "count"}), Step: 1, periodKey: intern("2023"), Partner: -1}
 }
 
 // Pairs of figures that garble each other are found once each, in input
@@ -147,8 +147,8 @@ func TestMisquoteBuckets(t *testing.T) {
 			Sources: []Source{{ID: "s1", Text: "In 2023 bus ridership reached 4.61 million."},
 				{ID: "s2", Text: "A later report put 2023 bus ridership at 4.16 million."}},
 			Claims: []Claim{
-				{ID: "a", Source: "s1", Text: "4.61 million", Value: 4.61e6, kind: intern("count"), Step: 1e4, periodKey: intern("2023"), Start: 30, End: 42, Partner: -1},
-				{ID: "b", Source: "s2", Text: "4.16 million", Value: 4.16e6, kind: intern("count"), Step: 1e4, periodKey: intern("2023"), Start: 41, End: 53, Partner: -1},
+				{ID: "a", Source: "s1", Text: "4.61 million", Value: 4.61e6, shape: shapeOf(shapeWords{kind: "count"}), Step: 1e4, periodKey: intern("2023"), Start: 30, End: 42, Partner: -1},
+				{ID: "b", Source: "s2", Text: "4.16 million", Value: 4.16e6, shape: shapeOf(shapeWords{kind: "count"}), Step: 1e4, periodKey: intern("2023"), Start: 41, End: 53, Partner: -1},
 			},
 		}
 	}
@@ -197,7 +197,7 @@ func TestMisquoteBuckets(t *testing.T) {
 	}
 	r = base()
 	r.Sources = append(r.Sources, Source{ID: "s3", Text: "In 2023 bus ridership was 9.87 million."})
-	r.Claims = append(r.Claims, Claim{ID: "c", Source: "s3", Text: "9.87 million", Value: 9.87e6, kind: intern("count"), Step: 1e4, periodKey: intern("2023"), Start: 26, End: 38, Partner: -1})
+	r.Claims = append(r.Claims, Claim{ID: "c", Source: "s3", Text: "9.87 million", Value: 9.87e6, shape: shapeOf(shapeWords{kind: "count"}), Step: 1e4, periodKey: intern("2023"), Start: 26, End: 38, Partner: -1})
 	if got, _ := findingsOf(m, r); strings.Join(got, "|") != "inconsistent a b" {
 		t.Errorf("three figures in a bucket: %q, want the pair once", got)
 	}
@@ -238,7 +238,7 @@ func TestAnnualRate(t *testing.T) {
 // of one scale, and never a share.
 func TestTextPairs(t *testing.T) {
 	lv := func(start int, v float64, unit, kind string) Claim {
-		return Claim{Start: start, Value: v, unit: intern(unit), kind: intern(kind), Partner: -1}
+		return Claim{Start: start, Value: v, shape: shapeOf(shapeWords{unit: unit, kind: kind}), Partner: -1}
 	}
 	r := &Result{Claims: []Claim{
 		lv(30, 2330e4, "", "count"),   // 0: the end, written last
@@ -265,9 +265,9 @@ func TestDoublingFactor(t *testing.T) {
 	d := doubling{approx: 0.05, tol: 0.02}
 	build := func(xStart int, x float64) *Result {
 		return &Result{Claims: []Claim{
-			{ID: "t", Text: "every 2 years", Value: 2, unit: intern("year"), kind: intern("doubling_time"), Start: 20, End: 33, File: "a.txt", Line: 1},
-			{ID: "k", Text: "38%", Value: 38, unit: intern("%"), kind: intern("growth_rate"), Step: 1, Start: 50, End: 53, File: "a.txt", Line: 1},
-			{ID: "x", Text: "1.9 times", Value: x, unit: intern("x"), Step: 0.1, Start: xStart, End: xStart + 9, File: "a.txt", Line: 1},
+			{ID: "t", Text: "every 2 years", Value: 2, shape: shapeOf(shapeWords{unit: "year", kind: "doubling_time"}), Start: 20, End: 33, File: "a.txt", Line: 1},
+			{ID: "k", Text: "38%", Value: 38, shape: shapeOf(shapeWords{unit: "%", kind: "growth_rate"}), Step: 1, Start: 50, End: 53, File: "a.txt", Line: 1},
+			{ID: "x", Text: "1.9 times", Value: x, shape: shapeOf(shapeWords{unit: "x"}), Step: 0.1, Start: xStart, End: xStart + 9, File: "a.txt", Line: 1},
 		}}
 	}
 	cases := []struct {

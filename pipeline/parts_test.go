@@ -17,7 +17,7 @@ func sentenceOf(text string, figs ...string) *Result {
 		start := len([]rune(text[:b]))
 		var v float64
 		fmt.Sscan(strings.TrimFunc(f, func(r rune) bool { return r < '0' || r > '9' }), &v)
-		r.Claims = append(r.Claims, Claim{ID: fmt.Sprint("c", i), Source: "s", Text: f, Value: v, unit: intern("%"), kind: intern("share"),
+		r.Claims = append(r.Claims, Claim{ID: fmt.Sprint("c", i), Source: "s", Text: f, Value: v, shape: shapeOf(shapeWords{unit: "%", kind: "share"}),
 			Step: 1, Start: start, End: start + len([]rune(f)), File: "a.txt", Line: 1, Partner: -1})
 		from = b + len(f)
 	}
@@ -71,13 +71,13 @@ func TestPartsAndWholes(t *testing.T) {
 		c    Claim
 		want bool
 	}{
-		{Claim{unit: intern("%"), kind: intern("share")}, true},
-		{Claim{kind: intern("share")}, true},
-		{Claim{unit: intern("%"), kind: intern("growth_rate")}, false},
-		{Claim{unit: intern("%"), kind: intern("share"), change: intern("from")}, false},
-		{Claim{unit: intern("%"), kind: intern("share"), direction: intern("up")}, false},
-		{Claim{unit: intern("%"), kind: intern("share"), role: intern("total")}, false},
-		{Claim{unit: intern("USD"), kind: intern("share")}, false},
+		{Claim{shape: shapeOf(shapeWords{unit: "%", kind: "share"})}, true},
+		{Claim{shape: shapeOf(shapeWords{kind: "share"})}, true},
+		{Claim{shape: shapeOf(shapeWords{unit: "%", kind: "growth_rate"})}, false},
+		{Claim{shape: shapeOf(shapeWords{unit: "%", kind: "share", change: "from"})}, false},
+		{Claim{shape: shapeOf(shapeWords{unit: "%", kind: "share", direction: "up"})}, false},
+		{Claim{shape: shapeOf(shapeWords{unit: "%", kind: "share", role: "total"})}, false},
+		{Claim{shape: shapeOf(shapeWords{unit: "USD", kind: "share"})}, false},
 	}
 	for _, p := range parts {
 		if isPart(&p.c) != p.want {

@@ -17,15 +17,15 @@ func TestPriceUnits(t *testing.T) {
 		quantityOfDen []Claim // figures that are a quantity for it
 		notQuantity   []Claim
 	}{
-		{Claim{unit: intern("GBP/L")}, "GBP", "L", true, []Claim{{unit: intern("L")}}, []Claim{{unit: intern("GBP")}, {unit: intern("")}}},
-		{Claim{unit: intern("USD"), role: intern("per")}, "USD", "", true, []Claim{{kind: intern("count")}},
-			[]Claim{{kind: intern("count"), role: intern("per")}, {unit: intern("L"), kind: intern("count")}, {kind: intern("share")}}},
-		{Claim{unit: intern("L/day")}, "", "", false, nil, nil},
-		{Claim{unit: intern("m/s")}, "", "", false, nil, nil},
-		{Claim{unit: intern("USD")}, "", "", false, nil, nil},
-		{Claim{unit: intern(""), role: intern("per")}, "", "", false, nil, nil},
-		{Claim{unit: intern("USD/L"), role: intern("per")}, "USD", "L", true, nil, nil},
-		{Claim{unit: intern("/L")}, "", "", false, nil, nil},
+		{Claim{shape: shapeOf(shapeWords{unit: "GBP/L"})}, "GBP", "L", true, []Claim{{shape: shapeOf(shapeWords{unit: "L"})}}, []Claim{{shape: shapeOf(shapeWords{unit: "GBP"})}, {shape: shapeOf(shapeWords{unit: ""})}}},
+		{Claim{shape: shapeOf(shapeWords{unit: "USD", role: "per"})}, "USD", "", true, []Claim{{shape: shapeOf(shapeWords{kind: "count"})}},
+			[]Claim{{shape: shapeOf(shapeWords{kind: "count", role: "per"})}, {shape: shapeOf(shapeWords{unit: "L", kind: "count"})}, {shape: shapeOf(shapeWords{kind: "share"})}}},
+		{Claim{shape: shapeOf(shapeWords{unit: "L/day"})}, "", "", false, nil, nil},
+		{Claim{shape: shapeOf(shapeWords{unit: "m/s"})}, "", "", false, nil, nil},
+		{Claim{shape: shapeOf(shapeWords{unit: "USD"})}, "", "", false, nil, nil},
+		{Claim{shape: shapeOf(shapeWords{unit: "", role: "per"})}, "", "", false, nil, nil},
+		{Claim{shape: shapeOf(shapeWords{unit: "USD/L", role: "per"})}, "USD", "L", true, nil, nil},
+		{Claim{shape: shapeOf(shapeWords{unit: "/L"})}, "", "", false, nil, nil},
 	}
 	for _, c := range cases {
 		num, den, ok := priceUnits(&c.c)
@@ -43,14 +43,14 @@ func TestPriceUnits(t *testing.T) {
 			}
 		}
 	}
-	if !hasCompound(&Claim{unit: intern("USD/L")}) || hasCompound(&Claim{unit: intern("USD")}) {
+	if !hasCompound(&Claim{shape: shapeOf(shapeWords{unit: "USD/L"})}) || hasCompound(&Claim{shape: shapeOf(shapeWords{unit: "USD"})}) {
 		t.Error("hasCompound")
 	}
 }
 
 // pc is a claim of the product tests, in source "s", sentence 0.
 func pc(id, text string, v float64, unit string, start int) Claim {
-	return Claim{ID: id, Source: "s", Text: text, Value: v, unit: intern(unit), kind: intern("count"), Step: 1, Start: start,
+	return Claim{ID: id, Source: "s", Text: text, Value: v, shape: shapeOf(shapeWords{unit: unit, kind: "count"}), Step: 1, Start: start,
 		End: start + len([]rune(text)), File: "a.txt", Line: 1, Partner: -1}
 }
 
@@ -130,18 +130,18 @@ func TestProductScope(t *testing.T) {
 			[]Claim{count("q", 4.4e9, 0), head(20), total(40)}, []string{"consistent q p t"}},
 		{"two counts: which?", []Source{{ID: "s", File: "a.txt", Line: 1}},
 			[]Claim{count("q", 4.4e9, 0), count("q2", 12, 10), head(20), total(40)}, nil},
-		{"the count in the line before", []Source{{ID: "r", File: "a.txt", Line: 1, role: intern("quote"), lang: intern("en")}, {ID: "s", File: "a.txt", Line: 2, role: intern("quote"), lang: intern("en")}},
+		{"the count in the line before", []Source{{ID: "r", File: "a.txt", Line: 1, shape: sourceShapeOf(sourceWords{role: "quote", lang: "en"})}, {ID: "s", File: "a.txt", Line: 2, shape: sourceShapeOf(sourceWords{role: "quote", lang: "en"})}},
 			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, []string{"consistent q p t"}},
-		{"the count in the line before, a total before the price and one after: the one after", []Source{{ID: "r", File: "a.txt", Line: 1, role: intern("quote"), lang: intern("en")}, {ID: "s", File: "a.txt", Line: 2, role: intern("quote"), lang: intern("en")}},
+		{"the count in the line before, a total before the price and one after: the one after", []Source{{ID: "r", File: "a.txt", Line: 1, shape: sourceShapeOf(sourceWords{role: "quote", lang: "en"})}, {ID: "s", File: "a.txt", Line: 2, shape: sourceShapeOf(sourceWords{role: "quote", lang: "en"})}},
 			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), func() Claim { c := total(5); c.ID = "t0"; return c }(), head(20), total(40)},
 			[]string{"consistent q p t"}},
-		{"not two lines on", []Source{{ID: "r", File: "a.txt", Line: 1, role: intern("quote"), lang: intern("en")}, {ID: "s", File: "a.txt", Line: 3, role: intern("quote"), lang: intern("en")}},
+		{"not two lines on", []Source{{ID: "r", File: "a.txt", Line: 1, shape: sourceShapeOf(sourceWords{role: "quote", lang: "en"})}, {ID: "s", File: "a.txt", Line: 3, shape: sourceShapeOf(sourceWords{role: "quote", lang: "en"})}},
 			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
-		{"not from another file", []Source{{ID: "r", File: "b.txt", Line: 1, role: intern("quote"), lang: intern("en")}, {ID: "s", File: "a.txt", Line: 2, role: intern("quote"), lang: intern("en")}},
+		{"not from another file", []Source{{ID: "r", File: "b.txt", Line: 1, shape: sourceShapeOf(sourceWords{role: "quote", lang: "en"})}, {ID: "s", File: "a.txt", Line: 2, shape: sourceShapeOf(sourceWords{role: "quote", lang: "en"})}},
 			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
-		{"not from a note's quote", []Source{{ID: "r", File: "a.txt", Line: 1, role: intern("quote"), lang: intern("en")}, {ID: "s", File: "a.txt", Line: 2, role: intern("note"), lang: intern("en")}},
+		{"not from a note's quote", []Source{{ID: "r", File: "a.txt", Line: 1, shape: sourceShapeOf(sourceWords{role: "quote", lang: "en"})}, {ID: "s", File: "a.txt", Line: 2, shape: sourceShapeOf(sourceWords{role: "note", lang: "en"})}},
 			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
-		{"not from another language", []Source{{ID: "r", File: "a.txt", Line: 1, role: intern("quote"), lang: intern("zh")}, {ID: "s", File: "a.txt", Line: 2, role: intern("quote"), lang: intern("en")}},
+		{"not from another language", []Source{{ID: "r", File: "a.txt", Line: 1, shape: sourceShapeOf(sourceWords{role: "quote", lang: "zh"})}, {ID: "s", File: "a.txt", Line: 2, shape: sourceShapeOf(sourceWords{role: "quote", lang: "en"})}},
 			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
 		{"the sentence before in the same source", []Source{{ID: "s", File: "a.txt", Line: 1}},
 			[]Claim{count("q", 4.4e9, 0), func() Claim { c := head(20); c.Sentence = 1; return c }(), func() Claim { c := total(40); c.Sentence = 1; return c }()},
@@ -175,7 +175,7 @@ func TestProductStatedTotal(t *testing.T) {
 	flats.SetKind("count")
 	each := claim("p", "$1.2 million", 1.2e6, "USD")
 	each.SetRole("per")
-	src := Source{ID: "s", File: "a.txt", Line: 1, Text: text, lang: intern("en")}
+	src := Source{ID: "s", File: "a.txt", Line: 1, Text: text, shape: sourceShapeOf(sourceWords{lang: "en"})}
 	for _, c := range []struct {
 		total Claim
 		want  []string

@@ -113,16 +113,11 @@ func (c *Claim) Record() ClaimRecord {
 func (r *ClaimRecord) Claim() Claim {
 	c := Claim{ID: r.ID, Source: r.Source, File: r.File, Line: int32(r.Line), Col: int32(r.Col), Text: r.Text,
 		Value: r.Value, Min: r.Min, Max: r.Max}
-	c.SetUnit(r.Unit)
-	c.SetQualifier(r.Qualifier)
-	c.SetKind(r.Kind)
-	c.SetChange(r.Change)
-	c.SetDirection(r.Direction)
-	c.SetRole(r.Role)
+	c.shape = shapeOf(shapeWords{unit: r.Unit, qualifier: r.Qualifier, kind: r.Kind, change: r.Change,
+		direction: r.Direction, role: r.Role, rule: r.Rule})
 	c.SetSubject(r.Subject)
 	c.SetMetric(r.Metric)
 	c.SetPeriod(r.Period)
-	c.SetRule(r.Rule)
 	return c
 }
 

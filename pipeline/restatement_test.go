@@ -9,7 +9,7 @@ import (
 // rc is a claim for the restatement tests: text, value and unit in one
 // source, written to the unit.
 func rc(id, src, text string, v float64, unit string) Claim {
-	return Claim{ID: id, Source: src, Text: text, Value: v, unit: intern(unit), kind: intern("amount"), Step: 1, File: "a.txt", Partner: -1}
+	return Claim{ID: id, Source: src, Text: text, Value: v, shape: shapeOf(shapeWords{unit: unit, kind: "amount"}), Step: 1, File: "a.txt", Partner: -1}
 }
 
 // noted is a quote "q" and a note "n" on it, with their claims.

@@ -14,19 +14,19 @@ func TestMeasures(t *testing.T) {
 		c    Claim
 		want bool
 	}{
-		{percentMeasure, Claim{unit: intern("%")}, true},
-		{percentMeasure, Claim{unit: intern("%"), kind: intern("growth_rate")}, false},
-		{percentMeasure, Claim{unit: intern("pp")}, false},
-		{pointsMeasure, Claim{unit: intern("pp")}, true},
-		{pointsMeasure, Claim{unit: intern("%")}, false},
-		{differenceMeasure, Claim{unit: intern("USD"), direction: intern("up")}, true},
-		{differenceMeasure, Claim{unit: intern(""), direction: intern("down")}, true},
-		{differenceMeasure, Claim{unit: intern("USD")}, false},
-		{differenceMeasure, Claim{unit: intern("%"), direction: intern("up")}, false},
-		{differenceMeasure, Claim{unit: intern("pp"), direction: intern("up")}, false},
-		{differenceMeasure, Claim{unit: intern("x"), direction: intern("up")}, false},
-		{ratioMeasure, Claim{unit: intern("x")}, true},
-		{ratioMeasure, Claim{unit: intern("%")}, false},
+		{percentMeasure, Claim{shape: shapeOf(shapeWords{unit: "%"})}, true},
+		{percentMeasure, Claim{shape: shapeOf(shapeWords{unit: "%", kind: "growth_rate"})}, false},
+		{percentMeasure, Claim{shape: shapeOf(shapeWords{unit: "pp"})}, false},
+		{pointsMeasure, Claim{shape: shapeOf(shapeWords{unit: "pp"})}, true},
+		{pointsMeasure, Claim{shape: shapeOf(shapeWords{unit: "%"})}, false},
+		{differenceMeasure, Claim{shape: shapeOf(shapeWords{unit: "USD", direction: "up"})}, true},
+		{differenceMeasure, Claim{shape: shapeOf(shapeWords{unit: "", direction: "down"})}, true},
+		{differenceMeasure, Claim{shape: shapeOf(shapeWords{unit: "USD"})}, false},
+		{differenceMeasure, Claim{shape: shapeOf(shapeWords{unit: "%", direction: "up"})}, false},
+		{differenceMeasure, Claim{shape: shapeOf(shapeWords{unit: "pp", direction: "up"})}, false},
+		{differenceMeasure, Claim{shape: shapeOf(shapeWords{unit: "x", direction: "up"})}, false},
+		{ratioMeasure, Claim{shape: shapeOf(shapeWords{unit: "x"})}, true},
+		{ratioMeasure, Claim{shape: shapeOf(shapeWords{unit: "%"})}, false},
 	}
 	for _, c := range states {
 		if got := c.m.states(&c.c); got != c.want {
@@ -38,15 +38,15 @@ func TestMeasures(t *testing.T) {
 		size, from Claim
 		want       bool
 	}{
-		{percentMeasure, Claim{unit: intern("%")}, Claim{unit: intern("USD")}, true},
-		{percentMeasure, Claim{unit: intern("%")}, Claim{unit: intern("%")}, true},
-		{percentMeasure, Claim{unit: intern("%")}, Claim{kind: intern("share")}, false}, // two-thirds to three-quarters: say it in points
-		{pointsMeasure, Claim{unit: intern("pp")}, Claim{unit: intern("%")}, true},
-		{pointsMeasure, Claim{unit: intern("pp")}, Claim{kind: intern("share")}, true},
-		{pointsMeasure, Claim{unit: intern("pp")}, Claim{unit: intern("USD")}, false},
-		{differenceMeasure, Claim{unit: intern("USD")}, Claim{unit: intern("USD")}, true},
-		{differenceMeasure, Claim{unit: intern("USD")}, Claim{unit: intern("GBP")}, false},
-		{ratioMeasure, Claim{unit: intern("x")}, Claim{unit: intern("GBP")}, true},
+		{percentMeasure, Claim{shape: shapeOf(shapeWords{unit: "%"})}, Claim{shape: shapeOf(shapeWords{unit: "USD"})}, true},
+		{percentMeasure, Claim{shape: shapeOf(shapeWords{unit: "%"})}, Claim{shape: shapeOf(shapeWords{unit: "%"})}, true},
+		{percentMeasure, Claim{shape: shapeOf(shapeWords{unit: "%"})}, Claim{shape: shapeOf(shapeWords{kind: "share"})}, false}, // two-thirds to three-quarters: say it in points
+		{pointsMeasure, Claim{shape: shapeOf(shapeWords{unit: "pp"})}, Claim{shape: shapeOf(shapeWords{unit: "%"})}, true},
+		{pointsMeasure, Claim{shape: shapeOf(shapeWords{unit: "pp"})}, Claim{shape: shapeOf(shapeWords{kind: "share"})}, true},
+		{pointsMeasure, Claim{shape: shapeOf(shapeWords{unit: "pp"})}, Claim{shape: shapeOf(shapeWords{unit: "USD"})}, false},
+		{differenceMeasure, Claim{shape: shapeOf(shapeWords{unit: "USD"})}, Claim{shape: shapeOf(shapeWords{unit: "USD"})}, true},
+		{differenceMeasure, Claim{shape: shapeOf(shapeWords{unit: "USD"})}, Claim{shape: shapeOf(shapeWords{unit: "GBP"})}, false},
+		{ratioMeasure, Claim{shape: shapeOf(shapeWords{unit: "x"})}, Claim{shape: shapeOf(shapeWords{unit: "GBP"})}, true},
 	}
 	for _, c := range fits {
 		if got := c.m.fits(&c.size, &c.from); got != c.want {
@@ -81,7 +81,7 @@ func TestChangeSizeStates(t *testing.T) {
 	text := "Profit grew by 40% and the margin was 12%."
 	at := func(fig string) *Claim {
 		i := len([]rune(text[:strings.Index(text, fig)]))
-		return &Claim{unit: intern("%"), Start: i, End: i + len([]rune(fig))}
+		return &Claim{shape: shapeOf(shapeWords{unit: "%"}), Start: i, End: i + len([]rune(fig))}
 	}
 	src := &Source{Text: text}
 	if !c.states(src, at("40%")) {
@@ -101,13 +101,13 @@ func TestChangeSizeStates(t *testing.T) {
 		t.Error("the end of a change states none")
 	}
 	far := &Source{Text: "Profit grew, as everyone expected, 40%"}
-	if c.states(far, &Claim{unit: intern("%"), Start: 35, End: 38}) {
+	if c.states(far, &Claim{shape: shapeOf(shapeWords{unit: "%"}), Start: 35, End: 38}) {
 		t.Error("words 23 runes off count")
 	}
 	if (changeSize{measure: percentMeasure}).states(src, at("40%")) {
 		t.Error("no words: nothing stated")
 	}
-	if c.states(src, &Claim{unit: intern("USD"), Start: 15, End: 18}) {
+	if c.states(src, &Claim{shape: shapeOf(shapeWords{unit: "USD"}), Start: 15, End: 18}) {
 		t.Error("a figure of another measure")
 	}
 }
@@ -118,9 +118,9 @@ func TestChangeSizeStates(t *testing.T) {
 func TestChangeSizeFinding(t *testing.T) {
 	// the ends exact, so that the expectation is a point
 	r := &Result{Claims: []Claim{
-		{ID: "a", Text: "$80 million", Value: 80e6, unit: intern("USD"), File: "a.txt", Line: 1},
-		{ID: "b", Text: "$100 million", Value: 100e6, unit: intern("USD"), File: "a.txt", Line: 1},
-		{ID: "c", Text: "25%", Value: 25, unit: intern("%"), Step: 1, File: "a.txt", Line: 1},
+		{ID: "a", Text: "$80 million", Value: 80e6, shape: shapeOf(shapeWords{unit: "USD"}), File: "a.txt", Line: 1},
+		{ID: "b", Text: "$100 million", Value: 100e6, shape: shapeOf(shapeWords{unit: "USD"}), File: "a.txt", Line: 1},
+		{ID: "c", Text: "25%", Value: 25, shape: shapeOf(shapeWords{unit: "%"}), Step: 1, File: "a.txt", Line: 1},
 	}}
 	c := changeSize{measure: percentMeasure, approx: 0.05, tol: 0.01}
 	f := c.finding(r, pair{0, 1}, 2)
@@ -141,7 +141,7 @@ func TestChangeSizeFinding(t *testing.T) {
 	}
 	// a difference in the start's unit
 	d := changeSize{measure: differenceMeasure, approx: 0.05}
-	r.Claims[2] = Claim{ID: "c", Text: "$20 million", Value: 20e6, unit: intern("USD"), Step: 1e6, direction: intern("up"), File: "a.txt", Line: 1}
+	r.Claims[2] = Claim{ID: "c", Text: "$20 million", Value: 20e6, shape: shapeOf(shapeWords{unit: "USD", direction: "up"}), Step: 1e6, File: "a.txt", Line: 1}
 	if f := d.finding(r, pair{0, 1}, 2); f.Status != Consistent || f.Expected == nil || f.Expected.Unit != "USD" {
 		t.Errorf("up $20 million: %+v", f)
 	}

@@ -1,6 +1,10 @@
 package pipeline
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/factsheet-dev/factsheet/pipeline/internal/table"
+)
 
 // sym is a string held once for the whole process, by number. A claim's
 // unit, kind, rule, subject and period are a few hundred strings repeated
@@ -98,3 +102,35 @@ func (s sym) String() string {
 	}
 	return syms.chunks[s/symChunk][s%symChunk]
 }
+
+// shape is the set of words a claim gets from the rule that read it (its
+// unit, qualifier, kind, change, direction, role, rule and bound), held
+// once for the whole run, by number: the rules make a few hundred such sets
+// over a million claims, and one number holds them in 4 bytes where a sym
+// each held 32. The zero shape has no words.
+type shape uint32
+
+// shapeWords is what a shape stands for.
+type shapeWords struct {
+	unit, qualifier, kind, change, direction, role, rule, bound string
+}
+
+var shapes = table.New[shapeWords]()
+
+// words returns what s stands for.
+func (s shape) words() *shapeWords { return shapes.At(uint32(s)) }
+
+// shapeOf returns the shape of w.
+func shapeOf(w shapeWords) shape { return shape(shapes.Find(w)) }
+
+// sourceShape is a source's role, language and format, held once for the
+// whole run, by number, as a shape is.
+type sourceShape uint32
+
+type sourceWords struct{ role, lang, format string }
+
+var sourceShapes = table.New[sourceWords]()
+
+func (s sourceShape) words() *sourceWords { return sourceShapes.At(uint32(s)) }
+
+func sourceShapeOf(w sourceWords) sourceShape { return sourceShape(sourceShapes.Find(w)) }

@@ -33,7 +33,7 @@ type Source struct {
 	// note belongs to among the reader's sources; ingest turns it into NoteOf.
 	NoteIndex int32
 
-	role, lang, format sym
+	shape sourceShape // role, lang, format
 }
 
 // sourceMeta is what only some sources have.
@@ -47,22 +47,34 @@ type sourceMeta struct {
 }
 
 // Role is "quote" or "note".
-func (s *Source) Role() string { return s.role.String() }
+func (s *Source) Role() string { return s.shape.words().role }
 
 // SetRole sets Role.
-func (s *Source) SetRole(v string) { s.role = intern(v) }
+func (s *Source) SetRole(v string) {
+	w := *s.shape.words()
+	w.role = v
+	s.shape = sourceShapeOf(w)
+}
 
 // Lang is the language of the text: "en", "zh", "ja".
-func (s *Source) Lang() string { return s.lang.String() }
+func (s *Source) Lang() string { return s.shape.words().lang }
 
 // SetLang sets Lang.
-func (s *Source) SetLang(v string) { s.lang = intern(v) }
+func (s *Source) SetLang(v string) {
+	w := *s.shape.words()
+	w.lang = v
+	s.shape = sourceShapeOf(w)
+}
 
 // Format is the input format the source was read as.
-func (s *Source) Format() string { return s.format.String() }
+func (s *Source) Format() string { return s.shape.words().format }
 
 // SetFormat sets Format.
-func (s *Source) SetFormat(v string) { s.format = intern(v) }
+func (s *Source) SetFormat(v string) {
+	w := *s.shape.words()
+	w.format = v
+	s.shape = sourceShapeOf(w)
+}
 
 // m returns the source's out-of-line part for writing, made if need be.
 func (s *Source) m() *sourceMeta {
@@ -270,50 +282,74 @@ type Claim struct {
 	// contradict each other by merely differing.
 	Named bool
 
-	unit, qualifier, kind, change, direction, role  sym
-	subject, metric, period, rule, bound, periodKey sym
+	shape                              shape // unit, qualifier, kind, change, direction, role, rule, bound
+	subject, metric, period, periodKey sym
 }
 
 // Unit is the canonical unit of Value.
-func (c *Claim) Unit() string { return c.unit.String() }
+func (c *Claim) Unit() string { return c.shape.words().unit }
 
 // SetUnit sets Unit.
-func (c *Claim) SetUnit(v string) { c.unit = intern(v) }
+func (c *Claim) SetUnit(v string) {
+	w := *c.shape.words()
+	w.unit = v
+	c.shape = shapeOf(w)
+}
 
 // Qualifier is the word that qualifies the figure (over, about, up to).
-func (c *Claim) Qualifier() string { return c.qualifier.String() }
+func (c *Claim) Qualifier() string { return c.shape.words().qualifier }
 
 // SetQualifier sets Qualifier.
-func (c *Claim) SetQualifier(v string) { c.qualifier = intern(v) }
+func (c *Claim) SetQualifier(v string) {
+	w := *c.shape.words()
+	w.qualifier = v
+	c.shape = shapeOf(w)
+}
 
 // Kind is what the figure counts (share, count, money, …).
-func (c *Claim) Kind() string { return c.kind.String() }
+func (c *Claim) Kind() string { return c.shape.words().kind }
 
 // SetKind sets Kind.
-func (c *Claim) SetKind(v string) { c.kind = intern(v) }
+func (c *Claim) SetKind(v string) {
+	w := *c.shape.words()
+	w.kind = v
+	c.shape = shapeOf(w)
+}
 
 // Change is "from" or "to" in a change statement.
-func (c *Claim) Change() string { return c.change.String() }
+func (c *Claim) Change() string { return c.shape.words().change }
 
 // SetChange sets Change.
-func (c *Claim) SetChange(v string) { c.change = intern(v) }
+func (c *Claim) SetChange(v string) {
+	w := *c.shape.words()
+	w.change = v
+	c.shape = shapeOf(w)
+}
 
 // Direction is "up" or "down" for a figure that states the size of a
 // change (rose 5%, fell by 27,668, 减少约58万); Value keeps the magnitude
 // as written.
-func (c *Claim) Direction() string { return c.direction.String() }
+func (c *Claim) Direction() string { return c.shape.words().direction }
 
 // SetDirection sets Direction.
-func (c *Claim) SetDirection(v string) { c.direction = intern(v) }
+func (c *Claim) SetDirection(v string) {
+	w := *c.shape.words()
+	w.direction = v
+	c.shape = shapeOf(w)
+}
 
 // Role is what a figure is in its sentence, where the words say so:
 // "base" (the earlier value a change is measured from: a year earlier,
 // 上年), "per" (a figure per unit or head: per passenger, 人均), "total"
 // (合计, combined).
-func (c *Claim) Role() string { return c.role.String() }
+func (c *Claim) Role() string { return c.shape.words().role }
 
 // SetRole sets Role.
-func (c *Claim) SetRole(v string) { c.role = intern(v) }
+func (c *Claim) SetRole(v string) {
+	w := *c.shape.words()
+	w.role = v
+	c.shape = shapeOf(w)
+}
 
 // Subject is what the claim is about.
 func (c *Claim) Subject() string { return c.subject.String() }
@@ -334,16 +370,24 @@ func (c *Claim) Period() string { return c.period.String() }
 func (c *Claim) SetPeriod(v string) { c.period = intern(v) }
 
 // Rule is the id of the rule that read the figure.
-func (c *Claim) Rule() string { return c.rule.String() }
+func (c *Claim) Rule() string { return c.shape.words().rule }
 
 // SetRule sets Rule.
-func (c *Claim) SetRule(v string) { c.rule = intern(v) }
+func (c *Claim) SetRule(v string) {
+	w := *c.shape.words()
+	w.rule = v
+	c.shape = shapeOf(w)
+}
 
 // Bound is what the qualifier does (min, max, approx).
-func (c *Claim) Bound() string { return c.bound.String() }
+func (c *Claim) Bound() string { return c.shape.words().bound }
 
 // SetBound sets Bound.
-func (c *Claim) SetBound(v string) { c.bound = intern(v) }
+func (c *Claim) SetBound(v string) {
+	w := *c.shape.words()
+	w.bound = v
+	c.shape = shapeOf(w)
+}
 
 // PeriodKey is the period normalised for linking.
 func (c *Claim) PeriodKey() string { return c.periodKey.String() }
