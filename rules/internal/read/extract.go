@@ -1,6 +1,9 @@
 package read
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Match is one claim found in a text, by rune offsets into it.
 type Match struct {
@@ -46,7 +49,11 @@ func (rs *Engine) AnalyzeLang(s, lang string) ([]Match, []Mention) {
 	sc := scan{rs: rs, t: newText(s), src: s}
 	sc.t.lang = lang
 	sc.lines = sc.t.lines[:0]
-	defer func() { sc.t.lines = sc.lines[:0]; sc.t.release() }()
+	defer func() {
+		clear(sc.out) // no pooled buffer keeps a result's strings alive
+		sc.t.lines, sc.t.matches = sc.lines[:0], sc.out[:0]
+		sc.t.release()
+	}()
 	sc.run()
 	if len(sc.out) == 0 {
 		return nil, nil
@@ -54,7 +61,9 @@ func (rs *Engine) AnalyzeLang(s, lang string) ([]Match, []Mention) {
 	sc.sent = sc.sentences()
 	sc.assignPeriods()
 	sc.perSpread()
-	return sc.out, sc.mentions()
+	// Out of the scratch buffer at its length: a buffer of four made per
+	// text was most of the garbage of a run of short highlights.
+	return slices.Clone(sc.out), sc.mentions()
 }
 
 // scan is one pass over one text.
@@ -343,7 +352,7 @@ func (sc *scan) quantity(a atom) int {
 	m.Step = step(m.Value, a)
 	if finite(m) { // 10^99999 is no figure anyone can audit
 		if sc.out == nil {
-			sc.out = make([]Match, 0, 4) // a text seldom has more; growing from 1 costs three copies
+			sc.out = sc.t.matches[:0] // scratch: the result is copied out at its length
 		}
 		if per != 0 {
 			h.factor *= per // earlier items of a list take the compound

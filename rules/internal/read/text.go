@@ -20,6 +20,7 @@ type text struct {
 	sent, clause []int      // scratch: the sentence and clause of every offset
 	back, ahead  []byte     // scratch: the context windows, as UTF-8
 	lines        []tokenHit // scratch: the answers of the line rules (codeLine)
+	matches      []Match    // scratch: the claims found (AnalyzeLang returns a copy)
 }
 
 // texts keeps rune buffers between calls: a text is scratch space that no
