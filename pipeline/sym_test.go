@@ -36,3 +36,28 @@ func TestSym(t *testing.T) {
 		}
 	}
 }
+
+func TestShapeSetters(t *testing.T) {
+	// Each setter changes its word and keeps the others, on claims that
+	// share a shape.
+	var a, b Claim
+	a.SetUnit("%")
+	a.SetKind("share")
+	b.SetUnit("%")
+	b.SetKind("share")
+	if a.shape != b.shape {
+		t.Fatal("two claims with the same words have two shapes")
+	}
+	b.SetBound("approx")
+	b.SetChange("from")
+	if got := [...]string{b.Unit(), b.Kind(), b.Bound(), b.Change(), a.Bound(), a.Change()}; got != [...]string{"%", "share", "approx", "from", "", ""} {
+		t.Errorf("got %q", got)
+	}
+	var s Source
+	s.SetRole("note")
+	s.SetLang("zh")
+	s.SetFormat("text")
+	if s.Role() != "note" || s.Lang() != "zh" || s.Format() != "text" {
+		t.Errorf("source: %q %q %q", s.Role(), s.Lang(), s.Format())
+	}
+}
