@@ -123,7 +123,7 @@ func TestRoundTrip(t *testing.T) {
 		Min, Max                                                         string
 	}
 	see := func(c *pipeline.Claim) view {
-		return view{c.File, c.Text, c.Unit(), c.Qualifier(), c.Kind(), c.Subject(), c.Metric(), c.Period(), c.Rule(),
+		return view{c.File(), c.Text, c.Unit(), c.Qualifier(), c.Kind(), c.Subject(), c.Metric(), c.Period(), c.Rule(),
 			c.Line, c.Col, c.Value, c.Step, ptr(c.Min), ptr(c.Max)}
 	}
 	for i := range r.Claims {
@@ -224,7 +224,7 @@ func TestRecallContradiction(t *testing.T) {
 	var seen []string
 	for _, s := range r.Sources {
 		if s.Seen() != "" {
-			seen = append(seen, s.File+":"+fmt.Sprint(s.Line))
+			seen = append(seen, s.File()+":"+fmt.Sprint(s.Line))
 		}
 	}
 	if strings.Join(seen, " ") != "old.txt:1" {
@@ -408,12 +408,12 @@ func synthetic(file string, n int) *pipeline.Result {
 	for i := range n {
 		id := fmt.Sprintf("h%d", i+1)
 		text := fmt.Sprintf("Firm %d holds %d%% of the market in 2024.", i, i%100)
-		s := pipeline.Source{ID: id, File: file, Line: int32(i + 1), Col: 1, Text: text}
-		s.SetRole("quote")
-		s.SetLang("en")
+		s := pipeline.Source{ID: id, Line: int32(i + 1), Col: 1, Text: text}
+		s.SetShape(file, "quote", "en", "")
 		r.Sources = append(r.Sources, s)
-		c := pipeline.Claim{ID: fmt.Sprintf("c%d", i+1), Source: id, File: file, Line: int32(i + 1), Col: 10,
+		c := pipeline.Claim{ID: fmt.Sprintf("c%d", i+1), Source: id, Line: int32(i + 1), Col: 10,
 			Text: fmt.Sprintf("%d%%", i%100), Value: float64(i % 100), Step: 1, Group: -1, Partner: -1}
+		c.SetFile(file)
 		c.SetUnit("%")
 		c.SetKind("share")
 		c.SetSubject(fmt.Sprintf("firm %d", i))

@@ -134,10 +134,10 @@ func (l *Ledger) Search(ctx context.Context, rs *rules.Ruleset, text string, lim
 		var cs claimStrings
 		var ss sourceStrings
 		c, s := &h.Claim, &h.Source
-		if err := rows.Scan(&c.ID, &c.Source, &c.File, &c.Line, &c.Col, &c.Text, &c.Value, &cs.unit, &c.Min, &c.Max,
+		if err := rows.Scan(&c.ID, &c.Source, &cs.file, &c.Line, &c.Col, &c.Text, &c.Value, &cs.unit, &c.Min, &c.Max,
 			&cs.qualifier, &cs.kind, &cs.change, &partner, &cs.subject, &cs.metric, &cs.period, &pk, &cs.rule,
 			&c.Step, &cs.bound, &c.Start, &c.End, &c.Sentence,
-			&s.ID, &s.File, &s.Line, &s.Col, &ss.role, &ss.lang, &s.Text, &noteOf, &title, &url,
+			&s.ID, &ss.file, &s.Line, &s.Col, &ss.role, &ss.lang, &s.Text, &noteOf, &title, &url,
 			&ss.author, &ss.location, &ss.date, &ss.tags, &ss.format, &ss.seen); err != nil {
 			return nil, err
 		}

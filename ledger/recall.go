@@ -46,7 +46,7 @@ func (rc *Recall) Run(ctx context.Context, r *pipeline.Result) error {
 	files := map[string]bool{}
 	for i := range r.Sources {
 		if r.Sources[i].Seen() == "" {
-			files[r.Sources[i].File] = true
+			files[r.Sources[i].File()] = true
 		}
 	}
 	topics := map[Topic]*want{}
@@ -99,7 +99,7 @@ func scanClaim(rows *sql.Rows) (*stored, error) {
 	var partner sql.NullString
 	var cs claimStrings
 	c := &s.Claim
-	err := rows.Scan(&c.ID, &c.Source, &c.File, &c.Line, &c.Col, &c.Text, &c.Value, &cs.unit, &c.Min, &c.Max,
+	err := rows.Scan(&c.ID, &c.Source, &cs.file, &c.Line, &c.Col, &c.Text, &c.Value, &cs.unit, &c.Min, &c.Max,
 		&cs.qualifier, &cs.kind, &cs.change, &partner, &cs.subject, &cs.metric, &cs.period, &s.periodKey, &cs.rule,
 		&c.Step, &cs.bound, &c.Start, &c.End, &c.Sentence)
 	cs.set(c)
@@ -113,7 +113,7 @@ func scanClaim(rows *sql.Rows) (*stored, error) {
 func (l *Ledger) candidates(ctx context.Context, topics map[Topic]*want, skipFiles map[string]bool) (*found, error) {
 	f := &found{claims: map[string]*stored{}}
 	keep := func(s *stored) {
-		if !skipFiles[s.File] {
+		if !skipFiles[s.File()] {
 			f.claims[s.ID] = s
 		}
 	}
@@ -213,7 +213,7 @@ func scanSource(rows *sql.Rows) (pipeline.Source, error) {
 	var s pipeline.Source
 	var noteOf, title, url sql.NullString
 	var ss sourceStrings
-	err := rows.Scan(&s.ID, &s.File, &s.Line, &s.Col, &ss.role, &ss.lang, &s.Text, &noteOf, &title, &url,
+	err := rows.Scan(&s.ID, &ss.file, &s.Line, &s.Col, &ss.role, &ss.lang, &s.Text, &noteOf, &title, &url,
 		&ss.author, &ss.location, &ss.date, &ss.tags, &ss.format, &ss.seen)
 	ss.set(&s)
 	s.NoteOf = nullable(noteOf)
@@ -225,10 +225,11 @@ func scanSource(rows *sql.Rows) (pipeline.Source, error) {
 // claimStrings and sourceStrings are what a row gives for the strings that
 // claims and sources hold by method.
 type claimStrings struct {
-	unit, qualifier, kind, change, subject, metric, period, rule, bound string
+	file, unit, qualifier, kind, change, subject, metric, period, rule, bound string
 }
 
 func (cs *claimStrings) set(c *pipeline.Claim) {
+	c.SetFile(cs.file)
 	c.SetUnit(cs.unit)
 	c.SetQualifier(cs.qualifier)
 	c.SetKind(cs.kind)
@@ -241,10 +242,11 @@ func (cs *claimStrings) set(c *pipeline.Claim) {
 }
 
 type sourceStrings struct {
-	role, lang, author, location, date, tags, format, seen string
+	file, role, lang, author, location, date, tags, format, seen string
 }
 
 func (ss *sourceStrings) set(s *pipeline.Source) {
+	s.SetFile(ss.file)
 	s.SetRole(ss.role)
 	s.SetLang(ss.lang)
 	s.SetAuthor(ss.author)
@@ -305,7 +307,7 @@ func (l *Ledger) sourcesOf(ctx context.Context, claims map[string]*stored) ([]pi
 func (f *found) add(r *pipeline.Result, rs *rules.Ruleset) (sources, claims int) {
 	sort.Slice(f.sources, func(i, j int) bool {
 		a, b := &f.sources[i], &f.sources[j]
-		return a.File < b.File || a.File == b.File && (a.Line < b.Line || a.Line == b.Line && a.ID < b.ID)
+		return a.File() < b.File() || a.File() == b.File() && (a.Line < b.Line || a.Line == b.Line && a.ID < b.ID)
 	})
 	for _, s := range f.sources {
 		s.NoteOf = nil
@@ -317,8 +319,8 @@ func (f *found) add(r *pipeline.Result, rs *rules.Ruleset) (sources, claims int)
 	}
 	sort.Slice(list, func(i, j int) bool {
 		a, b := list[i], list[j]
-		if a.File != b.File {
-			return a.File < b.File
+		if a.File() != b.File() {
+			return a.File() < b.File()
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
@@ -435,7 +437,7 @@ func oldSide(old []*pipeline.Claim, seen map[string]string) string {
 			parts = append(parts, fmt.Sprintf("and %d more", len(old)-3))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%q (%s:%d, first read %s)", c.Text, c.File, c.Line, seen[c.Source]))
+		parts = append(parts, fmt.Sprintf("%q (%s:%d, first read %s)", c.Text, c.File(), c.Line, seen[c.Source]))
 	}
 	return "; from the ledger: " + strings.Join(parts, ", ")
 }

@@ -117,7 +117,7 @@ func (w *writer) begin(run Run) (int64, error) {
 		if s.Seen() != "" {
 			continue
 		}
-		if _, err := st.ExecContext(w.ctx, s.ID, s.File); err != nil {
+		if _, err := st.ExecContext(w.ctx, s.ID, s.File()); err != nil {
 			return 0, err
 		}
 	}
@@ -191,7 +191,7 @@ func (w *writer) sources() (int, error) {
 			continue
 		}
 		done[id] = true
-		if _, err := st.ExecContext(w.ctx, id, textHash(s.Text), s.File, s.Line, max(s.Col, 1), s.Role(), s.Lang(), s.Text,
+		if _, err := st.ExecContext(w.ctx, id, textHash(s.Text), s.File(), s.Line, max(s.Col, 1), s.Role(), s.Lang(), s.Text,
 			s.NoteOf, s.Title(), s.URL(), s.Author(), s.Location(), s.Date(), s.Tags(), s.Format(), w.run, w.run); err != nil {
 			return 0, err
 		}
@@ -236,7 +236,7 @@ func (w *writer) claims() (int, error) {
 		if c.Partner >= 0 && int(c.Partner) < len(w.r.Claims) {
 			partner = &w.r.Claims[c.Partner].ID
 		}
-		if _, err := st.ExecContext(w.ctx, id, c.Source, c.File, c.Line, c.Col, c.Text, c.Value, c.Unit(),
+		if _, err := st.ExecContext(w.ctx, id, c.Source, c.File(), c.Line, c.Col, c.Text, c.Value, c.Unit(),
 			c.Min, c.Max, c.Qualifier(), c.Kind(), c.Change(), partner, c.Subject(), c.Metric(), c.Period(), c.PeriodKey(),
 			c.Rule(), c.Step, c.Bound(), c.Start, c.End, c.Sentence, pipeline.Family(c), w.run, role[c.Source]); err != nil {
 			return 0, err
@@ -326,7 +326,7 @@ func (w *writer) verdicts(given map[string][2]string) (set, carried int, err err
 		v, explicit := given[c.ID]
 		if !explicit {
 			var ok bool
-			if v, ok = w.stale[verdictKey(c.File, c.Text, c.Value)]; !ok {
+			if v, ok = w.stale[verdictKey(c.File(), c.Text, c.Value)]; !ok {
 				continue
 			}
 		}

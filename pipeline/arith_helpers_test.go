@@ -52,14 +52,14 @@ func TestVerdict(t *testing.T) {
 func TestDurationRatioFinding(t *testing.T) {
 	d := durationRatio{approx: 0.1}
 	dur := func(id, text string, v float64, unit string, rng ...float64) *Claim {
-		c := &Claim{ID: id, Text: text, Value: v, shape: shapeOf(shapeWords{unit: unit}), Step: 1, File: "a.txt", Line: 1}
+		c := &Claim{ID: id, Text: text, Value: v, shape: shapeOf(shapeWords{unit: unit}), Step: 1, file: intern("a.txt"), Line: 1}
 		if len(rng) == 2 {
 			c.Min, c.Max = fp(rng[0]), fp(rng[1])
 		}
 		return c
 	}
 	times := func(text string, v, step float64, bound string) *Claim {
-		c := &Claim{ID: "x", Text: text, Value: v, shape: shapeOf(shapeWords{unit: "x", bound: bound}), Step: step, File: "a.txt", Line: 1}
+		c := &Claim{ID: "x", Text: text, Value: v, shape: shapeOf(shapeWords{unit: "x", bound: bound}), Step: step, file: intern("a.txt"), Line: 1}
 		if bound == "min" {
 			c.Min = fp(v)
 		}
@@ -205,9 +205,9 @@ func TestConvertRestates(t *testing.T) {
 // A converted temperature's slack is a degree, not a share of its size.
 func TestConvertTemperature(t *testing.T) {
 	r := &Result{Claims: []Claim{
-		{ID: "a", Text: "0 °C", Value: 0, shape: shapeOf(shapeWords{unit: "°C"}), Step: 1, File: "a.txt", Line: 1},
-		{ID: "b", Text: "1.4 °C", Value: 1.4, shape: shapeOf(shapeWords{unit: "°C"}), Step: 0.1, File: "a.txt", Line: 1},
-		{ID: "c", Text: "2 °C", Value: 2, shape: shapeOf(shapeWords{unit: "°C"}), Step: 0.1, File: "a.txt", Line: 1},
+		{ID: "a", Text: "0 °C", Value: 0, shape: shapeOf(shapeWords{unit: "°C"}), Step: 1, file: intern("a.txt"), Line: 1},
+		{ID: "b", Text: "1.4 °C", Value: 1.4, shape: shapeOf(shapeWords{unit: "°C"}), Step: 0.1, file: intern("a.txt"), Line: 1},
+		{ID: "c", Text: "2 °C", Value: 2, shape: shapeOf(shapeWords{unit: "°C"}), Step: 0.1, file: intern("a.txt"), Line: 1},
 	}}
 	c := convert{approx: 0.05, tol: 0.03}
 	if f := c.finding(r, 0, 1); f.Status != Consistent {
@@ -224,7 +224,7 @@ func TestConvertTemperature(t *testing.T) {
 func TestGrowthMultipleAdjacent(t *testing.T) {
 	g := growthMultiple{approx: 0.05, tol: 0.02, equal: regexp.MustCompile(`^\s*(?:or)?\s*$`)}
 	build := func(text string) *Result {
-		r := &Result{Sources: []Source{{ID: "s", Text: text, File: "a.txt", Line: 1}}}
+		r := &Result{Sources: []Source{{ID: "s", Text: text, shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}}}
 		for _, f := range []struct {
 			text, unit string
 			v          float64
@@ -232,7 +232,7 @@ func TestGrowthMultipleAdjacent(t *testing.T) {
 			start := strings.Index(text, f.text)
 			start = len([]rune(text[:start]))
 			c := Claim{ID: f.unit, Source: "s", Text: f.text, Value: f.v, shape: shapeOf(shapeWords{unit: f.unit, kind: "count"}), Step: 1,
-				Start: start, End: start + len([]rune(f.text)), File: "a.txt", Line: 1, Partner: -1}
+				Start: start, End: start + len([]rune(f.text)), file: intern("a.txt"), Line: 1, Partner: -1}
 			if f.unit == "%" {
 				c.SetDirection("up")
 			}

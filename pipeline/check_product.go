@@ -162,7 +162,7 @@ func (r *Result) scopes(idx *sourceIndex) []scope {
 			}
 			var blo, bhi int // the last sentence seen, as a span of idx.claims
 			if i > 0 {
-				if p := &r.Sources[i-1]; p.File == src.File && p.Line+1 == src.Line && p.Role() == src.Role() && p.Lang() == src.Lang() {
+				if p := &r.Sources[i-1]; p.File() == src.File() && p.Line+1 == src.Line && p.Role() == src.Role() && p.Lang() == src.Lang() {
 					prev := idx.of(i - 1)
 					bhi = idx.start[i-1] + len(prev)
 					blo = bhi - len(lastSentence(r, prev))

@@ -65,7 +65,7 @@ func quotesOf(r *Result, idx *sourceIndex, i int) []int {
 	}
 	for j := max(0, q-siblings); j < min(len(r.Sources), q+siblings+1); j++ {
 		o := &r.Sources[j]
-		if j != q && o.NoteOf == nil && o.File == src.File && docKey(o) == doc {
+		if j != q && o.NoteOf == nil && o.File() == src.File() && docKey(o) == doc {
 			out = append(out, idx.of(j)...)
 		}
 	}
@@ -115,7 +115,7 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, out []Finding) []
 	out = append(out, rs.changes(r, idx.of(i), quote)...)
 	if len(agree) > 0 {
 		out = append(out, Finding{Kind: "restatement", Status: Consistent, Claims: agree,
-			Message: "the note (" + src.File + ":" + strconv.Itoa(int(src.Line)) + ") restates its quote: " + strings.Join(pairs, ", ")})
+			Message: "the note (" + src.File() + ":" + strconv.Itoa(int(src.Line)) + ") restates its quote: " + strings.Join(pairs, ", ")})
 	}
 	return out
 }

@@ -20,7 +20,7 @@ func pct(id, src string, v float64) fig { return fig{id: id, src: src, value: v}
 func (f fig) claim(line int) Claim {
 	c := Claim{ID: f.id, Source: f.src, Text: num(f.value) + "%", Value: f.value, shape: shapeOf(shapeWords{unit: "%", kind: "share"}), Step: 1,
 		Min: f.min, Max: f.max, subject: intern("five hyperscalers"), metric: intern("share of AI compute"), periodKey: intern("2025-Q4"),
-		Named: true, File: "a.txt", Line: int32(line), Partner: -1}
+		Named: true, file: intern("a.txt"), Line: int32(line), Partner: -1}
 	switch {
 	case f.min != nil && f.max != nil:
 		c.Text = num(*f.min) + "-" + num(*f.max) + "%"

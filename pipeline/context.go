@@ -395,7 +395,7 @@ func InFamily(c *Claim, v float64) float64 {
 
 // place is file:line, the way an editor opens it.
 func place(c *Claim) string {
-	return c.File + ":" + strconv.Itoa(int(c.Line))
+	return c.File() + ":" + strconv.Itoa(int(c.Line))
 }
 
 // earlier reports a figure of the earlier time of a change: its start

@@ -117,15 +117,20 @@ func collect(dst []Claim, srcs []Source, per [][]rules.Match, ids *IDs) []Claim 
 	out := slices.Grow(dst, at[len(per)]-len(dst))[:at[len(per)]]
 	hashes := make([]uint64, len(out)-at[0])
 	inParts(len(per), partsFor(len(per)), func(_, lo, hi int) {
+		var file sym // the file of the sources of shape last
+		last := sourceShape(0)
 		for i := lo; i < hi; i++ {
 			s := &srcs[i]
+			if i == lo || s.shape != last {
+				file, last = intern(s.File()), s.shape
+			}
 			for j := range per[i] {
 				m := &per[i][j]
 				k := at[i] + j
 				line, col := s.Position(m.Start)
 				hashes[k-at[0]] = hashOf(s.ID, m.Text)
 				c := &out[k]
-				*c = Claim{Source: s.ID, File: s.File, Line: int32(line), Col: int32(col), Text: m.Text, Value: m.Value,
+				*c = Claim{Source: s.ID, file: file, Line: int32(line), Col: int32(col), Text: m.Text, Value: m.Value,
 					Min: m.Min, Max: m.Max, Start: m.Start, End: m.End, Sentence: int32(m.Sentence), Step: m.Step,
 					Group: -1, Partner: -1}
 				c.shape = shapeOf(shapeWords{unit: m.Unit, qualifier: m.Qualifier, kind: m.Kind, change: m.Change,

@@ -375,7 +375,7 @@ func (f checkFunc) Check(r *Result, add func(Finding)) { f(r, add) }
 func TestCheckHelpers(t *testing.T) {
 	r := &Result{}
 	for i := range 7 {
-		r.Claims = append(r.Claims, Claim{ID: string(rune('a' + i)), Text: string(rune('1' + i)), File: "f.txt", Line: int32(i + 1)})
+		r.Claims = append(r.Claims, Claim{ID: string(rune('a' + i)), Text: string(rune('1' + i)), file: intern("f.txt"), Line: int32(i + 1)})
 	}
 	if got := strings.Join(ids(r, []int{3, 1, 3, 0, 1}), " "); got != "a b d" {
 		t.Errorf("ids %q", got)

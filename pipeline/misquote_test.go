@@ -265,9 +265,9 @@ func TestDoublingFactor(t *testing.T) {
 	d := doubling{approx: 0.05, tol: 0.02}
 	build := func(xStart int, x float64) *Result {
 		return &Result{Claims: []Claim{
-			{ID: "t", Text: "every 2 years", Value: 2, shape: shapeOf(shapeWords{unit: "year", kind: "doubling_time"}), Start: 20, End: 33, File: "a.txt", Line: 1},
-			{ID: "k", Text: "38%", Value: 38, shape: shapeOf(shapeWords{unit: "%", kind: "growth_rate"}), Step: 1, Start: 50, End: 53, File: "a.txt", Line: 1},
-			{ID: "x", Text: "1.9 times", Value: x, shape: shapeOf(shapeWords{unit: "x"}), Step: 0.1, Start: xStart, End: xStart + 9, File: "a.txt", Line: 1},
+			{ID: "t", Text: "every 2 years", Value: 2, shape: shapeOf(shapeWords{unit: "year", kind: "doubling_time"}), Start: 20, End: 33, file: intern("a.txt"), Line: 1},
+			{ID: "k", Text: "38%", Value: 38, shape: shapeOf(shapeWords{unit: "%", kind: "growth_rate"}), Step: 1, Start: 50, End: 53, file: intern("a.txt"), Line: 1},
+			{ID: "x", Text: "1.9 times", Value: x, shape: shapeOf(shapeWords{unit: "x"}), Step: 0.1, Start: xStart, End: xStart + 9, file: intern("a.txt"), Line: 1},
 		}}
 	}
 	cases := []struct {

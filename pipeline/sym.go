@@ -123,11 +123,11 @@ func (s shape) words() *shapeWords { return shapes.At(uint32(s)) }
 // shapeOf returns the shape of w.
 func shapeOf(w shapeWords) shape { return shape(shapes.Find(w)) }
 
-// sourceShape is a source's role, language and format, held once for the
-// whole run, by number, as a shape is.
+// sourceShape is a source's file, role, language and format, held once
+// for the whole run, by number, as a shape is.
 type sourceShape uint32
 
-type sourceWords struct{ role, lang, format string }
+type sourceWords struct{ file, role, lang, format string }
 
 var sourceShapes = table.New[sourceWords]()
 

@@ -18,7 +18,6 @@ import (
 // to factsheet.json.
 type Source struct {
 	ID   string
-	File string
 	Text string
 	// NoteOf is the id of the quote this note comments on; DuplicateOf the
 	// id of an earlier source with the same text.
@@ -33,7 +32,23 @@ type Source struct {
 	// note belongs to among the reader's sources; ingest turns it into NoteOf.
 	NoteIndex int32
 
-	shape sourceShape // role, lang, format
+	shape sourceShape // file, role, lang, format
+}
+
+// File is the input file the source was read from.
+func (s *Source) File() string { return s.shape.words().file }
+
+// SetShape sets File, Role, Lang and Format at once: one look-up, where
+// their setters make one each.
+func (s *Source) SetShape(file, role, lang, format string) {
+	s.shape = sourceShapeOf(sourceWords{file: file, role: role, lang: lang, format: format})
+}
+
+// SetFile sets File.
+func (s *Source) SetFile(v string) {
+	w := *s.shape.words()
+	w.file = v
+	s.shape = sourceShapeOf(w)
 }
 
 // sourceMeta is what only some sources have.
@@ -261,7 +276,6 @@ func (s *Source) Position(offset int) (line, col int) {
 type Claim struct {
 	ID     string
 	Source string // the source's id
-	File   string
 	Text   string
 	Value  float64
 	Min    *float64
@@ -282,9 +296,15 @@ type Claim struct {
 	// contradict each other by merely differing.
 	Named bool
 
-	shape                              shape // unit, qualifier, kind, change, direction, role, rule, bound
-	subject, metric, period, periodKey sym
+	shape                                    shape // unit, qualifier, kind, change, direction, role, rule, bound
+	file, subject, metric, period, periodKey sym
 }
+
+// File is the input file of the claim's source.
+func (c *Claim) File() string { return c.file.String() }
+
+// SetFile sets File.
+func (c *Claim) SetFile(v string) { c.file = intern(v) }
 
 // Unit is the canonical unit of Value.
 func (c *Claim) Unit() string { return c.shape.words().unit }

@@ -711,8 +711,10 @@ func (f *failAfter) Write(p []byte) (int, error) {
 func TestXLSXErrorNamesSheet(t *testing.T) {
 	r := sample()
 	for i := range 2000 {
-		r.Sources = append(r.Sources, pipeline.Source{ID: "h-x" + strconv.Itoa(i), File: "b.txt", Line: int32(i),
-			Text: strings.Repeat("filler text that does not compress to nothing "+strconv.Itoa(i*7919), 4)})
+		s := pipeline.Source{ID: "h-x" + strconv.Itoa(i), Line: int32(i),
+			Text: strings.Repeat("filler text that does not compress to nothing "+strconv.Itoa(i*7919), 4)}
+		s.SetFile("b.txt")
+		r.Sources = append(r.Sources, s)
 	}
 	err := writeXLSX(&failAfter{n: 20000}, r)
 	if err == nil || !strings.Contains(err.Error(), "sheet ") || !strings.Contains(err.Error(), "no space left on device") {
@@ -747,7 +749,8 @@ func TestReadableValues(t *testing.T) {
 		{2500, "g", "mass", "2.5 kg"},
 		{21, "°C", "temperature", "21 °C"},
 	}
-	r := &pipeline.Result{Sources: []pipeline.Source{{ID: "h-1", File: "a.txt", Text: "x"}}}
+	r := &pipeline.Result{Sources: []pipeline.Source{{ID: "h-1", Text: "x"}}}
+	r.Sources[0].SetFile("a.txt")
 	for i, c := range cases {
 		r.Claims = append(r.Claims, claim(pipeline.ClaimRecord{ID: "c-" + strconv.Itoa(i), Source: "h-1", File: "a.txt", Text: c.want,
 			Value: c.v, Unit: c.unit, Kind: c.kind}, 0, 1))

@@ -158,9 +158,9 @@ func inputFiles(r *pipeline.Result) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, s := range r.Sources {
-		if !seen[s.File] {
-			seen[s.File] = true
-			out = append(out, s.File)
+		if !seen[s.File()] {
+			seen[s.File()] = true
+			out = append(out, s.File())
 		}
 	}
 	return out

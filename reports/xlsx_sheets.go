@@ -328,7 +328,9 @@ func (b *book) linkStyle(w *rowWriter) int {
 
 // where is a claim's place for a reader: file:line, the file by its name
 // (its path is on the Claims and Sources sheets).
-func where(c *pipeline.Claim) string { return filepath.Base(c.File) + ":" + strconv.Itoa(int(c.Line)) }
+func where(c *pipeline.Claim) string {
+	return filepath.Base(c.File()) + ":" + strconv.Itoa(int(c.Line))
+}
 
 func severity(status string) string {
 	switch status {
@@ -592,7 +594,7 @@ func (b *book) claimTable() *table {
 func (b *book) claimRow(w *rowWriter, cur cursors, k int) {
 	c := &b.r.Claims[k]
 	w.str(c.ID, 0)
-	w.str(c.File, 0)
+	w.str(c.File(), 0)
 	w.int(int(c.Line), 0)
 	w.int(int(c.Col), 0)
 	w.str(c.Text, b.st.wrap)
@@ -642,7 +644,7 @@ func (b *book) sourceTable() *table {
 	t.row = func(w *rowWriter, _ cursors, i int) {
 		s := &b.r.Sources[i]
 		w.str(s.ID, 0)
-		w.str(s.File, 0)
+		w.str(s.File(), 0)
 		w.int(int(s.Line), 0)
 		w.str(s.Role(), 0)
 		w.str(s.Lang(), 0)

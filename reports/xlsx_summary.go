@@ -157,7 +157,7 @@ func (b *book) inputs(s *sheetCells, row int) int {
 	row++
 	per := map[string]int{}
 	for i := range b.r.Sources {
-		per[b.r.Sources[i].File]++
+		per[b.r.Sources[i].File()]++
 	}
 	files := inputFiles(b.r)
 	for n, f := range files {
@@ -297,7 +297,7 @@ func (b *book) topSources(s *sheetCells, row int) int {
 	row++
 	for _, i := range top[:min(len(top), 10)] {
 		src := &b.r.Sources[i]
-		s.set(cellAt("D", row), filepath.Base(src.File)+":"+strconv.Itoa(int(src.Line)), b.st.link)
+		s.set(cellAt("D", row), filepath.Base(src.File())+":"+strconv.Itoa(int(src.Line)), b.st.link)
 		s.link(cellAt("D", row), at(sourceSheet, i))
 		s.set(cellAt("E", row), int(b.ix.srcBad[i]), b.st.count)
 		s.set(cellAt("F", row), src.ID, 0)

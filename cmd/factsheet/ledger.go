@@ -193,7 +193,7 @@ func (a *app) ledgerSearch(cmd *cobra.Command, args []string) error {
 	for _, h := range hits {
 		c := &h.Claim
 		about := strings.Join(nonEmpty(c.Subject(), strings.TrimPrefix(c.Metric(), "~"), c.Period()), ", ")
-		fmt.Fprintf(a.stdout, "%s:%d:%d: %s = %s %s [%s] (first read %s)\n    %s\n", c.File, c.Line, c.Col, c.Text,
+		fmt.Fprintf(a.stdout, "%s:%d:%d: %s = %s %s [%s] (first read %s)\n    %s\n", c.File(), c.Line, c.Col, c.Text,
 			strconv.FormatFloat(c.Value, 'g', -1, 64), c.Unit(), about, h.Source.Seen(), h.Source.Text)
 	}
 	fmt.Fprintf(a.stderr, "%d claims\n", len(hits))

@@ -215,7 +215,7 @@ func (a *audit) allowed(c *pipeline.Claim, old []int) bool {
 }
 
 func (a *audit) finding(rule string, c *pipeline.Claim, msg string) Finding {
-	return Finding{Rule: rule, Severity: severity(rule), File: c.File, Line: int(c.Line), Col: int(c.Col),
+	return Finding{Rule: rule, Severity: severity(rule), File: c.File(), Line: int(c.Line), Col: int(c.Col),
 		EndCol: int(c.Col) + utf8.RuneCountInString(c.Text), Text: c.Text, Value: c.Value, Unit: c.Unit(), Message: msg}
 }
 
@@ -225,7 +225,7 @@ func (a *audit) misquoted(c *pipeline.Claim, old []int) Finding {
 	o := &a.r.Claims[best]
 	sp, osp := pipeline.Interval(c, a.opt.Approx), pipeline.Interval(o, a.opt.Approx)
 	msg := fmt.Sprintf("%q for %s differs from the source: %q at %s:%d:%d (%s) reads as %s, the draft's as %s",
-		c.Text, about(c), o.Text, o.File, o.Line, o.Col, a.quote(o), osp, sp)
+		c.Text, about(c), o.Text, o.File(), o.Line, o.Col, a.quote(o), osp, sp)
 	if n := len(old) - 1; n > 0 {
 		msg += fmt.Sprintf("; %d other source figure%s for it disagree%s too", n, plural(n), verbS(n))
 	}
@@ -278,7 +278,7 @@ func (a *audit) quote(o *pipeline.Claim) string {
 }
 
 func (a *audit) ref(o *pipeline.Claim) *Ref {
-	r := &Ref{File: o.File, Line: int(o.Line), Col: int(o.Col), Text: o.Text}
+	r := &Ref{File: o.File(), Line: int(o.Line), Col: int(o.Col), Text: o.Text}
 	if s := a.srcs[o.Source]; s != nil {
 		r.Quote, r.FirstRead = s.Text, s.Seen()
 	}
@@ -298,7 +298,7 @@ func (a *audit) unsupported(c *pipeline.Claim) Finding {
 		if period == "" {
 			period = "no period"
 		}
-		msg += fmt.Sprintf("; the ledger has %q for %s at %s:%d", o.Text, period, o.File, o.Line)
+		msg += fmt.Sprintf("; the ledger has %q for %s at %s:%d", o.Text, period, o.File(), o.Line)
 	}
 	return a.finding(Unsupported, c, msg)
 }
@@ -332,7 +332,7 @@ func (a *audit) inconsistent() []Finding {
 }
 
 func before(x, y *pipeline.Claim) bool {
-	return x.File < y.File || x.File == y.File && (x.Line < y.Line || x.Line == y.Line && x.Col < y.Col)
+	return x.File() < y.File() || x.File() == y.File() && (x.Line < y.Line || x.Line == y.Line && x.Col < y.Col)
 }
 
 // about is "Google, share of global AI compute, 2025-Q4".

@@ -62,7 +62,7 @@ func read(text string) []pipeline.Source {
 	src := ingest.Text{}.Read("example.txt", []byte(text), func(ingest.Problem) {})
 	ids := pipeline.NewIDs("h-")
 	for i := range src {
-		src[i].ID = ids.Source(src[i].File, src[i].Text)
+		src[i].ID = ids.Source(src[i].File(), src[i].Text)
 	}
 	for i := range src {
 		if k := int(src[i].NoteIndex); k > 0 && k <= len(src) {

@@ -166,7 +166,7 @@ func TestFilesStdinAndMissing(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 	src, st, err := ReadInputs([]Input{{Path: "-", Name: Stdin, Given: true}}, Options{Stdin: strings.NewReader("Over 60% of it.\n")})
-	if err != nil || len(src) != 1 || src[0].File != Stdin || st.Files != 1 {
+	if err != nil || len(src) != 1 || src[0].File() != Stdin || st.Files != 1 {
 		t.Errorf("%+v %+v %v", src, st, err)
 	}
 }

@@ -170,7 +170,7 @@ func fileLang(src []pipeline.Source) {
 func appendFile(all, file []pipeline.Source, ids *pipeline.IDs) []pipeline.Source {
 	ids.Reserve(len(file))
 	for i := range file {
-		file[i].ID = ids.Source(file[i].File, file[i].Text)
+		file[i].ID = ids.Source(file[i].File(), file[i].Text)
 	}
 	for i := range file {
 		if k := int(file[i].NoteIndex); k > 0 && k <= len(file) {

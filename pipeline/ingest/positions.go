@@ -58,9 +58,8 @@ func breaks(s string) []int {
 // source makes a source of one record: text that starts at line and col.
 func source(file, format, role string, line, col int, text string) pipeline.Source {
 	text = strings.TrimRight(text, "\r\n")
-	s := pipeline.Source{File: file, Line: int32(line), Col: int32(col), Text: text}
-	s.SetRole(role)
-	s.SetFormat(format)
+	s := pipeline.Source{Line: int32(line), Col: int32(col), Text: text}
+	s.SetShape(file, role, "", format)
 	s.SetBreaks(breaks(text))
 	return s
 }

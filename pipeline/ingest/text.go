@@ -54,13 +54,17 @@ func (Text) Read(file string, data []byte, _ func(Problem)) []pipeline.Source {
 	out := make([]pipeline.Source, start[len(pieces)])
 	eachPiece(pieces, func(p int, _ []byte) {
 		k := start[p]
+		var like pipeline.Source // the file, role, language and format of the last line
+		lang := ""
 		for text, line := texts[p], first[p]; len(text) > 0; line++ {
 			var l string
 			if l, text = cutLine(text); strings.TrimSpace(l) != "" {
-				out[k] = pipeline.Source{File: file, Line: int32(line), Col: 1, Text: l}
-				out[k].SetRole("quote")
-				out[k].SetLang(Lang(l))
-				out[k].SetFormat("text")
+				if lg := Lang(l); lg != lang || k == start[p] {
+					lang = lg
+					like.SetShape(file, "quote", lang, "text")
+				}
+				out[k] = like
+				out[k].Line, out[k].Col, out[k].Text = int32(line), 1, l
 				k++
 			}
 		}
