@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // text is one source's runes, with a folded copy in which full-width ASCII
@@ -32,12 +33,33 @@ func newText(s string) *text {
 	// len(s) bytes are at least as many runes: room for all, no appends
 	r, f := slices.Grow(t.r[:0], len(s))[:len(s)], slices.Grow(t.f[:0], len(s))[:len(s)]
 	k := 0
-	for _, c := range s {
+	for i := 0; i < len(s); k++ {
+		// decode, in line: a call per rune cost more than the runtime's
+		c := rune(s[i])
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case threeBytes(s, i):
+			c = c&0x0F<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		default:
+			var n int
+			c, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
 		r[k], f[k] = c, fold(c)
-		k++
 	}
 	t.r, t.f, t.lang, t.style = r[:k], f[:k], "", 0
 	return t
+}
+
+// threeBytes reports a well-formed three-byte character at s[i] (Han,
+// kana): the case of nearly all non-ASCII highlight text, which range over
+// a string decodes by calling the runtime for every rune.
+func threeBytes(s string, i int) bool {
+	b := s[i]
+	return b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		(b != 0xE0 || s[i+1] >= 0xA0) && (b != 0xED || s[i+1] < 0xA0) // not overlong, not a surrogate
 }
 
 func (t *text) release() {
