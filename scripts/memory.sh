@@ -4,7 +4,8 @@
 # `factsheet run --format json --memstats` on each, and prints the live heap
 # after each part, the peak RSS, the MB of peak RSS per input MB, and the
 # bytes each source and each claim holds. The bars of #14: 3 MB per input MB
-# for the corpus, 500 MB for a million one-line highlights.
+# for the corpus, 500 MB for a million one-line highlights. The last line
+# of --memstats splits the live heap per input MB by part.
 #
 # usage: scripts/memory.sh [MB] [N]     (defaults: 20 MB, 1000000 highlights)
 set -euo pipefail

@@ -35,13 +35,15 @@ func watchGC() (stop func()) {
 
 // tuneGC sets how much garbage a run lets pile up by how much it holds:
 // about 96 MB, whatever the run holds, down to 64 MB as a large run grows
-// past 192 MB (at 320 MB on), and never less than 10% of what it holds.
+// past 256 MB (at 384 MB on), and never less than 10% of what it holds.
 // A small run so collects seldom (the 10 MB corpus three times, not four to
 // six at 200%, whose timing shifted with every change of what the run
 // allocates: 1% fewer instructions than at 200%, for a peak of about the
 // same 150 MB), and a large one does not grow to twice what it holds (a
-// million one-line highlights, 335 MB live, peak at about 435 MB; with 96 MB
-// of garbage at the same CPU time 460 MB). GOGC in the environment wins.
+// million one-line highlights, 335 MB live, peak at about 435 MiB; with 96 MB
+// of garbage at the same CPU time 450). The decline starts at 256 MB: from
+// 192 MB it slowed the workbook of the 50 MB corpus, 255 MB live, by a third.
+// GOGC in the environment wins.
 func tuneGC() {
 	if os.Getenv("GOGC") != "" {
 		return
@@ -67,8 +69,8 @@ func gcPercent(live uint64) int {
 		return 2400 // the runtime's first collection at 4 MB times 24
 	}
 	headroom := uint64(96 << 20)
-	if live > 192<<20 {
-		headroom -= min((live-192<<20)/4, 32<<20)
+	if live > 256<<20 {
+		headroom -= min((live-256<<20)/4, 32<<20)
 	}
 	p := min(headroom*100/live, 2400) / 5 * 5
 	return int(max(p, 10))
