@@ -51,6 +51,18 @@ else
   tar --exclude=./.git -cf - . | tar -xf - -C "$copy"
 fi
 
+# -vet=off: vet is not a test, and it costs as much as the compile.
+# -short: timing tests (linearity) say nothing of a mutant, and one runs a
+#   minute; a slow test that reaches no mutated file runs shorter.
+# -gcflags=all=-l: no inlining, which changes no result (Go's semantics do
+#   not depend on it; no test here counts allocations) and takes a third off
+#   compiling a mutant of pipeline (a tenth to a fifth for rules). The first
+#   build with it compiles the standard library again, once per GOCACHE.
+# -count=1: gremlins times each mutant out at --timeout-coefficient times its
+#   first run, the coverage run; a cached result makes that run last half a
+#   second, and every mutant then times out (counted as caught) after five.
+goflags="-vet=off -short -gcflags=all=-l -count=1"
+
 start=$SECONDS
 for pkg in "${pkgs[@]}"; do
   files=${MUTATION_FILES:-${scope[$pkg]:?unknown package $pkg: pipeline or rules}}
@@ -63,18 +75,23 @@ for pkg in "${pkgs[@]}"; do
     case "$keep" in *" $f "*) ;; *) excl+=(-E "^${f//./\\.}\$") ;; esac
   done < <(find "$pkg" -name '*.go' ! -name '*_test.go' | sort)
   echo "== $pkg: $(wc -w <<<"$files") files"
-  # -vet=off: vet is not a test, and it costs as much as the compile.
-  # -short: timing tests (linearity) say nothing of a mutant, and one runs a minute.
-  # The timeout is 12 times the coverage run (which builds with a warm cache):
-  # a mutant's run compiles and links, and the machine is shared.
+  # gremlins runs `go test -failfast PKG` per mutant, PKG the mutated file's
+  # package only (rules/internal/read, pipeline), in a copy of the module per
+  # worker; most of a mutant's time is compiling that package with its tests,
+  # what imports it in the test binary (rules; ingest) and linking. The flags
+  # are in $goflags, above.
+  # The timeout is 8 times the coverage run (all the tests of the package's
+  # tree, uncached, with a warm build cache: 4 s for either package): a
+  # mutant's run compiles and links (2 to 6 s on the shared machine), and a
+  # mutant that loops costs the whole timeout.
   # INVERT_NEGATIVES is off: in v0.6.0 it turns - into + exactly as
   # ARITHMETIC_BASE does, so each minus would be tested twice.
   # Never --test-cpu: v0.6.0 passes "-cpu N" as one argument, go test fails
   # on it, and every mutant counts as killed.
-  GOFLAGS="-vet=off -short" "$gremlins" unleash \
+  GOFLAGS=$goflags "$gremlins" unleash \
     --workers "${MUTATION_WORKERS:-0}" \
     --invert-logical --invert-assignments --invert-negatives=false \
-    --timeout-coefficient 12 \
+    --timeout-coefficient 8 \
     "${excl[@]}" -o "$out/$pkg.json" "./$pkg" >"$out/$pkg.log" 2>&1 ||
     { tail -20 "$out/$pkg.log"; exit 2; }
   grep -E "completed in|Killed:|Timed out:" "$out/$pkg.log" | sed 's/^/  /'
@@ -83,5 +100,11 @@ echo "gremlins took $(( (SECONDS - start) / 60 ))m$(( (SECONDS - start) % 60 ))s
 
 args=()
 for pkg in "${pkgs[@]}"; do args+=("$pkg=$out/$pkg.json"); done
-GOFLAGS= go run ./scripts/mutscore -equivalent scripts/mutation-equivalent.txt -rerun "$copy" "${args[@]}"
-echo "in all $(( (SECONDS - start) / 60 ))m$(( (SECONDS - start) % 60 ))s; CPU (user, system) of all it ran: $(times | tail -1)"
+GOFLAGS= go build -o "$out/mutscore" ./scripts/mutscore
+workers=${MUTATION_WORKERS:-0}
+[ "$workers" -gt 0 ] || workers=$(nproc)
+GOFLAGS=$goflags "$out/mutscore" -equivalent scripts/mutation-equivalent.txt -rerun "$copy" -workers "$workers" "${args[@]}"
+# times prints the shell's own CPU, then that of its children (every process
+# it waited for, with theirs); in $(...) it would be a subshell's, all zero.
+times >"$out/times"
+echo "in all $(( (SECONDS - start) / 60 ))m$(( (SECONDS - start) % 60 ))s; CPU (user, system) of all it ran: $(tail -1 "$out/times"); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -197,6 +198,7 @@ func main() {
 	eqFile := flag.String("equivalent", "", "file of equivalent mutants")
 	rerunDir := flag.String("rerun", "", "a copy of the module in which to test the mutants gremlins left untested")
 	timeout := flag.Duration("timeout", 5*time.Minute, "the longest a rerun test may take")
+	workers := flag.Int("workers", runtime.NumCPU(), "mutants rerun side by side, each in a copy of the -rerun module")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: mutscore [-equivalent FILE] [-rerun DIR] PACKAGE=REPORT.json...")
 		flag.PrintDefaults()
@@ -247,7 +249,7 @@ func main() {
 			fail(err)
 		}
 		if *rerunDir != "" {
-			if _, err := rerun(*rerunDir, pkg, &rep, *timeout); err != nil {
+			if _, err := rerun(*rerunDir, pkg, &rep, *timeout, *workers); err != nil {
 				fail(err)
 			}
 		}

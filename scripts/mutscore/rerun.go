@@ -107,43 +107,84 @@ func outcome(out []byte, err error, ctx context.Context) string {
 	return "KILLED"
 }
 
-// rerun tests, in dir (a copy of the module), each mutant of the report
-// that gremlins left untested, and sets its status; it returns how many it ran.
-func rerun(dir, pkg string, rep *report, timeout time.Duration) (int, error) {
-	n := 0
+// rerun tests each mutant of the report that gremlins left untested, and
+// sets its status; it returns how many it ran. dir is a copy of the module;
+// with more than one worker, each worker tests in a copy of its own
+// (dir.1, dir.2, ...), made here and removed after.
+func rerun(dir, pkg string, rep *report, timeout time.Duration, workers int) (int, error) {
+	type job struct{ fi, mi int }
+	var jobs []job
 	for fi := range rep.Files {
-		f := &rep.Files[fi]
-		path := filepath.Join(dir, pkg, f.Name)
-		orig, err := os.ReadFile(path)
-		if err != nil {
-			return n, err
-		}
-		for mi := range f.Mutations {
-			m := &f.Mutations[mi]
-			if m.Status != "NOT COVERED" {
-				continue
-			}
-			src, err := mutate(orig, m.Line, m.Column, m.Type)
-			if err != nil {
-				return n, fmt.Errorf("%s: %w", path, err)
-			}
-			if err := os.WriteFile(path, src, 0o644); err != nil {
-				return n, err
-			}
-			ctx, cancel := context.WithTimeout(context.Background(), timeout)
-			cmd := exec.CommandContext(ctx, "go", "test", "-short", "-failfast", "-vet=off", "-count=1", "./"+filepath.Dir(filepath.Join(pkg, f.Name)))
-			cmd.Dir = dir
-			out, err := cmd.CombinedOutput()
-			m.Status = outcome(out, err, ctx)
-			m.rerun = true
-			cancel()
-			n++
-			if err := os.WriteFile(path, orig, 0o644); err != nil {
-				return n, err
+		for mi, m := range rep.Files[fi].Mutations {
+			if m.Status == "NOT COVERED" {
+				jobs = append(jobs, job{fi, mi})
 			}
 		}
 	}
-	return n, nil
+	if len(jobs) == 0 {
+		return 0, nil
+	}
+	workers = max(1, min(workers, len(jobs)))
+	dirs := []string{dir}
+	for w := 1; w < workers; w++ {
+		d := fmt.Sprintf("%s.%d", dir, w)
+		if out, err := exec.Command("cp", "-a", dir, d).CombinedOutput(); err != nil {
+			return 0, fmt.Errorf("copying %s: %v: %s", dir, err, out)
+		}
+		defer os.RemoveAll(d)
+		dirs = append(dirs, d)
+	}
+	next := make(chan job)
+	errs := make(chan error, workers)
+	for _, d := range dirs {
+		go func() {
+			var err error
+			for j := range next {
+				if err == nil {
+					f := &rep.Files[j.fi]
+					err = rerunOne(d, pkg, f.Name, &f.Mutations[j.mi], timeout)
+				}
+			}
+			errs <- err
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	var first error
+	for range dirs {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return len(jobs), first
+}
+
+// rerunOne tests one mutant of file (of pkg) in dir, a copy of the module,
+// and puts the file back as it was.
+func rerunOne(dir, pkg, file string, m *mutation, timeout time.Duration) error {
+	path := filepath.Join(dir, pkg, file)
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	src, err := mutate(orig, m.Line, m.Column, m.Type)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	// The flags of the gremlins run come in GOFLAGS (scripts/mutation.sh).
+	cmd := exec.CommandContext(ctx, "go", "test", "-short", "-failfast", "-vet=off", "-count=1", "./"+filepath.Dir(filepath.Join(pkg, file)))
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	m.Status = outcome(out, err, ctx)
+	m.rerun = true
+	return os.WriteFile(path, orig, 0o644)
 }
 
 // nonCompiling lists, as "file:line:col" under the module at dir, the +
