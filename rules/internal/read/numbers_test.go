@@ -106,6 +106,8 @@ func TestScalesAndSteps(t *testing.T) {
 		{"1.5 million people", "1.5 million", 1.5e6, "", open, open, 1e5},
 		{"2.70 of them", "2.70", 2.7, "", open, open, 0.01},
 		{"71% of it", "71%", 71, "%", open, open, 1},
+		{"0.99 of it", "0.99", 0.99, "", open, open, 0.01}, // a 9 is a significant digit too
+		{"19 people", "19", 19, "", open, open, 1},
 		{"1,234,567 rows", "1,234,567", 1234567, "", open, open, 1},
 	})
 }
@@ -208,6 +210,8 @@ func TestFractions(t *testing.T) {
 		{"2200/5", []fig{{"2200/5", 440}}},
 		{"4/13/2020", nil},
 		{"3/5/7", nil},
+		{"1,000/5", []fig{{"1,000", 1000}}}, // grouped digits are no numerator
+		{"1 000/4", []fig{{"1 000", 1000}}},
 		{"a/3/5", []fig{{"3", 3}}},
 		{"3 /5", []fig{{"3", 3}, {"5", 5}}},
 		{"3/ 5", []fig{{"3", 3}, {"5", 5}}},
@@ -319,4 +323,16 @@ func TestIndianGroups(t *testing.T) {
 			t.Errorf("%q: %q, want %q", in, got, want)
 		}
 	}
+}
+
+// Where a number ends: a group of thousands is exactly three digits (two
+// digits after a comma that is no decimal comma, 1234,56 in an English
+// text, make two numbers, never 123456), and a scale suffix with a digit
+// glued after it is a code's, not billions.
+func TestWhereNumbersEnd(t *testing.T) {
+	runCases(t, []extractCase{
+		{"1234,56 apples", []want{w("1234", 1234, ""), w("56", 56, "")}},
+		{"1,234 apples", []want{w("1,234", 1234, "")}},
+		{"3 bn2 here", []want{w("3", 3, "")}},
+	})
 }
