@@ -103,7 +103,9 @@ for pkg in "${pkgs[@]}"; do args+=("$pkg=$out/$pkg.json"); done
 GOFLAGS= go build -o "$out/mutscore" ./scripts/mutscore
 workers=${MUTATION_WORKERS:-0}
 [ "$workers" -gt 0 ] || workers=$(nproc)
-GOFLAGS=$goflags "$out/mutscore" -equivalent scripts/mutation-equivalent.txt -rerun "$copy" -workers "$workers" "${args[@]}"
+# A mutant's test takes 2 to 10 s on the shared machine; one that loops is
+# caught at 60 s, as gremlins times out its own.
+GOFLAGS=$goflags "$out/mutscore" -equivalent scripts/mutation-equivalent.txt -rerun "$copy" -workers "$workers" -timeout 60s "${args[@]}"
 # times prints the shell's own CPU, then that of its children (every process
 # it waited for, with theirs); in $(...) it would be a subshell's, all zero.
 times >"$out/times"

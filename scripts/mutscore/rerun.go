@@ -97,7 +97,7 @@ func deref(t *token.Token) token.Token {
 // outcome is the status a test run gives a mutant.
 func outcome(out []byte, err error, ctx context.Context) string {
 	switch {
-	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+	case errors.Is(ctx.Err(), context.DeadlineExceeded), bytes.Contains(out, []byte("panic: test timed out after")):
 		return "TIMED OUT"
 	case err == nil:
 		return "LIVED"
@@ -176,10 +176,13 @@ func rerunOne(dir, pkg, file string, m *mutation, timeout time.Duration) error {
 	if err := os.WriteFile(path, src, 0o644); err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	// The test binary gets the timeout too: killing go at the deadline
+	// leaves a looping test running on (as gremlins passes -timeout).
+	ctx, cancel := context.WithTimeout(context.Background(), timeout+15*time.Second)
 	defer cancel()
 	// The flags of the gremlins run come in GOFLAGS (scripts/mutation.sh).
-	cmd := exec.CommandContext(ctx, "go", "test", "-short", "-failfast", "-vet=off", "-count=1", "./"+filepath.Dir(filepath.Join(pkg, file)))
+	cmd := exec.CommandContext(ctx, "go", "test", "-short", "-failfast", "-vet=off", "-count=1", "-timeout", timeout.String(),
+		"./"+filepath.Dir(filepath.Join(pkg, file)))
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
 	m.Status = outcome(out, err, ctx)
