@@ -99,7 +99,7 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 			fit := func(p pair) bool {
 				from := &r.Claims[p.from]
 				return (own < 0 || p.to == own) && c.measure.fits(size, from) && Family(from) == Family(&r.Claims[p.to]) &&
-					sameTime(size, from, &r.Claims[p.to]) && !(longAgo(r, from) && !sameClause(src, size, from))
+					sameTime(size, from, &r.Claims[p.to]) && (sameClause(src, size, from) || !longAgo(r, from)) // the regexp last
 			}
 			if f, ok := anyReading(ps, fit, func(p pair) Finding { return c.finding(r, p, k) }); ok {
 				add(f)

@@ -267,7 +267,9 @@ func sameTime(size, from, to *Claim) bool {
 // longSpan is a time longer than a year back from a figure: the change
 // to it is not the year's change a sentence states elsewhere ("rose 4%
 // this year to $1,900, up from $1,200 a decade ago").
-var longSpan = regexp.MustCompile(`^\s*(?:(?i:a|an|one)\s+(?i:decade|century|generation)|(?i:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+(?i:years|decades))\s+(?i:ago|earlier|before|prior)|^\s*(?:[2-9]|[1-9]\d+|[两三四五六七八九十]+)\s*年(?:前|以前)`)
+// One anchor for both branches: an alternation of two anchored branches
+// is not anchored as a whole, and the machine tried every offset.
+var longSpan = regexp.MustCompile(`^\s*(?:(?:(?i:a|an|one)\s+(?i:decade|century|generation)|(?i:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+(?i:years|decades))\s+(?i:ago|earlier|before|prior)|(?:[2-9]|[1-9]\d+|[两三四五六七八九十]+)\s*年(?:前|以前))`)
 
 // longAgo reports a figure followed by such a span.
 func longAgo(r *Result, c *Claim) bool {
