@@ -102,7 +102,7 @@ func (sc *scan) periodWords() {
 // sentences finds where sentences end: at . ! ? followed by a space, or
 // at 。！？; (not at the point of 5.2).
 func (sc *scan) sentences() marks {
-	return sc.marks(&sc.t.sent, func(i int, c rune) bool {
+	return sc.marks(&sc.t.sent, ";!?.", func(i int, c rune) bool {
 		switch c {
 		case '。', '！', '？', ';', '；', '!', '?':
 			return true
@@ -116,7 +116,7 @@ func (sc *scan) sentences() marks {
 // clauses finds where clauses end: sentences split again at commas,
 // dashes and semicolons (not at the comma of 1,000).
 func (sc *scan) clauses() marks {
-	return sc.marks(&sc.t.clause, func(i int, c rune) bool {
+	return sc.marks(&sc.t.clause, ",;!?", func(i int, c rune) bool {
 		switch c {
 		case ',': // not the comma of 1,000; "54亿人,2018年" ends a clause
 			return !isDigit(sc.t.at(i+1)) || !isDigit(sc.t.at(i-1))
@@ -138,12 +138,21 @@ func (m marks) of(i int) int { return sort.SearchInts(m, i) }
 func (m marks) count() int { return len(m) }
 
 // marks finds the ends in t, in a buffer of the text's that is reused for
-// the next text. Ends are punctuation: a letter, digit, space or Han
-// character is never asked about.
-func (sc *scan) marks(buf *[]int, ends func(i int, c rune) bool) marks {
+// the next text. Ends are punctuation: of ASCII only the runes of ascii
+// are asked about (a bit each: most of a text is ASCII or Han, and this
+// pass runs over every rune), of the rest no Han character.
+func (sc *scan) marks(buf *[]int, ascii string, ends func(i int, c rune) bool) marks {
+	var may [2]uint64
+	for i := 0; i < len(ascii); i++ {
+		may[ascii[i]>>6] |= 1 << (ascii[i] & 63)
+	}
 	out := (*buf)[:0]
 	for i, c := range sc.t.f {
-		if c < 0x80 && (isWordCh(c) || c == ' ') || c >= 0x4E00 && c <= 0x9FFF {
+		if c < 0x80 {
+			if may[c>>6]&(1<<(c&63)) == 0 {
+				continue
+			}
+		} else if c >= 0x4E00 && c <= 0x9FFF {
 			continue
 		}
 		if ends(i, c) {
