@@ -67,6 +67,22 @@ func TestDigitsAlone(t *testing.T) {
 		// the pairs, and past six pairs they are a list, not one number
 		{"12,a1,234", "12=12|1,234=1234"},
 		{"1,00,00,00,00,00,00,00,000", "1=1|00,00,00,00,00,00,00,000=0"},
+		// pairs before a group of three follow a comma, not a space
+		{"12 34,567 people", "12=12|34,567=34567"},
+		// a space groups thousands after three digits at most
+		{"1234 567 people", "1234=1234|567=567"},
+		// in a text that groups with points, only a point after a digit
+		// groups; another separator, or a point after a sign, does not
+		{"1.234.567 und 12;345", "1.234.567=1.234567e+06|12=12|345=345"},
+		{"1.234.567 und -.234", "1.234.567=1.234567e+06|-.234=-0.234"},
+		// a power in Japanese, signs and マイナス (the CJK reader reads
+		// these too in the default rules, so only the digits alone show it)
+		{"10の13乗", "10の13乗=1e+13"},
+		{"2.5の-1乗", "2.5の-1乗=0.4"},
+		{"10のマイナス3乗", "10のマイナス3乗=0.001"},
+		{"10の--2乗", "10の--2乗=100"},
+		{"3の2乗個", "3の2乗=9"},
+		{"3の2個", "3=3|2=2"},
 	}
 	rs := digitsOnly(t, nil)
 	for _, c := range cases {
