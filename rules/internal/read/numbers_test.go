@@ -106,6 +106,7 @@ func TestScalesAndSteps(t *testing.T) {
 		{"1.5 million people", "1.5 million", 1.5e6, "", open, open, 1e5},
 		{"2.70 of them", "2.70", 2.7, "", open, open, 0.01},
 		{"71% of it", "71%", 71, "%", open, open, 1},
+		{"50 °F", "50 °F", 10, "°C", open, open, 1},        // an offset is added after the factor
 		{"0.99 of it", "0.99", 0.99, "", open, open, 0.01}, // a 9 is a significant digit too
 		{"19 people", "19", 19, "", open, open, 1},
 		{"1,234,567 rows", "1,234,567", 1234567, "", open, open, 1},

@@ -24,6 +24,12 @@ func TestScaleWordsAndAddends(t *testing.T) {
 		// past a hundred, the rest is a hundred or more, or in words
 		{"3 thousand and fifty", []want{w("3 thousand", 3000, ""), w("fifty", 50, "")}},
 		{"3 thousand one hundred", []want{w("3 thousand one hundred", 3100, "")}},
+		// digits that fill the places below a larger scale: 32 thousand 633
+		// crore is 32,633 crore, from a tenth of the first scale up to it
+		{"32 thousand 633 crore", []want{w("32 thousand 633 crore", 3.2633e11, "")}},
+		{"32 thousand 100 crore", []want{w("32 thousand 100 crore", 3.21e11, "")}},
+		{"32 thousand 1000 crore", []want{w("32 thousand", 32000, ""), w("1000 crore", 1e10, "")}},
+		{"3 thousand 200 thousand", []want{w("3 thousand", 3000, ""), w("200 thousand", 2e5, "")}},
 		{"3 hundred twice", []want{w("3 hundred", 300, ""), w("twice", 2, "x")}},
 		{"3 hundred two halves", []want{w("3 hundred", 300, ""), w("two halves", 1, "")}},
 		// a scale word of the rest follows it after one space
@@ -39,5 +45,6 @@ func TestScaleAndAHalf(t *testing.T) {
 		{"3 million and one half", []want{w("3 million and one half", 3.5e6, "")}},
 		{"3 million or a half", []want{w("3 million", 3e6, ""), w("a half", 0.5, "")}},
 		{"3 million and the half", []want{w("3 million", 3e6, ""), w("half", 0.5, "")}},
+		{"3 million and a dog", []want{w("3 million", 3e6, "")}},
 	})
 }

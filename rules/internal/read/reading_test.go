@@ -15,3 +15,14 @@ func TestVagueWords(t *testing.T) {
 		{"several hundred millions", []want{wb("several hundred", 300, "", 300, 900)}},
 	})
 }
+
+// A unit repeated in brackets belongs to the figure (5 gigawatts (GW));
+// another unit or prefix in brackets, or a year, does not.
+func TestUnitRepeatedInBrackets(t *testing.T) {
+	runCases(t, []extractCase{
+		{"5 gigawatts (GW)", []want{w("5 gigawatts (GW)", 5e9, "W")}},
+		{"5 GW (2020)", []want{w("5 GW", 5e9, "W")}},
+		{"5 gigawatts (MW) of it", []want{w("5 gigawatts", 5e9, "W")}},
+		{"5 GW (miles)", []want{w("5 GW", 5e9, "W")}},
+	})
+}
