@@ -39,11 +39,33 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 	for k := range r.Claims {
 		ids.Take(r.Claims[k].ID)
 	}
+	// The next batch is read while this one's matches become claims: the
+	// cores do not wait at each batch's end for the serial part of it.
+	type read struct {
+		per [][]rules.Match
+		ms  [][]rules.Mention
+	}
+	start := func(lo int) chan read {
+		c := make(chan read, 1)
+		go func() {
+			per, ms := e.batch(ctx, r, lo, min(lo+batch, len(r.Sources)))
+			c <- read{per, ms}
+		}()
+		return c
+	}
+	var next chan read
+	if len(r.Sources) > 0 {
+		next = start(0)
+	}
 	for lo := 0; lo < len(r.Sources); lo += batch {
 		hi := min(lo+batch, len(r.Sources))
-		per, ms := e.batch(ctx, r, lo, hi)
+		got := <-next
+		per, ms := got.per, got.ms
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if hi < len(r.Sources) {
+			next = start(hi)
 		}
 		for _, m := range ms {
 			r.mentions = append(r.mentions, m...)
