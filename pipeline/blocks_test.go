@@ -30,3 +30,16 @@ func TestBlocksKeepOrder(t *testing.T) {
 		}
 	}
 }
+
+// A block is full before the next one starts: only the last has room.
+func TestBlocksFillBeforeTheNext(t *testing.T) {
+	var b blocks[int]
+	for i := range 1000 {
+		b.add(i)
+	}
+	for k, blk := range b.full[:len(b.full)-1] {
+		if len(blk) != cap(blk) {
+			t.Errorf("block %d of %d holds %d of %d", k, len(b.full), len(blk), cap(blk))
+		}
+	}
+}

@@ -38,3 +38,18 @@ func TestDisagreeScratchNumbersSources(t *testing.T) {
 		t.Errorf("after the wrap: %d, stamp %d of %d", j, sc.stamp[1], sc.group)
 	}
 }
+
+// The first source's set of figures is compared like any other: its 65-75
+// is allowed by no figure of the second source (50-62), so that figure and
+// the second source's are the disagreeing ones, though its 60-70 agrees.
+func TestDisagreeingFirstSetCounts(t *testing.T) {
+	r := &Result{
+		Sources: []Source{{ID: "h-a"}, {ID: "h-b"}},
+		Claims:  []Claim{{ID: "c-1", Source: "h-a"}, {ID: "c-2", Source: "h-a"}, {ID: "c-3", Source: "h-b"}},
+	}
+	spans := []Span{{Lo: 60, Hi: 70}, {Lo: 65, Hi: 75}, {Lo: 50, Hi: 62}}
+	bad, judged := disagreeing(r, []int{0, 1, 2}, spans)
+	if !judged || len(bad) != 2 || bad[0] != 1 || bad[1] != 2 {
+		t.Errorf("disagreeing: %v, judged %v; want [1 2]", bad, judged)
+	}
+}
