@@ -4,42 +4,17 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // langByRange is Lang as it read every rune with range: Lang reads
 // three-byte characters in place and must count as this does, broken
 // UTF-8 included.
 func langByRange(s string) string {
-	var han, kana, latin int
+	var c scripts
 	for _, r := range s {
-		switch {
-		case r < 0x80:
-			if r|0x20 >= 'a' && r|0x20 <= 'z' {
-				latin++
-			}
-		case r >= 0x4E00 && r <= 0x9FFF:
-			han++
-		case r >= 0x3040 && r <= 0x30FF && r != 0x30FB && r != 0x30FC:
-			kana++
-		case r < 0x250:
-			if unicode.IsLetter(r) {
-				latin++
-			}
-		case r < 0x2E80:
-		case unicode.Is(unicode.Han, r):
-			han++
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			kana++
-		}
+		c.add(r)
 	}
-	switch {
-	case kana > 0 && (kana+han)*3 >= latin:
-		return "ja"
-	case han*3 >= latin && han > 0:
-		return "zh"
-	}
-	return "en"
+	return c.lang()
 }
 
 func TestLangReadsBytesAsRange(t *testing.T) {

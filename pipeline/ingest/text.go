@@ -165,11 +165,11 @@ func noteMarked(text string) bool {
 // Lang tells English, Chinese and Japanese apart by script: any kana means
 // Japanese; Han characters carry about three letters' worth of text each.
 func Lang(s string) string {
-	var han, kana, latin int
+	var c scripts
 	for i := 0; i < len(s); {
 		if b := s[i]; b < 0x80 { // the common case, without table lookups
 			if b|0x20 >= 'a' && b|0x20 <= 'z' {
-				latin++
+				c.latin++
 			}
 			i++
 			continue
@@ -186,26 +186,45 @@ func Lang(s string) string {
 			r, n = utf8.DecodeRuneInString(s[i:])
 			i += n
 		}
-		switch {
-		case r >= 0x4E00 && r <= 0x9FFF: // the common Han block, before the tables
-			han++
-		case r >= 0x3040 && r <= 0x30FF && r != 0x30FB && r != 0x30FC:
-			kana++
-		case r < 0x250:
-			if unicode.IsLetter(r) {
-				latin++
-			}
-		case r < 0x2E80: // punctuation, symbols and other scripts: no vote
-		case unicode.Is(unicode.Han, r):
-			han++
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			kana++
+		if r >= 0x4E00 && r <= 0x9FFF { // most of Chinese and Japanese text: no call
+			c.han++
+		} else {
+			c.add(r)
 		}
 	}
+	return c.lang()
+}
+
+// scripts counts the runes of a text that vote for its language.
+type scripts struct{ han, kana, latin int }
+
+func (c *scripts) add(r rune) {
 	switch {
-	case kana > 0 && (kana+han)*3 >= latin:
+	case r < 0x80:
+		if r|0x20 >= 'a' && r|0x20 <= 'z' {
+			c.latin++
+		}
+	case r >= 0x4E00 && r <= 0x9FFF: // the common Han block, before the tables
+		c.han++
+	case r >= 0x3040 && r <= 0x30FF && r != 0x30FB && r != 0x30FC:
+		c.kana++
+	case r < 0x250:
+		if unicode.IsLetter(r) {
+			c.latin++
+		}
+	case r < 0x2E80: // punctuation, symbols and other scripts: no vote
+	case unicode.Is(unicode.Han, r):
+		c.han++
+	case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+		c.kana++
+	}
+}
+
+func (c *scripts) lang() string {
+	switch {
+	case c.kana > 0 && (c.kana+c.han)*3 >= c.latin:
 		return "ja"
-	case han*3 >= latin && han > 0:
+	case c.han*3 >= c.latin && c.han > 0:
 		return "zh"
 	}
 	return "en"
