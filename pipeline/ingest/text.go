@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/factsheet-dev/factsheet/internal/utf8x"
 	"github.com/factsheet-dev/factsheet/pipeline"
 )
 
@@ -177,9 +178,8 @@ func Lang(s string) string {
 		// The next common case, a well-formed character of 0x800 to 0xFFFF
 		// (Han, kana), read in place; the rest as range over s reads it.
 		var r rune
-		if b := s[i]; b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-			(b != 0xE0 || s[i+1] >= 0xA0) && (b != 0xED || s[i+1] < 0xA0) { // not overlong, not a surrogate
-			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if utf8x.IsThree(s, i) {
+			r = utf8x.Three(s, i)
 			i += 3
 		} else {
 			var n int

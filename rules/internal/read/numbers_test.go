@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/factsheet-dev/factsheet/rules"
 )
 
 // stepped is an expected claim with its rounding step: what a figure
@@ -292,11 +294,7 @@ func TestSpacedGroups(t *testing.T) {
 		"5 100-x cars":          "5 100-x",
 	}
 	for in, want := range cases {
-		var got []string
-		for _, m := range rs.Extract(in) {
-			got = append(got, m.Text)
-		}
-		if strings.Join(got, " | ") != want {
+		if got := shown(rs, in, func(m rules.Match) string { return m.Text }); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
 		}
 	}
@@ -316,11 +314,7 @@ func TestIndianGroups(t *testing.T) {
 		"12,34;567":            "12,34=12.34 | 567=567",
 	}
 	for in, want := range cases {
-		var got []string
-		for _, m := range rs.Extract(in) {
-			got = append(got, fmt.Sprintf("%s=%g", m.Text, m.Value))
-		}
-		if strings.Join(got, " | ") != want {
+		if got := shown(rs, in, func(m rules.Match) string { return fmt.Sprintf("%s=%g", m.Text, m.Value) }); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
 		}
 	}
@@ -336,4 +330,14 @@ func TestWhereNumbersEnd(t *testing.T) {
 		{"1,234 apples", []want{w("1,234", 1234, "")}},
 		{"3 bn2 here", []want{w("3", 3, "")}},
 	})
+}
+
+// shown lists what the rules read in a text, each claim as show prints it,
+// joined by " | ".
+func shown(rs *rules.Ruleset, in string, show func(rules.Match) string) string {
+	var got []string
+	for _, m := range rs.Extract(in) {
+		got = append(got, show(m))
+	}
+	return strings.Join(got, " | ")
 }

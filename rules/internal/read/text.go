@@ -5,6 +5,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/factsheet-dev/factsheet/internal/utf8x"
 )
 
 // text is one source's runes, with a folded copy in which full-width ASCII
@@ -39,8 +41,8 @@ func newText(s string) *text {
 		switch {
 		case c < utf8.RuneSelf:
 			i++
-		case threeBytes(s, i):
-			c = c&0x0F<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		case utf8x.IsThree(s, i):
+			c = utf8x.Three(s, i)
 			i += 3
 		default:
 			var n int
@@ -51,15 +53,6 @@ func newText(s string) *text {
 	}
 	t.r, t.f, t.lang, t.style = r[:k], f[:k], "", 0
 	return t
-}
-
-// threeBytes reports a well-formed three-byte character at s[i] (Han,
-// kana): the case of nearly all non-ASCII highlight text, which range over
-// a string decodes by calling the runtime for every rune.
-func threeBytes(s string, i int) bool {
-	b := s[i]
-	return b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-		(b != 0xE0 || s[i+1] >= 0xA0) && (b != 0xED || s[i+1] < 0xA0) // not overlong, not a surrogate
 }
 
 func (t *text) release() {
