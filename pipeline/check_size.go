@@ -31,6 +31,7 @@ type measure struct {
 	formula string                                 // the formula in words
 	text    func(from, to *Claim, got Span) string // what the ends give, for the message
 	signed  func(size *Claim, approx float64) (Span, bool)
+	along   func(size, from, to *Claim) bool // the size can state a change that goes this way (nil: any)
 }
 
 func init() {
@@ -43,7 +44,7 @@ func init() {
 
 var percentMeasure = measure{
 	name: "percent-change", unit: "%",
-	states: func(c *Claim) bool { return c.Unit() == "%" && c.Kind() != "growth_rate" },
+	states: func(c *Claim) bool { return c.Unit() == "%" && c.Kind() != "growth_rate" || isFraction(c) },
 	fits:   func(_, from *Claim) bool { return Family(from) != "%" || from.Unit() == "%" },
 	compute: func(a, b Span) Span {
 		return b.sub(a).div(a.abs()).scale(100)
@@ -64,7 +65,7 @@ var pointsMeasure = measure{
 var differenceMeasure = measure{
 	name: "change-difference",
 	states: func(c *Claim) bool {
-		return c.Direction() != "" && c.Unit() != "%" && c.Unit() != "pp" && c.Unit() != "x"
+		return c.Direction() != "" && c.Unit() != "%" && c.Unit() != "pp" && c.Unit() != "x" && !isFraction(c)
 	},
 	fits:    func(size, from *Claim) bool { return Family(size) == Family(from) },
 	compute: func(a, b Span) Span { return b.sub(a) },
@@ -72,13 +73,41 @@ var differenceMeasure = measure{
 	signed:  signed,
 }
 
+// multipleAlong keeps a multiple written as a word (doubled, tenfold,
+// halved, 倍増), which says which way it goes, to a change that goes that
+// way: "the margin narrowed to 2.71% from 2.98%, as deposit costs doubled"
+// is two changes. A multiple in digits may go either way ("fell 3 times").
+func multipleAlong(size, from, to *Claim) bool {
+	if strings.ContainsAny(size.Text, "0123456789") || size.Value == 1 {
+		return true
+	}
+	rise := InFamily(to, to.Value) > InFamily(from, from.Value)
+	return (size.Value > 1) == rise
+}
+
+// isFraction is a share written as a ratio ("a third", "one in five"): as
+// the size of a change it is relative ("dropped by a third, from 24.3% to
+// 16.2%"), never an amount in the start's unit.
+func isFraction(c *Claim) bool { return c.Unit() == "" && c.Kind() == "share" }
+
 var ratioMeasure = measure{
 	name: "factor", unit: "x",
 	states:  func(c *Claim) bool { return c.Unit() == "x" },
 	fits:    func(_, from *Claim) bool { return true },
 	compute: changeRatio,
+	along:   multipleAlong,
 	formula: "the larger end / the smaller",
-	signed:  func(c *Claim, approx float64) (Span, bool) { return Interval(c, approx), true },
+	signed:  ratioStated,
+}
+
+// ratioStated is a multiple as the larger end over the smaller: halved is
+// 2 (from 360 to 180), as changeRatio measures a fall.
+func ratioStated(c *Claim, approx float64) (Span, bool) {
+	s := Interval(c, approx)
+	if s.Lo > 0 && s.Hi < 1 {
+		s = Span{1 / s.Hi, 1 / s.Lo}
+	}
+	return s, true
 }
 
 func (c changeSize) Check(r *Result, add func(Finding)) {
@@ -98,7 +127,9 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 			own := ownEnd(r, src, ks, k)
 			fit := func(p pair) bool {
 				from := &r.Claims[p.from]
-				return (own < 0 || p.to == own) && c.measure.fits(size, from) && Family(from) == Family(&r.Claims[p.to]) &&
+				to := &r.Claims[p.to]
+				return (own < 0 || p.to == own) && c.measure.fits(size, from) && Family(from) == Family(to) &&
+					(c.measure.along == nil || c.measure.along(size, from, to)) &&
 					sameTime(size, from, &r.Claims[p.to]) && (sameClause(src, size, from) || !longAgo(r, from)) // the regexp last
 			}
 			if f, ok := anyReading(ps, fit, func(p pair) Finding { return c.finding(r, p, k) }); ok {

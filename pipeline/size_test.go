@@ -17,6 +17,8 @@ func TestMeasures(t *testing.T) {
 		{percentMeasure, Claim{shape: shapeOf(shapeWords{unit: "%"})}, true},
 		{percentMeasure, Claim{shape: shapeOf(shapeWords{unit: "%", kind: "growth_rate"})}, false},
 		{percentMeasure, Claim{shape: shapeOf(shapeWords{unit: "pp"})}, false},
+		{percentMeasure, Claim{shape: shapeOf(shapeWords{kind: "share"})}, true}, // dropped by a third: relative
+		{differenceMeasure, Claim{shape: shapeOf(shapeWords{kind: "share", direction: "down"})}, false},
 		{pointsMeasure, Claim{shape: shapeOf(shapeWords{unit: "pp"})}, true},
 		{pointsMeasure, Claim{shape: shapeOf(shapeWords{unit: "%"})}, false},
 		{differenceMeasure, Claim{shape: shapeOf(shapeWords{unit: "USD", direction: "up"})}, true},
@@ -69,6 +71,42 @@ func TestMeasures(t *testing.T) {
 	for _, c := range computes {
 		if got := c.m.compute(c.a, c.b); math.Abs(got.Lo-c.want.Lo) > 1e-9 || math.Abs(got.Hi-c.want.Hi) > 1e-9 {
 			t.Errorf("%s of %v → %v: %v, want %v", c.m.name, c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// A multiple in words goes one way (doubled up, halved down), and is the
+// larger end over the smaller like a change's ratio; one in digits may go
+// either way.
+func TestMultipleAlong(t *testing.T) {
+	lvl := func(v float64) *Claim { return &Claim{Value: v, shape: shapeOf(shapeWords{unit: "t"})} }
+	mult := func(text string, v float64) *Claim { return &Claim{Text: text, Value: v, shape: shapeOf(shapeWords{unit: "x"})} }
+	cases := []struct {
+		size     *Claim
+		from, to float64
+		want     bool
+	}{
+		{mult("doubled", 2), 100, 200, true},
+		{mult("doubled", 2), 200, 100, false},
+		{mult("halved", 0.5), 200, 100, true},
+		{mult("halved", 0.5), 100, 200, false},
+		{mult("3 times", 3), 300, 100, true},
+		{mult("3 times", 3), 100, 300, true},
+		{mult("0.5倍", 0.5), 100, 200, true},
+		{mult("one time", 1), 100, 200, true},
+	}
+	for _, c := range cases {
+		if got := multipleAlong(c.size, lvl(c.from), lvl(c.to)); got != c.want {
+			t.Errorf("%q from %v to %v: %v, want %v", c.size.Text, c.from, c.to, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		v      float64
+		lo, hi float64
+	}{{0.5, 2, 2}, {0.25, 4, 4}, {2, 2, 2}, {1, 1, 1}} {
+		got, _ := ratioStated(&Claim{Value: c.v, shape: shapeOf(shapeWords{unit: "x"})}, 0)
+		if math.Abs(got.Lo-c.lo) > 1e-9 || math.Abs(got.Hi-c.hi) > 1e-9 {
+			t.Errorf("ratioStated(%v) = %v, want [%v, %v]", c.v, got, c.lo, c.hi)
 		}
 	}
 }
