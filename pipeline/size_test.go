@@ -80,7 +80,9 @@ func TestMeasures(t *testing.T) {
 // either way.
 func TestMultipleAlong(t *testing.T) {
 	lvl := func(v float64) *Claim { return &Claim{Value: v, shape: shapeOf(shapeWords{unit: "t"})} }
-	mult := func(text string, v float64) *Claim { return &Claim{Text: text, Value: v, shape: shapeOf(shapeWords{unit: "x"})} }
+	mult := func(text string, v float64) *Claim {
+		return &Claim{Text: text, Value: v, shape: shapeOf(shapeWords{unit: "x"})}
+	}
 	cases := []struct {
 		size     *Claim
 		from, to float64
