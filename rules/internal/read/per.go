@@ -215,7 +215,10 @@ func (sc *scan) denominatorAt(i int) (perHit, bool) {
 	if h, ok := sc.ctxAfter(i, i); ok && h.start == i && h.end >= best.end {
 		best = perHit{def: h.def, factor: h.factor, start: i, end: h.end} // 每斤 in Chinese
 	}
-	if v, e := p.extra.match(t, i, func(_, e int) bool { return boundaryAfter(t, e) }); v >= 0 && e > best.end {
+	// an extra denominator wins a tie over a unit no denominator can be:
+	// "$3.20 a pound" is by weight, though pound alone is sterling
+	if v, e := p.extra.match(t, i, func(_, e int) bool { return boundaryAfter(t, e) }); v >= 0 &&
+		(e > best.end || e == best.end && !p.of[best.def.Kind]) {
 		d := &u.defs[p.extraDef[v]]
 		best = perHit{def: d, factor: d.Factor, start: i, end: e}
 	}

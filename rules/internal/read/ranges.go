@@ -90,7 +90,8 @@ func (sc *scan) rangeAfter(m *Match, left atom) {
 	if v < 0 {
 		return
 	}
-	if !between && d.wordConn[v] && m.Unit != "" && d.changeBefore != nil && sc.backMatched(d.changeBefore, m.Start) {
+	changed := !between && d.wordConn[v] && d.changeBefore != nil && sc.backMatched(d.changeBefore, m.Start)
+	if changed && m.Unit != "" {
 		return // rose 4.2% to 231p; but "rose 3 to 4 percent" is a range
 	}
 	end = t.skipSpaces(end, 1)
@@ -107,6 +108,9 @@ func (sc *scan) rangeAfter(m *Match, left atom) {
 	h, hasUnit := sc.unit(&right, &r)
 	if m.Unit != "" && !hasUnit && !sign && !right.percent && !right.multiple {
 		return // "12% to 28.5 billion": a unit on the left alone is no range's
+	}
+	if lo, hi := sc.ends(m, r, left, right, h, hasUnit); changed && lo > 0 && hi > 10*lo {
+		return // fell by 837,000 to 124.4 million: the change and its end
 	}
 	sc.join(m, r, left, right, h, hasUnit)
 }
@@ -127,6 +131,26 @@ func (sc *scan) sameSign(m *Match, j int) int {
 	return j
 }
 
+// ends are the two ends of the range [m, r] would make, in the right's
+// unit and scale.
+func (sc *scan) ends(m *Match, r Match, left, right atom, h unitHit, hasUnit bool) (lo, hi float64) {
+	lo = m.Value
+	if m.Unit == "" && hasUnit { // 18-24 个月: the unit stands once, at the end
+		lo = unitValue(h, true, lo)
+	}
+	if m.Min != nil {
+		lo = *m.Min
+	}
+	hi = r.Value
+	if right.vague {
+		hi = unitValue(h, hasUnit, right.hi)
+	}
+	if f := sc.scaleOf(right); f != 0 && sc.scaleOf(left) == 0 && !left.vague && lo*f <= hi && !left.fraction && !left.percent {
+		lo *= f
+	}
+	return lo, hi
+}
+
 // join makes m the range [m, r] when the two agree on their unit. The
 // left number takes the right's scale when it has none of its own and the
 // range stays in order: "six to seven thousand" is 6000 to 7000, "between
@@ -136,20 +160,10 @@ func (sc *scan) join(m *Match, r Match, left, right atom, h unitHit, hasUnit boo
 	if m.Unit != "" && hasUnit && r.Unit != m.Unit {
 		return
 	}
-	lo, vague, both := m.Value, right.vague || m.Min != nil, m.Unit != "" && hasUnit
+	vague, both := right.vague || m.Min != nil, m.Unit != "" && hasUnit
+	lo, hi := sc.ends(m, r, left, right, h, hasUnit)
 	if m.Unit == "" && hasUnit { // 18-24 个月: the unit stands once, at the end
-		lo = unitValue(h, true, lo)
 		m.Unit, m.Kind, m.Rule = r.Unit, r.Kind, r.Rule
-	}
-	if m.Min != nil {
-		lo = *m.Min
-	}
-	hi := r.Value
-	if right.vague {
-		hi = unitValue(h, hasUnit, right.hi)
-	}
-	if f := sc.scaleOf(right); f != 0 && sc.scaleOf(left) == 0 && !left.vague && lo*f <= hi && !left.fraction && !left.percent {
-		lo *= f
 	}
 	if hi < lo {
 		if !both || vague {
