@@ -180,7 +180,9 @@ func (c changeSize) states(src *Source, size *Claim) bool {
 	if isSize(size) {
 		return true
 	}
-	return c.words != nil && c.words.MatchString(between(src, size.Start-24, size.Start))
+	// a fraction sizes a change only with a direction of its own (fell by a
+	// third): most fractions are shares, and the words would be tried on each
+	return !isFraction(size) && c.words != nil && c.words.MatchString(between(src, size.Start-24, size.Start))
 }
 
 func (c changeSize) finding(r *Result, p pair, k int) Finding {

@@ -55,7 +55,7 @@ func (sc *scan) excludes(e *exclusion, m *Match, a atom, fig int) bool {
 		e.afterFigure != nil && !sc.aheadMay(e.afterFigure, fig) {
 		return false
 	}
-	if e.figure != nil && !e.figure.Match(sc.figure(a.start, fig)) {
+	if e.figure != nil && (!e.figureNeed.in(sc.t.f[a.start:fig]) || !e.figure.Match(sc.figure(a.start, fig))) {
 		return false
 	}
 	if e.before != nil {

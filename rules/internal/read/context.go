@@ -65,6 +65,7 @@ type exclusion struct {
 	figure       *regexp.Regexp // the figure as written, whole
 	token        *regexp.Regexp
 	tokenNeed    needSet // runes one of which a token must hold for token to match
+	figureNeed   needSet // runes one of which a figure must hold for figure to match
 	line         *regexp.Regexp
 	contains     []string
 	except       map[string]bool
@@ -192,13 +193,7 @@ func (b *Builder) Exclude(id string, raw ExcludeDef) error {
 		}
 		*p.dst = re
 	}
-	e.tokenNeed = needSet{firstSet{any: true}}
-	if e.token != nil {
-		tree, err := syntax.Parse(raw.Token, syntax.Perl)
-		if err == nil { // it compiled: it parses
-			e.tokenNeed = needOf(tree.Simplify())
-		}
-	}
+	e.tokenNeed, e.figureNeed = needOfPattern(e.token, raw.Token), needOfPattern(e.figure, figure)
 	if e.before == nil && e.after == nil && e.afterFigure == nil && e.figure == nil && e.token == nil && e.line == nil && len(e.contains) == 0 {
 		return fieldErr("before", "an exclusion needs before, after, after_figure, figure, token, line or line_contains")
 	}
@@ -207,6 +202,16 @@ func (b *Builder) Exclude(id string, raw ExcludeDef) error {
 	}
 	b.rs.excl = append(b.rs.excl, e)
 	return nil
+}
+
+// needOfPattern is the need set of a compiled pattern's source (any for none).
+func needOfPattern(re *regexp.Regexp, src string) needSet {
+	if re != nil {
+		if tree, err := syntax.Parse(src, syntax.Perl); err == nil { // it compiled: it parses
+			return needOf(tree.Simplify())
+		}
+	}
+	return needSet{firstSet{any: true}}
 }
 
 func anchorStart(p string) string {

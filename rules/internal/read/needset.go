@@ -1,6 +1,9 @@
 package read
 
-import "regexp/syntax"
+import (
+	"regexp/syntax"
+	"unicode"
+)
 
 // needSet is a set of runes one of which every match of a pattern holds:
 // a text with none of them cannot match, and a scan of a short text for
@@ -34,10 +37,19 @@ const maxNeed = 64
 func need(re *syntax.Regexp) ([]rune, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
-		var best []rune // of the literal's runes, the one with the fewest case forms (a '.' over a 'w')
+		// of the literal's runes, the one with the fewest case forms (a '.'
+		// over a 'w'), and of those a mark over a letter or digit, which
+		// most figures and tokens hold (the '/' of 24/7)
+		var best []rune
+		bestCost := 0
 		for _, c := range re.Rune {
-			if rs := literalFirst(c, re.Flags&syntax.FoldCase != 0); best == nil || len(rs) < len(best) {
-				best = rs
+			rs := literalFirst(c, re.Flags&syntax.FoldCase != 0)
+			cost := 2 * len(rs)
+			if unicode.IsLetter(c) || unicode.IsDigit(c) {
+				cost++
+			}
+			if best == nil || cost < bestCost {
+				best, bestCost = rs, cost
 			}
 		}
 		return best, best != nil
