@@ -12,6 +12,7 @@ type atom struct {
 	percent    bool    // the numeral itself says percent (百分之三十, 3割)
 	multiple   bool    // the word itself says times (twice)
 	fraction   bool    // a proportion such as two-thirds or 三分之二
+	clock      bool    // a duration written h:mm:ss (2:01:09), in hours
 	scaled     bool    // a scale word or suffix was applied
 	factor     float64 // the product of the scale words and suffixes applied (8 billion: 1e9), 0 when none
 	sig        int     // significant digits as written (0: exact, as in two-thirds)

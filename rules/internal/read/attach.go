@@ -25,6 +25,10 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 		m.Unit, m.Kind = "x", "multiple"
 		return unitHit{}, false
 	}
+	if a.clock {
+		m.Unit, m.Kind = sc.rs.digits.clockUnit, "duration"
+		return unitHit{}, false
+	}
 	h, ok := u.beforeAt(t, a.start)
 	if c, cok := sc.ctxBefore(a.start); cok && (!ok || c.start <= h.start) {
 		h, ok = c, true // ¥ in Japanese text

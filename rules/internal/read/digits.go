@@ -14,6 +14,8 @@ type digitTable struct {
 	moneySuffixes map[string]float64
 	yearMin       int
 	yearMax       int
+	clockUnit     string // the unit of an h:mm:ss duration, "" when none reads
+	clockWords    *trie  // words before an h:mm:ss that make it a time of day
 }
 
 // DigitsDef defines the reader of numbers in digits: the scale suffixes
@@ -23,6 +25,16 @@ type DigitsDef struct {
 	Suffixes      map[string]float64 `yaml:"suffixes"`
 	MoneySuffixes map[string]float64 `yaml:"money_suffixes"`
 	Years         []int              `yaml:"years"`
+	// Durations reads h:mm:ss (a marathon in 2:01:09) as a duration in
+	// Unit, hours; after one of its ClockWords (at 14:30:00) it is a time
+	// of day, which the exclusion rules drop.
+	Durations *ClockDurations `yaml:"durations"`
+}
+
+// ClockDurations is how h:mm:ss reads as a duration.
+type ClockDurations struct {
+	Unit       string   `yaml:"unit"`
+	ClockWords []string `yaml:"clock_words"`
 }
 
 func newDigitTable() digitTable { return digitTable{} }
@@ -34,6 +46,16 @@ func (b *Builder) Digits(id string, raw DigitsDef) error {
 	}
 	rs := b.rs
 	rs.digits = digitTable{id: id, suffixes: raw.Suffixes, moneySuffixes: raw.MoneySuffixes}
+	if d := raw.Durations; d != nil {
+		if d.Unit == "" {
+			return fieldErr("durations.unit", "names the unit of an h:mm:ss duration (hour)")
+		}
+		words, err := wordTrie("durations.clock_words", d.ClockWords, false)
+		if err != nil {
+			return err
+		}
+		rs.digits.clockUnit, rs.digits.clockWords = d.Unit, words
+	}
 	if len(raw.Years) == 2 {
 		rs.digits.yearMin, rs.digits.yearMax = raw.Years[0], raw.Years[1]
 	}
@@ -75,6 +97,13 @@ func (d *digitTable) read(t *text, i int) (atom, bool) {
 		a.value, a.end = e, k
 		return a, true
 	}
+	if plain && j-i <= 2 && d.clockUnit != "" && t.at(j) == ':' {
+		// tenths of a second time a race, never a time of day
+		if h, k, ok := clockDuration(t, j, v); ok && (t.at(j+6) == '.' && isDigit(t.at(j+7)) || !d.timeOfDay(t, i)) {
+			a.value, a.end, a.clock, a.sig = h, k, true, 0
+			return a, true
+		}
+	}
 	if plain && j-i == 4 && d.yearMax > 0 {
 		n := int(v)
 		a.year = n >= d.yearMin && n <= d.yearMax
@@ -86,6 +115,53 @@ func (d *digitTable) read(t *text, i int) (atom, bool) {
 	}
 	d.suffix(t, &a)
 	return a, true
+}
+
+// clockDuration reads the :mm:ss after the hours h that end at j (2:01:09,
+// 1:59:40.2) as hours, and returns where it ends.
+func clockDuration(t *text, j int, h float64) (float64, int, bool) {
+	two := func(k int) (float64, bool) {
+		if t.at(k) != ':' || !isDigit(t.at(k+1)) || !isDigit(t.at(k+2)) {
+			return 0, false
+		}
+		n := float64((t.at(k+1)-'0')*10 + t.at(k+2) - '0')
+		return n, n < 60
+	}
+	m, okM := two(j)
+	s, okS := two(j + 3)
+	if !okM || !okS {
+		return 0, 0, false
+	}
+	k := j + 6
+	if t.at(k) == '.' && isDigit(t.at(k+1)) { // tenths and hundredths of a second
+		e, lit, _ := scanDecimal(t, k+1)
+		f, _ := strconv.ParseFloat("0."+lit, 64)
+		s, k = s+f, e
+	}
+	if isDigit(t.at(k)) || t.at(k) == ':' || isLatin(t.at(k)) {
+		return 0, 0, false // 12:30:455, 1:02:03:04, 10:30:00Z
+	}
+	return h + m/60 + s/3600, k, true
+}
+
+// timeOfDay reports a clock word just before i: at 14:30:00.
+func (d *digitTable) timeOfDay(t *text, i int) bool {
+	if d.clockWords == nil {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && isSpace(t.at(k)) {
+		k--
+	}
+	w := k
+	for w >= 0 && isLatin(t.at(w)) {
+		w--
+	}
+	if w == k {
+		return false
+	}
+	v, end := d.clockWords.match(t, w+1, func(_, e int) bool { return e == k+1 })
+	return v >= 0 && end == k+1
 }
 
 // slash reads a fraction 3/5, and a mixed number 1 3/5, at a's end. Dates

@@ -2,6 +2,7 @@ package read
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -93,5 +94,43 @@ func TestDigitsAlone(t *testing.T) {
 		if g := strings.Join(got, "|"); g != c.want {
 			t.Errorf("%q: got %q, want %q", c.in, g, c.want)
 		}
+	}
+}
+
+// h:mm:ss is a duration in hours unless a clock word stands before it
+// (tenths of a second always time something); malformed clocks read none.
+func TestClockDurations(t *testing.T) {
+	words, _ := wordTrie("clock_words", []string{"at", "until"}, false)
+	d := digitTable{clockUnit: "hour", clockWords: words}
+	cases := []struct {
+		text  string
+		want  float64 // 0: no duration
+		whole string
+	}{
+		{"in 2:01:09 flat", 2 + 1.0/60 + 9.0/3600, "2:01:09"},
+		{"in 1:59:40.2.", 1 + 59.0/60 + 40.2/3600, "1:59:40.2"},
+		{"stands at 1:59:40.2", 1 + 59.0/60 + 40.2/3600, "1:59:40.2"},
+		{"opened at 14:30:00.", 0, ""},
+		{"ran until 17:45:00", 0, ""},
+		{"in 1:60:00", 0, ""},
+		{"in 1:05:61", 0, ""},
+		{"in 1:02:03:04", 0, ""},
+		{"in 10:30:00Z", 0, ""},
+		{"in 12:30:455", 0, ""},
+		{"in 12:30", 0, ""},
+	}
+	for _, c := range cases {
+		tx := newText(c.text)
+		i := strings.IndexFunc(c.text, func(r rune) bool { return r >= '0' && r <= '9' })
+		a, ok := d.read(tx, i)
+		got := ok && a.clock
+		if got != (c.want != 0) || got && (math.Abs(a.value-c.want) > 1e-9 || string(tx.f[a.start:a.end]) != c.whole) {
+			t.Errorf("%q: clock %v value %v %q, want %v %q", c.text, got, a.value, string(tx.f[a.start:a.end]), c.want, c.whole)
+		}
+	}
+	if _, ok := (&digitTable{}).read(newText("in 2:01:09"), 3); !ok {
+		t.Error("no durations configured: the hours still read")
+	} else if a, _ := (&digitTable{}).read(newText("in 2:01:09"), 3); a.clock {
+		t.Error("no durations configured, yet a duration")
 	}
 }
