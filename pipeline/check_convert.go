@@ -18,10 +18,13 @@ import (
 type convert struct {
 	approx, tol float64
 	equal       *regexp.Regexp // 约合, 相当于, i.e., or, に直すと
+	operand     *regexp.Regexp // words just before a figure that make it an operand: 80 × 15 MW = 1.2 GW
 }
 
 func init() {
-	registerCheck("conversion", func(d rules.CheckDef) Checker { return convert{d.Approx, d.Tolerance, d.Patterns["equal"]} })
+	registerCheck("conversion", func(d rules.CheckDef) Checker {
+		return convert{d.Approx, d.Tolerance, d.Patterns["equal"], d.Patterns["operand"]}
+	})
 }
 
 func (c convert) Check(r *Result, add func(Finding)) {
@@ -46,6 +49,9 @@ func (c convert) restates(src *Source, a, b *Claim) bool {
 		return false
 	case isCurrency(a.Unit()): // no exchange rates; a currency restated in its own unit is a conflict's business
 		return false
+	}
+	if c.operand != nil && c.operand.MatchString(between(src, a.Start-16, a.Start)) {
+		return false // what follows = is the product's, not this figure restated
 	}
 	gap := between(src, a.End, b.Start)
 	if len([]rune(gap)) > 16 || strings.IndexFunc(gap, unicode.IsDigit) >= 0 || unitWritten(a) == unitWritten(b) {
