@@ -271,6 +271,12 @@ func garble(a, b *Claim) string {
 	if len(da) == len(db) && len(da) > 1 && da != db && sorted(da) == sorted(db) {
 		return "the same digits in another order"
 	}
+	// a zero moved among the digits of a whole number (14,080 and 14,800):
+	// the same digits, zeros too, close in value
+	if ia, ib := wholeDigits(va), wholeDigits(vb); ia != "" && len(ia) == len(ib) && len(da) > 1 && len(db) > 1 &&
+		sorted(ia) == sorted(ib) && ratio > 0.5 && ratio < 2 {
+		return "the same digits in another order"
+	}
 	// a price per gallon reads in litres: its digits as written swap ($3.94 a gallon, $3.49)
 	if wa, wb := written(a.Text), written(b.Text); strings.Contains(a.Unit(), "/") && len(wa) == len(wb) && len(wa) > 1 && wa != wb && sorted(wa) == sorted(wb) {
 		return "the same digits in another order"
@@ -302,6 +308,15 @@ func digits(v float64) string {
 		s = s[:i]
 	}
 	return strings.Trim(strings.ReplaceAll(s, ".", ""), "0")
+}
+
+// wholeDigits is the digits of a whole number, zeros kept, or "" for a
+// fraction or a number too large to hold them all.
+func wholeDigits(v float64) string {
+	if v = math.Abs(v); v != math.Trunc(v) || v >= 1e15 {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 func sorted(s string) string {

@@ -338,3 +338,26 @@ func TestWrittenAndDigits(t *testing.T) {
 		}
 	}
 }
+
+// A whole number's digits keep their zeros; a fraction or a number past
+// what a float holds exactly has none to compare.
+func TestWholeDigits(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{14080, "14080"}, {-14800, "14800"}, {14080.5, ""}, {1e15, ""}, {999999999999999, "999999999999999"}, {0, "0"}} {
+		if got := wholeDigits(c.v); got != c.want {
+			t.Errorf("wholeDigits(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+	a := Claim{Value: 14080, shape: shapeOf(shapeWords{kind: "count"})}
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{14800, "the same digits in another order"}, {10480, "the same digits in another order"}, {41800, ""}, {148000, ""}} {
+		b := Claim{Value: c.v, shape: shapeOf(shapeWords{kind: "count"})}
+		if got := garble(&a, &b); got != c.want {
+			t.Errorf("garble(14080, %v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}
