@@ -162,14 +162,14 @@ func (sc *scan) join(m *Match, r Match, left, right atom, h unitHit, hasUnit boo
 	}
 	vague, both := right.vague || m.Min != nil, m.Unit != "" && hasUnit
 	lo, hi := sc.ends(m, r, left, right, h, hasUnit)
-	if m.Unit == "" && hasUnit { // 18-24 个月: the unit stands once, at the end
-		m.Unit, m.Kind, m.Rule = r.Unit, r.Kind, r.Rule
-	}
 	if hi < lo {
 		if !both || vague {
-			return // 10-5 is a score or a date, not a range
+			return // 10-5 is a score or a date, not a range, and 10 takes no unit of 5 GW
 		}
 		lo, hi = hi, lo
+	}
+	if m.Unit == "" && hasUnit { // 18-24 个月: the unit stands once, at the end
+		m.Unit, m.Kind, m.Rule = r.Unit, r.Kind, r.Rule
 	}
 	m.Min, m.Max = &lo, &hi
 	m.Value = (lo + hi) / 2

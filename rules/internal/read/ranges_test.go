@@ -28,18 +28,22 @@ func TestRangeJoins(t *testing.T) {
 }
 
 // A range that runs downwards is no range unless both ends carry their
-// unit (-44.35°C to -56.5°C): 10-5 GW is a score or a list, and 5 GW keeps
-// its own reading.
+// unit (-44.35°C to -56.5°C): 10-5 GW is a score or a list, 5 GW keeps its
+// own reading, and 10 takes no unit from it (it read as 10 W; bare, the
+// score rule drops it).
 func TestDownwardIsNoRange(t *testing.T) {
 	rs := defaultRules(t)
 	got := rs.Extract("10-5 GW")
-	if len(got) != 2 {
-		t.Fatalf("got %v, want two claims", texts(got))
+	if len(got) == 0 {
+		t.Fatalf("got nothing, want 5 GW")
 	}
 	for _, m := range got {
 		if m.Min != nil || m.Max != nil {
 			t.Errorf("%q: bounds [%v, %v], want none", m.Text, deref(m.Min), deref(m.Max))
 		}
+		if m.Text == "10" && m.Unit != "" {
+			t.Errorf("10 took the unit %q of 5 GW", m.Unit)
+		}
 	}
-	checkMatch(t, got[1], w("5 GW", 5e9, "W"))
+	checkMatch(t, got[len(got)-1], w("5 GW", 5e9, "W"))
 }
