@@ -28,14 +28,14 @@ type sentence struct {
 // sentences lists, once per result, the sentences with two claims or more.
 func (r *Result) sentences() []sentence {
 	r.sentOnce.Do(func() {
-		srcAt := r.index().at
+		idx := r.index()
 		same := func(a, b *Claim) bool { return a.Source == b.Source && a.Sentence == b.Sentence }
 		start := 0
 		for j := 1; j <= len(r.Claims); j++ {
 			if j < len(r.Claims) && same(&r.Claims[j], &r.Claims[start]) {
 				continue
 			}
-			if i := srcAt(r.Claims[start].Source); j-start >= 2 && r.Sources[i].DuplicateOf == nil {
+			if i := int(max(idx.srcOf[start], 0)); j-start >= 2 && r.Sources[i].DuplicateOf == nil { // 0 for none, as ever
 				ks := make([]int, j-start)
 				for k := range ks {
 					ks[k] = start + k

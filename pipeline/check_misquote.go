@@ -60,19 +60,19 @@ func (m misquote) Check(r *Result, add func(Finding)) {
 		if t, ok := terms[k]; ok {
 			return t
 		}
-		c := &r.Claims[k]
-		t := termsFor(r, idx, c)
+		t := termsFor(r, idx, k)
 		terms[k] = t
 		return t
 	}
 	for _, key := range keys {
 		for _, p := range garbledPairs(r, buckets[key]) {
 			a, b := &r.Claims[p.from], &r.Claims[p.to]
-			if related(r, idx, a, b) {
+			sa, sb := idx.srcOf[p.from], idx.srcOf[p.to]
+			if related(r, sa, sb) {
 				continue
 			}
 			shared := sharedList(termsOf(p.from), termsOf(p.to))
-			if len(shared) == 0 || otherNames(r, idx, a, b) || m.otherEntities(r, idx, a, b) || m.opposed(r, idx, a, b) {
+			if len(shared) == 0 || otherNames(r, sa, sb, a, b) || m.otherEntities(r, sa, sb, a, b) || m.opposed(r, sa, sb, a, b) {
 				continue
 			}
 			add(misquoted(a, b, shared))
@@ -82,12 +82,12 @@ func (m misquote) Check(r *Result, add func(Finding)) {
 
 // termsFor is the terms of a claim's clause; a note's figure with few words
 // of its own also has its quote's.
-func termsFor(r *Result, idx *sourceIndex, c *Claim) []string {
-	i, ok := idx.find(c.Source)
+func termsFor(r *Result, idx *sourceIndex, k int) []string {
+	i, ok := idx.sourceOf(k)
 	if !ok {
 		return nil
 	}
-	return terms(&r.Sources[i], c)
+	return terms(&r.Sources[i], &r.Claims[k])
 }
 
 // garbledPairs lists the pairs of a bucket, each once and in input order,
@@ -138,11 +138,15 @@ func garbledPairs(r *Result, ks []int) []pair {
 
 // related reports two claims whose sources a note ties together: the
 // restatement check judges those.
-func related(r *Result, idx *sourceIndex, a, b *Claim) bool {
-	sa, sb := &r.Sources[idx.at(a.Source)], &r.Sources[idx.at(b.Source)]
+func related(r *Result, i, j int32) bool {
+	sa, sb := srcAt(r, i), srcAt(r, j)
 	return sa.NoteOf != nil && *sa.NoteOf == sb.ID || sb.NoteOf != nil && *sb.NoteOf == sa.ID ||
 		sa.NoteOf != nil && sb.NoteOf != nil && *sa.NoteOf == *sb.NoteOf
 }
+
+// srcAt is source i (from the index's srcOf), or the first source for
+// none (-1), as a look-up of an unknown id gave.
+func srcAt(r *Result, i int32) *Source { return &r.Sources[max(i, 0)] }
 
 func sharedList(a, b []string) []string {
 	var out []string
@@ -167,20 +171,20 @@ func misquoted(a, b *Claim, shared []string) Finding {
 
 // otherNames reports two English clauses that each name someone and share
 // no name: Ostrava's riders and Brno's are two figures, however alike.
-func otherNames(r *Result, idx *sourceIndex, a, b *Claim) bool {
-	na, nb := names(&r.Sources[idx.at(a.Source)], a), names(&r.Sources[idx.at(b.Source)], b)
+func otherNames(r *Result, i, j int32, a, b *Claim) bool {
+	na, nb := names(srcAt(r, i), a), names(srcAt(r, j), b)
 	return len(na) > 0 && len(nb) > 0 && len(sharedList(na, nb)) == 0
 }
 
 // otherEntities reports two clauses that each name whose figure it is by a
 // common noun (the company's revenue, revenue at the startup) and share
 // none: two coincidental figures, not one miscopied.
-func (m misquote) otherEntities(r *Result, idx *sourceIndex, a, b *Claim) bool {
+func (m misquote) otherEntities(r *Result, i, j int32, a, b *Claim) bool {
 	if m.entity == nil {
 		return false
 	}
-	ea := m.entities(clauseText(&r.Sources[idx.at(a.Source)], a))
-	eb := m.entities(clauseText(&r.Sources[idx.at(b.Source)], b))
+	ea := m.entities(clauseText(srcAt(r, i), a))
+	eb := m.entities(clauseText(srcAt(r, j), b))
 	return len(ea) > 0 && len(eb) > 0 && len(sharedList(ea, eb)) == 0
 }
 
@@ -224,12 +228,12 @@ func names(src *Source, c *Claim) []string {
 
 // opposed reports two clauses that each use another word of one set of
 // opposites: real GDP and nominal GDP, 出生 and 死亡.
-func (m misquote) opposed(r *Result, idx *sourceIndex, a, b *Claim) bool {
+func (m misquote) opposed(r *Result, i, j int32, a, b *Claim) bool {
 	if len(m.opposites) == 0 {
 		return false
 	}
-	ta := strings.ToLower(clauseText(&r.Sources[idx.at(a.Source)], a))
-	tb := strings.ToLower(clauseText(&r.Sources[idx.at(b.Source)], b))
+	ta := strings.ToLower(clauseText(srcAt(r, i), a))
+	tb := strings.ToLower(clauseText(srcAt(r, j), b))
 	for _, set := range m.opposites {
 		ia, ib := usedWords(ta, set), usedWords(tb, set)
 		for _, x := range ia {

@@ -54,7 +54,7 @@ const siblings = 24
 // those of the other quotes of the same document nearby.
 func quotesOf(r *Result, idx *sourceIndex, i int) []int {
 	src := &r.Sources[i]
-	q, ok := idx.find(*src.NoteOf)
+	q, ok := idx.quote(i)
 	if !ok {
 		return nil
 	}
@@ -93,7 +93,10 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, out []Finding) []
 	if len(quote) == 0 {
 		return out
 	}
-	own := idx.byID(*src.NoteOf)
+	var own []int
+	if q, ok := idx.quote(i); ok {
+		own = idx.of(q)
+	}
 	var agree []string
 	var pairs []string
 	for _, k := range idx.of(i) {

@@ -130,7 +130,7 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 				to := &r.Claims[p.to]
 				return (own < 0 || p.to == own) && c.measure.fits(size, from) && Family(from) == Family(to) &&
 					(c.measure.along == nil || c.measure.along(size, from, to)) &&
-					sameTime(size, from, &r.Claims[p.to]) && (sameClause(src, size, from) || !longAgo(r, from)) // the regexp last
+					sameTime(size, from, &r.Claims[p.to]) && (sameClause(src, size, from) || !longAgo(r, p.from)) // the regexp last
 			}
 			if f, ok := anyReading(ps, fit, func(p pair) Finding { return c.finding(r, p, k) }); ok {
 				add(f)

@@ -58,7 +58,7 @@ func passOf(r *Result, idx *sourceIndex, i int) uint8 {
 	if src.NoteOf == nil {
 		return 0
 	}
-	if q, ok := idx.find(*src.NoteOf); ok && r.Sources[q].NoteOf != nil {
+	if q, ok := idx.quote(i); ok && r.Sources[q].NoteOf != nil {
 		return 2
 	}
 	return 1

@@ -71,7 +71,9 @@ func TestRelated(t *testing.T) {
 	}
 	idx := r.index()
 	for _, c := range cases {
-		if got := related(r, idx, &Claim{Source: c.a}, &Claim{Source: c.b}); got != c.want {
+		a, _ := idx.find(c.a)
+		b, _ := idx.find(c.b)
+		if got := related(r, int32(a), int32(b)); got != c.want {
 			t.Errorf("related(%s, %s) = %v", c.a, c.b, got)
 		}
 	}
@@ -95,7 +97,7 @@ func TestOtherNames(t *testing.T) {
 		r := &Result{Sources: []Source{{ID: "a", Text: c.a}, {ID: "b", Text: c.b}}}
 		ca := &Claim{Source: "a", Start: strings.Index(c.a, "4.5%"), End: strings.Index(c.a, "4.5%") + 4}
 		cb := &Claim{Source: "b", Start: strings.Index(c.b, "4.5%"), End: strings.Index(c.b, "4.5%") + 4}
-		if got := otherNames(r, r.index(), ca, cb); got != c.want {
+		if got := otherNames(r, 0, 1, ca, cb); got != c.want {
 			t.Errorf("%q / %q: other names %v", c.a, c.b, got)
 		}
 	}

@@ -204,14 +204,13 @@ func TestTermsAndOpposites(t *testing.T) {
 	r := &Result{Sources: []Source{{ID: "a", Text: "real GDP grew 2.8%"}, {ID: "b", Text: "nominal GDP grew 8.2%"},
 		{ID: "c", Text: "real and nominal GDP grew 2.8%"}}}
 	r.Claims = []Claim{{Source: "a", Start: 14, End: 18}, {Source: "b", Start: 17, End: 21}, {Source: "c", Start: 26, End: 30}}
-	idx := r.index()
-	if !m.opposed(r, idx, &r.Claims[0], &r.Claims[1]) {
+	if !m.opposed(r, 0, 1, &r.Claims[0], &r.Claims[1]) {
 		t.Error("real and nominal are not opposed")
 	}
-	if m.opposed(r, idx, &r.Claims[0], &r.Claims[2]) {
+	if m.opposed(r, 0, 2, &r.Claims[0], &r.Claims[2]) {
 		t.Error("a clause that uses both words opposes the one that uses one")
 	}
-	if m.opposed(r, idx, &r.Claims[2], &r.Claims[1]) {
+	if m.opposed(r, 2, 1, &r.Claims[2], &r.Claims[1]) {
 		t.Error("a clause that uses both words opposes the one that uses the other")
 	}
 	if words := usedWords("the reality is", []string{"real"}); len(words) != 0 {

@@ -272,9 +272,9 @@ func sameTime(size, from, to *Claim) bool {
 var longSpan = regexp.MustCompile(`^\s*(?:(?:(?i:a|an|one)\s+(?i:decade|century|generation)|(?i:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+(?i:years|decades))\s+(?i:ago|earlier|before|prior)|(?:[2-9]|[1-9]\d+|[两三四五六七八九十]+)\s*年(?:前|以前))`)
 
 // longAgo reports a figure followed by such a span.
-func longAgo(r *Result, c *Claim) bool {
-	i, ok := r.index().find(c.Source)
-	return ok && longSpan.MatchString(between(&r.Sources[i], c.End, c.End+32))
+func longAgo(r *Result, k int) bool {
+	i, ok := r.index().sourceOf(k)
+	return ok && longSpan.MatchString(between(&r.Sources[i], r.Claims[k].End, r.Claims[k].End+32))
 }
 
 // sameClause reports two claims of one source with no clause mark between.
@@ -297,7 +297,13 @@ func quotePairs(r *Result, src *Source, ks []int) []pair {
 		return nil
 	}
 	var dated []int // the quote's yearly figures: most quotes have none, and the note's text is not read
-	for _, k := range r.index().byID(*src.NoteOf) {
+	idx := r.index()
+	i, _ := idx.sourceOf(ks[0]) // hasSize: ks has a claim
+	q, ok := idx.quote(i)
+	if !ok {
+		return nil
+	}
+	for _, k := range idx.of(q) {
 		if c := &r.Claims[k]; isLevel(c) && len(c.PeriodKey()) == 4 && isDated(c.PeriodKey()) {
 			dated = append(dated, k)
 		}
