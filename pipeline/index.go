@@ -30,9 +30,10 @@ type sourceIndex struct {
 	nClaims  int
 }
 
-// near is how many sources on a claim's source, and back a note's quote, is
-// looked for before the table of ids is asked.
-const near = 8
+// Before the table of ids is asked, a claim's source is looked for up to
+// ahead sources on from the last claim's (sources that state no figure lie
+// between), a note's quote up to back sources back.
+const ahead, back = 64, 8
 
 // index returns the result's source index, built again if sources or
 // claims were added since.
@@ -53,7 +54,7 @@ func buildIndex(r *Result) *sourceIndex {
 	for k := range r.Claims {
 		id := r.Claims[k].Source
 		s, ok := at, at < len(r.Sources) && r.Sources[at].ID == id
-		for j := at + 1; !ok && j < min(at+near, len(r.Sources)); j++ {
+		for j := at + 1; !ok && j < min(at+ahead, len(r.Sources)); j++ {
 			s, ok = j, r.Sources[j].ID == id
 		}
 		if !ok {
@@ -92,7 +93,7 @@ func (x *sourceIndex) findQuote(i int) int {
 	if id == nil {
 		return -1
 	}
-	for j := i - 1; j >= max(0, i-near); j-- {
+	for j := i - 1; j >= max(0, i-back); j-- {
 		if x.sources[j].ID == *id {
 			return j
 		}
