@@ -26,24 +26,33 @@ type sentence struct {
 }
 
 // sentences lists, once per result, the sentences with two claims or more.
+// A sentence's claims are consecutive: each is a slice of one list of all
+// claim indexes, where a slice of its own for each sentence was a tenth of
+// a large run's check stage garbage (what the collector is run for).
 func (r *Result) sentences() []sentence {
 	r.sentOnce.Do(func() {
 		idx := r.index()
 		same := func(a, b *Claim) bool { return a.Source == b.Source && a.Sentence == b.Sentence }
-		start := 0
-		for j := 1; j <= len(r.Claims); j++ {
-			if j < len(r.Claims) && same(&r.Claims[j], &r.Claims[start]) {
-				continue
-			}
-			if i := int(max(idx.srcOf[start], 0)); j-start >= 2 && r.Sources[i].DuplicateOf == nil { // 0 for none, as ever
-				ks := make([]int, j-start)
-				for k := range ks {
-					ks[k] = start + k
+		each := func(fn func(i, start, end int)) {
+			start := 0
+			for j := 1; j <= len(r.Claims); j++ {
+				if j < len(r.Claims) && same(&r.Claims[j], &r.Claims[start]) {
+					continue
 				}
-				r.sents = append(r.sents, sentence{i, ks})
+				if i := int(max(idx.srcOf[start], 0)); j-start >= 2 && r.Sources[i].DuplicateOf == nil { // 0 for none, as ever
+					fn(i, start, j)
+				}
+				start = j
 			}
-			start = j
 		}
+		n := 0
+		each(func(_, _, _ int) { n++ })
+		all := make([]int, len(r.Claims))
+		for k := range all {
+			all[k] = k
+		}
+		r.sents = make([]sentence, 0, n)
+		each(func(i, start, end int) { r.sents = append(r.sents, sentence{i, all[start:end:end]}) })
 	})
 	return r.sents
 }
