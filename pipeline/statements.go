@@ -29,29 +29,44 @@ func isLevel(c *Claim) bool {
 }
 
 // pairsOf is scopePairs of a sentence, worked out once for every check
-// that reads it.
+// that reads it. The cache is a slot per claim (4 bytes), not a map: a
+// large run's map of a few hundred thousand sentences was a random place in
+// memory for each look-up (and caching each sentence's none in a map held 84
+// MB for a million one-line highlights).
 func (r *Result) pairsOf(ks []int) []pair {
 	if len(ks) == 0 {
 		return nil
 	}
+	k := ks[0]
 	r.pairsMu.Lock()
-	ps, ok := r.pairs[ks[0]]
+	if r.pairAt == nil {
+		r.pairAt = make([]int32, len(r.Claims))
+	}
+	at := int32(0)
+	if k < len(r.pairAt) {
+		at = r.pairAt[k]
+	}
+	var ps []pair
+	if at > 0 {
+		ps = r.pairSets[at-1]
+	}
 	r.pairsMu.Unlock()
-	if ok {
+	if at != 0 {
 		return ps
 	}
 	ps = scopePairs(r, ks)
+	r.pairsMu.Lock()
+	if k < len(r.pairAt) && r.pairAt[k] == 0 {
+		r.pairAt[k] = -1
+		if len(ps) > 0 {
+			r.pairSets = append(r.pairSets, ps)
+			r.pairAt[k] = int32(len(r.pairSets))
+		}
+	}
+	r.pairsMu.Unlock()
 	if len(ps) == 0 {
-		// Most sentences state no change: caching each one's none held
-		// 84 MB for a million one-line highlights, and none is cheap to find again.
 		return nil
 	}
-	r.pairsMu.Lock()
-	if r.pairs == nil {
-		r.pairs = map[int][]pair{}
-	}
-	r.pairs[ks[0]] = ps
-	r.pairsMu.Unlock()
 	return ps
 }
 

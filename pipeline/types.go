@@ -469,10 +469,12 @@ type Result struct {
 	scopeList []scope
 	idxMu     sync.Mutex
 	idx       *sourceIndex
-	// pairs caches each sentence's changes (by its first claim), which
-	// several checks read.
-	pairsMu sync.Mutex
-	pairs   map[int][]pair
+	// pairSets caches each sentence's changes, which several checks read:
+	// pairAt[k] is 1 + the index in pairSets of those of the sentence that
+	// starts at claim k, -1 if it states none, 0 if not yet worked out.
+	pairsMu  sync.Mutex
+	pairAt   []int32
+	pairSets [][]pair
 }
 
 // RuleUse names a rule that ran and how many claims it made.
