@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -73,19 +72,14 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 	// doubling left a large run's findings behind twice over as garbage,
 	// which the collector scans the whole heap for.
 	found := make([]blocks[Finding], len(c.checks))
-	var wg sync.WaitGroup
-	for i, ch := range c.checks {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ch.Check(r, func(f Finding) {
-				f.Rule = ch.def.ID
-				f.Claims = withoutDuplicates(f.Claims, dup)
-				found[i].add(f)
-			})
-		}()
-	}
-	wg.Wait()
+	onCores(len(c.checks), func(i int) {
+		ch := c.checks[i]
+		ch.Check(r, func(f Finding) {
+			f.Rule = ch.def.ID
+			f.Claims = withoutDuplicates(f.Claims, dup)
+			found[i].add(f)
+		})
+	})
 	if err := ctx.Err(); err != nil {
 		return err
 	}

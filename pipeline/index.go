@@ -3,6 +3,7 @@ package pipeline
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // sourceIndex finds a source by id and the claims of each source. The
@@ -155,9 +156,22 @@ func inParts(n, parts int, fn func(part, lo, hi int)) {
 		fn(0, 0, n)
 		return
 	}
+	onCores(parts, func(p int) { fn(p, p*n/parts, (p+1)*n/parts) })
+}
+
+// onCores calls fn(0) to fn(n-1), each once, on one goroutine per core
+// that takes the next one as it finishes one. A goroutine each let the
+// scheduler share the cores among them ten milliseconds at a time, each
+// turn a preemption and a cache refilled with another's data.
+func onCores(n int, fn func(i int)) {
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for p := range parts {
-		wg.Go(func() { fn(p, p*n/parts, (p+1)*n/parts) })
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		})
 	}
 	wg.Wait()
 }
