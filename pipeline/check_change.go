@@ -45,7 +45,9 @@ func (c change) Check(r *Result, add func(Finding)) {
 }
 
 func (c change) compare(r *Result, sts []statement, add func(Finding)) {
-	var starts, ends, all []int
+	// Sized at once: a group of a large run holds tens of thousands of
+	// statements, and slices grown by doubling left as much again as garbage.
+	starts, ends, all := make([]int, 0, len(sts)), make([]int, 0, len(sts)), make([]int, 0, 2*len(sts))
 	for _, s := range sts {
 		starts, ends, all = append(starts, s.from), append(ends, s.to), append(all, s.from, s.to)
 	}
@@ -66,7 +68,7 @@ func (c change) compare(r *Result, sts []statement, add func(Finding)) {
 			involved = append(involved, s)
 		}
 	}
-	var ks []int
+	ks := make([]int, 0, 2*len(involved))
 	for _, s := range involved {
 		ks = append(ks, s.from, s.to)
 	}

@@ -105,10 +105,13 @@ func garbledPairs(r *Result, ks []int) []pair {
 			sigs4 = append(sigs4, "q"+sorted(w))
 		}
 		for _, s := range sigs4 {
-			if bySig[s] == nil {
+			list := bySig[s]
+			if list == nil {
 				sigs = append(sigs, s)
 			}
-			bySig[s] = append(bySig[s], k)
+			if len(list) <= common { // past common it is skipped: no need to hold the rest
+				bySig[s] = append(list, k)
+			}
 		}
 	}
 	seen := map[pair]bool{}
