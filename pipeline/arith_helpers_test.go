@@ -202,6 +202,31 @@ func TestConvertRestates(t *testing.T) {
 	}
 }
 
+// A figure just after an operator is an operand: what follows the equals
+// sign is the product's, not the figure restated; the operator counts only
+// within 16 runes before the figure.
+func TestConvertOperand(t *testing.T) {
+	c := convert{approx: 0.05, tol: 0.03, equal: regexp.MustCompile(`^\s*=\s*$`), operand: regexp.MustCompile(`(?:×|\btimes)\s*$`)}
+	m := func(text string, start int) *Claim {
+		return &Claim{Text: text, Start: start, End: start + len([]rune(text)), shape: shapeOf(shapeWords{unit: "W", kind: "power"})}
+	}
+	cases := []struct {
+		text string
+		a, b *Claim
+		want bool
+	}{
+		{"80 turbines × 15 MW = 1.2 GW", m("15 MW", 14), m("1.2 GW", 22), false},
+		{"80 times 15 MW = 1.2 GW", m("15 MW", 9), m("1.2 GW", 17), false},
+		{"one unit of 15 MW = 15,000 kW", m("15 MW", 12), m("15,000 kW", 20), true},
+		{"× sixteen runes:: 15 MW = 15,000 kW", m("15 MW", 18), m("15,000 kW", 26), true}, // the × is 18 runes before
+	}
+	for _, k := range cases {
+		if got := c.restates(&Source{Text: k.text}, k.a, k.b); got != k.want {
+			t.Errorf("%q: restates %v, want %v", k.text, got, k.want)
+		}
+	}
+}
+
 // A converted temperature's slack is a degree, not a share of its size.
 func TestConvertTemperature(t *testing.T) {
 	r := &Result{Claims: []Claim{
