@@ -96,6 +96,7 @@ func TestMultipleAlong(t *testing.T) {
 		{mult("3 times", 3), 100, 300, true},
 		{mult("0.5倍", 0.5), 100, 200, true},
 		{mult("one time", 1), 100, 200, true},
+		{mult("doubled", 2), 100, 100, false}, // no change at all is no rise
 	}
 	for _, c := range cases {
 		if got := multipleAlong(c.size, lvl(c.from), lvl(c.to)); got != c.want {
@@ -109,6 +110,13 @@ func TestMultipleAlong(t *testing.T) {
 		got, _ := ratioStated(&Claim{Value: c.v, shape: shapeOf(shapeWords{unit: "x"})}, 0)
 		if math.Abs(got.Lo-c.lo) > 1e-9 || math.Abs(got.Hi-c.hi) > 1e-9 {
 			t.Errorf("ratioStated(%v) = %v, want [%v, %v]", c.v, got, c.lo, c.hi)
+		}
+	}
+	// only a span wholly between 0 and 1 turns over: one that reaches 0 or 1 stays
+	for _, c := range []struct{ lo, hi float64 }{{0, 0.5}, {0.5, 1}} {
+		got, _ := ratioStated(&Claim{Value: (c.lo + c.hi) / 2, Min: fp(c.lo), Max: fp(c.hi), shape: shapeOf(shapeWords{unit: "x"})}, 0)
+		if got.Lo != c.lo || got.Hi != c.hi {
+			t.Errorf("ratioStated([%v, %v]) = %v, want it as it is", c.lo, c.hi, got)
 		}
 	}
 }
