@@ -24,6 +24,10 @@ func TestRangeJoins(t *testing.T) {
 		// the scale of the right end is all its scale words: 万亿 is 1e12, three hundred 100
 		{"1到3万亿元", []want{wb("1到3万亿元", 2e12, "CNY", 1e12, 3e12)}},
 		{"two to three hundred", []want{wb("two to three hundred", 250, "", 200, 300)}},
+		// after a change word, ends ten times apart are its size and its end; closer, a range
+		{"it fell by 837 to 9,000", []want{w("837", 837, ""), w("9,000", 9000, "")}},
+		{"it rose 3 to 30", []want{wb("3 to 30", 16.5, "", 3, 30)}},
+		{"it rose 0 to 3", []want{wb("0 to 3", 1.5, "", 0, 3)}},
 	})
 }
 
