@@ -123,7 +123,7 @@ func TestClockDurations(t *testing.T) {
 		{"in 2:0x:09", 0, ""},
 		{"in 2;01;09", 0, ""},
 		{"in 2:01:09.", 2 + 1.0/60 + 9.0/3600, "2:01:09"}, // a full stop is no decimal point
-		{"at 14:30:00", 0, ""},                             // the clock word opens the text
+		{"at 14:30:00", 0, ""},                            // the clock word opens the text
 	}
 	for _, c := range cases {
 		tx := newText(c.text)
