@@ -32,15 +32,19 @@ func init() {
 func (rs restatement) Check(r *Result, add func(Finding)) {
 	idx := r.index()
 	parts := partsFor(len(r.Sources))
-	found := make([][]Finding, parts)
+	// in blocks, as the check stage collects: a part's slice grown by
+	// doubling was the largest garbage of a large run's checks
+	found := make([]blocks[Finding], parts)
 	inParts(len(r.Sources), parts, func(p, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			found[p] = rs.note(r, idx, i, found[p])
+			rs.note(r, idx, i, found[p].add)
 		}
 	})
-	for _, fs := range found {
-		for _, f := range fs {
-			add(f)
+	for _, bs := range found {
+		for _, fs := range bs.full {
+			for _, f := range fs {
+				add(f)
+			}
 		}
 	}
 }
@@ -83,15 +87,15 @@ func docKey(s *Source) string {
 	return ""
 }
 
-// note appends the findings of source i, if it is a note.
-func (rs restatement) note(r *Result, idx *sourceIndex, i int, out []Finding) []Finding {
+// note adds the findings of source i, if it is a note.
+func (rs restatement) note(r *Result, idx *sourceIndex, i int, add func(Finding)) {
 	src := &r.Sources[i]
 	if src.NoteOf == nil || src.DuplicateOf != nil {
-		return out
+		return
 	}
 	quote := quotesOf(r, idx, i)
 	if len(quote) == 0 {
-		return out
+		return
 	}
 	var own []int
 	if q, ok := idx.quote(i); ok {
@@ -110,17 +114,18 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, out []Finding) []
 			agree = append(agree, r.Claims[match].ID, n.ID)
 			pairs = append(pairs, strconv.Quote(r.Claims[match].Text)+" as "+strconv.Quote(n.Text)) // %q, without fmt: most findings are these
 		case garbled >= 0:
-			out = append(out, rs.garbled(n, &r.Claims[garbled]))
+			add(rs.garbled(n, &r.Claims[garbled]))
 		case near >= 0 && contains(own, near):
-			out = append(out, unverified(n, &r.Claims[near]))
+			add(unverified(n, &r.Claims[near]))
 		}
 	}
-	out = append(out, rs.changes(r, idx.of(i), quote)...)
+	for _, f := range rs.changes(r, idx.of(i), quote) {
+		add(f)
+	}
 	if len(agree) > 0 {
-		out = append(out, Finding{Kind: "restatement", Status: Consistent, Claims: agree,
+		add(Finding{Kind: "restatement", Status: Consistent, Claims: agree,
 			Message: "the note (" + src.File() + ":" + strconv.Itoa(int(src.Line)) + ") restates its quote: " + strings.Join(pairs, ", ")})
 	}
-	return out
 }
 
 func contains(ks []int, k int) bool {
