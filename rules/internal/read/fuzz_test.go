@@ -23,6 +23,8 @@ func FuzzExtract(f *testing.F) {
 		"two out of every three", "between 7.5 and 8 billion", "$20 to $25 billion", "-44.35°C to -56.5°C",
 		"746.7, 568.1 and 556.6 million tonnes", "3.77万亿、2.58万亿和1.19万亿美元", "300兆瓦", "2,345.6亿千瓦时",
 		"18 hours and 45 minutes", "14 lakh 70 thousand", "32 thousand 633 crore", "over half a billion",
+		"in 2:01:09 and at 14:30:00.", "1:59:40.2", "10-5 GW", "a 3:1 ratio", "fell by 837,000 to 124.4 million",
+		"47.6C in the heat", "$3.20 a pound", "2桁増", "40-odd", "時速320キロ", "1割強",
 	} {
 		f.Add(s)
 	}
