@@ -289,8 +289,9 @@ func garble(a, b *Claim) string {
 	if wa, wb := written(a.Text), written(b.Text); strings.Contains(a.Unit(), "/") && len(wa) == len(wb) && len(wa) > 1 && wa != wb && sorted(wa) == sorted(wb) {
 		return "the same digits in another order"
 	}
+	// a sign alone is no unit: "shrank 2.1%" noted as "-2.1%"
 	if na, nb := written(a.Text), written(b.Text); na != "" && na == nb && len(na) >= 2 && a.Unit() != "" &&
-		(ratio < 0.9 || ratio > 1.1) {
+		(math.Abs(ratio) < 0.9 || math.Abs(ratio) > 1.1) {
 		return "the same number in another unit"
 	}
 	return ""

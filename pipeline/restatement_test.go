@@ -361,3 +361,20 @@ func TestWholeDigits(t *testing.T) {
 		}
 	}
 }
+
+// A figure that differs from another only in its sign is no miscopy in
+// another unit (the quote says "shrank 2.1%", the note "-2.1%"); the same
+// digits in another unit are.
+func TestGarbleSign(t *testing.T) {
+	pct := func(text string, v float64) *Claim {
+		return &Claim{Text: text, Value: v, shape: shapeOf(shapeWords{unit: "%", kind: "share"})}
+	}
+	if got := garble(pct("2.1%", 2.1), pct("-2.1%", -2.1)); got != "" {
+		t.Errorf("2.1%% and -2.1%%: %q, want no garble", got)
+	}
+	km := &Claim{Text: "55 kilometres", Value: 55000, shape: shapeOf(shapeWords{unit: "m", kind: "length"})}
+	mi := &Claim{Text: "55英里", Value: 88513.92, shape: shapeOf(shapeWords{unit: "m", kind: "length"})}
+	if got := garble(km, mi); got != "the same number in another unit" {
+		t.Errorf("55 km and 55 miles: %q", got)
+	}
+}
