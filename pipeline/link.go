@@ -149,11 +149,17 @@ func groups(r *Result) [][]int {
 }
 
 // kindClass keeps apart what shares a unit but not a meaning: a doubling
-// time is no duration, a growth rate no share.
+// time is no duration, a growth rate no share, and a change in percent
+// (down 3%) no share of a whole (52% of the revenue). A change of an amount
+// stays with the amounts: a note restates a cut of 2 million barrels a day
+// as 20万桶, with no word of the cut.
 func kindClass(c *Claim) string {
 	switch c.Kind() {
 	case "doubling_time", "growth_rate":
 		return c.Kind()
+	}
+	if c.Unit() == "%" && isSize(c) {
+		return "change"
 	}
 	return ""
 }
