@@ -4,8 +4,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -13,15 +15,19 @@ import (
 
 // conflict finds groups whose figures cannot all hold: a figure that no
 // figure of another source in the group allows.
-type conflict struct{ approx float64 }
+type conflict struct {
+	approx float64
+	part   *regexp.Regexp // the part a share names before its verb: "the iPhone accounted for"
+}
 
 func init() {
-	registerCheck("conflict", func(d rules.CheckDef) Checker { return conflict{d.Approx} })
+	registerCheck("conflict", func(d rules.CheckDef) Checker { return conflict{d.Approx, d.Patterns["part"]} })
 }
 
 func (c conflict) Check(r *Result, add func(Finding)) {
+	idx := r.index()
 	for _, g := range r.Groups {
-		if !named(&r.Claims[g[0]]) {
+		if !named(&r.Claims[g[0]]) || c.manyParts(r, idx, g) {
 			continue
 		}
 		spans := make([]Span, len(g))
@@ -42,6 +48,36 @@ func (c conflict) Check(r *Result, add func(Finding)) {
 		}
 		add(Finding{Kind: "conflict", Status: Inconsistent, Claims: ids(r, bad), Message: conflictMessage(r, bad, c.approx)})
 	}
+}
+
+// manyParts reports a group of shares of one whole that name two parts
+// ("the iPhone made up 52% of Apple's revenue", "Services made up 22%"):
+// shares of other parts, not one figure stated twice.
+func (c conflict) manyParts(r *Result, idx *sourceIndex, g []int) bool {
+	if c.part == nil || r.Claims[g[0]].Unit() != "%" {
+		return false
+	}
+	first := ""
+	for _, k := range g {
+		i, ok := idx.sourceOf(k)
+		if !ok {
+			continue
+		}
+		cl := &r.Claims[k]
+		rs := []rune(r.Sources[i].Text)
+		lo := clauseStart(rs, cl.Start)
+		m := c.part.FindStringSubmatch(string(rs[lo:min(cl.Start, len(rs))]))
+		if len(m) < 2 || m[1] == "" {
+			continue
+		}
+		p := strings.ToLower(strings.TrimSpace(m[1]))
+		if first == "" {
+			first = p
+		} else if p != first {
+			return true
+		}
+	}
+	return false
 }
 
 // disagreeing returns the claims that no figure of some other source in

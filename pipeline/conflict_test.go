@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -95,7 +96,7 @@ func TestConflictCheck(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := grouped(c.figs...)
-		got, _ := findingsOf(conflict{0.05}, r)
+		got, _ := findingsOf(conflict{approx: 0.05}, r)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
@@ -107,12 +108,12 @@ func TestConflictCheck(t *testing.T) {
 func TestConflictNamedAndMessage(t *testing.T) {
 	r := grouped(pct("a", "s1", 71), pct("b", "s2", 67))
 	r.Claims[0].Named = false
-	if got, _ := findingsOf(conflict{0.05}, r); len(got) != 0 {
+	if got, _ := findingsOf(conflict{approx: 0.05}, r); len(got) != 0 {
 		t.Errorf("figures linked by their words alone: %q", got)
 	}
 	r = grouped(pct("a", "s1", 71), pct("b", "s2", 67))
 	r.Claims[1].Named = false // the group is the first figure's
-	_, fs := findingsOf(conflict{0.05}, r)
+	_, fs := findingsOf(conflict{approx: 0.05}, r)
 	want := `figures for five hyperscalers, share of AI compute, 2025-Q4 cannot all hold: "71%" (a.txt:1) reads as [70.5, 71.5]; "67%" (a.txt:2) reads as [66.5, 67.5]`
 	if len(fs) != 1 || fs[0].Message != want || fs[0].Kind != "conflict" {
 		t.Errorf("findings %+v\nwant message %s", fs, want)
@@ -121,13 +122,13 @@ func TestConflictNamedAndMessage(t *testing.T) {
 	for i := range 8 {
 		figs = append(figs, pct(fmt.Sprint("c", i), fmt.Sprint("s", i), float64(60+2*i)))
 	}
-	_, fs = findingsOf(conflict{0.05}, grouped(figs...))
+	_, fs = findingsOf(conflict{approx: 0.05}, grouped(figs...))
 	if len(fs) != 1 || strings.Count(fs[0].Message, " reads as ") != 6 || !strings.HasSuffix(fs[0].Message, "; and 2 more") ||
 		len(fs[0].Claims) != 8 {
 		t.Errorf("eight figures: %+v", fs)
 	}
 	r = grouped(pct("a", "s1", 71), pct("b", "s2", 71), pct("c", "s3", 71.2))
-	_, fs = findingsOf(conflict{0.05}, r)
+	_, fs = findingsOf(conflict{approx: 0.05}, r)
 	want = `3 figures for five hyperscalers, share of AI compute, 2025-Q4 agree: "71%" (a.txt:1), "71%" (a.txt:2), "71.2%" (a.txt:3)`
 	if len(fs) != 1 || fs[0].Message != want {
 		t.Errorf("findings %+v\nwant message %s", fs, want)
@@ -238,7 +239,7 @@ func TestConflictManySets(t *testing.T) {
 		return out
 	}
 	status := func(figs []fig) string {
-		got, _ := findingsOf(conflict{0.05}, grouped(figs...))
+		got, _ := findingsOf(conflict{approx: 0.05}, grouped(figs...))
 		if len(got) != 1 {
 			return strings.Join(got, "|")
 		}
@@ -259,5 +260,42 @@ func TestConflictManySets(t *testing.T) {
 		rng("b1", "y", 59, 65), rng("b2", "y", 59, 61))
 	if got := status(same); got != "inconsistent" {
 		t.Errorf("31 sets and one given in two orders: %q, want inconsistent", got)
+	}
+}
+
+// Shares of one whole that name two parts before their verb are two
+// figures; the same part, or a share that names none, is one.
+func TestConflictParts(t *testing.T) {
+	c := conflict{approx: 0.05, part: regexp.MustCompile(`(?i)^\W*(?:the\s+)?([a-z][a-z -]{0,40}?)\s+(?:made\s+up|accounted\s+for)\s+$`)}
+	build := func(texts ...string) (*Result, []int) {
+		r := &Result{}
+		var g []int
+		for i, text := range texts {
+			at := strings.Index(text, "%") - 2
+			r.Sources = append(r.Sources, Source{ID: fmt.Sprintf("s%d", i), Text: text})
+			r.Claims = append(r.Claims, Claim{ID: fmt.Sprintf("c%d", i), Source: fmt.Sprintf("s%d", i), Start: at, End: at + 3,
+				shape: shapeOf(shapeWords{unit: "%", kind: "share"}), Partner: -1})
+			g = append(g, i)
+		}
+		return r, g
+	}
+	cases := []struct {
+		texts []string
+		want  bool
+	}{
+		{[]string{"The iPhone made up 52% of revenue.", "Services made up 22% of revenue."}, true},
+		{[]string{"The iPhone made up 52% of revenue.", "the iphone made up 25% of revenue."}, false},
+		{[]string{"The iPhone made up 52% of revenue.", "It was 22% of revenue."}, false},
+		{[]string{"Sales, as the iPhone accounted for 52% of it.", "Services made up 22% of revenue."}, true}, // the clause after the comma
+	}
+	for _, k := range cases {
+		r, g := build(k.texts...)
+		if got := c.manyParts(r, r.index(), g); got != k.want {
+			t.Errorf("%q: many parts %v, want %v", k.texts, got, k.want)
+		}
+	}
+	r, g := build("The iPhone made up 52% of revenue.", "Services made up 22% of revenue.")
+	if (conflict{approx: 0.05}).manyParts(r, r.index(), g) {
+		t.Error("no part pattern: no parts")
 	}
 }
