@@ -27,7 +27,7 @@ func init() {
 func (c conflict) Check(r *Result, add func(Finding)) {
 	idx := r.index()
 	for _, g := range r.Groups {
-		if !named(&r.Claims[g[0]]) || c.manyParts(r, idx, g) {
+		if !named(&r.Claims[g[0]]) {
 			continue
 		}
 		spans := make([]Span, len(g))
@@ -46,38 +46,59 @@ func (c conflict) Check(r *Result, add func(Finding)) {
 			}
 			continue
 		}
+		if c.manyParts(r, idx, g, bad) { // asked only of a group that disagrees
+			continue
+		}
 		add(Finding{Kind: "conflict", Status: Inconsistent, Claims: ids(r, bad), Message: conflictMessage(r, bad, c.approx)})
 	}
 }
 
 // manyParts reports a group of shares of one whole that name two parts
 // ("the iPhone made up 52% of Apple's revenue", "Services made up 22%"):
-// shares of other parts, not one figure stated twice.
-func (c conflict) manyParts(r *Result, idx *sourceIndex, g []int) bool {
+// shares of other parts, not one figure stated twice, so no conflict.
+// The first figures that disagree are read first: a conflict whose
+// figures name no part is judged as it is, without reading the rest of a
+// large group (a corpus that repeats one conflict a thousand times).
+func (c conflict) manyParts(r *Result, idx *sourceIndex, g, bad []int) bool {
 	if c.part == nil || r.Claims[g[0]].Unit() != "%" {
 		return false
 	}
-	first := ""
+	named := ""
+	for _, k := range bad[:min(len(bad), partsRead)] {
+		if p := c.partOf(r, idx, k); p != "" && named != "" && p != named {
+			return true
+		} else if p != "" {
+			named = p
+		}
+	}
+	if named == "" {
+		return false
+	}
 	for _, k := range g {
-		i, ok := idx.sourceOf(k)
-		if !ok {
-			continue
-		}
-		cl := &r.Claims[k]
-		rs := []rune(r.Sources[i].Text)
-		lo := clauseStart(rs, cl.Start)
-		m := c.part.FindStringSubmatch(string(rs[lo:min(cl.Start, len(rs))]))
-		if len(m) < 2 || m[1] == "" {
-			continue
-		}
-		p := strings.ToLower(strings.TrimSpace(m[1]))
-		if first == "" {
-			first = p
-		} else if p != first {
+		if p := c.partOf(r, idx, k); p != "" && p != named {
 			return true
 		}
 	}
 	return false
+}
+
+// partsRead is how many of a conflict's figures are read for a part.
+const partsRead = 4
+
+// partOf is the part a share names before its verb in its clause, lower
+// case, or "".
+func (c conflict) partOf(r *Result, idx *sourceIndex, k int) string {
+	i, ok := idx.sourceOf(k)
+	if !ok {
+		return ""
+	}
+	// the clause's start within a window before the figure: a part is a few words
+	w := []rune(between(&r.Sources[i], r.Claims[k].Start-48, r.Claims[k].Start))
+	m := c.part.FindStringSubmatch(string(w[clauseStart(w, len(w)):]))
+	if len(m) < 2 {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(m[1]))
 }
 
 // disagreeing returns the claims that no figure of some other source in

@@ -50,16 +50,17 @@ func (c convert) restates(src *Source, a, b *Claim) bool {
 	case isCurrency(a.Unit()): // no exchange rates; a currency restated in its own unit is a conflict's business
 		return false
 	}
-	if c.operand != nil && c.operand.MatchString(between(src, a.Start-16, a.Start)) {
-		return false // what follows = is the product's, not this figure restated
-	}
 	gap := between(src, a.End, b.Start)
 	if len([]rune(gap)) > 16 || strings.IndexFunc(gap, unicode.IsDigit) >= 0 || unitWritten(a) == unitWritten(b) {
 		return false // "5 km or 10 km" are two choices, not one figure restated
 	}
 	bare := strings.TrimFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(（/、,，", r) })
 	// the equality word is read without the commas around it: "212 °F, or 90 °C"
-	return bare == "" && strings.ContainsAny(gap, "(（/") || c.equal != nil && c.equal.MatchString(bare)
+	if !(bare == "" && strings.ContainsAny(gap, "(（/") || c.equal != nil && c.equal.MatchString(bare)) {
+		return false
+	}
+	// an operand's = gives the product, not this figure restated: 80 × 15 MW = 1.2 GW
+	return c.operand == nil || !c.operand.MatchString(between(src, a.Start-16, a.Start))
 }
 
 func (c convert) finding(r *Result, i, j int) Finding {

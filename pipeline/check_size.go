@@ -78,17 +78,12 @@ var differenceMeasure = measure{
 // way: "the margin narrowed to 2.71% from 2.98%, as deposit costs doubled"
 // is two changes. A multiple in digits may go either way ("fell 3 times").
 func multipleAlong(size, from, to *Claim) bool {
-	if strings.ContainsAny(size.Text, "0123456789") || size.Value == 1 {
+	if hasDigit(size.Text) || size.Value == 1 {
 		return true
 	}
 	rise := InFamily(to, to.Value) > InFamily(from, from.Value)
 	return (size.Value > 1) == rise
 }
-
-// isFraction is a share written as a ratio ("a third", "one in five"): as
-// the size of a change it is relative ("dropped by a third, from 24.3% to
-// 16.2%"), never an amount in the start's unit.
-func isFraction(c *Claim) bool { return c.Unit() == "" && c.Kind() == "share" }
 
 var ratioMeasure = measure{
 	name: "factor", unit: "x",

@@ -290,12 +290,20 @@ func TestConflictParts(t *testing.T) {
 	}
 	for _, k := range cases {
 		r, g := build(k.texts...)
-		if got := c.manyParts(r, r.index(), g); got != k.want {
+		if got := c.manyParts(r, r.index(), g, g); got != k.want {
 			t.Errorf("%q: many parts %v, want %v", k.texts, got, k.want)
 		}
 	}
 	r, g := build("The iPhone made up 52% of revenue.", "Services made up 22% of revenue.")
-	if (conflict{approx: 0.05}).manyParts(r, r.index(), g) {
+	if (conflict{approx: 0.05}).manyParts(r, r.index(), g, g) {
 		t.Error("no part pattern: no parts")
+	}
+	// the disagreeing figure names a part and another member names another
+	r, g = build("It was 52% of revenue.", "The iPhone made up 25% of revenue.", "Services made up 22% of revenue.")
+	if !c.manyParts(r, r.index(), g, []int{1}) {
+		t.Error("the iPhone's 25% against the Services' 22%: one part")
+	}
+	if c.manyParts(r, r.index(), g, []int{0}) {
+		t.Error("the disagreeing 52% names no part: the group is judged")
 	}
 }

@@ -371,15 +371,20 @@ func closest(ks []int, k int) int {
 	return ks[i]
 }
 
-func isShare(c *Claim) bool { return c.Unit() == "%" || c.Kind() == "share" && c.Unit() == "" }
+func isShare(c *Claim) bool { return c.Unit() == "%" || isFraction(c) }
+
+// isFraction is a share written as a ratio ("a third", "one in five"),
+// with no unit: it compares as a percentage, and as the size of a change it
+// is relative ("dropped by a third, from 24.3% to 16.2%").
+func isFraction(c *Claim) bool { return c.Unit() == "" && c.Kind() == "share" }
 
 // Family is the unit a claim is compared in: a share written as a fraction
 // (two-thirds) compares as a percentage; a bare count only with its kind.
 func Family(c *Claim) string {
-	if c.Unit() == "" {
-		if c.Kind() == "share" {
-			return "%"
-		}
+	switch {
+	case isFraction(c):
+		return "%"
+	case c.Unit() == "":
 		return "#" + c.Kind()
 	}
 	return c.Unit()
@@ -387,7 +392,7 @@ func Family(c *Claim) string {
 
 // InFamily is the claim's value scaled to its family (0.25 share → 25%).
 func InFamily(c *Claim, v float64) float64 {
-	if c.Unit() == "" && c.Kind() == "share" {
+	if isFraction(c) {
 		return v * 100
 	}
 	return v

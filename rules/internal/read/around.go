@@ -189,8 +189,11 @@ func (sc *scan) forms(m *Match) {
 
 // wordBefore reports a word of tr that ends at i, across up to two spaces,
 // and does not cut a Latin word.
-func (sc *scan) wordBefore(tr *trie, i int) bool {
-	t := sc.t
+func (sc *scan) wordBefore(tr *trie, i int) bool { return wordBefore(sc.t, tr, i) }
+
+// wordBefore reports a word of the reverse trie tr that ends at i, across
+// up to two spaces, and does not cut a Latin word.
+func wordBefore(t *text, tr *trie, i int) bool {
 	k := t.backSpaces(i, 2)
 	v, _ := tr.match(t, k, func(_, s int) bool { return boundaryBefore(t, s) })
 	return v >= 0

@@ -50,7 +50,7 @@ func (b *Builder) Digits(id string, raw DigitsDef) error {
 		if d.Unit == "" {
 			return fieldErr("durations.unit", "names the unit of an h:mm:ss duration (hour)")
 		}
-		words, err := wordTrie("durations.clock_words", d.ClockWords, false)
+		words, err := wordTrie("durations.clock_words", d.ClockWords, true) // matched backwards from the number
 		if err != nil {
 			return err
 		}
@@ -146,22 +146,7 @@ func clockDuration(t *text, j int, h float64) (float64, int, bool) {
 
 // timeOfDay reports a clock word just before i: at 14:30:00.
 func (d *digitTable) timeOfDay(t *text, i int) bool {
-	if d.clockWords == nil {
-		return false
-	}
-	k := i - 1
-	for k >= 0 && isSpace(t.at(k)) {
-		k--
-	}
-	w := k
-	for w >= 0 && isLatin(t.at(w)) {
-		w--
-	}
-	if w == k {
-		return false
-	}
-	v, end := d.clockWords.match(t, w+1, func(_, e int) bool { return e == k+1 })
-	return v >= 0 && end == k+1
+	return d.clockWords != nil && wordBefore(t, d.clockWords, i)
 }
 
 // slash reads a fraction 3/5, and a mixed number 1 3/5, at a's end. Dates

@@ -100,7 +100,7 @@ func TestDigitsAlone(t *testing.T) {
 // h:mm:ss is a duration in hours unless a clock word stands before it
 // (tenths of a second always time something); malformed clocks read none.
 func TestClockDurations(t *testing.T) {
-	words, _ := wordTrie("clock_words", []string{"at", "until"}, false)
+	words, _ := wordTrie("clock_words", []string{"at", "until"}, true)
 	d := digitTable{clockUnit: "hour", clockWords: words}
 	cases := []struct {
 		text  string
