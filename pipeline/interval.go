@@ -3,6 +3,7 @@ package pipeline
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Span is the interval of values a claim's wording allows, in its family's
@@ -38,7 +39,8 @@ func Interval(c *Claim, approx float64) Span {
 	if c.Bound() == "approx" { // about 2.7: within the slack of 2.7, or its rounding if that is wider
 		slack := math.Abs(v) * approx
 		if half > 0 { // about 3,785 is written to the unit: a writer who knew it only to 5% would not give four digits
-			slack = math.Min(slack, aboutSteps*2*half)
+			// but the zeros of about 5,400 are no digits of knowledge: it may be off by 10 of its hundreds
+			slack = math.Min(slack, aboutSteps*2*half*roundZeros(c.Text))
 		}
 		sp = Span{math.Min(sp.Lo, v-slack), math.Max(sp.Hi, v+slack)}
 	}
@@ -48,6 +50,34 @@ func Interval(c *Claim, approx float64) Span {
 // aboutSteps is how many steps of its last digit an approximate figure may
 // be off: the slack of "about" narrows for a figure of many digits.
 const aboutSteps = 10
+
+// roundZeros is 10 to the power of the zeros that end the whole number a
+// figure's text starts with: 100 for "about 5,400 kg", 1 for "3,785" and
+// for "5.40", whose last zero is written on purpose.
+func roundZeros(text string) float64 {
+	i := strings.IndexFunc(text, isASCIIDigit)
+	if i < 0 {
+		return 1
+	}
+	zeros := 0
+	for _, r := range text[i:] {
+		switch {
+		case r == '0':
+			zeros++
+		case isASCIIDigit(r):
+			zeros = 0
+		case r == ',' || r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\'':
+			// a separator of thousands
+		case r == '.' || r == '·':
+			return 1 // a decimal point follows: 40.0 is written to its tenth
+		default:
+			return math.Pow(10, float64(zeros))
+		}
+	}
+	return math.Pow(10, float64(zeros))
+}
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // Points is the claim's stated values without rounding: a range's two ends,
 // or the value twice. Arithmetic must hold at every one of them.

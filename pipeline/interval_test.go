@@ -51,6 +51,10 @@ func TestIntervalEdges(t *testing.T) {
 		{"about a share", Claim{Value: 0.25, shape: shapeOf(shapeWords{kind: "share", bound: "approx"})}, 0.04, Span{24, 26}},
 		{"about over 60: the bound stays", Claim{Value: 60, Step: 1, Min: fp(60), shape: shapeOf(shapeWords{bound: "approx"})}, 0.05, Span{57, inf}},
 		{"about 3,785: ten steps of its last digit, not 5%", Claim{Value: 3785, Step: 1, shape: shapeOf(shapeWords{bound: "approx"})}, 0.05, Span{3775, 3795}},
+		{"about 5,400: its zeros are rounding, so 5% is the slack", Claim{Value: 5400, Step: 1, Text: "about 5,400 kg", shape: shapeOf(shapeWords{bound: "approx"})}, 0.05, Span{5130, 5670}},
+		{"about 40.0: a written zero after the point is a digit", Claim{Value: 40, Step: 0.1, Text: "about 40.0", shape: shapeOf(shapeWords{bound: "approx"})}, 0.05, Span{39, 41}},
+		{"about 3,785 written out", Claim{Value: 3785, Step: 1, Text: "about 3,785", shape: shapeOf(shapeWords{bound: "approx"})}, 0.05, Span{3775, 3795}},
+		{"5,400 with no about keeps its unit step", Claim{Value: 5400, Step: 1, Text: "5,400"}, 0.05, Span{5399.5, 5400.5}},
 		{"about 38: 5% is narrower than ten steps", Claim{Value: 38, Step: 1, shape: shapeOf(shapeWords{bound: "approx"})}, 0.05, Span{36.1, 39.9}},
 		{"an exact count", Claim{Value: 3, Step: 0}, 0.05, Span{3, 3}},
 	}
@@ -58,6 +62,31 @@ func TestIntervalEdges(t *testing.T) {
 		got := Interval(&c.c, c.approx)
 		if !(math.Abs(got.Lo-c.want.Lo) < 1e-9 || got.Lo == c.want.Lo) || !(math.Abs(got.Hi-c.want.Hi) < 1e-9 || got.Hi == c.want.Hi) {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// roundZeros counts the zeros that end a figure's whole number, not those
+// after its point or of a later number.
+func TestRoundZeros(t *testing.T) {
+	cases := []struct {
+		text string
+		want float64
+	}{
+		{"about 5,400 kg", 100},
+		{"roughly 12,000 lb of fuel an hour", 1000},
+		{"约3000万", 1000},
+		{"about 3,785", 1},
+		{"about 40.0", 1},
+		{"1.50 billion", 1},
+		{"around 1 200 000", 100000},
+		{"about 5,402 of 20,000", 1},
+		{"about half", 1},
+		{"100", 100},
+	}
+	for _, c := range cases {
+		if got := roundZeros(c.text); got != c.want {
+			t.Errorf("roundZeros(%q) = %g, want %g", c.text, got, c.want)
 		}
 	}
 }

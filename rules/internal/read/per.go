@@ -28,8 +28,11 @@ type perTable struct {
 	unless     trie // words after a denominator that make it none: a year ago
 	// spread holds the compound kinds that the other figures of a sentence
 	// share, spreadWords the words that name a denominator with no figure
-	spread       map[string]bool
-	spreadWords  trie
+	spread      map[string]bool
+	spreadWords trie
+	// spreadJoin, reversed, holds the words that tie an earlier figure to
+	// a compound after it ("from $3.12 to $3.49 a gallon"); none: any
+	spreadJoin   trie
 	rateWords    trie
 	rateKinds    map[string]bool
 	rateIDs      []string
@@ -95,6 +98,11 @@ type PerDef struct {
 	// name a denominator that no figure states (the cost per gallon).
 	Spread      []string `yaml:"spread"`
 	SpreadWords []string `yaml:"spread_words"`
+	// SpreadJoiners are the words that must stand right before a compound
+	// for an earlier figure of its clause to share its denominator: "from
+	// $3.12 to $3.49 a gallon" shares it, "$9.5bn works out at $250m a
+	// km" does not (a total and its cost per unit).
+	SpreadJoiners []string `yaml:"spread_joiners"`
 }
 
 // Per sets how compound units are read.
@@ -106,7 +114,8 @@ func (b *Builder) Per(id string, raw PerDef) error {
 		return fieldErr("kinds", "a per rule needs the pairs of unit kinds it reads (kinds) and the kinds of its denominators (of)")
 	}
 	p := &perTable{id: id, num: map[string]bool{}, of: set(raw.Of), kinds: raw.Kinds, perSecond: set(raw.PerSecond),
-		seconds: raw.Seconds, gap: raw.Gap, extra: trie{exact: true}, spread: set(raw.Spread), rateKinds: set(raw.RateKinds)}
+		seconds: raw.Seconds, gap: raw.Gap, extra: trie{exact: true}, spread: set(raw.Spread), rateKinds: set(raw.RateKinds),
+		spreadJoin: trie{reverse: true}}
 	for pair := range raw.Kinds {
 		num, _, ok := strings.Cut(pair, "/")
 		if !ok || num == "" {
@@ -125,7 +134,7 @@ func (b *Builder) Per(id string, raw PerDef) error {
 		tr    *trie
 		words []string
 	}{{&p.skip, raw.Skip}, {&p.notBefore, raw.NotBefore}, {&p.suffixes, raw.Suffixes}, {&p.unless, raw.UnlessAfter},
-		{&p.spreadWords, raw.SpreadWords}} {
+		{&p.spreadWords, raw.SpreadWords}, {&p.spreadJoin, raw.SpreadJoiners}} {
 		for i, w := range l.words {
 			l.tr.add(w, i)
 		}
@@ -610,11 +619,18 @@ func (sc *scan) perNear(m *Match) (perMark, bool) {
 		if c.Sentence != m.Sentence || c.Start-m.End > far {
 			break
 		}
-		if c.Start > m.Start && fits(sc.pers[i]) && sc.oneClause(m.End, c.Start) {
+		if c.Start > m.Start && fits(sc.pers[i]) && sc.oneClause(m.End, c.Start) && sc.joined(c.Start) {
 			return sc.pers[i], true // from $3.12 to $3.49 a gallon
 		}
 	}
 	return perMark{}, false
+}
+
+// joined reports whether a spread joiner stands right before i, or the
+// rule lists none.
+func (sc *scan) joined(i int) bool {
+	p := sc.rs.per
+	return len(p.spreadJoin.nodes) == 0 || sc.wordBefore(&p.spreadJoin, i)
 }
 
 // oneClause reports whether no comma or other clause mark stands

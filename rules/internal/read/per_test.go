@@ -74,6 +74,11 @@ func TestPerSpreadsInItsSentence(t *testing.T) {
 		// the earlier price and the change take the price's unit
 		{"1ガロン4.10ドル、前年の3.20ドルから上昇", []want{w("4.10ドル", 4.10/gallon, "USD/L"), w("3.20ドル", 3.20/gallon, "USD/L")}},
 		{"gasoline rose from $3.12 to $3.49 a gallon", []want{w("$3.12", 3.12/gallon, "USD/L"), w("$3.49 a gallon", 3.49/gallon, "USD/L")}},
+		{"diesel fell to $3.80 from $4.10 a gallon", []want{w("$3.80", 3.80/gallon, "USD/L"), w("$4.10 a gallon", 4.10/gallon, "USD/L")}},
+		{"汽油从3.12美元涨到每加仑3.49美元", []want{w("3.12美元", 3.12/gallon, "USD/L"), w("每加仑3.49美元", 3.49/gallon, "USD/L")}},
+		// a total before its cost per unit keeps its unit
+		{"the tunnel's $4bn works out at $200m a km", []want{w("$4bn", 4e9, "USD"), w("$200m a km", 2e5, "USD/m")}},
+		{"the bridge cost $6bn at $300m a km", []want{w("$6bn", 6e9, "USD"), w("$300m a km", 3e5, "USD/m")}},
 		// a phrase with no figure of its own names the unit
 		{"The price per barrel fell to $80 from $84, a drop of $4.", []want{
 			w("$80", 80/barrel, "USD/L"), w("$84", 84/barrel, "USD/L"), w("$4", 4/barrel, "USD/L")}},
