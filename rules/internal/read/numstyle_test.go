@@ -40,7 +40,7 @@ func TestNumberFormats(t *testing.T) {
 		{"the low was minus 12", []want{w("minus 12", -12, "")}},
 		{"prices moved -1.8%", []want{w("-1.8%", -1.8, "%")}},
 		{"a low of −40.2 at night", []want{w("−40.2", -40.2, "")}},
-		{"夜间气温零下18度", []want{w("零下18", -18, "")}},
+		{"夜间气温零下18度", []want{w("零下18度", -18, "°C")}},
 		{"金利はマイナス0.3%", []want{w("マイナス0.3%", -0.3, "%")}},
 		{"零下的天气", nil},
 		{"ages 30-45 and the mid-60 range", []want{wb("30-45", 37.5, "", 30, 45)}},
