@@ -269,6 +269,12 @@ func TestFormsAndPeriods(t *testing.T) {
 		{"Just last year, Anthropic spent over ten times more", "over ten times", "multiple", "", "last year"},
 		{"Google 今天 25% 的市场份额", "25%", "share", "", "今天"},
 		{"从63%上升到71%", "71%", "share", "to", ""},
+		// a year between a change's start and its end goes with the start in
+		// English ("in 2022 to"), with the end in Chinese ("到2018年的")
+		{"output rose from 168 million bags in 2022 to 178 million bags in 2023", "178 million", "count", "to", "2023"},
+		{"output rose from 168 million bags in 2022 to 178 million bags in 2023", "168 million", "count", "from", "2022"},
+		{"城市人口从1950年的7.51亿增长到2018年的42亿", "42亿", "count", "to", "2018年"},
+		{"prices rose to $5 in 2024 from $4 in 2023", "$4", "money", "from", "2023"},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {

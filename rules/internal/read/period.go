@@ -20,6 +20,10 @@ type periodTable struct {
 	now    map[string]bool // words for the present: now, today, 目前
 	// relative keys words of a time before or after the text's own
 	relative map[string]string
+	// toEnd matches the words between a period and the end of a change
+	// after it: the period is the start's (from 168 million in 2022 to
+	// 178 million in 2023)
+	toEnd *regexp.Regexp
 }
 
 // PeriodDef defines how periods are read: the patterns that extend a year
@@ -34,6 +38,11 @@ type PeriodDef struct {
 	// Relative gives words of a time before or after the text's own a key
 	// of their own, so that "last year" and 去年 compare equal.
 	Relative map[string]string `yaml:"relative"`
+	// StartsChange is a pattern for the whole text between a period and a
+	// change's end that follows it, when the period goes with the change's
+	// start instead ("in 2022 to" in "from 168 million in 2022 to 178
+	// million"; not "到2018年的", where the year is the end's).
+	StartsChange string `yaml:"starts_change"`
 }
 
 func newPeriodTable() periodTable { return periodTable{} }
@@ -56,6 +65,11 @@ func (b *Builder) Period(id string, raw PeriodDef) error {
 	}
 	if p.strip, err = CompileRegexp("strip", anchorStart(raw.Strip)); err != nil {
 		return err
+	}
+	if raw.StartsChange != "" {
+		if p.toEnd, err = CompileRegexp("starts_change", "^(?:"+raw.StartsChange+")$"); err != nil {
+			return err
+		}
 	}
 	for i, w := range raw.Words {
 		p.words.add(w, i)

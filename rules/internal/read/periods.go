@@ -30,6 +30,7 @@ func (sc *scan) assignPeriods() {
 		m := &sc.out[k]
 		mc := clause.of(m.Start)
 		best, dist := "", -1
+		startEnd := sc.changeStartBefore(k) // "from 168 million in 2022 to 178 million in 2023": 2022 is the start's
 		from := sort.Search(len(ps), func(j int) bool { return ps[j].sent >= m.Sentence })
 		for _, p := range ps[from:] {
 			if p.sent != m.Sentence {
@@ -40,6 +41,8 @@ func (sc *scan) assignPeriods() {
 				d++ // at equal distance the period after the figure wins: "to 5.5% by July 2023"
 			}
 			switch {
+			case startEnd >= 0 && p.start >= startEnd && p.end <= m.Start && sc.startsChange(p.end, m.Start):
+				d += 1 << 20
 			case p.clause == mc: // a period in the figure's own clause comes first: "在2024年年中达到34亿, 高于2023年底的16亿"
 			case p.start < m.Start: // then one that opens the sentence: "2020年出口增长3.6%,达到2.6万亿美元"
 				d += 1 << 20
@@ -52,6 +55,27 @@ func (sc *scan) assignPeriods() {
 		}
 		m.Period = best
 	}
+}
+
+// changeStartBefore is where the start of the change that claim k ends
+// ends ("from 168 million" before "to 178 million"), or -1: a period
+// between the two is the start's.
+func (sc *scan) changeStartBefore(k int) int {
+	m := &sc.out[k]
+	if m.Change != "to" || k == 0 {
+		return -1
+	}
+	if o := &sc.out[k-1]; o.Change == "from" && o.Sentence == m.Sentence {
+		return o.End
+	}
+	return -1
+}
+
+// startsChange reports whether the text from i to j, between a period and
+// a change's end, makes the period the start's.
+func (sc *scan) startsChange(i, j int) bool {
+	re := sc.rs.periods.toEnd
+	return re != nil && re.MatchString(string(sc.t.r[i:j]))
 }
 
 // claimSentences marks, by sentence number, the sentences that hold a
