@@ -17,7 +17,7 @@ func init() {
 	registerCheck("compound-growth", func(d rules.CheckDef) Checker { return compound{d.Approx, d.Tolerance} })
 	registerCheck("doubling-time", func(d rules.CheckDef) Checker { return doubling{d.Approx, d.Tolerance} })
 	registerCheck("growth-multiple", func(d rules.CheckDef) Checker {
-		return growthMultiple{d.Approx, d.Tolerance, d.Patterns["equal"]}
+		return growthMultiple{d.Approx, d.Tolerance, d.Patterns["equal"], d.Patterns["apposed"]}
 	})
 }
 
@@ -185,6 +185,9 @@ func (d doubling) finding(r *Result, ks []int, t, k int) Finding {
 type growthMultiple struct {
 	approx, tol float64
 	equal       *regexp.Regexp // words that say two figures are one: 也就是, i.e., or
+	// apposed: the words between a multiple and a rise after it that
+	// restate it ("grew 2.5x in five years, a rise of 150%")
+	apposed *regexp.Regexp
 }
 
 func (g growthMultiple) Check(r *Result, add func(Finding)) {
@@ -198,22 +201,36 @@ func (g growthMultiple) Check(r *Result, add func(Finding)) {
 				continue
 			}
 			for _, x := range ks {
-				mx := &r.Claims[x]
-				if mx.Unit() != "x" || mx.Start < pc.End || claimBetween(r, ks, pc, mx) || !g.equal.MatchString(between(src, pc.End, mx.Start)) {
-					continue
+				if mx := &r.Claims[x]; mx.Unit() == "x" && g.restates(r, src, ks, pc, mx) {
+					add(g.finding(r, p, x))
 				}
-				add(g.finding(r, p, x))
 			}
 		}
 	})
 }
 
+// restates reports a multiple mx that states the rise pc: after it with a
+// word of equality between ("rose 150%, that is 2.5 times"), or before it
+// with the rise in apposition ("grew 2.5x, a rise of 150%"); no other
+// figure but a span of time stands between.
+func (g growthMultiple) restates(r *Result, src *Source, ks []int, pc, mx *Claim) bool {
+	if mx.Start >= pc.End {
+		return !claimBetween(r, ks, pc, mx) && g.equal.MatchString(between(src, pc.End, mx.Start))
+	}
+	if g.apposed == nil || mx.End > pc.Start || claimBetween(r, ks, mx, pc) {
+		return false
+	}
+	gap := between(src, mx.End, pc.Start)
+	return g.apposed.MatchString(gap) || g.equal.MatchString(gap)
+}
+
 // claimBetween reports a claim of ks that stands between a and b: a multiple
 // restates the rise just before it, not one further back ("fell 90%, …,
-// rose 150%, or 2.5 times").
+// rose 150%, or 2.5 times"). A span of time is no other figure ("grew 2.5x
+// in five years, a rise of 150%").
 func claimBetween(r *Result, ks []int, a, b *Claim) bool {
 	for _, k := range ks {
-		if c := &r.Claims[k]; c.Source == a.Source && c.Start >= a.End && c.End <= b.Start {
+		if c := &r.Claims[k]; c.Source == a.Source && c.Start >= a.End && c.End <= b.Start && c.Kind() != "duration" {
 			return true
 		}
 	}

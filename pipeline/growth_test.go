@@ -8,7 +8,7 @@ import (
 // The growth checks on the sentences that give them their figures in
 // other ways than TestArithmeticFindings: a stated window of years, ends
 // in text order, a rate in the sentence before a doubling time, a multiple
-// that must come after its percentage and an equality word.
+// with an equality word or, before its percentage, in apposition.
 func TestGrowthFindings(t *testing.T) {
 	cases := []struct {
 		name, rule, text string
@@ -34,7 +34,11 @@ func TestGrowthFindings(t *testing.T) {
 			"consistent 1,750万人, 3.2%, 9年, 约为2,330万人"},
 		{"a rise and its multiple", "growth-multiple", "Fees rose 200%, that is 3 times what they were.", "consistent 200%, 3 times"},
 		{"a rise and a wrong multiple", "growth-multiple", "Fees rose 200%, or 2 times what they were.", "inconsistent 2 times, 200%"},
-		{"a multiple before its rise", "growth-multiple", "Fees were 3 times what they were, that is they rose 200%.", ""},
+		{"a multiple before its rise, said to be one", "growth-multiple", "Fees were 3 times what they were, that is they rose 200%.", "consistent 200%, 3 times"},
+		{"a multiple, then its rise in apposition", "growth-multiple", "Traffic grew 2.5x in four years, a rise of 150%.", "consistent 150%, 2.5x"},
+		{"a multiple, then a wrong rise in apposition", "growth-multiple", "Traffic grew 2.5x in four years, a rise of 250%.", "inconsistent 2.5x, 250%"},
+		{"a multiple, then another rise", "growth-multiple", "Fees tripled, and costs rose 200%.", ""},
+		{"a multiple, then a rise after another figure", "growth-multiple", "Fees tripled to $90, a rise of 150%.", ""},
 		{"no word makes them one", "growth-multiple", "Fees rose 200% and costs 3 times.", ""},
 		{"a share is no rise", "growth-multiple", "The share is 200%, that is 3 times.", ""},
 		{"a yearly rate is no rise", "growth-multiple", "It grows 100% a year, that is 2 times.", ""},
