@@ -318,13 +318,18 @@ func quotePairs(r *Result, src *Source, ks []int) []pair {
 	if !ok {
 		return nil
 	}
+	var stated []pair // the quote's own changes: "reached 250 Mbps, up from 100 Mbps"
 	for _, k := range idx.of(q) {
-		if c := &r.Claims[k]; isLevel(c) && len(c.PeriodKey()) == 4 && isDated(c.PeriodKey()) {
+		c := &r.Claims[k]
+		if c.Change() == "from" && c.Partner >= 0 {
+			stated = append(stated, pair{k, int(c.Partner)})
+		}
+		if isLevel(c) && len(c.PeriodKey()) == 4 && isDated(c.PeriodKey()) {
 			dated = append(dated, k)
 		}
 	}
 	if len(dated) < 2 {
-		return nil
+		return stated
 	}
 	years := yearsIn(src.Text)
 	named := dated[:0:0]
@@ -333,7 +338,7 @@ func quotePairs(r *Result, src *Source, ks []int) []pair {
 			named = append(named, k)
 		}
 	}
-	return datedPairs(r, named)
+	return append(stated, datedPairs(r, named)...)
 }
 
 // yearsIn is the set of years (1900 to 2099) a text names, as digits not
