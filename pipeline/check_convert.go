@@ -55,8 +55,11 @@ func (c convert) restates(src *Source, a, b *Claim) bool {
 		return false // "5 km or 10 km" are two choices, not one figure restated
 	}
 	bare := strings.TrimFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(（/、,，", r) })
-	// the equality word is read without the commas around it: "212 °F, or 90 °C"
-	if !(bare == "" && strings.ContainsAny(gap, "(（/") || c.equal != nil && c.equal.MatchString(bare)) {
+	// the equality word is read without the commas around it: "212 °F, or 90 °C";
+	// a comma alone joins an approximate restatement ("100 km, about 62
+	// miles"), not a list ("runs of 5 km, 3 miles and 10 km")
+	apposed := bare == "" && strings.ContainsAny(gap, ",，") && b.Bound() == "approx"
+	if !(bare == "" && strings.ContainsAny(gap, "(（/") || apposed || c.equal != nil && c.equal.MatchString(bare)) {
 		return false
 	}
 	// an operand's = gives the product, not this figure restated: 80 × 15 MW = 1.2 GW
