@@ -58,6 +58,7 @@ func (rs *Engine) AnalyzeLang(s, lang string) ([]Match, []Mention) {
 	if len(sc.out) == 0 {
 		return nil, nil
 	}
+	sc.carryUnits()
 	sc.sent = sc.sentences()
 	sc.assignPeriods()
 	sc.perSpread()
@@ -359,6 +360,10 @@ func (sc *scan) quantity(a atom) int {
 			sc.markPer(&m, len(sc.out), per, h.def.Kind)
 		}
 		it := sc.listBack(&m, a, h, hasUnit)
+		if hasUnit && !h.def.Classifier && h.def.PowerOf == 0 && m.Unit != "" && m.Unit != "%" && per == 0 &&
+			m.Min == nil && m.Max == nil && a.value > 0 && !a.percent && !a.multiple && !a.fraction {
+			it.factor = m.Value / a.value
+		}
 		sc.out = append(sc.out, m)
 		sc.items = append(sc.items, it)
 	}

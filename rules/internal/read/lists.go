@@ -8,6 +8,10 @@ import "strings"
 type listItem struct {
 	unscaled bool // no scale word, suffix or CJK scale, and no unit after the number
 	unitless bool // no unit, classifier, percent or fraction
+	// factor turns the number as written into the claim's value in its
+	// unit (1e9 for "3.9 billion cubic metres" in L); 0 for a claim with
+	// no measurable unit of its own, a compound or a range
+	factor float64
 }
 
 // listBack gives the scale and unit of the claim m, the last item of a
@@ -53,6 +57,63 @@ func (sc *scan) listBack(m *Match, a atom, h unitHit, hasUnit bool) listItem {
 		start = p.Start
 	}
 	return it
+}
+
+// carryUnits gives a change's start written without a unit the unit of
+// the level before it in its sentence: "3.9 billion cubic metres, down 12%
+// from 4.2 billion", "$3.9 billion, down from 4.2 billion". Only a size of
+// the change may stand between, and the two numbers as written must be
+// within ten times of each other (not "$5 billion, up from 4 million
+// users"). A start whose end follows takes the end's unit as a list
+// does (from 50 to 40 minutes).
+func (sc *scan) carryUnits() {
+	for k := range sc.out {
+		m := &sc.out[k]
+		if !sc.items[k].unitless || m.Unit != "" || m.Change != "from" && m.Role != "base" || m.Min != nil || m.Max != nil || m.Value <= 0 {
+			continue
+		}
+		if k+1 < len(sc.out) && sc.out[k+1].Change == "to" && !sc.sentenceEndIn(m.End, sc.out[k+1].Start) {
+			continue
+		}
+		sc.carryUnit(k)
+	}
+}
+
+// carryUnit gives claim k the unit of the level before it, if any.
+func (sc *scan) carryUnit(k int) {
+	m := &sc.out[k]
+	for j := k - 1; j >= 0; j-- {
+		p := &sc.out[j]
+		if p.Direction != "" || p.Unit == "%" || p.Unit == "pp" {
+			continue // the size of the change: "down 12% from"
+		}
+		f := sc.items[j].factor
+		if f <= 0 || m.Start-p.End > 120 || sc.sentenceEndIn(p.End, m.Start) {
+			return
+		}
+		if r := m.Value / (p.Value / f); r < 0.1 || r > 10 {
+			return
+		}
+		m.Unit, m.Kind = p.Unit, p.Kind
+		sc.items[k].unitless = false
+		sc.scaleClaim(m, f)
+		return
+	}
+}
+
+// sentenceEndIn reports a sentence's end between i and j.
+func (sc *scan) sentenceEndIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		switch sc.t.at(k) {
+		case '。', '！', '？', ';', '；', '!', '?':
+			return true
+		case '.':
+			if isSpace(sc.t.at(k + 1)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // listGap reports whether the text between claim p and an item starting

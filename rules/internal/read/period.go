@@ -78,6 +78,11 @@ func (b *Builder) Period(id string, raw PeriodDef) error {
 	return nil
 }
 
+// past reports a word for a time before the text's own (a year ago, 上年).
+func (p *periodTable) past(text string) bool {
+	return strings.HasPrefix(p.relative[strings.ToLower(text)], "year-")
+}
+
 // span is a period found in a text, by rune offsets.
 type periodSpan struct {
 	start, end int

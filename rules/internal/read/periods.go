@@ -26,6 +26,7 @@ func (sc *scan) assignPeriods() {
 		ps[k] = placed{p, sent.of(p.start), clause.of(p.start)}
 	}
 	sort.SliceStable(ps, func(a, b int) bool { return ps[a].sent < ps[b].sent })
+	baseAfter := sc.basesAfter()
 	for k := range sc.out {
 		m := &sc.out[k]
 		mc := clause.of(m.Start)
@@ -35,6 +36,9 @@ func (sc *scan) assignPeriods() {
 		for _, p := range ps[from:] {
 			if p.sent != m.Sentence {
 				break
+			}
+			if baseAfter[k] < p.start && sc.rs.periods.past(p.text) {
+				continue // "3.9 billion, down from 4.2 billion a year ago": the year ago is the base's
 			}
 			d := 2 * gap(m.Start, m.End, p.start, p.end)
 			if p.start < m.Start {
@@ -55,6 +59,23 @@ func (sc *scan) assignPeriods() {
 		}
 		m.Period = best
 	}
+}
+
+// basesAfter gives, for each claim, where the next start of a change or
+// base after it in its sentence begins (the text's length if none).
+func (sc *scan) basesAfter() []int {
+	out := make([]int, len(sc.out))
+	next := len(sc.t.f)
+	for k := len(sc.out) - 1; k >= 0; k-- {
+		out[k] = next
+		if m := &sc.out[k]; m.Change == "from" || m.Role == "base" {
+			next = m.Start
+		}
+		if k > 0 && sc.out[k-1].Sentence != sc.out[k].Sentence {
+			next = len(sc.t.f)
+		}
+	}
+	return out
 }
 
 // changeStartBefore is where the start of the change that claim k ends

@@ -1,0 +1,22 @@
+package read_test
+
+import "testing"
+
+// A change's start written without a unit takes the unit of the level
+// before it, across the change's size only, when the numbers are of one
+// size; a start whose end follows takes the end's.
+func TestCarryUnit(t *testing.T) {
+	runCases(t, []extractCase{
+		{"The lake holds 3.9 billion cubic metres, down 12% from 4.2 billion a year ago.", []want{
+			w("3.9 billion cubic metres", 3.9e12, "L"), w("12%", 12, "%"), w("4.2 billion", 4.2e12, "L")}},
+		{"Sales were $3.9 billion, down from 4.2 billion.", []want{w("$3.9 billion", 3.9e9, "USD"), w("4.2 billion", 4.2e9, "USD")}},
+		{"Output reached 450,000 tonnes, up from 400,000 last year.", []want{w("450,000 tonnes", 4.5e5, "t"), w("400,000", 4e5, "t")}},
+		// another size, another sentence, a figure of its own between, a range: no unit
+		{"Sales were $5 billion, up from 4 million users.", []want{w("$5 billion", 5e9, "USD"), w("4 million", 4e6, "")}},
+		{"Output reached 450,000 tonnes. It was up from 400,000 last year.", []want{w("450,000 tonnes", 4.5e5, "t"), w("400,000", 4e5, "")}},
+		{"Output reached 450,000 tonnes at 30 plants, up from 400,000.", []want{w("450,000 tonnes", 4.5e5, "t"), w("30", 30, ""), w("400,000", 4e5, "")}},
+		// the end's unit, not the level's before: from 50 to 40 minutes
+		{"Speed rose to 75 km/h, cutting the trip from 50 to 40 minutes.", []want{
+			w("75 km/h", 75/3.6, "m/s"), w("50", 50, "minute"), w("40 minutes", 40, "minute")}},
+	})
+}
