@@ -141,7 +141,8 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 // or -1: such a size is the size of that change, not of another change in
 // its sentence ("the margin widened to 18.4% from 15.1%"). The end is the
 // next figure: marked as an end a few runes on, or a level of another
-// family than the size's, with only words between. ks are the claims of
+// family than the size's, with only words between; not the base it is
+// compared with ("8% more than 40 million"). ks are the claims of
 // the size's sentence.
 func ownEnd(r *Result, src *Source, ks []int, k int) int {
 	c := &r.Claims[k]
@@ -160,7 +161,7 @@ func ownEnd(r *Result, src *Source, ks []int, k int) int {
 	if n > 12 || strings.IndexFunc(gap, unicode.IsDigit) >= 0 {
 		return -1
 	}
-	if o.Change() == "to" || isLevel(o) && o.Change() == "" && o.Direction() == "" && Family(o) != Family(c) {
+	if o.Change() == "to" || isLevel(o) && o.Change() == "" && o.Direction() == "" && o.Role() != "base" && Family(o) != Family(c) {
 		return next
 	}
 	return -1

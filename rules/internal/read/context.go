@@ -44,8 +44,11 @@ type FormDef struct {
 	After        string   `yaml:"after"`
 	UnlessAfter  string   `yaml:"unless_after"`
 	UnlessBefore string   `yaml:"unless_before"`
-	BeforeWords  []string `yaml:"before_words"`
-	AfterWords   []string `yaml:"after_words"`
+	// BeforeWords (AfterWords) are words that end (start) next to the
+	// figure; given with a Before (After) pattern they are its filter:
+	// both must match, and the pattern runs only where a word does.
+	BeforeWords []string `yaml:"before_words"`
+	AfterWords  []string `yaml:"after_words"`
 }
 
 // exclusion drops a number that is part of a name, a reference, a date,
@@ -123,12 +126,6 @@ func (b *Builder) Form(id string, raw FormDef) error {
 	}
 	if f.unlessBefore, err = compileBackward("unless_before", raw.UnlessBefore); err != nil {
 		return err
-	}
-	switch {
-	case raw.Before != "" && len(raw.BeforeWords) > 0:
-		return fieldErr("before_words", "a form takes a before pattern or before words, not both")
-	case raw.After != "" && len(raw.AfterWords) > 0:
-		return fieldErr("after_words", "a form takes an after pattern or after words, not both")
 	}
 	if f.beforeWords, err = wordTrie("before_words", raw.BeforeWords, true); err != nil {
 		return err
