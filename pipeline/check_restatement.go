@@ -160,6 +160,9 @@ func (rs restatement) align(r *Result, n *Claim, quote, own []int) (match, garbl
 			best, near = d, k
 		}
 	}
+	if match < 0 && garbled < 0 && near >= 0 && contains(own, near) && oneDigit(&r.Claims[near], n) {
+		garbled = near // "about 875 kWh" noted as 约975千瓦时
+	}
 	if match < 0 && n.Unit() == "" {
 		// a note that drops the unit ("收入1.2万亿" for 1.2万亿元) restates
 		// the figure of its own quote that has that value, to its rounding
@@ -209,7 +212,11 @@ func nearValue(a, b float64) bool {
 func (rs restatement) garbled(n, q *Claim) Finding {
 	f := judged("restatement", []string{q.ID, n.ID}, n, Interval(q, 0), Interval(n, rs.approx), 0, Family(q))
 	f.Status = Inconsistent
-	f.Message = fmt.Sprintf("the note gives %s where its quote says %s: %s", figure(n), figure(q), garble(q, n))
+	why := garble(q, n)
+	if why == "" {
+		why = "one digit miscopied"
+	}
+	f.Message = fmt.Sprintf("the note gives %s where its quote says %s: %s", figure(n), figure(q), why)
 	return f
 }
 
@@ -299,6 +306,28 @@ func garble(a, b *Claim) string {
 
 // written is the digits of a figure as its text gives them: 16,700 km and
 // 16,700英里 both give "167".
+// oneDigit reports a note figure b that copies its quote's figure a with
+// one digit changed (875 and 975): three digits or more as written, the
+// same count of them, of one size. Two digits are too few to tell a
+// miscopy from another figure.
+func oneDigit(a, b *Claim) bool {
+	if isRange(a) || isRange(b) || a.Min != nil || a.Max != nil || b.Min != nil || b.Max != nil {
+		return false
+	}
+	wa, wb := written(a.Text), written(b.Text)
+	if len(wa) < 3 || len(wa) != len(wb) || wa == wb {
+		return false
+	}
+	diff := 0
+	for i := range len(wa) {
+		if wa[i] != wb[i] {
+			diff++
+		}
+	}
+	ratio := InFamily(b, b.Value) / InFamily(a, a.Value)
+	return diff == 1 && ratio > 0.5 && ratio < 2
+}
+
 func written(text string) string {
 	var b strings.Builder
 	for _, c := range text {

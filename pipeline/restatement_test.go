@@ -49,6 +49,12 @@ func TestRestatementCheck(t *testing.T) {
 			[]string{"inconsistent a b"}, 415, `the note gives "451 TWh" (a.txt:2) where its quote says "415 TWh" (a.txt:1): the same digits in another order`},
 		{"a scale slipped", noted(rc("a", "q", "5 GW", 5e9, "W"), rc("b", "n", "5 MW", 5e6, "W")),
 			[]string{"inconsistent a b"}, 5e9, "the same digits at a scale 1000 times smaller"},
+		{"one digit miscopied", noted(rc("a", "q", "875 kWh", 875, "kWh"), rc("b", "n", "975千瓦时", 975, "kWh")),
+			[]string{"inconsistent a b"}, 875, `the note gives "975千瓦时" (a.txt:2) where its quote says "875 kWh" (a.txt:1): one digit miscopied`},
+		{"two digits are too few to call a miscopy", noted(rc("a", "q", "45 kWh", 45, "kWh"), rc("b", "n", "55 kWh", 55, "kWh")),
+			[]string{"unverifiable a b"}, math.NaN(), ""},
+		{"two digits changed is another figure", noted(rc("a", "q", "875 kWh", 875, "kWh"), rc("b", "n", "965 kWh", 965, "kWh")),
+			[]string{"unverifiable a b"}, math.NaN(), ""},
 		{"three times off is another figure, not a slip", noted(rc("a", "q", "10 TWh", 10, "TWh"), rc("b", "n", "30 TWh", 30, "TWh")),
 			[]string{"unverifiable a b"}, math.NaN(), `the note gives "30 TWh" (a.txt:2) where its quote says "10 TWh" (a.txt:1); it may be another figure`},
 		{"a third is not a slip either", noted(rc("a", "q", "30 TWh", 30, "TWh"), rc("b", "n", "10 TWh", 10, "TWh")),
@@ -376,5 +382,32 @@ func TestGarbleSign(t *testing.T) {
 	mi := &Claim{Text: "55英里", Value: 88513.92, shape: shapeOf(shapeWords{unit: "m", kind: "length"})}
 	if got := garble(km, mi); got != "the same number in another unit" {
 		t.Errorf("55 km and 55 miles: %q", got)
+	}
+}
+
+// oneDigit: one written digit changed, three digits or more, one size, no
+// bound or range.
+func TestOneDigit(t *testing.T) {
+	over := func(c Claim) Claim { c.Min = fp(c.Value); return c }
+	cases := []struct {
+		a, b Claim
+		want bool
+	}{
+		{rc("a", "q", "875", 875, ""), rc("b", "n", "975", 975, ""), true},
+		{rc("a", "q", "12,345", 12345, ""), rc("b", "n", "12,346", 12346, ""), true},
+		{rc("a", "q", "875", 875, ""), rc("b", "n", "876", 876, ""), true},
+		{rc("a", "q", "875", 875, ""), rc("b", "n", "875", 875, ""), false},
+		{rc("a", "q", "875", 875, ""), rc("b", "n", "8,750", 8750, ""), false},
+		{rc("a", "q", "875", 875, ""), rc("b", "n", "965", 965, ""), false},
+		{rc("a", "q", "45", 45, ""), rc("b", "n", "55", 55, ""), false},
+		{rc("a", "q", "150", 150, ""), rc("b", "n", "950", 950, ""), false}, // not of one size
+		{rc("a", "q", "950", 950, ""), rc("b", "n", "150", 150, ""), false},
+		{over(rc("a", "q", "over 875", 875, "")), rc("b", "n", "975", 975, ""), false},
+		{rc("a", "q", "875", 875, ""), over(rc("b", "n", "over 975", 975, "")), false},
+	}
+	for _, c := range cases {
+		if got := oneDigit(&c.a, &c.b); got != c.want {
+			t.Errorf("oneDigit(%q, %q) = %v", c.a.Text, c.b.Text, got)
+		}
 	}
 }
