@@ -337,6 +337,13 @@ func (sc *scan) quantity(a atom) int {
 		return max(fig, a.end) // the whole figure, a range's second end too (pp. 210–215)
 	}
 	sc.forms(&m)
+	if perStart < m.Start && m.Change == "" && m.Direction == "" && m.Role == "" {
+		// the words before a unit that stands first: 涨到每磅3.44美元
+		at := m.Start
+		m.Start = perStart
+		sc.forms(&m)
+		m.Start = at
+	}
 	if perStart < m.Start { // after the forms, which read the words before the figure (每天减产20万桶)
 		sc.absorb(perStart) // 1ガロン3.49ドル is one claim
 		if !sc.digitIn(perStart, m.Start) {

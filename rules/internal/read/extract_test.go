@@ -275,6 +275,9 @@ func TestFormsAndPeriods(t *testing.T) {
 		{"output rose from 168 million bags in 2022 to 178 million bags in 2023", "168 million", "count", "from", "2022"},
 		{"城市人口从1950年的7.51亿增长到2018年的42亿", "42亿", "count", "to", "2018年"},
 		{"prices rose to $5 in 2024 from $4 in 2023", "$4", "money", "from", "2023"},
+		// the words before a unit that stands before the number
+		{"咖啡期货涨到每磅3.44美元", "每磅3.44美元", "price", "to", ""},
+		{"油价从每桶80美元跌至每桶72美元", "每桶80美元", "price", "from", ""},
 		// a time ago after a change's start is the start's, not the level's before it
 		{"The lake holds 3.9 billion cubic metres, down 12% from 4.2 billion a year ago.", "3.9 billion cubic metres", "volume", "", ""},
 		{"The lake holds 3.9 billion cubic metres, down 12% from 4.2 billion a year ago.", "4.2 billion", "volume", "from", "a year ago"},
