@@ -306,7 +306,9 @@ func (sc *scan) quantity(a atom) int {
 	// has around Latin digits; "in 2000 years" stays a duration.
 	if a.year && (!hasUnit || h.def.Canonical == "year" && (h.start == a.end || isHan(t.at(h.start)) && t.skipSpaces(a.end, 1) == h.start)) {
 		p := rs.periods.year(t, a.start, a.end, sc.back(a.start), sc.ahead(a.end))
-		sc.periods = append(sc.periods, p)
+		if !sc.opensWindow(p) {
+			sc.periods = append(sc.periods, p)
+		}
 		return max(p.end, a.end)
 	}
 	if a.vague {

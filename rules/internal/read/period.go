@@ -24,6 +24,10 @@ type periodTable struct {
 	// after it: the period is the start's (from 168 million in 2022 to
 	// 178 million in 2023)
 	toEnd *regexp.Regexp
+	// since and sinceAfter match before and after a time that opens a
+	// window (since 1989, 2010年以来): no figure's own time
+	since      *backward
+	sinceAfter *regexp.Regexp
 }
 
 // PeriodDef defines how periods are read: the patterns that extend a year
@@ -43,6 +47,11 @@ type PeriodDef struct {
 	// start instead ("in 2022 to" in "from 168 million in 2022 to 178
 	// million"; not "到2018年的", where the year is the end's).
 	StartsChange string `yaml:"starts_change"`
+	// Since and SinceAfter are patterns before and after a time that
+	// opens a window ("its highest close since 1989", 2010年以来): the
+	// time is no figure's period.
+	Since      string `yaml:"since"`
+	SinceAfter string `yaml:"since_after"`
 }
 
 func newPeriodTable() periodTable { return periodTable{} }
@@ -64,6 +73,12 @@ func (b *Builder) Period(id string, raw PeriodDef) error {
 		return err
 	}
 	if p.strip, err = CompileRegexp("strip", anchorStart(raw.Strip)); err != nil {
+		return err
+	}
+	if p.since, err = compileBackward("since", raw.Since); err != nil {
+		return err
+	}
+	if p.sinceAfter, err = CompileRegexp("since_after", anchorStart(raw.SinceAfter)); err != nil {
 		return err
 	}
 	if raw.StartsChange != "" {

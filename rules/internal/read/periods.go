@@ -92,6 +92,12 @@ func (sc *scan) changeStartBefore(k int) int {
 	return -1
 }
 
+// opensWindow reports a time that opens a window: since 1989, 2010年以来.
+func (sc *scan) opensWindow(p periodSpan) bool {
+	pt := &sc.rs.periods
+	return pt.since != nil && sc.backMatched(pt.since, p.start) || pt.sinceAfter != nil && pt.sinceAfter.Match(sc.ahead(p.end))
+}
+
 // startsChange reports whether the text from i to j, between a period and
 // a change's end, makes the period the start's.
 func (sc *scan) startsChange(i, j int) bool {
