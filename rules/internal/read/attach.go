@@ -52,6 +52,9 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 	}
 	sc.unsuffix(a, m)
 	h, ok = u.after(t, a.end)
+	if !ok && a.fraction {
+		h, ok = u.after(t, sc.fractionOf(a.end)) // half a percentage point, a quarter of a cent
+	}
 	if ok && h.end-h.start == 1 && isLatin(t.at(h.start)) && t.at(h.end) == '-' && isLatin(t.at(h.end+1)) {
 		ok = false // 5 t-shirts: a letter that starts a word is no unit
 	}
@@ -69,6 +72,26 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 		return h, true
 	}
 	return unitHit{}, false
+}
+
+// fractionOf passes, after a fraction, the article that a unit follows
+// ("half a percentage point", "a third of a cent", "half an hour") and
+// returns where the unit may start; i if there is none.
+func (sc *scan) fractionOf(i int) int {
+	t := sc.t
+	k := t.skipSpaces(i, 1)
+	if k == i {
+		return i
+	}
+	if hasFold(t, k, "of ") {
+		k = t.skipSpaces(k+2, 1)
+	}
+	for w := range sc.rs.words.articles {
+		if hasFold(t, k, w+" ") {
+			return t.skipSpaces(k+len([]rune(w)), 1)
+		}
+	}
+	return i
 }
 
 // lastEnd is where the last claim found ends.

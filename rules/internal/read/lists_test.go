@@ -20,3 +20,17 @@ func TestCarryUnit(t *testing.T) {
 			w("75 km/h", 75/3.6, "m/s"), w("50", 50, "minute"), w("40 minutes", 40, "minute")}},
 	})
 }
+
+// A fraction takes the unit after its article: half a percentage point is
+// 0.5 pp, not a half (which a change check read as -50%).
+func TestFractionOfAUnit(t *testing.T) {
+	runCases(t, []extractCase{
+		{"a drop of half a percentage point", []want{w("half a percentage point", 0.5, "pp")}},
+		{"the trip takes half an hour", []want{w("half an hour", 0.5, "hour")}},
+		{"rates were cut by a quarter of a percentage point", []want{w("a quarter of a percentage point", 0.25, "pp")}},
+		{"a third of a cent", []want{w("a third of a cent", 0.01/3, "USD")}},
+		// no article, no unit: the fraction alone
+		{"half the staff", []want{w("half", 0.5, "")}},
+		{"half of a firm", []want{w("half", 0.5, "")}},
+	})
+}
