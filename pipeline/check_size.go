@@ -19,6 +19,9 @@ type changeSize struct {
 	measure     measure
 	approx, tol float64
 	words       *regexp.Regexp // words before a figure that make it a change (grew, 增长了)
+	// unitWords, after a figure with no unit, say it is in this measure's
+	// unit: "fell 0.4 points to 3.7%" is in percentage points
+	unitWords *regexp.Regexp
 }
 
 // measure is one way of stating a change's size.
@@ -37,7 +40,7 @@ type measure struct {
 func init() {
 	for _, m := range []measure{percentMeasure, pointsMeasure, differenceMeasure, ratioMeasure} {
 		registerCheck(m.name, func(d rules.CheckDef) Checker {
-			return changeSize{measure: m, approx: d.Approx, tol: d.Tolerance, words: d.Pattern}
+			return changeSize{measure: m, approx: d.Approx, tol: d.Tolerance, words: d.Pattern, unitWords: d.Patterns["unit"]}
 		})
 	}
 }
@@ -170,7 +173,7 @@ func ownEnd(r *Result, src *Source, ks []int, k int) int {
 // states reports whether the figure states this measure of a change: its
 // direction or kind says so, or the check's words stand just before it.
 func (c changeSize) states(src *Source, size *Claim) bool {
-	if !c.measure.states(size) || size.Change() != "" {
+	if size.Change() != "" || !c.measure.states(size) && !c.unitAfter(src, size) {
 		return false
 	}
 	if isSize(size) {
@@ -179,6 +182,13 @@ func (c changeSize) states(src *Source, size *Claim) bool {
 	// a fraction sizes a change only with a direction of its own (fell by a
 	// third): most fractions are shares, and the words would be tried on each
 	return !isFraction(size) && c.words != nil && c.words.MatchString(between(src, size.Start-24, size.Start))
+}
+
+// unitAfter reports a figure with no unit of its own that the words after
+// it put in the measure's unit ("0.4 points").
+func (c changeSize) unitAfter(src *Source, size *Claim) bool {
+	return c.unitWords != nil && size.Unit() == "" && !isFraction(size) && size.Direction() != "" &&
+		c.unitWords.MatchString(between(src, size.End, size.End+16))
 }
 
 func (c changeSize) finding(r *Result, p pair, k int) Finding {
