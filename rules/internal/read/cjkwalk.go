@@ -74,6 +74,9 @@ func (w *cjkWalk) step(j int) int {
 		return j // 300兆瓦: 兆 is the prefix of the unit
 	}
 	if u, ok := c.units[r]; ok {
+		if !w.pending && w.total > 0 && w.section == 0 && u >= 100 {
+			return j // a place with no digit after a scale starts a word: 5亿百姓, 2万千米
+		}
 		w.unit(u)
 		return j + 1
 	}
