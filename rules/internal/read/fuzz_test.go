@@ -25,6 +25,9 @@ func FuzzExtract(f *testing.F) {
 		"18 hours and 45 minutes", "14 lakh 70 thousand", "32 thousand 633 crore", "over half a billion",
 		"in 2:01:09 and at 14:30:00.", "1:59:40.2", "10-5 GW", "a 3:1 ratio", "fell by 837,000 to 124.4 million",
 		"47.6C in the heat", "$3.20 a pound", "2桁増", "40-odd", "時速320キロ", "1割強",
+		"half a percentage point", "a third of a cent", "3.9 billion cubic metres, down 12% from 4.2 billion a year ago",
+		"8% more than the 40 million", "涨到每磅3.44美元", "1亿百姓", "2.37亿百升", "its highest since 1989",
+		"from 168 million in 2022 to 178 million in 2023", "气温一度降到零下5度", "ファルコン9は", "+19%",
 	} {
 		f.Add(s)
 	}
