@@ -115,6 +115,7 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 			ps = quotePairs(r, src, ks)
 		}
 		if len(ps) == 0 {
+			c.noteBase(r, src, ks, add)
 			return
 		}
 		for _, k := range ks {

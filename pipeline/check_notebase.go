@@ -1,0 +1,83 @@
+package pipeline
+
+// noteBase checks a note that gives the start its quote's change implies
+// and no size of its own: the quote "rose to 1,040,985 in 2023, up 29% from
+// 2022" and the note "that implies about 807,000 in 2022". The note's
+// figure is the start, the quote's size and its end the rest; only one
+// size and one end of the quote are read, so that a note with a figure of
+// another year is not tied to the wrong change.
+func (c changeSize) noteBase(r *Result, src *Source, ks []int, add func(Finding)) {
+	if src.NoteOf == nil || hasSize(r, ks) {
+		return
+	}
+	idx := r.index()
+	i, ok := idx.sourceOf(ks[0])
+	if !ok {
+		return
+	}
+	q, ok := idx.quote(i)
+	if !ok {
+		return
+	}
+	qs := idx.of(q)
+	size, end := c.quoteChange(r, &r.Sources[q], qs)
+	if size < 0 {
+		return
+	}
+	e, s := &r.Claims[end], &r.Claims[size]
+	for _, k := range ks {
+		b := &r.Claims[k]
+		if !isLevel(b) || b.Change() == "to" || Family(b) != Family(e) || !c.measure.fits(s, b) ||
+			!isDated(b.PeriodKey()) || !isDated(e.PeriodKey()) || b.PeriodKey() >= e.PeriodKey() ||
+			!sameTime(s, b, e) || restatesAny(r, b, qs) {
+			continue
+		}
+		if c.measure.along == nil || c.measure.along(s, b, e) {
+			add(c.finding(r, pair{k, end}, size))
+		}
+	}
+}
+
+// quoteChange is the one size of this measure in a quote and the end it
+// names (-1, -1 unless there is exactly one of each).
+func (c changeSize) quoteChange(r *Result, q *Source, qs []int) (size, end int) {
+	size, end = -1, -1
+	for _, k := range qs {
+		if !c.states(q, &r.Claims[k]) {
+			continue
+		}
+		if size >= 0 {
+			return -1, -1
+		}
+		size = k
+	}
+	if size < 0 {
+		return -1, -1
+	}
+	if end = ownEnd(r, q, qs, size); end >= 0 {
+		return size, end
+	}
+	for _, k := range qs {
+		if r.Claims[k].Change() == "to" {
+			if end >= 0 {
+				return -1, -1
+			}
+			end = k
+		}
+	}
+	if end < 0 {
+		return -1, -1
+	}
+	return size, end
+}
+
+// restatesAny reports a quote figure of b's family with b's value to its
+// rounding: then b restates the quote, it is no start of its change.
+func restatesAny(r *Result, b *Claim, qs []int) bool {
+	for _, k := range qs {
+		if q := &r.Claims[k]; Family(q) == Family(b) && Overlap(Interval(q, 0), Interval(b, 0)) {
+			return true
+		}
+	}
+	return false
+}
