@@ -74,8 +74,10 @@ func (w *cjkWalk) step(j int) int {
 		return j // 300兆瓦: 兆 is the prefix of the unit
 	}
 	if u, ok := c.units[r]; ok {
-		if !w.pending && w.total > 0 && w.section == 0 && u >= 100 {
-			return j // a place with no digit after a scale starts a word: 5亿百姓, 2万千米
+		if !w.pending && w.sawArabic && w.total > 0 && w.section == 0 && u >= 100 {
+			// after digits and a scale, a place with no digit starts a word:
+			// 5亿百姓, 2万千米 (in numerals, 一万千百 is 11,100)
+			return j
 		}
 		w.unit(u)
 		return j + 1
