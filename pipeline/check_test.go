@@ -84,6 +84,8 @@ func TestChecks(t *testing.T) {
 			"Ridership rose to 3.4 million in 2024, up 12% from 2023.\nNote: that means about 2.6 million in 2023."},
 		{"percent change: a note's right start against its quote's change", "percent-change", "consistent",
 			"Ridership rose to 3.4 million in 2024, up 12% from 2023.\nNote: that means about 3.04 million in 2023."},
+		{"percent change: a fraction in words sizes a change loosely", "percent-change", "consistent",
+			"户均人口从3.1人降到2.6人，减少了五分之一。"},
 		{"restatement: round figures with about agree to 5%", "restatement", "consistent",
 			"The jet burns about 5,400 kg of fuel an hour.\nNote: roughly 12,000 lb an hour."},
 		{"restatement: about does not swallow 11%", "restatement", "unverifiable",

@@ -13,7 +13,8 @@ import (
 //   - a small whole number spelt in words is a count, not a measurement
 //     rounded to the unit: "every two years", "five clubs"; but a multiple
 //     in words (doubled, quadrupled, 翻两番) is said of 4.1 times as of 4:
-//     it is approximate;
+//     it is approximate, and so is a fraction in words that sizes a change
+//     (fell by a fifth);
 //   - a whole number beside figures of its family written to a finer step
 //     shares their step: in "a range of 5% to 5.25% … above the 5% before",
 //     5% means 5.00%, not anything from 4.5% to 5.5%.
@@ -23,6 +24,8 @@ func precision(r *Result, src *Source, claims []int) {
 		switch {
 		case c.Unit() == "x" && !hasDigit(c.Text) && c.Bound() == "":
 			c.SetBound("approx") // doubled, quadrupled, 翻两番: a word of change, said of 4.1 times as of 4
+		case isFraction(c) && c.Direction() != "" && !hasDigit(c.Text) && c.Bound() == "":
+			c.SetBound("approx") // fell by a fifth, 减少了五分之一: said of 19% as of 20%
 		case c.Step != 0 && c.Value == float64(int64(c.Value)) && c.Value >= 0 && c.Value <= 12 && !hasDigit(c.Text):
 			c.Step = 0
 		}
