@@ -318,11 +318,14 @@ func oneDigit(a, b *Claim) bool {
 	if len(wa) < 3 || len(wa) != len(wb) || wa == wb {
 		return false
 	}
-	diff := 0
+	diff, at := 0, 0
 	for i := range len(wa) {
 		if wa[i] != wb[i] {
-			diff++
+			diff, at = diff+1, i
 		}
+	}
+	if last := len(wa) - 1; at == last && (wa[last]-wb[last] == 1 || wb[last]-wa[last] == 1) {
+		return false // 59,540 and 59,541: rounded another way, not miscopied
 	}
 	ratio := InFamily(b, b.Value) / InFamily(a, a.Value)
 	return diff == 1 && ratio > 0.5 && ratio < 2
