@@ -78,7 +78,8 @@ func ReadInputs(inputs []Input, opt Options) ([]pipeline.Source, Stats, error) {
 }
 
 // readOne reads one file's bytes with the forced reader, or the one its
-// name and content call for.
+// name and content call for. The bytes are the reader's to keep: nothing
+// writes to them afterwards.
 func readOne(name string, data []byte, forced Reader, report func(Problem)) []pipeline.Source {
 	data, ok := clean(name, data, report)
 	if !ok {
@@ -91,7 +92,12 @@ func readOne(name string, data []byte, forced Reader, report func(Problem)) []pi
 	if r == nil {
 		r = Text{}
 	}
-	src := r.Read(name, data, report)
+	var src []pipeline.Source
+	if k, ok := r.(keeper); ok {
+		src = k.readKept(name, data, report) // data is this file's own, read by load or clean
+	} else {
+		src = r.Read(name, data, report)
+	}
 	setLangs(src)
 	fileLang(src)
 	return src

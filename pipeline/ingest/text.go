@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/factsheet-dev/factsheet/internal/utf8x"
 	"github.com/factsheet-dev/factsheet/pipeline"
@@ -30,13 +31,28 @@ func (Text) Name() string { return "text" }
 // the pieces end at line ends, so each knows its first line's number, and
 // each fills its own part of the one result slice (copying 50k sources
 // into place afterwards would cost more than reading them).
-func (Text) Read(file string, data []byte, _ func(Problem)) []pipeline.Source {
+func (t Text) Read(file string, data []byte, _ func(Problem)) []pipeline.Source {
+	return t.read(file, data, false)
+}
+
+// readKept implements keeper: the sources' texts are slices of data itself.
+func (t Text) readKept(file string, data []byte, _ func(Problem)) []pipeline.Source {
+	return t.read(file, data, true)
+}
+
+// read reads data, copied once (the sources' texts are slices of the copy)
+// or, when kept, not at all.
+func (Text) read(file string, data []byte, kept bool) []pipeline.Source {
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	pieces := cutLines(data, runtime.GOMAXPROCS(0)*2)
-	texts := make([]string, len(pieces)) // one copy: the sources' texts are slices of it
+	texts := make([]string, len(pieces)) // the sources' texts are slices of these
 	start := make([]int, len(pieces)+1)  // piece p fills out[start[p]:start[p+1]]
 	eachPiece(pieces, func(p int, piece []byte) {
-		texts[p] = string(piece)
+		if kept {
+			texts[p] = unsafe.String(unsafe.SliceData(piece), len(piece))
+		} else {
+			texts[p] = string(piece)
+		}
 		for text := texts[p]; len(text) > 0; {
 			var l string
 			if l, text = cutLine(text); strings.TrimSpace(l) != "" {

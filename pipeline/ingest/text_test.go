@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func TestTextReader(t *testing.T) {
@@ -168,4 +169,45 @@ func TestTextInPieces(t *testing.T) {
 			t.Fatalf("source %d %q: lang %s, want %s", i, s.Text, s.Lang(), langs[s.Text])
 		}
 	}
+}
+
+// Read copies what it is given (a caller may reuse its buffer); readKept,
+// which readOne calls with a file's own bytes, reads the same sources
+// without a copy: their texts are the bytes themselves.
+func TestTextKeptOrCopied(t *testing.T) {
+	for _, in := range []string{"", "one line", "\xEF\xBB\xBFfirst 5%\r\n\nsecond 7%\n", "关于 3%\nabout 3%\n  \n"} {
+		copied := Text{}.Read("t.txt", []byte(in), nil)
+		data := []byte(in)
+		kept := Text{}.readKept("t.txt", data, nil)
+		if len(copied) != len(kept) {
+			t.Fatalf("%q: %d sources copied, %d kept", in, len(copied), len(kept))
+		}
+		for i := range kept {
+			c, k := copied[i], kept[i]
+			if c.Text != k.Text || c.Line != k.Line || c.Col != k.Col || c.Lang() != k.Lang() || c.Role() != k.Role() || c.NoteIndex != k.NoteIndex {
+				t.Errorf("%q: source %d copied %+v, kept %+v", in, i, c, k)
+			}
+		}
+		buf := []byte(in)
+		src := Text{}.Read("t.txt", buf, nil)
+		for i := range buf {
+			buf[i] = 'x'
+		}
+		for i := range src {
+			if src[i].Text != copied[i].Text {
+				t.Errorf("%q: source %d changed with the buffer it was read from: %q", in, i, src[i].Text)
+			}
+		}
+		for i := range kept {
+			if k := kept[i].Text; len(data) > 0 && len(k) > 0 && !withinBytes(k, data) {
+				t.Errorf("%q: kept source %d is a copy", in, i)
+			}
+		}
+	}
+}
+
+// withinBytes says whether s lies in b's memory.
+func withinBytes(s string, b []byte) bool {
+	p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return p >= lo && p+uintptr(len(s)) <= lo+uintptr(len(b))
 }
