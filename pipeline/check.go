@@ -80,6 +80,7 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 			found[i].add(f)
 		})
 	})
+	r.dropCaches() // before the findings are copied: what the checks read is garbage then
 	if err := ctx.Err(); err != nil {
 		return err
 	}
