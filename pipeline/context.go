@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -92,38 +91,39 @@ func (c *Context) own(r *Result, i int, claims []int) {
 		return
 	}
 	// By kind, each kind in text order: the kinds are runs of the one slice.
-	slices.SortStableFunc(ms, func(a, b rules.Mention) int { return strings.Compare(a.Kind, b.Kind) })
-	subjects, metrics := ofKind(ms, "subject"), ofKind(ms, "metric")
+	slices.SortStableFunc(ms, func(a, b mention) int {
+		switch {
+		case a.metric == b.metric:
+			return 0
+		case a.metric:
+			return -1
+		}
+		return 1
+	})
+	n := sort.Search(len(ms), func(i int) bool { return !ms[i].metric })
+	metrics, subjects := ms[:n], ms[n:]
 	for _, k := range claims {
 		cl := &r.Claims[k]
-		cl.SetSubject(nearest(subjects, cl))
-		cl.SetMetric(nearest(metrics, cl))
-		cl.Named = cl.Subject() != "" && cl.Metric() != ""
+		cl.subject, cl.metric = nearest(subjects, cl), nearest(metrics, cl)
+		cl.Named = cl.subject != 0 && cl.metric != 0
 	}
-}
-
-// ofKind is the run of ms (sorted by kind) of one kind.
-func ofKind(ms []rules.Mention, kind string) []rules.Mention {
-	lo := sort.Search(len(ms), func(i int) bool { return ms[i].Kind >= kind })
-	hi := lo + sort.Search(len(ms)-lo, func(i int) bool { return ms[lo+i].Kind > kind })
-	return ms[lo:hi]
 }
 
 // nearest is the name of the mention closest to the claim in its sentence;
 // at equal distance the one before it.
-func nearest(ms []rules.Mention, cl *Claim) string {
-	lo := sort.Search(len(ms), func(i int) bool { return ms[i].Sentence >= int(cl.Sentence) })
-	hi := lo + sort.Search(len(ms)-lo, func(i int) bool { return ms[lo+i].Sentence > int(cl.Sentence) })
+func nearest(ms []mention, cl *Claim) sym {
+	lo := sort.Search(len(ms), func(i int) bool { return ms[i].sentence >= cl.Sentence })
+	hi := lo + sort.Search(len(ms)-lo, func(i int) bool { return ms[lo+i].sentence > cl.Sentence })
 	ms = ms[lo:hi]
-	after := sort.Search(len(ms), func(i int) bool { return ms[i].End > cl.Start }) // the first not wholly before
-	best, dist := "", -1
+	after := sort.Search(len(ms), func(i int) bool { return int(ms[i].end) > cl.Start }) // the first not wholly before
+	best, dist := sym(0), -1
 	if after > 0 {
-		best, dist = ms[after-1].Name, cl.Start-ms[after-1].End
+		best, dist = ms[after-1].name, cl.Start-int(ms[after-1].end)
 	}
 	if after < len(ms) {
-		d := max(ms[after].Start-cl.End, 0) // 0: it overlaps the claim
+		d := max(int(ms[after].start)-cl.End, 0) // 0: it overlaps the claim
 		if dist < 0 || d < dist {
-			best = ms[after].Name
+			best = ms[after].name
 		}
 	}
 	return best

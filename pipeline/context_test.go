@@ -11,13 +11,13 @@ import (
 // claim's sentence, the one before it at equal distance, an overlapping one
 // at distance 0.
 func TestNearest(t *testing.T) {
-	ms := []rules.Mention{
-		{Name: "a", Start: 0, End: 2, Sentence: 0},
-		{Name: "b", Start: 10, End: 12, Sentence: 0},
-		{Name: "c", Start: 20, End: 22, Sentence: 1},
-		{Name: "d", Start: 30, End: 32, Sentence: 1},
-		{Name: "e", Start: 40, End: 44, Sentence: 2},
-	}
+	ms := mentionsOf([]rules.Mention{
+		{Kind: "subject", Name: "a", Start: 0, End: 2, Sentence: 0},
+		{Kind: "subject", Name: "b", Start: 10, End: 12, Sentence: 0},
+		{Kind: "subject", Name: "c", Start: 20, End: 22, Sentence: 1},
+		{Kind: "subject", Name: "d", Start: 30, End: 32, Sentence: 1},
+		{Kind: "subject", Name: "e", Start: 40, End: 44, Sentence: 2},
+	})
 	cases := []struct {
 		start, end, sentence int
 		want                 string
@@ -33,7 +33,7 @@ func TestNearest(t *testing.T) {
 	}
 	for _, c := range cases {
 		cl := &Claim{Start: c.start, End: c.end, Sentence: int32(c.sentence)}
-		if got := nearest(ms, cl); got != c.want {
+		if got := nearest(ms, cl).String(); got != c.want {
 			t.Errorf("claim [%d,%d) in sentence %d: %q, want %q", c.start, c.end, c.sentence, got, c.want)
 		}
 	}

@@ -43,7 +43,7 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 	// cores do not wait at each batch's end for the serial part of it.
 	type read struct {
 		per [][]rules.Match
-		ms  [][]rules.Mention
+		ms  [][]mention
 	}
 	start := func(lo int) chan read {
 		c := make(chan read, 1)
@@ -91,8 +91,8 @@ const batch = 1 << 14
 
 // batch reads sources lo to hi on all cores and returns their matches and
 // mentions.
-func (e *Extract) batch(ctx context.Context, r *Result, lo, hi int) ([][]rules.Match, [][]rules.Mention) {
-	per, ms := make([][]rules.Match, hi-lo), make([][]rules.Mention, hi-lo)
+func (e *Extract) batch(ctx context.Context, r *Result, lo, hi int) ([][]rules.Match, [][]mention) {
+	per, ms := make([][]rules.Match, hi-lo), make([][]mention, hi-lo)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < e.workers(); w++ {
@@ -101,7 +101,11 @@ func (e *Extract) batch(ctx context.Context, r *Result, lo, hi int) ([][]rules.M
 				end := min(start+chunk, hi)
 				for i := start; i < end; i++ {
 					s := &r.Sources[i]
-					per[i-lo], ms[i-lo] = e.Rules.AnalyzeLang(s.Text, s.Lang())
+					var m []rules.Mention
+					per[i-lo], m = e.Rules.AnalyzeLang(s.Text, s.Lang())
+					if len(m) > 0 {
+						ms[i-lo] = mentionsOf(m)
+					}
 				}
 				if e.Done != nil {
 					e.Done.Add(int64(end - start))
