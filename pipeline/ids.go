@@ -50,10 +50,16 @@ func (g *IDs) Source(file, text string) string {
 	return g.unique(hashOf(g.base, text))
 }
 
-// Reserve makes room for n more ids.
+// Reserve makes room for n more ids, in one table of the size they need
+// (doubled a step at a time, the tables on the way there were as large
+// again as the last, garbage).
 func (g *IDs) Reserve(n int) {
-	for 2*(g.n+n) > len(g.taken) {
-		g.grow()
+	size := max(64, len(g.taken))
+	for 2*(g.n+n) > size {
+		size *= 2
+	}
+	if size > len(g.taken) {
+		g.growTo(size)
 	}
 }
 
@@ -110,9 +116,12 @@ func (g *IDs) insert(key uint64) bool {
 	return true
 }
 
-func (g *IDs) grow() {
+func (g *IDs) grow() { g.growTo(max(64, 2*len(g.taken))) }
+
+// growTo moves the ids given out to a table of size entries (a power of 2).
+func (g *IDs) growTo(size int) {
 	old := g.taken
-	g.taken = make([]uint64, max(64, 2*len(old)))
+	g.taken = make([]uint64, size)
 	mask := uint64(len(g.taken) - 1)
 	for _, key := range old {
 		if key == 0 {
