@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -194,17 +195,31 @@ func appendFile(all, file []pipeline.Source, ids *pipeline.IDs) []pipeline.Sourc
 
 // markDuplicates marks a source whose text repeats an earlier one. Its claims
 // are still read, so that each line's figures are listed where they stand,
-// but the checks count them once.
+// but the checks count them once. The first source of each text is found
+// through an open-addressing table of source indexes by the text's hash: 8
+// bytes a source, where a map of texts to ids held 80 (40 MB of garbage
+// for the 100 MB corpus).
 func markDuplicates(all []pipeline.Source) {
-	seen := make(map[string]string, len(all))
+	size := 1
+	for size < 2*len(all) {
+		size *= 2
+	}
+	first := make([]int32, size) // 1 + the index of the first source of a text; 0: empty
+	mask := uint64(size - 1)
+	seed := maphash.MakeSeed()
 	for i := range all {
 		s := &all[i]
 		key := strings.TrimSpace(s.Text)
-		if first, ok := seen[key]; ok {
-			id := first
-			s.DuplicateOf = &id
-			continue
+		at := maphash.String(seed, key) & mask
+		for ; first[at] != 0; at = (at + 1) & mask {
+			if j := first[at] - 1; strings.TrimSpace(all[j].Text) == key {
+				id := all[j].ID
+				s.DuplicateOf = &id
+				break
+			}
 		}
-		seen[key] = s.ID
+		if first[at] == 0 {
+			first[at] = int32(i + 1)
+		}
 	}
 }
