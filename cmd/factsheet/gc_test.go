@@ -15,3 +15,22 @@ func TestGCPercent(t *testing.T) {
 		}
 	}
 }
+
+// Between stages a run collects only when it holds 48 MB or more and 16 MB
+// or more were allocated since the last collection.
+func TestCollectNow(t *testing.T) {
+	for _, c := range []struct {
+		live, held uint64
+		want       bool
+	}{
+		{2 << 20, 74 << 20, false},  // the 10 MB corpus before its context stage
+		{29 << 20, 54 << 20, false}, // and before its reports
+		{55 << 20, 97 << 20, true},  // the 20 MB corpus before its context stage
+		{55 << 20, 70 << 20, false}, // little garbage
+		{300 << 20, 316 << 20, true},
+	} {
+		if got := collectNow(c.live, c.held); got != c.want {
+			t.Errorf("%d MB live, %d MB held: %v, want %v", c.live>>20, c.held>>20, got, c.want)
+		}
+	}
+}

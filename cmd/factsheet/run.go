@@ -104,6 +104,7 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	if err := a.pipeline(cmd, job); err != nil {
 		return err
 	}
+	collectBetween()
 	werr := a.writeReports(job)
 	if job.ledger != nil && werr == nil {
 		lap := a.lap()
@@ -286,6 +287,9 @@ func (a *app) pipeline(cmd *cobra.Command, job *runJob) error {
 	}
 	stages = ledgerStages(job.ledger, stages, &ledger.Recall{Ledger: job.ledger, Rules: job.rules})
 	for _, st := range stages {
+		if st.Name() != "extract" {
+			collectBetween()
+		}
 		a.stage(st, res)
 		t0 := a.lap()
 		if err := pipeline.Run(context.Background(), res, st); err != nil {
