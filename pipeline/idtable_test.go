@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // An id table finds every source and claim by id, misses what is not
@@ -54,8 +56,20 @@ func TestClaimAtFinds(t *testing.T) {
 	}
 	claims = append(claims, Claim{ID: strings.Clone(claims[3].ID) + "x"}) // not IDs': the table finds it
 	at := newClaimAt(claims)
-	if len(at.runs) == 0 || len(at.runs) > 200 {
-		t.Fatalf("%d runs for 3000 ids", len(at.runs))
+	if want := fewestRuns(claims); len(at.runs) != want {
+		t.Fatalf("%d runs for 3000 ids; their layout allows %d", len(at.runs), want)
+	}
+	// a claim's own id is found by address: the table is never built for it
+	for k, c := range claims[:len(claims)-1] {
+		if c.ID == "" {
+			continue
+		}
+		if got, ok := at.find(c.ID); !ok || got != k {
+			t.Fatalf("%s: %d, %v; want %d", c.ID, got, ok, k)
+		}
+	}
+	if at.table.slot != nil {
+		t.Fatal("the table was built to find claims by their own ids")
 	}
 	for k, c := range claims {
 		if c.ID == "" {
@@ -85,5 +99,68 @@ func TestClaimAtScattered(t *testing.T) {
 		if got, ok := at.find(claims[k].ID); !ok || got != k {
 			t.Fatalf("%s: %d, %v", claims[k].ID, got, ok)
 		}
+	}
+}
+
+// fewestRuns is how many runs of ids laid out one after another the claims
+// hold: a claim continues its predecessor's run when its id, of the same
+// length, starts where the predecessor's ends.
+func fewestRuns(claims []Claim) int {
+	n := 0
+	for k, c := range claims {
+		if c.ID == "" {
+			continue
+		}
+		if k > 0 && len(claims[k-1].ID) == len(c.ID) &&
+			uintptr(unsafe.Pointer(unsafe.StringData(claims[k-1].ID)))+uintptr(len(c.ID)) == uintptr(unsafe.Pointer(unsafe.StringData(c.ID))) {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// The runs hold at most 64 ids and one more per 64 claims that are not laid
+// out one after another; past that the table finds them all. Either way
+// every claim is found, and an id that IDs made after the last claim's is
+// no claim's (it lies at the end of the last run).
+func TestClaimAtRunsLimit(t *testing.T) {
+	for _, c := range []struct {
+		scattered int  // ids apart from each other, one run each
+		runs      bool // kept, and a claim found without the table
+	}{
+		{65, true}, {66, true}, {67, false}, {128, false},
+	} {
+		// ids of five bytes six apart: none continues another
+		var all strings.Builder
+		for i := range c.scattered {
+			fmt.Fprintf(&all, "c-%03d ", i)
+		}
+		var claims []Claim
+		for i := range c.scattered {
+			claims = append(claims, Claim{ID: all.String()[6*i : 6*i+5]})
+		}
+		at := newClaimAt(claims)
+		if got := len(at.runs) > 0; got != c.runs {
+			t.Errorf("%d scattered ids: runs kept %v (%d), want %v", c.scattered, got, len(at.runs), c.runs)
+		}
+		for k := range claims {
+			if got, ok := at.find(claims[k].ID); !ok || got != k {
+				t.Fatalf("%d scattered ids: %s: %d, %v; want %d", c.scattered, claims[k].ID, got, ok, k)
+			}
+		}
+		if built := at.table.slot != nil; built == c.runs {
+			t.Errorf("%d scattered ids: table built %v", c.scattered, built)
+		}
+	}
+	g := NewIDs("c-")
+	var claims []Claim
+	for i := range 10 {
+		claims = append(claims, Claim{ID: g.Claim("h-1", strconv.Itoa(i))})
+	}
+	at := newClaimAt(claims)
+	next := g.Claim("h-1", "10") // right after the last claim's id, in the same slab
+	if k, ok := at.find(next); ok {
+		t.Errorf("an id that is no claim's found at %d", k)
 	}
 }
