@@ -163,9 +163,10 @@ func TestConvertRestates(t *testing.T) {
 	}{
 		{"350 miles (563 km)", m("350 miles", 0, "m"), m("563 km", 11, "m"), true},
 		{"350 miles/563 km", m("350 miles", 0, "m"), m("563 km", 10, "m"), true},
-		{"350 miles, 563 km", m("350 miles", 0, "m"), m("563 km", 11, "m"), false},                    // a list, not a restatement
-		{"350 miles, about 563 km", m("350 miles", 0, "m"), about(m("about 563 km", 11, "m")), true},  // approximate, in apposition
-		{"350 miles, about 563 km", about(m("350 miles", 0, "m")), m("about 563 km", 11, "m"), false}, // the first approximate: a list
+		{"350 miles, 563 km", m("350 miles", 0, "m"), m("563 km", 11, "m"), false},                         // a list, not a restatement
+		{"350 miles, about 563 km", m("350 miles", 0, "m"), about(m("about 563 km", 11, "m")), true},       // approximate, in apposition
+		{"350 miles, about 563 km", about(m("350 miles", 0, "m")), m("about 563 km", 11, "m"), false},      // the first approximate: a list
+		{"350 miles, then about 563 km", m("350 miles", 0, "m"), about(m("about 563 km", 16, "m")), false}, // a word beside the comma: a list
 		{"350 miles and about 563 km", m("350 miles", 0, "m"), about(m("about 563 km", 14, "m")), false},
 		{"350 miles and 563 km", m("350 miles", 0, "m"), m("563 km", 14, "m"), false},
 		{"350 miles (563 kg)", m("350 miles", 0, "m"), m("563 kg", 11, "kg"), false},
