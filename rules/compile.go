@@ -76,7 +76,14 @@ func init() {
 	engineRule("range", (*read.Builder).Range)
 	engineRule("per", (*read.Builder).Per)
 	engineRule("period", (*read.Builder).Period)
-	engineRule("subject", (*read.Builder).Subject)
+	register("subject", func(_ *Ruleset, b *read.Builder, r rawRule) error {
+		var d read.LexiconDef
+		if err := r.decodeStrict(&d); err != nil {
+			return err
+		}
+		d.Generated = r.generated // a generated place yields its aliases
+		return r.wrap(b.Subject(r.ID, d))
+	})
 	engineRule("metric", (*read.Builder).Metric)
 	engineRule("keywords", (*read.Builder).Keywords)
 }
@@ -179,31 +186,37 @@ func ruleOf(merged []rawRule, err error) rawRule {
 // The built-in rule files, as messages name them.
 const (
 	BuiltinUnits  = "units.cldr.yaml (built in)"
+	BuiltinPlaces = "places.cldr.yaml (built in)"
 	BuiltinConfig = "config.yaml (built in)"
 )
 
-// Default compiles the built-in rules, the unit rules generated from CLDR
-// (units.cldr.yaml) and then config.yaml, whose unit aliases win over the
-// generated ones, extended or overridden by the user's rule files, in order.
+// Default compiles the built-in rules, the unit and place rules generated
+// from CLDR (units.cldr.yaml, places.cldr.yaml) and then config.yaml, whose
+// unit and subject aliases win over the generated ones, extended or
+// overridden by the user's rule files, in order.
 func Default(files ...string) (*Ruleset, error) {
-	// The two built-in files are parsed side by side: parsing YAML is most
-	// of a short run's start.
-	var units []rawRule
-	var uerr error
-	done := make(chan struct{})
+	// The built-in files are parsed side by side: parsing YAML is most of a
+	// short run's start.
+	var units, places []rawRule
+	var uerr, perr error
+	done := make(chan struct{}, 2)
 	go func() {
-		defer close(done)
+		defer func() { done <- struct{}{} }()
 		units, uerr = Parse(BuiltinUnits, factsheet.GeneratedUnits)
+	}()
+	go func() {
+		defer func() { done <- struct{}{} }()
+		places, perr = Parse(BuiltinPlaces, factsheet.GeneratedPlaces)
 	}()
 	base, err := Parse(BuiltinConfig, factsheet.DefaultConfig)
 	<-done
-	if uerr != nil {
-		return nil, uerr
+	<-done
+	for _, e := range []error{uerr, perr, err} {
+		if e != nil {
+			return nil, e
+		}
 	}
-	if err != nil {
-		return nil, err
-	}
-	return compileWith([][]rawRule{units, base}, files)
+	return compileWith([][]rawRule{units, places, base}, files)
 }
 
 // Load compiles the default rules (data, reported as name) extended or

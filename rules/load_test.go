@@ -98,3 +98,44 @@ func TestValidConfigReplaces(t *testing.T) {
 		t.Error(fails)
 	}
 }
+
+// TestGeneratedSubjectsYield loads generated subject rules beside a
+// hand-written one: the hand-written alias wins, whichever file comes
+// first; the generated aliases match only as proper names, the name of a
+// generated rule is no alias, and a not phrase names nothing.
+func TestGeneratedSubjectsYield(t *testing.T) {
+	for _, order := range [][]string{
+		{"testdata/config/valid/generated-places.yaml", "testdata/config/valid/hand-places.yaml"},
+		{"testdata/config/valid/hand-places.yaml", "testdata/config/valid/generated-places.yaml"},
+	} {
+		rs, err := rules.Default(order...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases := []struct{ text, want string }{
+			{"Ruritania grew 5%.", "Kingdom of Ruritania"}, // the hand-written rule's
+			{"鲁国增长5%。", "Kingdom of Ruritania"},
+			{"RU grew 5%.", "Ruritania"},
+			{"鲁里塔尼亚增长5%。", "Ruritania"},
+			{"ルリタニアの成長率は5%。", "Ruritania"},
+			{"Elsewhere it grew 5%.", "Nameonly"},
+			{"ru grew 5%.", ""},                 // capitals are capitals
+			{"Ru grew 5%.", ""},                 // all of them
+			{"ルリタニアン5%。", ""},                   // a katakana name is a whole word
+			{"Nameonly grew 5%.", ""},           // the name is no alias
+			{"It cost 5 Ruritania crowns.", ""}, // a not phrase
+			{"It cost RU$5.", ""},
+		}
+		for _, c := range cases {
+			got := ""
+			for _, m := range rs.Mentions(c.text) {
+				if m.Kind == "subject" {
+					got = m.Name
+				}
+			}
+			if got != c.want {
+				t.Errorf("%v: %q: subject %q, want %q", order, c.text, got, c.want)
+			}
+		}
+	}
+}

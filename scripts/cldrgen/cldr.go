@@ -13,7 +13,7 @@ import (
 const cldrVersion = "48.2.0"
 
 // The npm packages the generator reads, unpacked side by side in one folder.
-var cldrPackages = []string{"cldr-core", "cldr-units-full", "cldr-numbers-full"}
+var cldrPackages = []string{"cldr-core", "cldr-units-full", "cldr-numbers-full", "cldr-localenames-full"}
 
 // The locales read: English (US and British spellings), Chinese (simplified,
 // traditional, Hong Kong) and Japanese, the languages factsheet reads.
@@ -34,11 +34,14 @@ type cldrData struct {
 	currencies map[string]map[string]map[string]string
 	// tender holds the codes that some region uses today
 	tender map[string]bool
+	// territories[locale][code] is a territory's name (US, US-alt-short)
+	territories map[string]map[string]string
 }
 
 func readCLDR(dir string) (*cldrData, error) {
 	d := &cldrData{dir: dir, units: map[string]map[string]map[string]map[string]string{},
-		currencies: map[string]map[string]map[string]string{}, tender: map[string]bool{}}
+		currencies: map[string]map[string]map[string]string{}, tender: map[string]bool{},
+		territories: map[string]map[string]string{}}
 	for _, p := range cldrPackages {
 		var pkg struct {
 			Version string `json:"version"`
@@ -124,6 +127,17 @@ func readCLDR(dir string) (*cldrData, error) {
 			return nil, err
 		}
 		d.currencies[loc] = c.Main[loc].Numbers.Currencies
+		var tr struct {
+			Main map[string]struct {
+				Names struct {
+					Territories map[string]string `json:"territories"`
+				} `json:"localeDisplayNames"`
+			} `json:"main"`
+		}
+		if err := readJSON(filepath.Join(dir, "cldr-localenames-full", "main", loc, "territories.json"), &tr); err != nil {
+			return nil, err
+		}
+		d.territories[loc] = tr.Main[loc].Names.Territories
 	}
 	return d, nil
 }

@@ -230,3 +230,51 @@ var letterSymbols = map[string]bool{
 	"RM": true, // Malaysian ringgit
 	"Rp": true, // Indonesian rupiah
 }
+
+// skipPlaces are CLDR territories that are no place a figure is about.
+var skipPlaces = map[string]string{
+	"001": "the world: 'world' is a common word, and world figures are told apart by their metric",
+	"QO":  "a statistical remainder (Outlying Oceania), no place a text names",
+	"ZZ":  "no place (Unknown Region)",
+	"XA":  "a pseudo-locale's test region",
+	"XB":  "a pseudo-locale's test region",
+	"UN":  "an organisation that publishes figures: it is their source, not what they are about",
+}
+
+// dropPlaceAliases are territory names that name something else as often
+// as the place, or more: a figure near them would take the wrong subject.
+var dropPlaceAliases = map[string]string{
+	"Chad":     "a given name as well as the country",
+	"Georgia":  "the US state as well as the country (格鲁吉亚 is only the country)",
+	"ジョージア":    "the US state as well as the country, and a given name",
+	"喬治亞":      "the US state as well as the country",
+	"Jersey":   "New Jersey, and a garment",
+	"ジャージー":    "a garment (jersey) as well as the island",
+	"Republic": "a common word (Congo (Republic))",
+	"Keeling":  "the Keeling Curve of CO₂ as well as the islands",
+	"キンシャサ":    "a capital city, not its country",
+	"ブラザビル":    "a capital city, not its country",
+	"金夏沙":      "a capital city, not its country",
+	"布拉薩":      "a capital city, not its country",
+	"中美":       "China and the US (中美贸易) as often as Central America",
+	"中非":       "China and Africa (中非合作) as often as Middle Africa",
+	"獅子山":      "Lion Rock in Hong Kong as well as Sierra Leone",
+	"黑山":       "a common place name in China (黑山县) as well as Montenegro",
+}
+
+// placeNot are phrases that hold a place's name without naming the place:
+// a part of another country, a sea, a word across which the characters of
+// a Chinese name fall (增加纳税 holds 加纳, Ghana), a company or bank.
+var placeNot = map[string][]string{
+	"CN": {"中国银行", "中國銀行", "中国地方", "中国銀行"}, // Bank of China; Japan's Chūgoku region and bank
+	"GH": {"增加纳", "参加纳", "加纳入", "加纳税"},
+	"GN": {"New Guinea", "新几内亚", "新幾內亞"},
+	"HT": {"海地区", "海地區"}, // 沿海地区, coastal areas
+	"IE": {"Northern Ireland", "北爱尔兰", "北愛爾蘭", "北アイルランド"},
+	"IN": {"印度洋", "インド洋"}, // the Indian Ocean
+	"KP": {"朝鲜半岛", "朝鲜族", "朝鮮半島"},
+	"ML": {"马里兰", "马里亚纳", "马里奥", "馬里蘭"}, // Maryland, the Marianas, Mario
+	"MN": {"内蒙古", "內蒙古"},
+	"NE": {"Niger Delta", "Niger River", "River Niger"},
+	"TG": {"多哥伦", "多哥倫"}, // 很多哥伦比亚人: Colombia
+}

@@ -10,7 +10,7 @@ VERSION=48.2.0
 dir=${1:-/tmp/cldr}
 mkdir -p "$dir"
 cd "$dir"
-for p in cldr-core cldr-units-full cldr-numbers-full; do
+for p in cldr-core cldr-units-full cldr-numbers-full cldr-localenames-full; do
   npm pack --silent "$p@$VERSION" >/dev/null
   rm -rf "$p" && mkdir "$p"
   tar xzf "$p-$VERSION.tgz" -C "$p" --strip-components=1

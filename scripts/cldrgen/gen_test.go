@@ -125,7 +125,7 @@ func TestGenerateFixture(t *testing.T) {
 	dir := t.TempDir()
 	out, lic := filepath.Join(dir, "units.cldr.yaml"), filepath.Join(dir, "third_party", "LICENSE")
 	var summary bytes.Buffer
-	if err := run("testdata/cldr", out, lic, true, &summary); err != nil {
+	if err := run("testdata/cldr", out, filepath.Join(dir, "places.cldr.yaml"), lic, true, &summary); err != nil {
 		t.Fatal(err)
 	}
 	if b, err := os.ReadFile(lic); err != nil || !strings.Contains(string(b), "UNICODE LICENSE V3") {
@@ -194,6 +194,92 @@ func TestGenerateFixture(t *testing.T) {
 	} {
 		if !strings.Contains(summary.String(), want) {
 			t.Errorf("summary lacks %q:\n%s", want, summary.String())
+		}
+	}
+}
+
+// TestGeneratePlacesFixture runs the generator on the fixture's territories:
+// a name of two territories, a single character, a capital city, a common
+// word in brackets, & and St., a name dropped with its translations kept,
+// curated and currency phrases that name no place.
+func TestGeneratePlacesFixture(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "places.cldr.yaml")
+	var summary bytes.Buffer
+	if err := run("testdata/cldr", filepath.Join(dir, "units.cldr.yaml"), out, filepath.Join(dir, "LICENSE"), true, &summary); err != nil {
+		t.Fatal(err)
+	}
+	rules := readPlaces(t, out)
+	want := map[string]struct {
+		name         string
+		aliases, not []string
+	}{
+		"cldr-place-us": {"United States", []string{"US", "United States", "アメリカ", "アメリカ合衆国", "美国", "美國"},
+			[]string{"US Dollar", "US dollars", "US$"}},
+		"cldr-place-cd":  {"Congo - Kinshasa", []string{"DRC", "刚果民主共和国"}, nil},
+		"cldr-place-cg":  {"Congo - Brazzaville", nil, nil}, // Congo is two territories', Republic a word, 布 a character
+		"cldr-place-td":  {"Chad", []string{"チャド", "乍得"}, nil},
+		"cldr-place-mm":  {"Myanmar", []string{"Burma", "Myanmar", "ビルマ", "ミャンマー"}, nil},
+		"cldr-place-kn":  {"St. Kitts & Nevis", []string{"Saint Kitts & Nevis", "Saint Kitts and Nevis", "St Kitts & Nevis", "St Kitts and Nevis", "St. Kitts & Nevis", "St. Kitts and Nevis"}, nil},
+		"cldr-place-ci":  {"Côte d’Ivoire", []string{"Côte d'Ivoire", "Côte d’Ivoire", "Ivory Coast"}, nil},
+		"cldr-place-kr":  {"South Korea", []string{"South Korea", "南韓", "韓国", "韩国"}, []string{"韓国ウォン"}}, // not South Korean Won: Korean is another word
+		"cldr-place-tw":  {"Taiwan", []string{"Taiwan", "台湾", "台灣"}, []string{"New Taiwan Dollar", "New Taiwan dollars"}},
+		"cldr-place-my":  {"Malaysia", []string{"Malaysia", "マレーシア", "马来西亚"}, nil}, // マレーシアリンギット: a longer katakana word
+		"cldr-place-ne":  {"Niger", []string{"Niger", "尼日"}, []string{"Niger Delta", "Niger River", "River Niger"}},
+		"cldr-place-ng":  {"Nigeria", []string{"Nigeria", "奈及利亞", "尼日利亞"}, nil},
+		"cldr-place-tg":  {"Togo", []string{"Togo", "多哥"}, []string{"多哥伦", "多哥倫"}},
+		"cldr-place-150": {"Europe", []string{"Europe", "欧洲"}, nil},
+	}
+	got := map[string]genPlace{}
+	for _, r := range rules {
+		got[r.ID] = r
+	}
+	for id, w := range want {
+		r, ok := got[id]
+		if w.aliases == nil {
+			if ok {
+				t.Errorf("%s: generated with %q, want none", id, r.Aliases)
+			}
+			continue
+		}
+		if !ok || r.Name != w.name || !equal(r.Aliases, w.aliases) || !equal(r.Not, w.not) {
+			t.Errorf("%s: %+v\nwant name %q aliases %q not %q", id, r, w.name, w.aliases, w.not)
+		}
+	}
+	if _, ok := got["cldr-place-001"]; ok {
+		t.Error("the world is generated")
+	}
+	for _, w := range []string{
+		"ambiguous: CLDR gives it to CD, CG",
+		"a given name as well as the country",
+		"a capital city, not its country",
+		"a common word (Congo (Republic))",
+		"a single character",
+		"001 world",
+	} {
+		if !strings.Contains(summary.String(), w) {
+			t.Errorf("summary lacks %q:\n%s", w, summary.String())
+		}
+	}
+}
+
+func TestExpandPlace(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Kenya", []string{"Kenya"}},
+		{"Myanmar (Burma)", []string{"Myanmar", "Burma"}},
+		{"Cocos (Keeling) Islands", []string{"Cocos Islands"}}, // a bracket inside is no name alone
+		{"Congo - Kinshasa", []string{"Congo"}},
+		{"刚果（金）", []string{"刚果", "金"}},
+		{"Bosnia & Herzegovina", []string{"Bosnia & Herzegovina", "Bosnia and Herzegovina"}},
+		{"St. Lucia", []string{"St. Lucia", "Saint Lucia", "St Lucia"}},
+		{"Côte d’Ivoire", []string{"Côte d’Ivoire", "Côte d'Ivoire"}},
+	}
+	for _, tt := range tests {
+		if got := expandPlace(tt.in); !equal(got, tt.want) {
+			t.Errorf("expandPlace(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -1,5 +1,6 @@
 // Command cldrgen writes units.cldr.yaml, factsheet's unit and currency
-// rules generated from Unicode CLDR, and the CLDR licence beside it. It is
+// rules generated from Unicode CLDR, places.cldr.yaml, its subject rules
+// for countries, territories and regions, and the CLDR licence. It is
 // run by hand when CLDR is updated, never at build time:
 //
 //	scripts/cldrgen/fetch.sh /tmp/cldr     # npm pack of the pinned packages
@@ -26,7 +27,8 @@ import (
 
 func main() {
 	dir := flag.String("cldr", "", "folder holding the unpacked npm packages "+fmt.Sprint(cldrPackages)+" (see fetch.sh)")
-	out := flag.String("out", "units.cldr.yaml", "generated rules file")
+	out := flag.String("out", "units.cldr.yaml", "generated unit rules file")
+	placesOut := flag.String("places", "places.cldr.yaml", "generated place (subject) rules file")
 	lic := flag.String("license", "third_party/cldr/LICENSE", "where to copy the Unicode licence")
 	verbose := flag.Bool("v", false, "list every alias left out, not only the counts")
 	flag.Parse()
@@ -34,13 +36,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "cldrgen: -cldr is required (run scripts/cldrgen/fetch.sh first)")
 		os.Exit(2)
 	}
-	if err := run(*dir, *out, *lic, *verbose, os.Stdout); err != nil {
+	if err := run(*dir, *out, *placesOut, *lic, *verbose, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "cldrgen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, out, lic string, verbose bool, w io.Writer) error {
+func run(dir, out, placesOut, lic string, verbose bool, w io.Writer) error {
 	d, err := readCLDR(dir)
 	if err != nil {
 		return err
@@ -60,6 +62,17 @@ func run(dir, out, lic string, verbose bool, w io.Writer) error {
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
+	places := g.places(rules)
+	buf.Reset()
+	if err := writePlaces(&buf, d.version, places); err != nil {
+		return err
+	}
+	if err := checkPlacesRoundTrip(buf.Bytes(), places); err != nil {
+		return fmt.Errorf("the generated places do not read back: %w", err)
+	}
+	if err := os.WriteFile(placesOut, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
 	licence, err := os.ReadFile(filepath.Join(dir, "cldr-core", "LICENSE"))
 	if err != nil {
 		return err
@@ -70,7 +83,7 @@ func run(dir, out, lic string, verbose bool, w io.Writer) error {
 	if err := os.WriteFile(lic, licence, 0o644); err != nil {
 		return err
 	}
-	g.summary(w, rules, out, verbose)
+	g.summary(w, rules, out, places, placesOut, verbose)
 	return nil
 }
 
@@ -93,12 +106,17 @@ func (g *generator) generate() ([]rule, error) {
 	return out, nil
 }
 
-func (g *generator) summary(w io.Writer, rules []rule, out string, verbose bool) {
+func (g *generator) summary(w io.Writer, rules []rule, out string, places []place, placesOut string, verbose bool) {
 	n := 0
 	for _, r := range rules {
 		n += len(r.symbols) + len(r.words) + len(r.before)
 	}
 	fmt.Fprintf(w, "cldrgen: wrote %s: %d rules, %d aliases, from CLDR %s\n", out, len(rules), n, g.cldr.version)
+	n, not := 0, 0
+	for _, p := range places {
+		n, not = n+len(p.aliases), not+len(p.not)
+	}
+	fmt.Fprintf(w, "cldrgen: wrote %s: %d rules, %d aliases, %d phrases that name no place\n", placesOut, len(places), n, not)
 	reasons := sortedKeys(g.skipped)
 	sort.SliceStable(reasons, func(a, b int) bool { return len(g.skipped[reasons[a]]) > len(g.skipped[reasons[b]]) })
 	fmt.Fprintln(w, "left out:")

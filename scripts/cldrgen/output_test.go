@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -264,5 +265,95 @@ func TestGeneratedShape(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// genPlace is a place rule of the generated file.
+type genPlace struct {
+	ID      string   `yaml:"id"`
+	Type    string   `yaml:"type"`
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	Not     []string `yaml:"not"`
+}
+
+func readPlaces(t *testing.T, path string) []genPlace {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Generated bool       `yaml:"generated"`
+		Rules     []genPlace `yaml:"rules"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !doc.Generated {
+		t.Errorf("%s is not marked generated: true", path)
+	}
+	return doc.Rules
+}
+
+// TestGeneratedPlaces holds the committed places.cldr.yaml to countries in
+// three languages, to the names it leaves out, and to its shape: sorted
+// rules and aliases (the file is byte-stable), one rule per alias.
+func TestGeneratedPlaces(t *testing.T) {
+	rules := readPlaces(t, "../../places.cldr.yaml")
+	byAlias := map[string]genPlace{}
+	not := map[string]string{}
+	for i, r := range rules {
+		if r.Type != "subject" || !strings.HasPrefix(r.ID, "cldr-place-") || r.Name == "" || len(r.Aliases) == 0 {
+			t.Errorf("rule %+v: not a generated place", r)
+		}
+		if i > 0 && rules[i-1].ID >= r.ID || !sort.StringsAreSorted(r.Aliases) || !sort.StringsAreSorted(r.Not) {
+			t.Errorf("rule %s: not sorted", r.ID)
+		}
+		for _, a := range r.Aliases {
+			k := strings.ToLower(a)
+			if o, ok := byAlias[k]; ok {
+				t.Errorf("%q is an alias of %s and %s", a, o.ID, r.ID)
+			}
+			byAlias[k] = r
+		}
+		for _, n := range r.Not {
+			not[n] = r.ID
+		}
+	}
+	has := map[string][]string{
+		"Kenya":          {"Kenya", "肯尼亚", "肯亞", "ケニア"},
+		"Vietnam":        {"Vietnam", "越南", "ベトナム"},
+		"United States":  {"United States", "US", "美国", "アメリカ", "アメリカ合衆国"},
+		"United Kingdom": {"United Kingdom", "UK", "英国", "イギリス"},
+		"Türkiye":        {"Türkiye", "Turkey", "土耳其", "トルコ"},
+		"Poland":         {"Poland", "波兰", "波蘭", "ポーランド"},
+		"Hong Kong":      {"Hong Kong", "香港"},
+		"Myanmar":        {"Myanmar", "Burma", "缅甸", "ミャンマー"},
+		"Côte d’Ivoire":  {"Côte d'Ivoire", "Ivory Coast", "科特迪瓦", "コートジボワール"},
+		"Georgia":        {"格鲁吉亚"},
+		"Europe":         {"Europe", "欧洲", "ヨーロッパ"},
+		"European Union": {"European Union", "欧盟", "欧州連合"},
+	}
+	for name, aliases := range has {
+		for _, a := range aliases {
+			if r, ok := byAlias[strings.ToLower(a)]; !ok || r.Name != name {
+				t.Errorf("%q: rule %q, want %s", a, r.Name, name)
+			}
+		}
+	}
+	for _, a := range []string{"Chad", "Georgia", "Jersey", "Congo", "刚果", "world", "世界", "United Nations", "UN",
+		"中美", "中非", "黑山", "獅子山", "ジョージア", "Republic", "Keeling", "金", "布"} {
+		if r, ok := byAlias[strings.ToLower(a)]; ok {
+			t.Errorf("%q is an alias of %s; it names something else too", a, r.ID)
+		}
+	}
+	for _, n := range []string{"Hong Kong dollars", "US$", "新加坡元", "香港ドル", "Niger Delta", "内蒙古", "Northern Ireland"} {
+		if not[n] == "" {
+			t.Errorf("%q is in no rule's not list", n)
+		}
+	}
+	if data, err := os.ReadFile("../../places.cldr.yaml"); err != nil || !strings.Contains(string(data), "GENERATED from Unicode CLDR "+cldrVersion) {
+		t.Errorf("places.cldr.yaml header: %v", err)
 	}
 }

@@ -134,3 +134,81 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+const placesHeader = `# places.cldr.yaml: subject rules for countries, territories and regions,
+# GENERATED from Unicode CLDR %s (npm package cldr-localenames-full) by
+# scripts/cldrgen. DO NOT EDIT: change scripts/cldrgen/curate.go and run
+#
+#     scripts/cldrgen/fetch.sh /tmp/cldr && go run ./scripts/cldrgen -cldr /tmp/cldr
+#
+# One rule per territory, named by its English name; its aliases are the
+# names of the en, en-GB, zh, zh-Hant, zh-Hant-HK and ja locales (with the
+# short and variant names: US, アメリカ, Türkiye and Turkey). Names that
+# name something else as often (Chad, Georgia, 中美), single characters,
+# names CLDR gives to two territories (Congo) and names a unit or currency
+# reads are left out; not lists phrases that hold a name without naming
+# the place (Niger Delta, 内蒙古, and currency names: Hong Kong dollars).
+#
+# Data from Unicode CLDR, Copyright © 2004-2026 Unicode, Inc. Unicode and the
+# Unicode Logo are registered trademarks of Unicode, Inc. in the United States
+# and other countries. Used under the Unicode License v3, whose text is in
+# third_party/cldr/LICENSE.
+
+# The rules of a generated file yield: an alias that a hand-written subject
+# (config.yaml) has is dropped from them. A generated subject's aliases are
+# proper names: they match where their capitals are capitals (Turkey, not
+# turkey; US, not us), and one in katakana only as a whole katakana word
+# (タイ, not タイヤ). Its name is its display name, not an alias.
+generated: true
+
+rules:
+`
+
+// writePlaces writes the place rules, one flow mapping a line.
+func writePlaces(w io.Writer, version string, places []place) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, placesHeader, version)
+	list := func(l []string) string {
+		items := make([]string, len(l))
+		for i, s := range l {
+			items[i] = scalar(s)
+		}
+		return "[" + strings.Join(items, ", ") + "]"
+	}
+	for _, p := range places {
+		fmt.Fprintf(&b, "  - {id: %s, type: subject, name: %s, aliases: %s", p.id, scalar(p.name), list(p.aliases))
+		if len(p.not) > 0 {
+			fmt.Fprintf(&b, ", not: %s", list(p.not))
+		}
+		b.WriteString("}\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// checkPlacesRoundTrip reads the written places back and compares them.
+func checkPlacesRoundTrip(data []byte, places []place) error {
+	var doc struct {
+		Generated bool `yaml:"generated"`
+		Rules     []struct {
+			ID      string   `yaml:"id"`
+			Type    string   `yaml:"type"`
+			Name    string   `yaml:"name"`
+			Aliases []string `yaml:"aliases"`
+			Not     []string `yaml:"not"`
+		} `yaml:"rules"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return err
+	}
+	if !doc.Generated || len(doc.Rules) != len(places) {
+		return fmt.Errorf("%d rules read, %d written (generated: %v)", len(doc.Rules), len(places), doc.Generated)
+	}
+	for i, got := range doc.Rules {
+		want := places[i]
+		if got.ID != want.id || got.Type != "subject" || got.Name != want.name || !equal(got.Aliases, want.aliases) || !equal(got.Not, want.not) {
+			return fmt.Errorf("rule %s reads back as %+v", want.id, got)
+		}
+	}
+	return nil
+}

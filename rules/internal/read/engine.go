@@ -147,6 +147,9 @@ func (rs *Engine) finish() error {
 	if err := rs.units.finish(); err != nil {
 		return err
 	}
+	if err := rs.lex.finish(); err != nil {
+		return err
+	}
 	for _, d := range rs.units.defs {
 		for _, sym := range d.Symbols {
 			if d.ctx != nil && rs.digits.suffixes[sym] != 0 {

@@ -3,6 +3,7 @@ package read
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // lexicon holds the subjects and metrics that claims speak of, with their
@@ -11,8 +12,11 @@ type lexicon struct {
 	entries []lexEntry
 	tr      trie
 	owner   map[string]string
-	stop    map[string]bool
-	words   int
+	// generated holds the entries of a generated rule file (places.cldr.yaml)
+	// until every hand-written one is in: their aliases yield (finish)
+	generated []genLex
+	stop      map[string]bool
+	words     int
 	// plain are the words that may stand before a metric without making
 	// it another one (total revenue is revenue; services revenue is not)
 	plain map[string]bool
@@ -20,12 +24,32 @@ type lexicon struct {
 
 type lexEntry struct {
 	id, kind, name string
+	// proper is the alias as written, for a generated entry: a proper name,
+	// which matches only where its capitals are capitals and a kana name
+	// only as a whole word of kana (タイ is not in タイヤ or ネクタイ)
+	proper string
+	// block marks a phrase that holds a name without naming it ("New
+	// Jersey", 内蒙古, "Hong Kong dollars"): it is read, and names nothing
+	block bool
 }
 
 // LexiconDef defines a subject or metric: its name and its aliases.
 type LexiconDef struct {
 	Name    string   `yaml:"name"`
 	Aliases []string `yaml:"aliases"`
+	// Not lists phrases that hold an alias without naming the entry (for
+	// Niger: "Niger Delta"); no entry is named there.
+	Not []string `yaml:"not"`
+	// Generated marks a rule of a generated file (places.cldr.yaml): its
+	// name is only its display name (aliases lists all it matches), its
+	// aliases are proper names, and a hand-written rule's alias is dropped
+	// from it.
+	Generated bool `yaml:"-"`
+}
+
+type genLex struct {
+	kind, id string
+	def      LexiconDef
 }
 
 // Mention is a subject or metric named in a text, by rune offsets.
@@ -73,7 +97,11 @@ func (lx *lexicon) add(kind, id string, raw LexiconDef) error {
 	if lx.owner == nil {
 		lx.owner = map[string]string{}
 	}
-	lx.entries = append(lx.entries, lexEntry{id, kind, raw.Name})
+	if raw.Generated { // added last, in finish: what the hand-written rules claim is theirs
+		lx.generated = append(lx.generated, genLex{kind, id, raw})
+		return nil
+	}
+	lx.entries = append(lx.entries, lexEntry{id: id, kind: kind, name: raw.Name})
 	for _, a := range append([]string{raw.Name}, raw.Aliases...) {
 		key := kind + "\x00" + lowerString(a)
 		if other, ok := lx.owner[key]; ok && other != id {
@@ -82,8 +110,112 @@ func (lx *lexicon) add(kind, id string, raw LexiconDef) error {
 		lx.owner[key] = id
 		lx.tr.add(a, len(lx.entries)-1)
 	}
+	return lx.blocks(id, raw.Not)
+}
+
+// finish adds the generated entries, each alias an entry of its own (its
+// case is checked where it matches), leaving out the aliases a
+// hand-written entry has; two generated entries claiming one is an error.
+func (lx *lexicon) finish() error {
+	for _, g := range lx.generated {
+		for _, a := range g.def.Aliases {
+			key := g.kind + "\x00" + lowerString(a)
+			other, ok := lx.owner[key]
+			if ok && other == g.id {
+				continue
+			}
+			if ok && !lx.isGenerated(other) {
+				continue // the hand-written entry's
+			}
+			if ok {
+				err := dupErr("aliases", a, other)
+				err.Rule = g.id
+				return err
+			}
+			lx.owner[key] = g.id
+			lx.entries = append(lx.entries, lexEntry{id: g.id, kind: g.kind, name: g.def.Name, proper: a})
+			lx.tr.put(a, len(lx.entries)-1) // over a block of the same phrase
+		}
+		if err := lx.blocks(g.id, g.def.Not); err != nil {
+			err.(*FieldError).Rule = g.id
+			return err
+		}
+	}
+	lx.generated = nil
 	return nil
 }
+
+func (lx *lexicon) isGenerated(id string) bool {
+	for _, g := range lx.generated {
+		if g.id == id {
+			return true
+		}
+	}
+	return false
+}
+
+// blocks adds the phrases of a not list: a phrase that is some entry's
+// alias stays that entry's.
+func (lx *lexicon) blocks(id string, not []string) error {
+	for _, a := range not {
+		if a == "" {
+			return fieldErr("not", "a phrase is empty")
+		}
+		lx.entries = append(lx.entries, lexEntry{id: id, block: true})
+		lx.tr.add(a, len(lx.entries)-1)
+	}
+	return nil
+}
+
+// fits reports whether the entry v may be read at text offsets i to end.
+func (lx *lexicon) fits(t *text, v, i, end int) bool {
+	e := &lx.entries[v]
+	if e.proper == "" {
+		return true
+	}
+	return capitalsFit(t, i, end, e.proper) && kanaEdges(t, i, end, e.proper)
+}
+
+// capitalsFit reports whether each capital letter of alias is a capital
+// in the text from i: Turkey is not turkey, US is not us or Us. The trie
+// reads a run of spaces for a space, and folds nothing else.
+func capitalsFit(t *text, i, end int, alias string) bool {
+	j := i
+	for _, c := range alias {
+		if j >= end {
+			return true
+		}
+		if c == ' ' {
+			for j < end && isSpaceRune(t.at(j)) {
+				j++
+			}
+			continue
+		}
+		if c < 0x3000 && unicode.IsUpper(c) && !unicode.IsUpper(t.at(j)) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// kanaEdges reports whether an alias that begins or ends in katakana is
+// not part of a longer katakana word: マリ is not in マリオ, nor タイ in
+// ネクタイ.
+func kanaEdges(t *text, i, end int, alias string) bool {
+	first, last := rune(0), rune(0)
+	for _, c := range alias {
+		if first == 0 {
+			first = c
+		}
+		last = c
+	}
+	return !(katakanaLetter(first) && katakanaLetter(t.at(i-1)) || katakanaLetter(last) && katakanaLetter(t.at(end)))
+}
+
+// katakanaLetter is a katakana letter or the long vowel mark, not the
+// middle dot that separates words.
+func katakanaLetter(c rune) bool { return c >= 0x30A1 && c <= 0x30FA || c == 0x30FC }
 
 // Mentions finds the subjects and metrics a text names, longest alias first.
 func (rs *Engine) Mentions(s string) []Mention {
@@ -101,16 +233,21 @@ func (sc *scan) mentions() []Mention {
 	var out []Mention
 	lx := &rs.lex
 	sent, want := sc.sent, sc.claimSent
-	ok := func(v, e int) bool { return boundaryAfter(t, e) }
+	var at int
+	ok := func(v, e int) bool { return boundaryAfter(t, e) && lx.fits(t, v, at, e) }
 	lx.tr.starts(t, func(i, next int) int {
 		if !boundaryBefore(t, i) || want != nil && !want[sent.of(i)] {
 			return next
 		}
+		at = i
 		v, end := lx.tr.match(t, i, ok)
 		if v < 0 {
 			return next
 		}
 		e := lx.entries[v]
+		if e.block {
+			return end
+		}
 		name := e.name
 		if e.kind == "metric" && lx.plain != nil {
 			if w := sc.partBefore(i); w != "" {

@@ -91,6 +91,23 @@ func (tr *trie) add(alias string, v int) int {
 	return prev
 }
 
+// put stores alias with value index v, replacing the value stored for it.
+func (tr *trie) put(alias string, v int) {
+	if tr.add(alias, v) < 0 {
+		return
+	}
+	rs := []rune(alias)
+	n := int32(0)
+	for k := range rs {
+		c := rs[k]
+		if tr.reverse {
+			c = rs[len(rs)-1-k]
+		}
+		n = tr.child(n, tr.key(fold(c)))
+	}
+	tr.nodes[n].val = v + 1
+}
+
 // addWord records the length of the Latin word an alias begins with.
 func (tr *trie) addWord(rs []rune) {
 	n := 0
