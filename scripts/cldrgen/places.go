@@ -30,6 +30,9 @@ func (g *generator) places(units []rule) []place {
 				unitAlias[strings.ToLower(a)] = true
 			}
 		}
+		if r.kind == "money" && !g.cldr.tender[r.source] {
+			continue // a withdrawn currency's name is rare in text, and each phrase costs start-up time
+		}
 		unitWords = append(append(append(unitWords, r.words...), r.symbols...), r.before...)
 	}
 	names := map[string][]string{}  // code -> aliases

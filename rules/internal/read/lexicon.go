@@ -15,8 +15,17 @@ type lexicon struct {
 	// generated holds the entries of a generated rule file (places.cldr.yaml)
 	// until every hand-written one is in: their aliases yield (finish)
 	generated []genLex
-	stop      map[string]bool
-	words     int
+	// second holds the second runes of the aliases that begin with no
+	// Latin letter, and single their one-rune aliases: a Han character
+	// that begins a name (中, 大, 南) mostly begins none, and one bit test
+	// says so before the trie is walked
+	second, single runeSet
+	// lower holds the shapes of the Latin words that a lower-case word of
+	// the text may begin: a generated name begins with a capital, and most
+	// words of a text begin none
+	lower shapes
+	stop  map[string]bool
+	words int
 	// plain are the words that may stand before a metric without making
 	// it another one (total revenue is revenue; services revenue is not)
 	plain map[string]bool
@@ -108,9 +117,46 @@ func (lx *lexicon) add(kind, id string, raw LexiconDef) error {
 			return dupErr("aliases", a, other)
 		}
 		lx.owner[key] = id
-		lx.tr.add(a, len(lx.entries)-1)
+		lx.addAlias(a, len(lx.entries)-1, false)
 	}
 	return lx.blocks(id, raw.Not)
+}
+
+// addAlias stores alias for entry v, noting its second rune, or the
+// shape of its first word when that may begin in lower case.
+func (lx *lexicon) addAlias(a string, v int, replace bool) {
+	rs := []rune(a)
+	if len(rs) > 0 && isLatin(fold(rs[0])) && !(lx.entries[v].proper != "" && unicode.IsUpper(rs[0])) {
+		n := 0
+		for n < len(rs) && isLatin(fold(rs[n])) {
+			n++
+		}
+		lx.lower.add(lowerKey(fold(rs[0])), n)
+	}
+	if len(rs) > 0 && !isLatin(fold(rs[0])) {
+		if len(rs) == 1 {
+			lx.single.add(lowerKey(fold(rs[0])))
+		} else {
+			lx.second.add(lowerKey(fold(rs[1])))
+			lx.second.add(unicode.ToUpper(fold(rs[1])))
+		}
+	}
+	if replace {
+		lx.tr.put(a, v)
+	} else {
+		lx.tr.add(a, v)
+	}
+}
+
+// mayBegin reports whether an alias may begin at i, by its first two
+// runes, or for a Latin word ending at next, by its shape when it begins
+// in lower case (the trie's word shapes have ruled out the rest).
+func (lx *lexicon) mayBegin(t *text, i, next int) bool {
+	c, d := t.f[i], t.at(i+1)
+	if isLatin(c) {
+		return c < 'a' || c > 'z' || lx.lower.may(c, next-i)
+	}
+	return lx.single.has(lowerKey(c)) || isSpaceRune(d) || lx.second.has(d) || lx.second.has(lowerKey(d))
 }
 
 // finish adds the generated entries, each alias an entry of its own (its
@@ -134,7 +180,7 @@ func (lx *lexicon) finish() error {
 			}
 			lx.owner[key] = g.id
 			lx.entries = append(lx.entries, lexEntry{id: g.id, kind: g.kind, name: g.def.Name, proper: a})
-			lx.tr.put(a, len(lx.entries)-1) // over a block of the same phrase
+			lx.addAlias(a, len(lx.entries)-1, true) // over a block of the same phrase
 		}
 		if err := lx.blocks(g.id, g.def.Not); err != nil {
 			err.(*FieldError).Rule = g.id
@@ -162,7 +208,7 @@ func (lx *lexicon) blocks(id string, not []string) error {
 			return fieldErr("not", "a phrase is empty")
 		}
 		lx.entries = append(lx.entries, lexEntry{id: id, block: true})
-		lx.tr.add(a, len(lx.entries)-1)
+		lx.addAlias(a, len(lx.entries)-1, false)
 	}
 	return nil
 }
@@ -238,6 +284,9 @@ func (sc *scan) mentions() []Mention {
 	lx.tr.starts(t, func(i, next int) int {
 		if !boundaryBefore(t, i) || want != nil && !want[sent.of(i)] {
 			return next
+		}
+		if !lx.mayBegin(t, i, next) {
+			return next // most words and Han characters that may begin a name begin none here
 		}
 		at = i
 		v, end := lx.tr.match(t, i, ok)
