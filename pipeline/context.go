@@ -102,16 +102,37 @@ func (c *Context) own(r *Result, i int, claims []int) {
 	})
 	n := sort.Search(len(ms), func(i int) bool { return !ms[i].metric })
 	metrics, subjects := ms[:n], ms[n:]
+	src := &r.Sources[i]
+	var text []rune // decoded when a subject after a figure is first weighed
+	markBetween := func(a, b int) bool {
+		if text == nil {
+			text = runesOf(nil, src.Text)
+		}
+		return clauseMarkIn(text, a, b)
+	}
 	for _, k := range claims {
 		cl := &r.Claims[k]
-		cl.subject, cl.metric = nearest(subjects, cl), nearest(metrics, cl)
+		cl.subject, cl.metric = nearest(subjects, cl, markBetween), nearest(metrics, cl, nil)
 		cl.Named = cl.subject != 0 && cl.metric != 0
 	}
 }
 
+// clauseMarkIn reports a mark that ends a clause among the runes [i, j).
+func clauseMarkIn(text []rune, i, j int) bool {
+	for k := max(i, 0); k < j && k < len(text); k++ {
+		switch text[k] {
+		case ',', '，', '、', ';', '；', ':', '：', '。':
+			return true
+		}
+	}
+	return false
+}
+
 // nearest is the name of the mention closest to the claim in its sentence;
-// at equal distance the one before it.
-func nearest(ms []mention, cl *Claim) sym {
+// at equal distance the one before it. Where marks reports a clause mark
+// between the claim and a nearer name after it, the name before wins: in
+// 泰国2023年GDP增长1.9%，马来西亚增长3.7%, the 1.9% is Thailand's.
+func nearest(ms []mention, cl *Claim, marks func(i, j int) bool) sym {
 	lo := sort.Search(len(ms), func(i int) bool { return ms[i].sentence >= cl.Sentence })
 	hi := lo + sort.Search(len(ms)-lo, func(i int) bool { return ms[lo+i].sentence > cl.Sentence })
 	ms = ms[lo:hi]
@@ -122,7 +143,7 @@ func nearest(ms []mention, cl *Claim) sym {
 	}
 	if after < len(ms) {
 		d := max(int(ms[after].start)-cl.End, 0) // 0: it overlaps the claim
-		if dist < 0 || d < dist {
+		if dist < 0 || d < dist && (marks == nil || d == 0 || !marks(cl.End, int(ms[after].start))) {
 			best = ms[after].name
 		}
 	}

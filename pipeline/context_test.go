@@ -33,8 +33,41 @@ func TestNearest(t *testing.T) {
 	}
 	for _, c := range cases {
 		cl := &Claim{Start: c.start, End: c.end, Sentence: int32(c.sentence)}
-		if got := nearest(ms, cl).String(); got != c.want {
+		if got := nearest(ms, cl, nil).String(); got != c.want {
 			t.Errorf("claim [%d,%d) in sentence %d: %q, want %q", c.start, c.end, c.sentence, got, c.want)
+		}
+	}
+	// a clause mark between a figure and the nearer name after it: the name before
+	marks := func(i, j int) bool { return i < 9 && j > 9 } // a mark at rune 9
+	for _, c := range []struct {
+		start, end int
+		want       string
+	}{
+		{6, 8, "a"}, // b is nearer but across the mark
+		{9, 9, "b"}, // the mark is not between
+		{3, 4, "a"}, // a is nearer anyway
+	} {
+		cl := &Claim{Start: c.start, End: c.end}
+		if got := nearest(ms, cl, marks).String(); got != c.want {
+			t.Errorf("claim [%d,%d) with a mark at 9: %q, want %q", c.start, c.end, got, c.want)
+		}
+	}
+	// with no name before, the one after serves across the mark
+	if got := nearest(ms[1:2], &Claim{Start: 6, End: 8}, marks).String(); got != "b" {
+		t.Errorf("no name before: %q, want b", got)
+	}
+}
+
+// In Chinese a figure's country stands before it: the next clause's is
+// another's (泰国…增长1.9%，马来西亚增长3.7%).
+func TestClauseMarkIn(t *testing.T) {
+	text := []rune("泰国增长1.9%，马来西亚")
+	for _, c := range []struct {
+		i, j int
+		want bool
+	}{{8, 9, true}, {2, 8, false}, {9, 13, false}, {-3, 2, false}, {8, 99, true}} {
+		if got := clauseMarkIn(text, c.i, c.j); got != c.want {
+			t.Errorf("clauseMarkIn(%d, %d) = %v", c.i, c.j, got)
 		}
 	}
 }

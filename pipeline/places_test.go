@@ -70,3 +70,22 @@ func TestPlacesAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// A figure's country stands before it in its clause; the next clause's
+// name is the next figure's (in Chinese and Japanese it stood nearer).
+func TestPlaceBeforeFigure(t *testing.T) {
+	for _, text := range []string{
+		"泰国2023年GDP增长1.9%，马来西亚增长3.7%。",
+		"タイの2023年のGDP成長率は1.9%、マレーシアは3.7%。",
+		"Thailand's GDP grew 1.9% in 2023, while Malaysia's grew 3.7%.",
+	} {
+		res := runAll(t, text)
+		got := map[string]string{}
+		for _, c := range res.Claims {
+			got[c.Text] = c.Subject()
+		}
+		if got["1.9%"] != "Thailand" || got["3.7%"] != "Malaysia" {
+			t.Errorf("%s: subjects %v", text, got)
+		}
+	}
+}
