@@ -280,6 +280,8 @@ func TestFormsAndPeriods(t *testing.T) {
 		{"output rose from 168 million bags in 2022 to 178 million bags in 2023", "168 million", "count", "from", "2022"},
 		{"城市人口从1950年的7.51亿增长到2018年的42亿", "42亿", "count", "to", "2018年"},
 		{"prices rose to $5 in 2024 from $4 in 2023", "$4", "money", "from", "2023"},
+		// the point of an abbreviation ends no sentence: the year is the figure's
+		{"In 2023 U.S. output rose 4%.", "4%", "share", "", "2023"},
 		// a time that opens a window is no figure's period
 		{"The index rose 2.8% to 38,915, its highest close since 1989.", "38,915", "count", "to", ""},
 		{"销量2010年以来增长了40%", "40%", "share", "", ""},

@@ -108,7 +108,7 @@ func (sc *scan) sentenceEndIn(i, j int) bool {
 		case '。', '！', '？', ';', '；', '!', '?':
 			return true
 		case '.':
-			if isSpace(sc.t.at(k + 1)) {
+			if isSpace(sc.t.at(k+1)) && !(sc.t.at(k-2) == '.' && isLatin(sc.t.at(k-1))) { // not U.S.
 				return true
 			}
 		}

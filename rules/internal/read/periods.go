@@ -158,7 +158,8 @@ func (sc *scan) sentences() marks {
 		case '。', '！', '？', ';', '；', '!', '?':
 			return true
 		case '.':
-			return i+1 == len(sc.t.f) || isSpace(sc.t.at(i+1))
+			// not the point of an abbreviation: U.S., U.K., e.g., a.m.
+			return (i+1 == len(sc.t.f) || isSpace(sc.t.at(i+1))) && !(sc.t.at(i-2) == '.' && isLatin(sc.t.at(i-1)))
 		}
 		return false
 	})
