@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -118,9 +119,13 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 			c.noteBase(r, src, ks, add)
 			return
 		}
+		// points after a figure with no unit are read only in a sentence
+		// whose changes run between percentages: the pattern would run on
+		// every count with a direction
+		pct := c.unitWords != nil && slices.ContainsFunc(ps, func(p pair) bool { return Family(&r.Claims[p.from]) == "%" })
 		for _, k := range ks {
 			size := &r.Claims[k]
-			if !c.states(src, size) {
+			if !c.states(src, size) && !(pct && size.Change() == "" && c.unitAfter(src, size)) {
 				continue
 			}
 			own := ownEnd(r, src, ks, k)
@@ -174,7 +179,7 @@ func ownEnd(r *Result, src *Source, ks []int, k int) int {
 // states reports whether the figure states this measure of a change: its
 // direction or kind says so, or the check's words stand just before it.
 func (c changeSize) states(src *Source, size *Claim) bool {
-	if size.Change() != "" || !c.measure.states(size) && !c.unitAfter(src, size) {
+	if size.Change() != "" || !c.measure.states(size) {
 		return false
 	}
 	if isSize(size) {
