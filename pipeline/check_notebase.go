@@ -1,5 +1,7 @@
 package pipeline
 
+import "slices"
+
 // noteBase checks a note that gives the start its quote's change implies
 // and no size of its own: the quote "rose to 1,040,985 in 2023, up 29% from
 // 2022" and the note "that implies about 807,000 in 2022". The note's
@@ -7,8 +9,9 @@ package pipeline
 // size and one end of the quote are read, so that a note with a figure of
 // another year is not tied to the wrong change.
 func (c changeSize) noteBase(r *Result, src *Source, ks []int, add func(Finding)) {
-	if src.NoteOf == nil || hasSize(r, ks) {
-		return
+	if src.NoteOf == nil || hasSize(r, ks) ||
+		!slices.ContainsFunc(ks, func(k int) bool { c := &r.Claims[k]; return isLevel(c) && isDated(c.PeriodKey()) }) {
+		return // most notes: no dated figure to be a start
 	}
 	idx := r.index()
 	i, ok := idx.sourceOf(ks[0])
@@ -43,8 +46,8 @@ func (c changeSize) noteBase(r *Result, src *Source, ks []int, add func(Finding)
 func (c changeSize) quoteChange(r *Result, q *Source, qs []int) (size, end int) {
 	size, end = -1, -1
 	for _, k := range qs {
-		if !c.states(q, &r.Claims[k]) {
-			continue
+		if x := &r.Claims[k]; !isSize(x) || !c.states(q, x) {
+			continue // a size by its own words: the check's words are not read here
 		}
 		if size >= 0 {
 			return -1, -1
