@@ -51,6 +51,8 @@ func TestRestatementCheck(t *testing.T) {
 			[]string{"inconsistent a b"}, 5e9, "the same digits at a scale 1000 times smaller"},
 		{"one digit miscopied", noted(rc("a", "q", "875 kWh", 875, "kWh"), rc("b", "n", "975千瓦时", 975, "kWh")),
 			[]string{"inconsistent a b"}, 875, `the note gives "975千瓦时" (a.txt:2) where its quote says "875 kWh" (a.txt:1): one digit miscopied`},
+		{"a figure it garbles before one it miscopies, though that one is nearer", noted(rc("a", "q", "514 TWh", 514, "TWh"), rc("c", "q", "485 TWh", 485, "TWh"),
+			rc("b", "n", "415 TWh", 415, "TWh")), []string{"inconsistent a b"}, 514, "the same digits in another order"},
 		{"two digits are too few to call a miscopy", noted(rc("a", "q", "45 kWh", 45, "kWh"), rc("b", "n", "55 kWh", 55, "kWh")),
 			[]string{"unverifiable a b"}, math.NaN(), ""},
 		{"two digits changed is another figure", noted(rc("a", "q", "875 kWh", 875, "kWh"), rc("b", "n", "965 kWh", 965, "kWh")),
