@@ -44,10 +44,20 @@ func register(typ string, c compiler) { registry[typ] = c }
 // engineRule registers a rule type that the engine reads: the rule decodes
 // into the engine's definition D, which add hands to the builder.
 func engineRule[D any](typ string, add func(b *read.Builder, id string, d D) error) {
+	generatedRule(typ, nil, add)
+}
+
+// generatedRule is engineRule for a type that CLDR's generated files also
+// hold: mark tells the definition whether its rule was generated, so that
+// it yields its aliases to a hand-written rule.
+func generatedRule[D any](typ string, mark func(d *D, generated bool), add func(b *read.Builder, id string, d D) error) {
 	register(typ, func(_ *Ruleset, b *read.Builder, r rawRule) error {
 		var d D
 		if err := r.decodeStrict(&d); err != nil {
 			return err
+		}
+		if mark != nil {
+			mark(&d, r.generated)
 		}
 		return r.wrap(add(b, r.ID, d))
 	})
@@ -61,14 +71,7 @@ func init() {
 	engineRule("fixed", (*read.Builder).Fixed)
 	engineRule("vague", (*read.Builder).Vague)
 	engineRule("multiplier", (*read.Builder).Multiplier)
-	register("unit", func(_ *Ruleset, b *read.Builder, r rawRule) error {
-		var d read.UnitDef
-		if err := r.decodeStrict(&d); err != nil {
-			return err
-		}
-		d.Generated = r.generated // a generated unit yields its aliases
-		return r.wrap(b.Unit(r.ID, d))
-	})
+	generatedRule("unit", func(d *read.UnitDef, g bool) { d.Generated = g }, (*read.Builder).Unit)
 	engineRule("prefixes", (*read.Builder).Prefixes)
 	engineRule("qualifier", (*read.Builder).Qualifier)
 	engineRule("form", (*read.Builder).Form)
@@ -76,14 +79,7 @@ func init() {
 	engineRule("range", (*read.Builder).Range)
 	engineRule("per", (*read.Builder).Per)
 	engineRule("period", (*read.Builder).Period)
-	register("subject", func(_ *Ruleset, b *read.Builder, r rawRule) error {
-		var d read.LexiconDef
-		if err := r.decodeStrict(&d); err != nil {
-			return err
-		}
-		d.Generated = r.generated // a generated place yields its aliases
-		return r.wrap(b.Subject(r.ID, d))
-	})
+	generatedRule("subject", func(d *read.LexiconDef, g bool) { d.Generated = g }, (*read.Builder).Subject)
 	engineRule("metric", (*read.Builder).Metric)
 	engineRule("keywords", (*read.Builder).Keywords)
 }
