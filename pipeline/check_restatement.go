@@ -163,6 +163,9 @@ func (rs restatement) align(r *Result, n *Claim, quote, own []int) (match, garbl
 	if match < 0 && garbled < 0 && near >= 0 && contains(own, near) && oneDigit(&r.Claims[near], n) {
 		garbled = near // "about 875 kWh" noted as 约975千瓦时
 	}
+	if garbled >= 0 && derived(r, n, &r.Claims[garbled], own) {
+		garbled = -1 // 69.2歳, 3歳上がった: the note's 66.2歳 is the start, worked out
+	}
 	if match < 0 && n.Unit() == "" {
 		// a note that drops the unit ("收入1.2万亿" for 1.2万亿元) restates
 		// the figure of its own quote that has that value, to its rounding
@@ -176,6 +179,44 @@ func (rs restatement) align(r *Result, n *Claim, quote, own []int) (match, garbl
 		}
 	}
 	return match, garbled, near
+}
+
+// derived reports a note figure that is its quote's figure q moved by
+// another figure of the quote: q plus or minus an amount of q's family
+// (69.2 and 3 give 66.2), or q grown or shrunk by a percentage of it. A
+// note that works out the start of a change is no miscopy of its end.
+func derived(r *Result, n, q *Claim, own []int) bool {
+	sn, vq := Interval(n, 0), InFamily(q, q.Value)
+	for _, k := range own {
+		d := &r.Claims[k]
+		if d == q || d.Value == 0 {
+			continue
+		}
+		var cands []float64
+		switch dv := math.Abs(InFamily(d, d.Value)); {
+		case Family(d) == Family(q) && !isShare(q):
+			cands = []float64{vq - dv, vq + dv}
+		case d.Unit() == "%" && !isShare(q):
+			p := math.Abs(d.Value) / 100
+			cands = []float64{vq / (1 + p), vq * (1 - p), vq * (1 + p)}
+			if p < 1 {
+				cands = append(cands, vq/(1-p))
+			}
+		}
+		for _, v := range cands {
+			if nearly(v, sn) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearly: v within the rounding of the span's middle, or 0.5% of it, for a
+// start worked out from rounded figures.
+func nearly(v float64, sp Span) bool {
+	m := (sp.Lo + sp.Hi) / 2
+	return math.Abs(v-m) <= math.Max((sp.Hi-sp.Lo)/2, 0.005*math.Abs(m))
 }
 
 // comparable: one family and kind, and the same role in a change (the
