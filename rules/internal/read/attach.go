@@ -64,6 +64,11 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 	if ok && h.def.Kind == "money" && !unicode.IsLetter(t.at(h.start)) && isDigit(t.at(t.skipSpaces(h.end, 1))) {
 		ok = false // 10 $20 bills: the sign is the next number's (3 dollars 50 is one sum)
 	}
+	// 2023円 and "costs 2000 yen" are sums; "in 2024 dollars" names the
+	// year whose prices a sum is in
+	if ok && a.year && h.def.Kind == "money" && !pricesOf(t, a.start) {
+		a.year = false
+	}
 	if ok && !a.year {
 		sc.applyUnit(h, m)
 		m.End = u.repeat(t, h)
@@ -171,4 +176,14 @@ func startsArticle(t *text, i int) bool {
 	}
 	n := t.at(i + 1)
 	return n == ' ' || (n|0x20) == 'n' && t.at(i+2) == ' '
+}
+
+// pricesOf reports "in" or "of" as the word before i: "in 2024 dollars".
+func pricesOf(t *text, i int) bool {
+	k := t.backSpaces(i, 2)
+	if k == i || k < 2 || isLatin(t.at(k-3)) {
+		return false
+	}
+	w := string([]rune{unicode.ToLower(t.at(k - 2)), unicode.ToLower(t.at(k - 1))})
+	return w == "in" || w == "of"
 }
