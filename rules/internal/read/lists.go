@@ -65,10 +65,16 @@ func (sc *scan) listBack(m *Match, a atom, h unitHit, hasUnit bool) listItem {
 // the change may stand between, and the two numbers as written must be
 // within ten times of each other (not "$5 billion, up from 4 million
 // users"). A start whose end follows takes the end's unit as a list
-// does (from 50 to 40 minutes).
+// does (from 50 to 40 minutes); an end written without a unit takes its
+// start's (from 17 million tonnes in 1990 to 94 million in 2022).
 func (sc *scan) carryUnits() {
 	for k := range sc.out {
 		m := &sc.out[k]
+		if sc.items[k].unitless && m.Unit == "" && m.Change == "to" && k > 0 && sc.out[k-1].Change == "from" &&
+			m.Min == nil && m.Max == nil && m.Value > 0 {
+			sc.carryUnit(k) // from 17 million tonnes in 1990 to 94 million in 2022
+			continue
+		}
 		if !sc.items[k].unitless || m.Unit != "" || m.Change != "from" && m.Role != "base" || m.Min != nil || m.Max != nil || m.Value <= 0 {
 			continue
 		}
