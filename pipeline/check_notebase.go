@@ -1,6 +1,12 @@
 package pipeline
 
-import "slices"
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // noteBase checks a note that gives the start its quote's change implies
 // and no size of its own: the quote "rose to 1,040,985 in 2023, up 29% from
@@ -60,6 +66,9 @@ func (c changeSize) quoteChange(r *Result, q *Source, qs []int) (size, end int) 
 	if end = ownEnd(r, q, qs, size); end >= 0 {
 		return size, end
 	}
+	if end = levelBefore(r, q, qs, size); end >= 0 {
+		return size, end // 679万トンで、前年より18万トン増えた; reached 6.79m tonnes in 2024, up 180,000 tonnes
+	}
 	for _, k := range qs {
 		if r.Claims[k].Change() == "to" {
 			if end >= 0 {
@@ -73,6 +82,31 @@ func (c changeSize) quoteChange(r *Result, q *Source, qs []int) (size, end int) 
 	}
 	return size, end
 }
+
+// levelBefore is the level just before a size that it is the end of, in
+// one clause with nothing between but a few words and a year (-1: none).
+func levelBefore(r *Result, src *Source, ks []int, k int) int {
+	c := &r.Claims[k]
+	prev := -1
+	for _, j := range ks {
+		if o := &r.Claims[j]; j != k && o.End <= c.Start && (prev < 0 || o.End > r.Claims[prev].End) {
+			prev = j
+		}
+	}
+	if prev < 0 {
+		return -1
+	}
+	o := &r.Claims[prev]
+	gap := yearWords.ReplaceAllString(between(src, o.End, c.Start), "")
+	if utf8.RuneCountInString(gap) > 16 || strings.IndexFunc(gap, unicode.IsDigit) >= 0 || strings.ContainsAny(gap, ";；。:：") ||
+		!isLevel(o) || o.Change() != "" || o.Role() == "base" || Family(o) == "%" && c.Unit() == "%" {
+		return -1
+	}
+	return prev
+}
+
+// yearWords matches the years a gap may name: "in 2024, up".
+var yearWords = regexp.MustCompile(`(?:19|20)\d\d\s*年?`)
 
 // restatesAny reports a quote figure of b's family with b's value to its
 // rounding: then b restates the quote, it is no start of its change.
