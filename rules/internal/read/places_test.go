@@ -59,6 +59,10 @@ func TestPlaces(t *testing.T) {
 		{"インドネシアは5%成長した。", "Indonesia"},
 		{"South Sudan's output fell 5%.", "South Sudan"},
 		{"East Asia grew 4%.", "Asia"}, // CLDR names Eastern Asia, not East Asia: the continent
+		// the short names CLDR lacks, written in config.yaml
+		{"A month's supply lists at $1,349 in America.", "United States"},
+		{"Britain's deficit was 4.4% of GDP.", "United Kingdom"},
+		{"Korea exported $630 billion of goods.", "South Korea"},
 	}
 	rs := defaultRules(t)
 	for _, c := range cases {
@@ -77,6 +81,9 @@ func TestPlaces(t *testing.T) {
 func TestPlacesNotNamed(t *testing.T) {
 	cases := []struct{ text, not string }{
 		{"Sales in Chinatown rose 5%.", "China"},
+		{"Sales in North America rose 5%.", "United States"},
+		{"Latin America's output grew 2%.", "United States"},
+		{"North Korea fired 3 missiles.", "South Korea"},
 		{"Turkish exports rose 5%.", "Türkiye"},
 		{"turkey prices rose 5% before Thanksgiving.", "Türkiye"},
 		{"Let us say 5% of them.", "United States"},
