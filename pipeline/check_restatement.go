@@ -115,6 +115,8 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, add func(Finding)
 			pairs = append(pairs, strconv.Quote(r.Claims[match].Text)+" as "+strconv.Quote(n.Text)) // %q, without fmt: most findings are these
 		case garbled >= 0:
 			add(rs.garbled(n, &r.Claims[garbled]))
+		case near >= 0 && contains(own, near) && reconverted(r, n, &r.Claims[near], idx.of(i), own):
+			add(rs.converted(n, &r.Claims[near]))
 		case near >= 0 && contains(own, near):
 			add(unverified(n, &r.Claims[near]))
 		}
@@ -258,6 +260,99 @@ func (rs restatement) garbled(n, q *Claim) Finding {
 		why = "one digit miscopied"
 	}
 	f.Message = fmt.Sprintf("the note gives %s where its quote says %s: %s", figure(n), figure(q), why)
+	return f
+}
+
+// convertSlack is how far a conversion by hand may be off: a factor
+// rounded to two figures (1.6 km a mile, 2.2 lb a kilogram).
+const convertSlack = 0.03
+
+// reconverted reports a note figure that gives its quote's one figure of a
+// measure in a unit of another system (km as miles, kg as pounds, °C as
+// °F), as the note's one figure of that measure: the note converts it, so
+// it must agree to a conversion by hand. A unit of the same system at
+// another scale (5 km, 500 m) may be another figure.
+func reconverted(r *Result, n, q *Claim, note, own []int) bool {
+	if isRange(n) || isRange(q) || isCurrency(q.Unit()) || q.Unit() == "" || isShare(q) || q.Unit() == "x" || q.Unit() == "pp" {
+		return false
+	}
+	fn, fq := unitFactor(n), unitFactor(q)
+	if fn == 0 || fq == 0 {
+		return false
+	}
+	if e := math.Log10(fn / fq); math.Abs(e-math.Round(e)) < 0.01 {
+		return false // the same system: the digits would say which figure
+	}
+	return soleOf(r, note, n) && soleOf(r, own, q)
+}
+
+// unitFactor is a figure's value over the number as written, scale words
+// aside (1609.344 for "4,460 miles", 1000 for "5,570 km"); 0 when the text
+// gives no number in digits.
+func unitFactor(c *Claim) float64 {
+	w := writtenNumber(c.Text)
+	if w == 0 {
+		return 0
+	}
+	f := math.Abs(InFamily(c, c.Value)) / w
+	return f / math.Pow(10, math.Floor(math.Log10(f))) // scale words are powers of ten
+}
+
+// writtenNumber is the first number in digits of a text: 5570 for "5,570 km".
+func writtenNumber(text string) float64 {
+	i, j := numberAt(text)
+	if i == j {
+		return 0
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(text[i:j], ",", ""), 64)
+	if err != nil || v == 0 {
+		return 0
+	}
+	return math.Abs(v)
+}
+
+// numberAt is where the first number in digits of a text starts and ends
+// (i == j: none).
+func numberAt(text string) (i, j int) {
+	i = strings.IndexFunc(text, isASCIIDigit)
+	if i < 0 {
+		return 0, 0
+	}
+	j = i
+	for j < len(text) && (isASCIIDigit(rune(text[j])) || (text[j] == ',' || text[j] == '.') && j+1 < len(text) && isASCIIDigit(rune(text[j+1]))) {
+		j++
+	}
+	return i, j
+}
+
+// soleOf reports c as the one figure of its family among ks.
+func soleOf(r *Result, ks []int, c *Claim) bool {
+	n := 0
+	for _, k := range ks {
+		if o := &r.Claims[k]; Family(o) == Family(c) && o.Role() != "rejected" {
+			n++
+		}
+	}
+	return n == 1
+}
+
+// converted judges a note figure that converts its quote's: equal up to
+// the slack of a conversion by hand (a degree either way for a temperature).
+func (rs restatement) converted(n, q *Claim) Finding {
+	got, tol := Interval(q, rs.approx), convertSlack
+	if Family(q) == "°C" {
+		got, tol = Span{got.Lo - 1, got.Hi + 1}, 0
+	}
+	f := judged("restatement", []string{q.ID, n.ID}, n, got, Interval(n, rs.approx), tol, Family(q))
+	as := spanText(got, Family(q))
+	if i, j := numberAt(n.Text); j > i && Family(q) != "°C" && got.mid() > 0 {
+		// in the note's own words: "5,570 kilometres is 3461 miles"
+		v := got.mid() * writtenNumber(n.Text) / math.Abs(InFamily(n, n.Value))
+		v = math.Round(v/math.Pow(10, math.Floor(math.Log10(v))-3)) * math.Pow(10, math.Floor(math.Log10(v))-3) // four figures
+		as = strings.TrimSpace(strings.TrimPrefix(n.Text[:i], n.Qualifier()) + num(v) + n.Text[j:])
+	}
+	f.Message = fmt.Sprintf("the note gives %s for its quote's %s in another unit: %s is %s, which %s",
+		figure(n), figure(q), q.Text, as, map[string]string{Consistent: "it allows", Inconsistent: "it does not allow"}[f.Status])
 	return f
 }
 
