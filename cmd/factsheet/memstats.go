@@ -44,7 +44,7 @@ func (m *memStats) where(res *pipeline.Result) {
 	cl = int64(len(res.Claims)) * int64(unsafe.Sizeof(pipeline.Claim{}))
 	for i := range res.Claims {
 		c := &res.Claims[i]
-		clOwn += int64(len(c.ID) + len(c.Text) + len(c.PeriodKey()))
+		clOwn += int64(len(c.ID) + len(c.PeriodKey())) // the text is a slice of the source's
 		if c.Min != nil {
 			clOwn += 8
 		}
@@ -62,7 +62,7 @@ func (m *memStats) where(res *pipeline.Result) {
 	fmt.Fprintf(m.w, "memstats: input %.1f MB; peak RSS %.1f MB = %.2f MB per input MB\n", mb(uint64(m.input)), mb(peakRSS()), mb(peakRSS())/max(mb(uint64(m.input)), 1e-9))
 	fmt.Fprintf(m.w, "memstats: %d sources: %.0f B each (struct %d B, ids and positions %.0f B); text shared with the input\n",
 		ns, per(src+srcOwn, ns), unsafe.Sizeof(pipeline.Source{}), per(srcOwn, ns))
-	fmt.Fprintf(m.w, "memstats: %d claims: %.0f B each (struct %d B, id, text, bounds %.0f B)\n",
+	fmt.Fprintf(m.w, "memstats: %d claims: %.0f B each (struct %d B, id and bounds %.0f B; text shared with the source)\n",
 		nc, per(cl+clOwn, nc), unsafe.Sizeof(pipeline.Claim{}), per(clOwn, nc))
 	fs := findingBytes(res.Findings)
 	fmt.Fprintf(m.w, "memstats: sources %.1f MB, claims %.1f MB, %d findings %.1f MB\n", mb(uint64(src+srcOwn)), mb(uint64(cl+clOwn)), len(res.Findings), mb(uint64(fs)))

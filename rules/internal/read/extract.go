@@ -359,7 +359,7 @@ func (sc *scan) quantity(a atom) int {
 			m.Kind = "share"
 		}
 	}
-	m.Text = string(t.r[m.Start:m.End])
+	m.Text = t.str(m.Start, m.End)
 	m.Step = step(m.Value, a)
 	if finite(m) { // 10^99999 is no figure anyone can audit
 		if sc.out == nil {
