@@ -32,6 +32,13 @@ func registerCheck(name string, c func(d rules.CheckDef) Checker) { checkers[nam
 // Check is the stage that runs the configured checks and records findings.
 type Check struct {
 	checks []namedCheck
+	// Collect, if set, is called when the checks are done and what they
+	// read is let go, before their findings are gathered into the result:
+	// a collection there lets the findings' array reuse that memory. On
+	// the 100 MB corpus the array (18 MB) and the blocks it is gathered
+	// from, on top of the checks' index, scopes and garbage, were the
+	// run's peak.
+	Collect func()
 }
 
 type namedCheck struct {
@@ -83,6 +90,9 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 	r.dropCaches() // before the findings are copied: what the checks read is garbage then
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if c.Collect != nil {
+		c.Collect()
 	}
 	ids := NewIDs("f-")
 	for _, f := range r.Findings {

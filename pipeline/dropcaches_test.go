@@ -27,3 +27,33 @@ func TestDropCaches(t *testing.T) {
 		t.Errorf("the source has %d claims after dropCaches, want 3", n)
 	}
 }
+
+// The check stage calls Collect once its checks are done and what they
+// read is let go, before it gathers their findings into the result.
+func TestCheckCollectsBeforeGathering(t *testing.T) {
+	r := &Result{Sources: []Source{{ID: "s", Text: "71% of AI compute", Line: 1}, {ID: "t", Text: "67% of AI compute", Line: 2}},
+		Claims: []Claim{{ID: "a", Source: "s", Value: 71, End: 3, Partner: -1, Named: true}, {ID: "b", Source: "t", Value: 67, End: 3, Partner: -1, Named: true}},
+		Groups: [][]int{{0, 1}}}
+	r.Claims[0].SetUnit("%")
+	r.Claims[1].SetUnit("%")
+	c := &Check{checks: []namedCheck{{Checker: checkFunc(func(r *Result, add func(Finding)) {
+		r.index()
+		add(Finding{Kind: "conflict", Status: Inconsistent, Claims: []string{"a", "b"}, Message: "71% against 67%"})
+	})}}}
+	calls := 0
+	c.Collect = func() {
+		calls++
+		if r.idx != nil {
+			t.Error("Collect called while the checks' index is kept")
+		}
+		if len(r.Findings) != 0 {
+			t.Errorf("Collect called after the findings were gathered: %v", r.Findings)
+		}
+	}
+	if err := c.Run(t.Context(), r); err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 || len(r.Findings) != 1 || r.Findings[0].Message != "71% against 67%" {
+		t.Errorf("Collect called %d times, findings %+v; want once, and the one finding", calls, r.Findings)
+	}
+}

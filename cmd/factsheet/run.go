@@ -280,6 +280,7 @@ func (a *app) pipeline(cmd *cobra.Command, job *runJob) error {
 	if err != nil {
 		return codeError{exitError, err}
 	}
+	checks.Collect = collectBetween
 	extract := &pipeline.Extract{Rules: job.rules, Workers: a.v.GetInt("workers"), Done: a.progress.Counter()}
 	stages := []pipeline.Stage{extract}
 	if a.v.GetBool("checks") {
