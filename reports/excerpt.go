@@ -7,13 +7,9 @@ import (
 )
 
 // A claim's quote is shown as a window of its source's text around the
-// figure, the figure in bold: the whole text is written once, on the
-// Sources sheet, so a long highlight costs the workbook no more than its
-// claims do.
-const (
-	quoteWindow   = 300 // Claims sheet
-	excerptWindow = 160 // Findings sheet (Finding claims: 5/8 of it, 100)
-)
+// figure, the figure in bold, as wide as the lines its column gives it
+// (see fitQuote): the whole text is written once, on the Sources sheet, so
+// a long highlight costs the workbook no more than its claims do.
 
 // cursor finds the byte offset of a rune offset in one text, walking on
 // from the last offset asked: the claims of a source come in order, so a
@@ -168,4 +164,38 @@ func quote(c *cursor, start, end, width int) [5]run {
 		q[4].text = "…"
 	}
 	return q
+}
+
+// fitQuote is the window around the rune span [start, end) that fills
+// lines lines of the current column (as count measures them): as many
+// runes as the lines hold of a Latin script, about half as many of CJK.
+// The row is kept to a few lines, and the figure, in the window's middle,
+// must show in them.
+func (w *rowWriter) fitQuote(c *cursor, start, end, lines int) [5]run {
+	line := lineWidth(w.widths[w.col])
+	room := lines*line - (lines-1)*60 // a wrapped line loses part of a word
+	width := max(room/16, 1)          // runes of an average width
+	q := quote(c, start, end, width)
+	for try := 0; try < 8 && width > 1; try++ {
+		if w.count(q[0].text, q[1].text, q[2].text, q[3].text, q[4].text) <= lines {
+			break
+		}
+		used := 0
+		for _, r := range q {
+			used += textWidth(r.text)
+		}
+		// In proportion, and a few runes more: a cut moves to a space.
+		width = max(min(width*room/max(used, 1), width)-1-width/16, 1)
+		q = quote(c, start, end, width)
+	}
+	return q
+}
+
+// textWidth is the width of s in twentieths of a column (see byteWidth).
+func textWidth(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n += int(byteWidth[s[i]])
+	}
+	return n
 }

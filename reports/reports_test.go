@@ -803,7 +803,7 @@ func TestReadVerdicts(t *testing.T) {
 	want := []pipeline.Verdict{
 		{ID: "f-2", Of: "finding", Note: "a typo in the note", Text: "@x: 5 GW restated as 4.5 GW"},
 		{ID: "c-2", Of: "claim", Verdict: "confirmed", CheckedOn: "2025-03-01", Where: "dir/a.txt:1",
-			Text: "up to 5 gigawatts (GW) — =HYPERLINK(\"x\") Data centres used over 60% of it, up to 5 gigawatts (GW), and $1.5 billion was spent."},
+			Text: "up to 5 gigawatts (GW) — …Data centres used over 60% of it, up to 5 gigawatts (GW), and $1.5 billion was spent."},
 		{ID: "c-404", Of: "claim", Verdict: "wrong", Where: "a.txt:4", Text: "61%"},
 		{ID: "c12", Of: "claim", Verdict: "wrong", Note: "451 in the note", Where: "a.txt:7", Text: "about 415 TWh"},
 	}

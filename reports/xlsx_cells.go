@@ -30,6 +30,12 @@ type rowWriter struct {
 	sourcesValid bool
 	tag          int // where the row's start tag ends, for its height
 	lines        float64
+	// quoteLines is how many lines of its column a quote fills
+	// (fitQuote): a row is as high as its cells' whole text, and a quote,
+	// the one text cut to measure, sets how high most rows are, and so
+	// how many pages a sheet prints on.
+	quoteLines int
+	height     float64 // of the rows written, in points, for the page setup
 }
 
 // colNames are the column letters a sheet needs, A, B, … .
@@ -54,28 +60,36 @@ func (w *rowWriter) start(row int) {
 // lineHeight is the height of a line of 11-point text, in points; a row
 // is at most maxHeight high, as Excel allows.
 const (
-	lineHeight = 14.5
-	maxHeight  = 409
+	lineHeight    = 14.5
+	maxHeight     = 409
+	defaultHeight = 15.0 // a row of one line, as excelize sets the default
 )
 
 // end closes the row, giving it the height of its tallest wrapped cell.
 func (w *rowWriter) end() {
+	h := float64(defaultHeight)
 	if w.lines > 1 {
-		h := min(math.Ceil(w.lines*lineHeight+1), maxHeight)
+		h = min(math.Ceil(w.lines*lineHeight+1), maxHeight)
 		attr := ` ht="` + strconv.FormatFloat(h, 'f', -1, 64) + `" customHeight="1"`
 		w.b = append(w.b, attr...)
 		copy(w.b[w.tag+len(attr):], w.b[w.tag:len(w.b)-len(attr)])
 		copy(w.b[w.tag:], attr)
 	}
+	w.height += h
 	w.b = append(w.b, `</row>`...)
 }
 
-// fit counts the lines that texts take in the current column, wrapped,
+// fit makes the row as high as texts take in the current column.
+func (w *rowWriter) fit(texts ...string) {
+	w.lines = max(w.lines, float64(w.count(texts...)))
+}
+
+// count counts the lines that texts take in the current column, wrapped,
 // from their bytes: a letter of a Latin script is about a column wide, a
 // character of three bytes (CJK, full-width forms) two. Widths are
 // in twentieths of a column.
-func (w *rowWriter) fit(texts ...string) {
-	width := int(w.widths[w.col]*20) - 30
+func (w *rowWriter) count(texts ...string) int {
+	width := lineWidth(w.widths[w.col])
 	lines, at := 1, 0
 	for _, s := range texts {
 		for i := 0; i < len(s); i++ {
@@ -90,8 +104,14 @@ func (w *rowWriter) fit(texts ...string) {
 			}
 		}
 	}
-	w.lines = max(w.lines, float64(lines))
+	return lines
 }
+
+// lineWidth is the width of a line of text in a column of width cols, in
+// twentieths: the column less its margins, and less a tenth, since
+// LibreOffice's Carlito runs wider than these widths and a line it wraps
+// that the row has no room for is drawn over the row below.
+func lineWidth(cols float64) int { return int(cols*18) - 30 }
 
 // byteWidth is the width each byte adds, in twentieths of a column (the
 // width of a digit), as Calibri draws ASCII, near enough for row heights;

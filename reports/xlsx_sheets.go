@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -19,14 +20,15 @@ import (
 // the links of record i, and what a part of it needs besides (conditional
 // formats, validations).
 type table struct {
-	name   string
-	header []string
-	widths []float64
-	n      int
-	refs   []string
-	row    func(w *rowWriter, cur cursors, i int)
-	links  func(i int, add func(col int, to link))
-	setup  func(name string, rows int) error
+	name       string
+	header     []string
+	widths     []float64
+	n          int
+	refs       []string
+	row        func(w *rowWriter, cur cursors, i int)
+	links      func(i int, add func(col int, to link))
+	setup      func(name string, rows int) error
+	quoteLines int // see rowWriter.quoteLines
 }
 
 func (b *book) newTable(name string, n int, cols []column) *table {
@@ -56,6 +58,32 @@ func (t *table) col(name string) int {
 
 func (t *table) lastCol() string { return t.refs[len(t.refs)-1] }
 
+// minScale is the smallest a record sheet prints at: its type at 6.4
+// points. A sheet is fitted to the page's width, and to as few pages
+// high as it takes at no less than this scale (tall), so that a sheet
+// narrower than its page prints smaller, on fewer pages, rather than
+// large with the page's right part empty.
+const minScale = 0.58
+
+// tall is how many pages high a sheet of rows of that height (in points)
+// prints on at minScale, its header row repeated on each, on paper of
+// that number: A3, or the printer's own, A4 or Letter (A4's height, the
+// smaller, is taken). Rows are not split across pages: a page is taken
+// to hold a row less than it does.
+func tall(height float64, paper int) int {
+	page := 595.3 // A4, landscape
+	if paper == paperA3 {
+		page = 841.9
+	}
+	page -= 2 * 0.6 * 72 // the margins (pageSetup)
+	room := page/minScale - headerHeight - 2*lineHeight
+	n := int(math.Ceil(height / room))
+	if n < 1 || n > 32767 { // Excel's most
+		return max(min(n, 32767), 1)
+	}
+	return n
+}
+
 // A landscape A4 or Letter page holds about 190 columns (of the width of
 // a digit) at 8-point type, fitted to its width; a table wider than that
 // asks for A3, which holds 1.5 times as many: the Findings (about 350
@@ -64,8 +92,9 @@ func (t *table) lastCol() string { return t.refs[len(t.refs)-1] }
 // done when the sheet is printed, so on other paper chosen in the print
 // dialog the sheet still fits its width.
 const (
-	pageCols = 190
-	paperA3  = 8 // the paper's number in SpreadsheetML
+	headerHeight = 2*lineHeight + 1
+	pageCols     = 190
+	paperA3      = 8 // the paper's number in SpreadsheetML
 )
 
 // paper is the paper a table prints on (0: the printer's own).
@@ -180,10 +209,15 @@ func (b *book) skeleton(p *part) error {
 	if err := x.SetCellStyle(name, "A1", t.lastCol()+"1", b.st.header); err != nil {
 		return err
 	}
-	if err := x.SetRowHeight(name, 1, 2*lineHeight+1); err != nil { // a long name wraps
+	if err := x.SetRowHeight(name, 1, headerHeight); err != nil { // a long name wraps
 		return err
 	}
 	if err := x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + name + "'!$1:$1", Scope: name}); err != nil {
+		return err
+	}
+	// The table's columns and no more: a note that runs on past the last
+	// would widen the page and shrink the print.
+	if err := x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: "'" + name + "'!$A:$" + t.lastCol(), Scope: name}); err != nil {
 		return err
 	}
 	if rows == 0 {
@@ -260,15 +294,16 @@ func (b *book) placeholder(data []byte) (*part, [2]int, bool) {
 var placeholderCell = regexp.MustCompile(`<c r="A2" s="(\d+)"[^>]*><v>(\d+)</v></c>`)
 
 // writeRows writes a part's rows, made in chunks on all cores and written
-// in order.
-func (b *book) writeRows(w io.Writer, p *part) error {
+// in order, and returns how high they are, in points.
+func (b *book) writeRows(w io.Writer, p *part) (float64, error) {
 	const per = 256
 	n := (p.hi - p.lo + per - 1) / per
-	return ordered(n, func(k int) ([]byte, error) {
+	heights := make([]float64, n)
+	err := ordered(n, func(k int) ([]byte, error) {
 		lo := p.lo + k*per
 		hi := min(lo+per, p.hi)
 		rw := rowWriter{b: (*chunks.Get().(*[]byte))[:0], refs: p.t.refs, widths: p.t.widths, wrap: b.st.wrap, top: b.st.top,
-			sourcesValid: b.sourcesValid}
+			sourcesValid: b.sourcesValid, quoteLines: p.t.quoteLines}
 		cur := cursors{}
 		for i := lo; i < hi; i++ {
 			rw.linked = i < p.lo+p.linked
@@ -276,12 +311,18 @@ func (b *book) writeRows(w io.Writer, p *part) error {
 			p.t.row(&rw, cur, i)
 			rw.end()
 		}
+		heights[k] = rw.height
 		return rw.b, nil
 	}, func(out []byte) error {
 		_, err := w.Write(out)
 		chunks.Put(&out)
 		return err
 	})
+	total := 0.0
+	for _, h := range heights {
+		total += h
+	}
+	return total, err
 }
 
 // writeLinks writes a part's hyperlinks element and returns the external
@@ -345,7 +386,7 @@ func severity(status string) string {
 // Verdict columns, the same on the Findings and the Claims sheets, and
 // the verdicts each offers in its drop-down.
 var (
-	verdictCols     = []column{{"Verdict", 14}, {"Reviewer", 10}, {"Note", 22}, {"Checked on", 10}}
+	verdictCols     = []column{{"Verdict", 14}, {"Reviewer", 10}, {"Note", 16}, {"Checked on", 10}}
 	findingVerdicts = []string{"confirmed error", "false alarm", "needs source", "fixed"}
 	claimVerdicts   = []string{"confirmed", "wrong", "unclear"}
 )
@@ -413,6 +454,14 @@ func (b *book) highlight(t *table, name string, rows int) error {
 		Type: "formula", Criteria: fmt.Sprintf(`$%s2="%s"`, t.refs[t.col("Status")], pipeline.Inconsistent), Format: &b.st.bad}})
 }
 
+// The lines a quote fills on the Findings sheet: a finding to judge
+// (inconsistent, unverifiable) gives its figures' words room, one that
+// agrees is seen at a glance.
+const (
+	problemLines = 4
+	agreedLines  = 2
+)
+
 const (
 	findingSheet      = "Findings"
 	findingClaimSheet = "Finding claims"
@@ -426,10 +475,10 @@ const (
 func (b *book) findingTable() *table {
 	cols := []column{{"ID", 13}, {"Status", 11}, {"Severity", 8}, {"Kind", 10}, {"Subject", 12}, {"Metric", 14}, {"Period", 8}}
 	for _, s := range []string{"A", "B"} {
-		cols = append(cols, column{s + ": figure", 10}, column{s + ": value", 10}, column{s + ": quote", 30}, column{s + ": where", 18})
+		cols = append(cols, column{s + ": figure", 10}, column{s + ": value", 10}, column{s + ": quote", 30}, column{s + ": where", 15})
 	}
-	cols = append(cols, column{"Expected", 9}, column{"Expected min", 9}, column{"Expected max", 9}, column{"Deviation", 9},
-		column{"Rule", 12}, column{"Claims", 7}, column{"Message", 36})
+	cols = append(cols, column{"Expected", 11}, column{"Expected min", 11}, column{"Expected max", 11}, column{"Deviation", 9},
+		column{"Rule", 12}, column{"Claims", 7}, column{"Message", 45})
 	cols = append(cols, verdictCols...)
 	t := b.newTable(findingSheet, len(b.r.Findings), cols)
 	whereA, whereB, nClaims := t.col("A: where"), t.col("B: where"), t.col("Claims")
@@ -455,6 +504,10 @@ func (b *book) findingRow(w *rowWriter, cur cursors, p int) {
 	i := b.ix.order[p]
 	f := &b.r.Findings[i]
 	pair := b.ix.pairs[i]
+	w.quoteLines = problemLines
+	if f.Status == pipeline.Consistent {
+		w.quoteLines = agreedLines
+	}
 	w.str(f.ID, 0)
 	w.str(f.Status, 0)
 	w.str(severity(f.Status), 0)
@@ -497,18 +550,19 @@ func (b *book) figureCells(w *rowWriter, cur cursors, k int32) {
 	c := &b.r.Claims[k]
 	w.str(c.Text, b.st.wrap)
 	b.st.value(w, c.Value, showFor(c.Value, c.Unit(), c.Kind()))
-	b.quoteCell(w, cur, int(k), excerptWindow)
+	b.quoteCell(w, cur, int(k), w.quoteLines)
 	w.str(where(c), b.linkStyle(w))
 }
 
-func (b *book) quoteCell(w *rowWriter, cur cursors, k, width int) {
+// quoteCell writes a claim's quote, cut to fill lines lines of its column.
+func (b *book) quoteCell(w *rowWriter, cur cursors, k, lines int) {
 	c := &b.r.Claims[k]
 	s := b.ix.claimSrc[k]
 	if s < 0 {
 		w.skip()
 		return
 	}
-	w.rich(quote(cur.of(s, b.r.Sources[s].Text), c.Start, c.End, width), b.st.wrap)
+	w.rich(w.fitQuote(cur.of(s, b.r.Sources[s].Text), c.Start, c.End, lines), b.st.wrap)
 }
 
 // expectedCells writes what the check expected of the tested figure, in
@@ -542,7 +596,8 @@ func (b *book) expectedShow(e *pipeline.Expected) unitShow {
 
 func (b *book) findingClaimTable() *table {
 	t := b.newTable(findingClaimSheet, b.ix.rows(), []column{{"Finding", 13}, {"Status", 11}, {"Kind", 10},
-		{"Side", 5}, {"Claim", 13}, {"Where", 16}, {"Figure", 14}, {"Value", 10}, {"Quote", 70}})
+		{"Side", 5}, {"Claim", 13}, {"Where", 16}, {"Figure", 18}, {"Value", 10}, {"Quote", 130}})
+	t.quoteLines = 1
 	fc, cc := t.col("Finding"), t.col("Claim")
 	t.row = func(w *rowWriter, cur cursors, j int) {
 		p, k := b.ix.row(j)
@@ -563,7 +618,7 @@ func (b *book) findingClaimTable() *table {
 		w.str(where(c), 0)
 		w.str(c.Text, b.st.wrap)
 		b.st.value(w, c.Value, showFor(c.Value, c.Unit(), c.Kind()))
-		b.quoteCell(w, cur, int(k), excerptWindow*5/8)
+		b.quoteCell(w, cur, int(k), w.quoteLines)
 	}
 	t.links = func(j int, add func(int, link)) {
 		p, k := b.ix.row(j)
@@ -575,11 +630,12 @@ func (b *book) findingClaimTable() *table {
 }
 
 func (b *book) claimTable() *table {
-	cols := []column{{"ID", 13}, {"File", 16}, {"Line", 5}, {"Col", 4}, {"Figure", 12}, {"Value", 10},
+	cols := []column{{"ID", 13}, {"File", 16}, {"Line", 5}, {"Col", 4}, {"Figure", 15}, {"Value", 10},
 		{"Canonical value", 11}, {"Unit", 6}, {"Min", 9}, {"Max", 9}, {"Qualifier", 9}, {"Kind", 10},
-		{"Subject", 12}, {"Metric", 14}, {"Period", 8}, {"Rule", 12}, {"Status", 11}, {"Findings", 13},
-		{"Source", 13}, {"Quote", 50}}
+		{"Subject", 16}, {"Metric", 26}, {"Period", 8}, {"Rule", 12}, {"Status", 11}, {"Findings", 13},
+		{"Source", 13}, {"Quote", 85}}
 	t := b.newTable(claimSheet, len(b.r.Claims), append(cols, verdictCols...))
+	t.quoteLines = 1
 	src := t.col("Source")
 	t.row = b.claimRow
 	t.links = func(k int, add func(int, link)) {
@@ -616,7 +672,7 @@ func (b *book) claimRow(w *rowWriter, cur cursors, k int) {
 	} else {
 		w.str(c.Source, 0)
 	}
-	b.quoteCell(w, cur, k, quoteWindow)
+	b.quoteCell(w, cur, k, w.quoteLines)
 	b.verdictCells(w, c.ID)
 }
 
@@ -639,7 +695,7 @@ func (b *book) findingIDs(k int) string {
 func (b *book) sourceTable() *table {
 	t := b.newTable(sourceSheet, len(b.r.Sources), []column{{"ID", 13}, {"File", 16}, {"Line", 5}, {"Role", 6},
 		{"Language", 8}, {"Title", 16}, {"Author", 12}, {"URL", 20}, {"Location", 10}, {"Date", 11}, {"Tags", 10},
-		{"Format", 9}, {"Note of", 12}, {"Duplicate of", 12}, {"Claims", 7}, {"Inconsistent", 10}, {"Text", 80}})
+		{"Format", 9}, {"Note of", 12}, {"Duplicate of", 12}, {"Claims", 7}, {"Inconsistent", 10}, {"Text", 140}})
 	uc, nc := t.col("URL"), t.col("Note of")
 	t.row = func(w *rowWriter, _ cursors, i int) {
 		s := &b.r.Sources[i]

@@ -169,6 +169,7 @@ func (z *bookZip) named(entry string, err error) error {
 
 var (
 	dimension      = regexp.MustCompile(`<dimension ref="[^"]*"\s*(/>|></dimension>)`)
+	fitToHeight    = regexp.MustCompile(`fitToHeight="0"`)
 	linkHolderOpen = []byte(`<hyperlinks>`)
 	linkHolderEnd  = []byte(`</hyperlinks>`)
 )
@@ -181,9 +182,11 @@ func (z *bookZip) sheet(w io.Writer, p *part, data []byte, at [2]int, rels strin
 	if _, err := w.Write(head); err != nil {
 		return err
 	}
-	if err := z.b.writeRows(w, p); err != nil {
+	height, err := z.b.writeRows(w, p)
+	if err != nil {
 		return err
 	}
+	tail = fitToHeight.ReplaceAll(tail, []byte(`fitToHeight="`+strconv.Itoa(tall(height, p.t.paper()))+`"`))
 	i, j := bytes.Index(tail, linkHolderOpen), bytes.Index(tail, linkHolderEnd)
 	if p.linked == 0 || i < 0 || j < i {
 		_, err := w.Write(tail)
