@@ -70,6 +70,11 @@ func (sc *scan) listBack(m *Match, a atom, h unitHit, hasUnit bool) listItem {
 func (sc *scan) carryUnits() {
 	for k := range sc.out {
 		m := &sc.out[k]
+		if sc.items[k].unitless && m.Unit == "" && sc.rs.ranges != nil && sc.rs.ranges.estimate != nil &&
+			sc.backMatched(sc.rs.ranges.estimate, m.Start) {
+			sc.carryEstimate(k)
+			continue
+		}
 		if sc.items[k].unitless && m.Unit == "" && m.Change == "to" && k > 0 && sc.out[k-1].Change == "from" &&
 			m.Min == nil && m.Max == nil && m.Value > 0 {
 			sc.carryUnit(k) // from 17 million tonnes in 1990 to 94 million in 2022
@@ -84,6 +89,34 @@ func (sc *scan) carryUnits() {
 		sc.carryUnit(k)
 	}
 }
+
+// carryEstimate gives the bounds of a confidence interval written without
+// a unit (86% (95% CI 78-91)) the unit of the estimate before them, past
+// the interval's own level (95%).
+func (sc *scan) carryEstimate(k int) {
+	m := &sc.out[k]
+	j := k - 1
+	if j >= 0 && sc.out[j].Unit == "%" && m.Start-sc.out[j].End < 24 && confidenceLevel(sc.out[j].Value) {
+		j--
+	}
+	if j < 0 || m.Start-sc.out[j].End > 48 || sc.sentenceEndIn(sc.out[j].End, m.Start) {
+		return
+	}
+	p := &sc.out[j]
+	f := sc.items[j].factor
+	if p.Unit == "%" {
+		f = 1
+	}
+	if p.Unit == "" || f <= 0 || strings.IndexByte(p.Unit, '/') >= 0 && f != 1 {
+		return
+	}
+	m.Unit, m.Kind = p.Unit, p.Kind
+	sc.items[k].unitless = false
+	sc.scaleClaim(m, f)
+}
+
+// confidenceLevel reports the level of a confidence interval: 80, 90, 95, 99%.
+func confidenceLevel(v float64) bool { return v == 80 || v == 90 || v == 95 || v == 99 }
 
 // carryUnit gives claim k the unit of the level before it, if any.
 func (sc *scan) carryUnit(k int) {

@@ -10,6 +10,7 @@ type rangeTable struct {
 	notAfter     *backward
 	changeBefore *backward
 	between      *backward
+	estimate     *backward // words before the bounds of an interval around an estimate (95% CI 78-91)
 	joiners      trie
 	// list separators: before the last item, before the others, and the
 	// connectors after a change's start
@@ -26,9 +27,12 @@ type RangeDef struct {
 	// a change, not of a range: "rose 4.2% to 231p". A dash still makes a
 	// range ("rose 3-4%"), and so does a bare left number ("rose 3 to 4
 	// percent").
-	ChangeBefore string   `yaml:"change_before"`
-	Between      string   `yaml:"between"`
-	Joiners      []string `yaml:"joiners"`
+	ChangeBefore string `yaml:"change_before"`
+	Between      string `yaml:"between"`
+	// Estimate is the words before the bounds of a confidence interval:
+	// bounds written without a unit take the estimate's (86% (95% CI 78-91)).
+	Estimate string   `yaml:"estimate"`
+	Joiners  []string `yaml:"joiners"`
 	// List holds the conjunctions before the last item of a list whose
 	// scale and unit stand for all (746.7, 568.1 and 556.6 million
 	// tonnes), ListMore the separators between the items before it (a
@@ -61,6 +65,9 @@ func (b *Builder) Range(id string, raw RangeDef) error {
 		return err
 	}
 	if d.between, err = compileBackward("between", raw.Between); err != nil {
+		return err
+	}
+	if d.estimate, err = compileBackward("estimate", raw.Estimate); err != nil {
 		return err
 	}
 	b.rs.ranges = d
