@@ -221,3 +221,37 @@ func TestFitQuote(t *testing.T) {
 		}
 	}
 }
+
+// A sheet's pages high are reckoned from the rows as written: the sum of
+// their heights, read back from the file, on the sheet's paper.
+func TestTallFromRows(t *testing.T) {
+	r := sample()
+	base := r.Claims[0]
+	for i := range 400 {
+		c := base
+		c.ID = "c-x" + strconv.Itoa(i)
+		if i%3 == 0 {
+			c.SetSubject("a subject long enough to take a second line of its column")
+		}
+		r.Claims = append(r.Claims, c)
+	}
+	f := writeBook(t, r)
+	for _, sheet := range []string{claimSheet, sourceSheet} {
+		rows, _ := f.GetRows(sheet)
+		height := 0.0
+		for n := 2; n <= len(rows); n++ {
+			h, err := f.GetRowHeight(sheet, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			height += h
+		}
+		layout, _ := f.GetPageLayout(sheet)
+		if want := tall(height, paperA3); layout.FitToHeight == nil || *layout.FitToHeight != want {
+			t.Errorf("%s: %d rows %.0f points high: %s pages high, want %d", sheet, len(rows)-1, height, show(layout), want)
+		}
+		if sheet == claimSheet && (height <= 400*defaultHeight || *layout.FitToHeight < 5) {
+			t.Errorf("%s: %.0f points high, %s pages: the second lines are not counted", sheet, height, show(layout))
+		}
+	}
+}
