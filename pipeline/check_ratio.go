@@ -1,0 +1,123 @@
+package pipeline
+
+import (
+	"fmt"
+	"regexp"
+	"unicode/utf8"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// ratio holds a multiple that compares two figures of one sentence against
+// the two: "$64 billion, roughly three times Hollywood's $33.9 billion",
+// 1億1483万円は年収600万円の約13倍, 中国人均12600美元，是印度2500美元的5倍.
+// The multiple is the larger figure over the smaller. Only a sentence with
+// no change in it is read (a change's multiple is the factor check's; a
+// comparison's base, "three times more than 9,800", is no change), and
+// only two figures of one family standing where a comparison puts them:
+// one before the multiple and one just after it, or both before it with
+// the second right before it (AはBのN倍).
+type ratio struct {
+	approx, tol float64
+	// more, after or before a multiple, makes "N times more" readable as
+	// N + 1 times as well (three times more than; 多3倍)
+	moreAfter, moreBefore *regexp.Regexp
+}
+
+func init() {
+	registerCheck("ratio", func(d rules.CheckDef) Checker {
+		return ratio{d.Approx, d.Tolerance, d.Patterns["more_after"], d.Patterns["more_before"]}
+	})
+}
+
+// comparing matches the wording of a multiple that compares: times, twice,
+// 倍 (not a change's doubled, tripled, 倍増 or 翻番).
+var comparing = regexp.MustCompile(`(?i)\btimes\b|\btwice\b|倍(?:以上|超|強|弱|近く|多)?$`)
+
+// Gaps, in characters, that a comparison allows between its parts.
+const (
+	ratioLead  = 30 // the first figure to the multiple, or to the second figure
+	ratioTrail = 40 // the multiple to the figure it is "times"
+	ratioOf    = 6  // the second figure to the multiple after it (の約, 的)
+)
+
+func (c ratio) Check(r *Result, add func(Finding)) {
+	eachSentence(r, func(src *Source, ks []int) {
+		for _, p := range r.pairsOf(ks) {
+			if r.Claims[p.from].Role() != "base" {
+				return // a change: its multiple is the factor check's
+			}
+		}
+		for _, k := range ks {
+			m := &r.Claims[k]
+			// "three times more than" reads as a rise; it compares all the same
+			if m.Unit() != "x" || m.Direction() != "" && !c.more(src, m) || m.Change() != "" || !comparing.MatchString(m.Text) {
+				continue
+			}
+			if a, b, ok := c.operands(r, src, ks, k); ok {
+				add(c.finding(r, src, a, b, k))
+			}
+		}
+	})
+}
+
+// operands are the two figures the multiple k compares, if the sentence
+// has exactly two of one family standing as a comparison puts them.
+func (c ratio) operands(r *Result, src *Source, ks []int, k int) (a, b int, ok bool) {
+	byFamily := map[string][]int{}
+	for _, j := range ks {
+		o := &r.Claims[j]
+		if j == k || !isLevel(o) || o.Change() != "" || o.Role() == "rejected" || o.Value <= 0 || o.Unit() == "x" {
+			continue
+		}
+		byFamily[Family(o)] = append(byFamily[Family(o)], j)
+	}
+	var two []int
+	for _, js := range byFamily {
+		if len(js) == 2 {
+			if two != nil {
+				return -1, -1, false // two families of two: which are compared is a guess
+			}
+			two = js
+		}
+	}
+	if two == nil {
+		return -1, -1, false
+	}
+	a, b = two[0], two[1]
+	x, y, m := &r.Claims[a], &r.Claims[b], &r.Claims[k]
+	gap := func(i, j int) int { return utf8.RuneCountInString(between(src, i, j)) }
+	switch {
+	case x.End <= m.Start && m.End <= y.Start: // A, N times B
+		return a, b, gap(x.End, m.Start) <= ratioLead && gap(m.End, y.Start) <= ratioTrail
+	case y.End <= m.Start: // A は B の N倍
+		return a, b, gap(x.End, y.Start) <= ratioLead && gap(y.End, m.Start) <= ratioOf
+	}
+	return -1, -1, false
+}
+
+func (c ratio) finding(r *Result, src *Source, a, b, k int) Finding {
+	x, y, m := &r.Claims[a], &r.Claims[b], &r.Claims[k]
+	big, small := x, y
+	if InFamily(y, y.Value) > InFamily(x, x.Value) {
+		big, small = y, x
+	}
+	got := Interval(big, c.approx).div(Interval(small, c.approx))
+	stated, _ := ratioStated(m, c.approx)
+	f := judged("arithmetic", ids(r, []int{a, b, k}), m, got, stated, c.tol, "x")
+	how := "the larger / the smaller"
+	if f.Status == Inconsistent && c.more(src, m) { // three times more: perhaps four times as much
+		if g := judged("arithmetic", ids(r, []int{a, b, k}), m, got, stated.shift(1), c.tol, "x"); g.Status == Consistent {
+			f, how = g, "the larger / the smaller, less one for \"more\""
+		}
+	}
+	f.Message = fmt.Sprintf("%s and %s: %s is %s; %s states %s, %s",
+		figure(big), figure(small), how, spanText(got, "x"), figure(m), spanText(stated, "x"), verdictWord(f))
+	return f
+}
+
+// more reports "N times more" (or 多N倍): a reading as N + 1 times too.
+func (c ratio) more(src *Source, m *Claim) bool {
+	return c.moreAfter != nil && c.moreAfter.MatchString(between(src, m.End, m.End+16)) ||
+		c.moreBefore != nil && c.moreBefore.MatchString(between(src, m.Start-8, m.Start))
+}
