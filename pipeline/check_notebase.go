@@ -84,7 +84,8 @@ func (c changeSize) quoteChange(r *Result, q *Source, qs []int) (size, end int) 
 }
 
 // levelBefore is the level just before a size that it is the end of, in
-// one clause with nothing between but a few words and a year (-1: none).
+// one clause with nothing between but a few words and a year, and the only
+// level of its family before the size (-1: none).
 func levelBefore(r *Result, src *Source, ks []int, k int) int {
 	c := &r.Claims[k]
 	prev := -1
@@ -101,6 +102,11 @@ func levelBefore(r *Result, src *Source, ks []int, k int) int {
 	if utf8.RuneCountInString(gap) > 16 || strings.IndexFunc(gap, unicode.IsDigit) >= 0 || strings.ContainsAny(gap, ";；。:：") ||
 		!isLevel(o) || o.Change() != "" || o.Role() == "base" || Family(o) == "%" && c.Unit() == "%" {
 		return -1
+	}
+	for _, j := range ks {
+		if x := &r.Claims[j]; j != prev && x.End <= c.Start && isLevel(x) && Family(x) == Family(o) {
+			return -1 // 产销分别完成1288.8万辆和1286.6万辆，同比分别增长34.4%: which one grew is the list's order
+		}
 	}
 	return prev
 }
