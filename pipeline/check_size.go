@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -54,7 +55,23 @@ var percentMeasure = measure{
 		return b.sub(a).div(a.abs()).scale(100)
 	},
 	formula: "(end − start) / start × 100",
-	signed:  signed,
+	signed:  roundSigned,
+}
+
+// roundSigned is signed, with a percentage written in round tens (30%,
+// not 30.0% or 34%) read as approximate: "30% below the peak" for 30.8% is
+// how the press rounds, while 34% for 30.8% is not.
+func roundSigned(c *Claim, approx float64) (Span, bool) {
+	s, withSign := signed(c, approx)
+	if c.Unit() != "%" || c.Min != nil || c.Max != nil || strings.ContainsAny(c.Text, ".,") || math.Mod(math.Abs(c.Value), 10) != 0 || c.Value == 0 {
+		return s, withSign
+	}
+	v := math.Abs(c.Value)
+	w := Span{v * (1 - approx), v * (1 + approx)}
+	if s.Hi <= 0 {
+		w = w.neg()
+	}
+	return Span{math.Min(s.Lo, w.Lo), math.Max(s.Hi, w.Hi)}, withSign
 }
 
 var pointsMeasure = measure{
