@@ -47,10 +47,7 @@ func (r *Result) sentences() []sentence {
 		}
 		n := 0
 		each(func(_, _, _ int) { n++ })
-		all := make([]int, len(r.Claims))
-		for k := range all {
-			all[k] = k
-		}
+		all := idx.every(len(r.Claims))
 		r.sents = make([]sentence, 0, n)
 		each(func(i, start, end int) { r.sents = append(r.sents, sentence{i, all[start:end:end]}) })
 	})

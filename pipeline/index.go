@@ -24,6 +24,7 @@ type sourceIndex struct {
 	idsOnce  sync.Once
 	ids      idTable[Source] // source id to its index in Sources; see table
 	claims   []int           // claim indexes grouped by source, in source order
+	inOrder  bool            // claims is 0, 1, 2, …: every claim has a source, claims in source order
 	srcOf    []int32         // each claim's source, or -1
 	quoteOf  []int32         // each note's quote, or -1 (not a note, or its quote not read)
 	start    []int           // source i's claims are claims[start[i]:start[i+1]]
@@ -80,6 +81,10 @@ func buildIndex(r *Result) *sourceIndex {
 			next[s]++
 		}
 	}
+	x.inOrder = len(x.claims) == len(r.Claims)
+	for k := 0; x.inOrder && k < len(x.claims); k++ {
+		x.inOrder = x.claims[k] == k
+	}
 	x.srcOf = of
 	x.quoteOf = make([]int32, len(r.Sources))
 	for i := range r.Sources {
@@ -115,6 +120,20 @@ func (x *sourceIndex) quote(i int) (int, bool) {
 func (x *sourceIndex) sourceOf(k int) (int, bool) {
 	s := x.srcOf[k]
 	return int(s), s >= 0
+}
+
+// every returns the indexes 0 to n-1 of n claims: the index's own list
+// when that is what it holds (claims read in source order, as a run reads
+// them), which the caller only reads, else a new one.
+func (x *sourceIndex) every(n int) []int {
+	if x.inOrder && len(x.claims) == n {
+		return x.claims
+	}
+	all := make([]int, n)
+	for k := range all {
+		all[k] = k
+	}
+	return all
 }
 
 // of returns the claims of source i.
