@@ -78,13 +78,15 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 	// Each check's findings go into blocks of a fixed size: a slice grown by
 	// doubling left a large run's findings behind twice over as garbage,
 	// which the collector scans the whole heap for.
-	found := make([]blocks[Finding], len(c.checks))
+	// They are held packed (see packedFinding) until the checks are done.
+	found := make([]blocks[packedFinding], len(c.checks))
+	at := newClaimAt(r.Claims)
 	onCores(len(c.checks), func(i int) {
 		ch := c.checks[i]
 		ch.Check(r, func(f Finding) {
 			f.Rule = ch.def.ID
 			f.Claims = withoutDuplicates(f.Claims, dup)
-			found[i].add(f)
+			found[i].add(pack(&f, &at, r.Claims))
 		})
 	})
 	r.dropCaches() // before the findings are copied: what the checks read is garbage then
@@ -103,9 +105,10 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 		n += bs.n
 	}
 	r.Findings = slices.Grow(r.Findings, n)
-	for _, bs := range found {
+	for i, bs := range found {
 		for _, fs := range bs.full {
-			for _, f := range fs {
+			for j := range fs {
+				f := fs[j].unpack(c.checks[i].def.ID, r.Claims)
 				f.ID = ids.Finding(f.Rule, f.Kind, f.Claims)
 				r.Findings = append(r.Findings, f)
 			}

@@ -109,17 +109,27 @@ func newClaimAt(claims []Claim) claimAt {
 	return claimAt{claims: claims, runs: runs}
 }
 
+// own is the index of the claim whose own id is id: an id as the claim
+// holds it, not a copy. It only reads, so checks side by side may ask.
+func (c *claimAt) own(id string) (int, bool) {
+	if id == "" {
+		return 0, false
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(id)))
+	i := sort.Search(len(c.runs), func(i int) bool { return c.runs[i].lo > p }) - 1
+	if i >= 0 && p < c.runs[i].hi && int(p-c.runs[i].lo)%c.runs[i].size == 0 {
+		k := c.runs[i].first + int(p-c.runs[i].lo)/c.runs[i].size
+		if own := c.claims[k].ID; len(own) == len(id) && unsafe.StringData(own) == unsafe.StringData(id) {
+			return k, true // ids are unique in a run
+		}
+	}
+	return 0, false
+}
+
 // find is the index of the claim with this id.
 func (c *claimAt) find(id string) (int, bool) {
-	if id != "" {
-		p := uintptr(unsafe.Pointer(unsafe.StringData(id)))
-		i := sort.Search(len(c.runs), func(i int) bool { return c.runs[i].lo > p }) - 1
-		if i >= 0 && p < c.runs[i].hi && int(p-c.runs[i].lo)%c.runs[i].size == 0 {
-			k := c.runs[i].first + int(p-c.runs[i].lo)/c.runs[i].size
-			if own := c.claims[k].ID; len(own) == len(id) && unsafe.StringData(own) == unsafe.StringData(id) {
-				return k, true // the claim's own id: ids are unique in a run
-			}
-		}
+	if k, ok := c.own(id); ok {
+		return k, true
 	}
 	if c.table.slot == nil {
 		c.table = newIDTable(c.claims)
