@@ -13,11 +13,12 @@ import (
 // reads as ASCII and every space as ' '. Folding keeps one rune per rune, so
 // offsets in the copy are offsets in the original.
 type text struct {
-	r       []rune
-	f       []rune
-	src     string  // the text the runes were read from
-	bytesAt []int32 // scratch: the byte offset in src of every rune, and of its end (see str); nil until asked
-	lang    string  // the source's language, where a reading depends on it
+	r   []rune
+	f   []rune
+	src string // the text the runes were read from
+	// atRune and atByte are a rune's offset in r and in src (see str).
+	atRune, atByte int
+	lang           string // the source's language, where a reading depends on it
 	// style is how the text writes numbers (numstyle.go), read when a
 	// number first needs it; 0 until then.
 	style uint8
@@ -54,7 +55,7 @@ func newText(s string) *text {
 		r[k], f[k] = c, fold(c)
 	}
 	t.r, t.f, t.lang, t.style = r[:k], f[:k], "", 0
-	t.src, t.bytesAt = s, t.bytesAt[:0]
+	t.src, t.atRune, t.atByte = s, 0, 0
 	return t
 }
 
@@ -70,19 +71,54 @@ func (t *text) str(i, j int) string {
 		}
 		return string(t.r[i:j])
 	}
-	if len(t.bytesAt) == 0 {
-		t.bytesAt = slices.Grow(t.bytesAt[:0], len(t.r)+1)
-		for b := range t.src {
-			t.bytesAt = append(t.bytesAt, int32(b))
-		}
-		t.bytesAt = append(t.bytesAt, int32(len(t.src)))
+	// The byte offset of rune i, counted from the last one asked (a text's
+	// claims come in order) by the runes' lengths: decoding the text again
+	// cost 2% of a run. An invalid byte before i moves the count off, which
+	// the comparison below finds.
+	if i < t.atRune {
+		t.atRune, t.atByte = 0, 0
 	}
-	if len(t.bytesAt) == len(t.r)+1 {
-		if s := t.src[t.bytesAt[i]:t.bytesAt[j]]; utf8.ValidString(s) {
-			return s
-		}
+	for ; t.atRune < i; t.atRune++ {
+		t.atByte += runeLen(t.r[t.atRune])
+	}
+	lo, hi := t.atByte, t.atByte
+	for _, c := range t.r[i:j] {
+		hi += runeLen(c)
+	}
+	if hi <= len(t.src) && sameRunes(t.src[lo:hi], t.r[i:j]) {
+		return t.src[lo:hi]
 	}
 	return string(t.r[i:j])
+}
+
+// runeLen is how many bytes UTF-8 writes c in.
+func runeLen(c rune) int {
+	switch {
+	case c < 0x80:
+		return 1
+	case c < 0x800:
+		return 2
+	case c < 0x10000:
+		return 3
+	}
+	return 4
+}
+
+// sameRunes reports whether s is valid UTF-8 that reads as rs.
+func sameRunes(s string, rs []rune) bool {
+	n := 0
+	for k, c := range s {
+		if n == len(rs) || c != rs[n] {
+			return false
+		}
+		if c == utf8.RuneError { // U+FFFD as written, or an invalid byte read as it
+			if _, w := utf8.DecodeRuneInString(s[k:]); w == 1 {
+				return false
+			}
+		}
+		n++
+	}
+	return n == len(rs)
 }
 
 func (t *text) release() {
