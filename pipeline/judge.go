@@ -112,11 +112,22 @@ func newClaimAt(claims []Claim) claimAt {
 // own is the index of the claim whose own id is id: an id as the claim
 // holds it, not a copy. It only reads, so checks side by side may ask.
 func (c *claimAt) own(id string) (int, bool) {
+	var hint int
+	return c.ownNear(id, &hint)
+}
+
+// ownNear is own, looking first in the run of ids where the last look-up
+// ended (*hint): a finding's claims are mostly near one another.
+func (c *claimAt) ownNear(id string, hint *int) (int, bool) {
 	if id == "" {
 		return 0, false
 	}
 	p := uintptr(unsafe.Pointer(unsafe.StringData(id)))
-	i := sort.Search(len(c.runs), func(i int) bool { return c.runs[i].lo > p }) - 1
+	i := *hint
+	if i >= len(c.runs) || p < c.runs[i].lo || p >= c.runs[i].hi {
+		i = sort.Search(len(c.runs), func(i int) bool { return c.runs[i].lo > p }) - 1
+		*hint = max(i, 0)
+	}
 	if i >= 0 && p < c.runs[i].hi && int(p-c.runs[i].lo)%c.runs[i].size == 0 {
 		k := c.runs[i].first + int(p-c.runs[i].lo)/c.runs[i].size
 		if own := c.claims[k].ID; len(own) == len(id) && unsafe.StringData(own) == unsafe.StringData(id) {

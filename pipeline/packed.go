@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unsafe"
 )
 
 // packedFinding is a finding as the check stage holds it until every
@@ -28,22 +27,17 @@ type packedFinding struct {
 
 // pack packs f, whose claims at finds by their own ids.
 func pack(f *Finding, at *claimAt, claims []Claim) packedFinding {
-	whole := func() packedFinding {
+	ks := make([]int32, len(f.Claims))
+	ok := f.ID == "" && f.Values == nil
+	hint := 0
+	for j := 0; ok && j < len(f.Claims); j++ {
+		var k int
+		k, ok = at.ownNear(f.Claims[j], &hint)
+		ks[j] = int32(k)
+	}
+	if !ok {
 		w := *f // a copy: f itself stays on the caller's stack
 		return packedFinding{whole: &w}
-	}
-	if f.ID != "" || f.Values != nil {
-		return whole()
-	}
-	for _, id := range f.Claims {
-		if _, ok := at.own(id); !ok {
-			return whole()
-		}
-	}
-	ks := make([]int32, len(f.Claims))
-	for j, id := range f.Claims {
-		k, _ := at.own(id)
-		ks[j] = int32(k)
 	}
 	return packedFinding{claims: ks, message: packMessage(f.Message, ks, claims), kind: intern(f.Kind),
 		status: intern(f.Status), expected: f.Expected, deviation: f.Deviation}
@@ -64,10 +58,11 @@ func (p *packedFinding) unpack(rule string, claims []Claim) Finding {
 
 // A packed message is the message with each figure of its claims, as
 // figure and place write it, replaced by a mark: the byte 0xff (which UTF-8
-// never holds), what is replaced ('q': the claim's text, quoted; 'p': its
-// file and line) and which of the finding's claims. A 0xff of the message
-// itself is 0xff 'x'. Most messages name their figures, and the quoted
-// texts and the file's name were most of their bytes.
+// never holds), what is replaced ('q': the claim's text in double quotes,
+// as strconv.Quote writes most; 'p': its file and line) and
+// which of the finding's claims. A 0xff of the message itself is 0xff 'x'.
+// Most messages name their figures, and the quoted texts and the file's
+// name were most of their bytes.
 const (
 	markByte   = 0xff
 	markQuote  = 'q'
@@ -80,8 +75,6 @@ const (
 
 // packScratch is packMessage's buffers, reused: the checks call it side by side.
 type packScratch struct {
-	text []byte
-	at   []int // byte offsets in text: pattern j is text[at[j]:at[j+1]]
 	hits []markHit
 	out  []byte
 }
@@ -96,56 +89,91 @@ var packScratches = sync.Pool{New: func() any { return new(packScratch) }}
 
 // packMessage packs msg, a message over the claims ks.
 func packMessage(msg string, ks []int32, claims []Claim) string {
-	if len(ks) == 0 && strings.IndexByte(msg, markByte) < 0 {
+	n := min(len(ks), marked)
+	if n == 0 && strings.IndexByte(msg, markByte) < 0 {
 		return msg
 	}
 	sc := packScratches.Get().(*packScratch)
 	defer packScratches.Put(sc)
-	sc.text, sc.at, sc.hits = sc.text[:0], sc.at[:0], sc.hits[:0]
-	n := min(len(ks), marked)
-	for j := range n {
-		c := &claims[ks[j]]
-		sc.at = append(sc.at, len(sc.text))
-		sc.text = strconv.AppendQuote(sc.text, c.Text)
-		sc.at = append(sc.at, len(sc.text))
-		sc.text = append(sc.text, c.File()...)
-		sc.text = append(sc.text, ':')
-		sc.text = strconv.AppendInt(sc.text, int64(c.Line), 10)
-	}
-	sc.at = append(sc.at, len(sc.text))
-	text := unsafe.String(unsafe.SliceData(sc.text), len(sc.text)) // read only while sc.text is not written
-	for p := range 2 * n {
-		pat := text[sc.at[p]:sc.at[p+1]]
-		kind := byte(markQuote)
-		if p%2 == 1 {
-			kind = markPlace
+	hits := sc.hits[:0]
+	// A claim's text in quotes, the longest where several fit.
+	for from := 0; ; {
+		i := strings.IndexByte(msg[from:], '"')
+		if i < 0 {
+			break
 		}
+		i += from
+		best := markHit{start: -1}
+		for j := range n {
+			t := claims[ks[j]].Text
+			if e := i + 1 + len(t); e < len(msg) && msg[e] == '"' && msg[i+1:e] == t && e+1 > best.end {
+				best = markHit{i, e + 1, markQuote, j}
+			}
+		}
+		if best.start < 0 {
+			from = i + 1
+			continue
+		}
+		hits = append(hits, best)
+		from = best.end
+	}
+	// A claim's file and line, for each file the claims are in.
+	for j := range n {
+		file := claims[ks[j]].file
+		if file == 0 || slices.ContainsFunc(ks[:j], func(k int32) bool { return claims[k].file == file }) {
+			continue
+		}
+		name := file.String()
 		for from := 0; ; {
-			i := strings.Index(msg[from:], pat)
+			i := strings.Index(msg[from:], name)
 			if i < 0 {
 				break
 			}
-			sc.hits = append(sc.hits, markHit{from + i, from + i + len(pat), kind, p / 2})
-			from += i + len(pat)
+			i += from
+			from = i + 1
+			e := i + len(name)
+			if e >= len(msg) || msg[e] != ':' || e+1 == len(msg) || msg[e+1] < '0' || msg[e+1] > '9' {
+				continue
+			}
+			// The line: all the digits after the colon, as strconv writes a number.
+			v, d := 0, e+1
+			for ; d < len(msg) && d-e <= 9 && msg[d] >= '0' && msg[d] <= '9'; d++ {
+				v = 10*v + int(msg[d]-'0')
+			}
+			best := markHit{start: -1}
+			if msg[e+1] != '0' || d == e+2 {
+				for j2 := range n {
+					if c := &claims[ks[j2]]; c.file == file && int(c.Line) == v {
+						best = markHit{i, d, markPlace, j2}
+						break
+					}
+				}
+			}
+			if best.start >= 0 {
+				hits = append(hits, best)
+			}
 		}
 	}
-	for i := 0; i < len(msg); i++ {
-		if msg[i] == markByte {
-			sc.hits = append(sc.hits, markHit{i, i + 1, markLetter, 0})
+	for from := 0; ; {
+		i := strings.IndexByte(msg[from:], markByte)
+		if i < 0 {
+			break
 		}
+		hits = append(hits, markHit{from + i, from + i + 1, markLetter, 0})
+		from += i + 1
 	}
-	if len(sc.hits) == 0 {
+	sc.hits = hits
+	if len(hits) == 0 {
 		return msg
 	}
-	// The first at each place, the longest first; none overlaps another.
-	slices.SortFunc(sc.hits, func(a, b markHit) int {
-		if a.start != b.start {
-			return a.start - b.start
+	// By place, the longest first; none overlaps another. There are few.
+	for a := 1; a < len(hits); a++ {
+		for b := a; b > 0 && (hits[b].start < hits[b-1].start || hits[b].start == hits[b-1].start && hits[b].end > hits[b-1].end); b-- {
+			hits[b], hits[b-1] = hits[b-1], hits[b]
 		}
-		return b.end - a.end
-	})
+	}
 	out, last := sc.out[:0], 0
-	for _, h := range sc.hits {
+	for _, h := range hits {
 		if h.start < last {
 			continue
 		}
@@ -178,7 +206,7 @@ func unpackMessage(packed string, ks []int32, claims []Claim) string {
 			packed = packed[i+2:]
 			continue
 		case markQuote:
-			b = strconv.AppendQuote(b, claims[ks[packed[i+2]]].Text)
+			b = append(append(append(b, '"'), claims[ks[packed[i+2]]].Text...), '"')
 		case markPlace:
 			c := &claims[ks[packed[i+2]]]
 			b = append(append(b, c.File()...), ':')

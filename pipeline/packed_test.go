@@ -28,7 +28,7 @@ func TestPackMessage(t *testing.T) {
 	}{
 		{"restatement", `the note (/data/bench.txt:360698) restates its quote: "over ten times" as "十倍以上"`, []int32{0, 1}, 45},
 		{"a figure twice", `"over ten times" (/data/bench.txt:360698) and again "over ten times"`, []int32{0}, 24},
-		{"quotes in the text", `"\"67%\"" (odd` + "\xff" + `name.txt:3) states it`, []int32{2}, 20},
+		{"quotes in the text", `"\"67%\"" (odd` + "\xff" + `name.txt:3) states it`, []int32{2}, 26},
 		{"0xff of its own", "a \xff byte, \xff\xff", []int32{0}, 0},
 		{"one figure inside another", `"10%" and "10" (/data/bench.txt:7)`, []int32{4, 3}, 20},
 		{"no claims", `nothing "10%" here`, nil, 0},
