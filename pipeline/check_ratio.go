@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -49,9 +50,7 @@ func (c ratio) Check(r *Result, add func(Finding)) {
 			}
 		}
 		for _, k := range ks {
-			m := &r.Claims[k]
-			// "three times more than" reads as a rise; it compares all the same
-			if m.Unit() != "x" || m.Direction() != "" && !c.more(src, m) || m.Change() != "" || !comparing.MatchString(m.Text) {
+			if !c.compares(src, &r.Claims[k]) {
 				continue
 			}
 			if a, b, ok := c.operands(r, src, ks, k); ok {
@@ -59,28 +58,44 @@ func (c ratio) Check(r *Result, add func(Finding)) {
 			}
 		}
 	})
+	c.notes(r, add)
+}
+
+// compares reports a multiple worded as a comparison; "three times more
+// than" reads as a rise, and compares all the same.
+func (c ratio) compares(src *Source, m *Claim) bool {
+	return m.Unit() == "x" && (m.Direction() == "" || c.more(src, m)) && m.Change() == "" && comparing.MatchString(m.Text)
+}
+
+// notes holds a note whose one figure is a multiple ("China's income per
+// head is five times India's") against the two figures of one family its
+// quote gives, when the quote gives exactly two and no change.
+func (c ratio) notes(r *Result, add func(Finding)) {
+	idx := r.index()
+	for i := range r.Sources {
+		src := &r.Sources[i]
+		ks := idx.of(i)
+		if src.NoteOf == nil || src.DuplicateOf != nil || len(ks) != 1 || !c.compares(src, &r.Claims[ks[0]]) {
+			continue
+		}
+		q, ok := idx.quote(i)
+		if !ok {
+			continue
+		}
+		qs := idx.of(q)
+		if slices.ContainsFunc(qs, func(j int) bool { return r.Claims[j].Change() != "" || r.Claims[j].Role() == "base" }) {
+			continue // a change's multiple, or a comparison of the quote's own
+		}
+		if two := twoOfAFamily(r, qs, -1); two != nil {
+			add(c.finding(r, src, two[0], two[1], ks[0]))
+		}
+	}
 }
 
 // operands are the two figures the multiple k compares, if the sentence
 // has exactly two of one family standing as a comparison puts them.
 func (c ratio) operands(r *Result, src *Source, ks []int, k int) (a, b int, ok bool) {
-	byFamily := map[string][]int{}
-	for _, j := range ks {
-		o := &r.Claims[j]
-		if j == k || !isLevel(o) || o.Change() != "" || o.Role() == "rejected" || o.Value <= 0 || o.Unit() == "x" {
-			continue
-		}
-		byFamily[Family(o)] = append(byFamily[Family(o)], j)
-	}
-	var two []int
-	for _, js := range byFamily {
-		if len(js) == 2 {
-			if two != nil {
-				return -1, -1, false // two families of two: which are compared is a guess
-			}
-			two = js
-		}
-	}
+	two := twoOfAFamily(r, ks, k)
 	if two == nil {
 		return -1, -1, false
 	}
@@ -94,6 +109,29 @@ func (c ratio) operands(r *Result, src *Source, ks []int, k int) (a, b int, ok b
 		return a, b, gap(x.End, y.Start) <= ratioLead && gap(y.End, m.Start) <= ratioOf
 	}
 	return -1, -1, false
+}
+
+// twoOfAFamily is the two levels of ks (k aside) of the one family that has
+// exactly two, or nil when none or more than one family has two.
+func twoOfAFamily(r *Result, ks []int, k int) []int {
+	byFamily := map[string][]int{}
+	for _, j := range ks {
+		o := &r.Claims[j]
+		if j == k || !isLevel(o) || o.Change() != "" || o.Role() == "rejected" || o.Value <= 0 || o.Unit() == "x" {
+			continue
+		}
+		byFamily[Family(o)] = append(byFamily[Family(o)], j)
+	}
+	var two []int
+	for _, js := range byFamily {
+		if len(js) == 2 {
+			if two != nil {
+				return nil // two families of two: which are compared is a guess
+			}
+			two = js
+		}
+	}
+	return two
 }
 
 func (c ratio) finding(r *Result, src *Source, a, b, k int) Finding {
