@@ -75,7 +75,7 @@ func (c ratio) notes(r *Result, add func(Finding)) {
 	for i := range r.Sources {
 		src := &r.Sources[i]
 		ks := idx.of(i)
-		if src.NoteOf == nil || src.DuplicateOf != nil || len(ks) != 1 || !c.compares(src, &r.Claims[ks[0]]) {
+		if src.NoteOf == nil || src.DuplicateOf != nil || len(ks) != 1 {
 			continue
 		}
 		q, ok := idx.quote(i)
@@ -83,6 +83,10 @@ func (c ratio) notes(r *Result, add func(Finding)) {
 			continue
 		}
 		qs := idx.of(q)
+		if !c.compares(src, &r.Claims[ks[0]]) {
+			c.noteSide(r, &r.Sources[q], qs, ks[0], add)
+			continue
+		}
 		if slices.ContainsFunc(qs, func(j int) bool { return r.Claims[j].Change() != "" || r.Claims[j].Role() == "base" }) {
 			continue // a change's multiple, or a comparison of the quote's own
 		}
@@ -90,6 +94,48 @@ func (c ratio) notes(r *Result, add func(Finding)) {
 			add(c.finding(r, src, two[0], two[1], ks[0]))
 		}
 	}
+}
+
+// noteSide holds a note whose one figure is the other side of its quote's
+// comparison: the quote "7.77亿件，是平日的1.9倍" and the note "平日约5亿件".
+// The quote must give one multiple and one figure of the note's family;
+// the note's figure must lie within three times of where the multiple puts
+// the other side, or it is some other figure of the note's own.
+func (c ratio) noteSide(r *Result, q *Source, qs []int, n int, add func(Finding)) {
+	nc := &r.Claims[n]
+	if !isLevel(nc) || nc.Change() != "" || nc.Value <= 0 {
+		return
+	}
+	level, multiple := -1, -1
+	for _, j := range qs {
+		o := &r.Claims[j]
+		switch {
+		case o.Change() != "" || o.Role() == "base":
+			return // a change, or a comparison with its base written
+		case c.compares(q, o):
+			if multiple >= 0 {
+				return
+			}
+			multiple = j
+		case isLevel(o) && Family(o) == Family(nc):
+			if level >= 0 {
+				return
+			}
+			level = j
+		}
+	}
+	if level < 0 || multiple < 0 {
+		return
+	}
+	m, l := Interval(&r.Claims[multiple], 0).mid(), InFamily(&r.Claims[level], r.Claims[level].Value)
+	v := InFamily(nc, nc.Value)
+	if m <= 1 || l <= 0 || v >= l { // the note's figure is the smaller side, the quote's level the larger
+		return
+	}
+	if other := l / m; v < other/3 || v > other*3 {
+		return
+	}
+	add(c.finding(r, q, level, n, multiple))
 }
 
 // operands are the two figures the multiple k compares, if the sentence
