@@ -162,7 +162,8 @@ func (rs restatement) align(r *Result, n *Claim, quote, own []int) (match, garbl
 			best, near = d, k
 		}
 	}
-	if match < 0 && garbled < 0 && near >= 0 && contains(own, near) && oneDigit(&r.Claims[near], n) {
+	// a size and a level (fell by 112,000; 152,000) may share all digits but one by chance
+	if match < 0 && garbled < 0 && near >= 0 && contains(own, near) && isSize(n) == isSize(&r.Claims[near]) && oneDigit(&r.Claims[near], n) {
 		garbled = near // "about 875 kWh" noted as 约975千瓦时
 	}
 	if garbled >= 0 && derived(r, n, &r.Claims[garbled], own) {
@@ -197,7 +198,7 @@ func derived(r *Result, n, q *Claim, own []int) bool {
 		var cands []float64
 		switch dv := math.Abs(InFamily(d, d.Value)); {
 		case Family(d) == Family(q) && !isShare(q):
-			cands = []float64{vq - dv, vq + dv}
+			cands = []float64{vq - dv, vq + dv, dv - vq} // 264,000 to 152,000 is a fall of 112,000
 		case d.Unit() == "%" && !isShare(q):
 			p := math.Abs(d.Value) / 100
 			cands = []float64{vq / (1 + p), vq * (1 - p), vq * (1 + p)}
@@ -410,6 +411,9 @@ func garble(a, b *Claim) string {
 	if Family(a) == "#count" && math.Min(math.Abs(va), math.Abs(vb)) < 100 {
 		return "" // small counts (10社, 5人) are too often other things
 	}
+	if inWords(a.Text) || inWords(b.Text) {
+		return "" // "ten-year" and 一年: a word is not digits to slip
+	}
 	ratio := vb / va
 	if e := math.Log10(math.Abs(ratio)); math.Abs(e-math.Round(e)) < 1e-9 && math.Round(e) != 0 && math.Abs(e) <= 4 {
 		f, way := math.Abs(ratio), "larger"
@@ -438,6 +442,14 @@ func garble(a, b *Claim) string {
 		return "the same number in another unit"
 	}
 	return ""
+}
+
+// inWords reports a figure written in English words, with no digit or CJK
+// numeral.
+func inWords(text string) bool {
+	return text != "" && strings.IndexFunc(text, func(r rune) bool {
+		return unicode.IsDigit(r) || strings.ContainsRune("〇一二两三四五六七八九十百千万亿兆億", r)
+	}) < 0
 }
 
 // written is the digits of a figure as its text gives them: 16,700 km and
