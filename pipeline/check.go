@@ -81,12 +81,14 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 	// They are held packed (see packedFinding) until the checks are done.
 	found := make([]blocks[packedFinding], len(c.checks))
 	at := newClaimAt(r.Claims)
+	r.packAt.Store(&at)
+	defer r.packAt.Store(nil)
 	onCores(len(c.checks), func(i int) {
 		ch := c.checks[i]
 		ch.Check(r, func(f Finding) {
 			f.Rule = ch.def.ID
 			f.Claims = withoutDuplicates(f.Claims, dup)
-			found[i].add(pack(&f, &at, r.Claims))
+			found[i].add(pack(&f, ch.def.ID, &at, r.Claims))
 		})
 	})
 	r.dropCaches() // before the findings are copied: what the checks read is garbage then

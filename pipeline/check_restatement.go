@@ -34,18 +34,14 @@ func (rs restatement) Check(r *Result, add func(Finding)) {
 	parts := partsFor(len(r.Sources))
 	// in blocks, as the check stage collects: a part's slice grown by
 	// doubling was the largest garbage of a large run's checks
-	found := make([]blocks[Finding], parts)
+	found := newPartFindings(r, parts)
 	inParts(len(r.Sources), parts, func(p, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			rs.note(r, idx, i, found[p].add)
 		}
 	})
-	for _, bs := range found {
-		for _, fs := range bs.full {
-			for _, f := range fs {
-				add(f)
-			}
-		}
+	for p := range found {
+		found[p].each(add)
 	}
 }
 

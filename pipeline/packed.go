@@ -25,10 +25,11 @@ type packedFinding struct {
 	whole *Finding
 }
 
-// pack packs f, whose claims at finds by their own ids.
-func pack(f *Finding, at *claimAt, claims []Claim) packedFinding {
+// pack packs f, whose claims at finds by their own ids, for unpack to
+// give it the rule again.
+func pack(f *Finding, rule string, at *claimAt, claims []Claim) packedFinding {
 	ks := make([]int32, len(f.Claims))
-	ok := f.ID == "" && f.Values == nil
+	ok := f.ID == "" && f.Values == nil && f.Rule == rule && at != nil
 	hint := 0
 	for j := 0; ok && j < len(f.Claims); j++ {
 		var k int
@@ -54,6 +55,38 @@ func (p *packedFinding) unpack(rule string, claims []Claim) Finding {
 	}
 	return Finding{Kind: p.kind.String(), Status: p.status.String(), Claims: ids, Rule: rule,
 		Message: unpackMessage(p.message, p.claims, claims), Expected: p.expected, Deviation: p.deviation}
+}
+
+// partFindings are the findings of one part of a check that works in
+// parts, packed as the check stage holds them, for the check to add in
+// order once every part is done: the restatement check's were most of the
+// 100 MB run's findings, all of them unpacked until its last part was done.
+type partFindings struct {
+	r *Result
+	blocks[packedFinding]
+}
+
+// newPartFindings returns the findings of n parts over r.
+func newPartFindings(r *Result, n int) []partFindings {
+	ps := make([]partFindings, n)
+	for i := range ps {
+		ps[i].r = r
+	}
+	return ps
+}
+
+// add holds f.
+func (p *partFindings) add(f Finding) {
+	p.blocks.add(pack(&f, "", p.r.packAt.Load(), p.r.Claims))
+}
+
+// each calls add with each finding held, in order.
+func (p *partFindings) each(add func(Finding)) {
+	for _, fs := range p.full {
+		for i := range fs {
+			add(fs[i].unpack("", p.r.Claims))
+		}
+	}
 }
 
 // A packed message is the message with each figure of its claims, as

@@ -59,7 +59,7 @@ func TestPackWhole(t *testing.T) {
 	}{{withValues, true}, {foreign, true}, {packed, false}} {
 		f := c.f
 		f.Rule = "r"
-		p := pack(&f, &at, claims)
+		p := pack(&f, "r", &at, claims)
 		if p.whole != nil != c.whole {
 			t.Errorf("%+v: kept whole %v, want %v", f, p.whole != nil, c.whole)
 		}

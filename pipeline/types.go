@@ -4,6 +4,7 @@ package pipeline
 
 import (
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -475,6 +476,9 @@ type Result struct {
 	pairsMu  sync.Mutex
 	pairAt   []int32
 	pairSets [][]pair
+	// packAt finds the claims of the findings the check stage packs
+	// (see partFindings), while it runs; else nil.
+	packAt atomic.Pointer[claimAt]
 }
 
 // dropCaches lets go of what the stages built to read the result fast:
