@@ -16,8 +16,9 @@ import (
 
 // Markdown reads highlight exports in Markdown (Obsidian or Readwise
 // style), parsed with goldmark: headings set the title, a blockquote is a
-// quote and the paragraph after it its note; a list item is a quote and a
-// nested "Note:" item its note. Code, tables, HTML, front matter, link
+// quote and the paragraph after it, or the "Note:" items of a list right
+// after it, its notes; a list item is a quote and a nested "Note:" item its
+// note. Code, tables, HTML, front matter, link
 // and image addresses are never scanned; a table cell with a figure is a
 // quote that carries its headers; a Metadata section gives the author
 // instead of claims.
@@ -71,7 +72,13 @@ func (w *mdWalk) block(n ast.Node) {
 		}
 		w.lastQ = 0
 	case *ast.List:
+		q := w.lastQ // "> quote" then "- Note: …": the items that say Note are its notes
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			if p := it.FirstChild(); q > 0 && p != nil && mdNote.Match(w.lines(p)) {
+				w.add(p, "note", q)
+				continue
+			}
+			q = 0
 			w.item(it)
 		}
 		w.lastQ = 0

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -79,6 +80,22 @@ func TestMarkdownSkipsCodeAndLinks(t *testing.T) {
 	}
 	if len(got) != len(want) || src[0].Line != 6 || src[0].Col != 3 || src[1].NoteIndex != 1 || src[4].NoteIndex != 4 {
 		t.Errorf("got %q %+v", got, src)
+	}
+}
+
+// A list of "Note:" items right after a blockquote holds its notes; a
+// list that starts with anything else is quotes, and a Note item after one
+// is no note of the blockquote.
+func TestMarkdownNoteItemsAfterQuote(t *testing.T) {
+	data := "# T\n\n> quote 5%\n\n- Note: note 6%\n- Note: note 7%\n\n> quote 8%\n\n- item 9%\n- Note: 10%\n"
+	src := Markdown{}.Read("f", []byte(data), nil)
+	var got []string
+	for _, s := range src {
+		got = append(got, fmt.Sprintf("%s:%s:%d", s.Role(), strings.TrimSpace(s.Text), s.NoteIndex))
+	}
+	want := []string{"quote:quote 5%:0", "note:Note: note 6%:1", "note:Note: note 7%:1", "quote:quote 8%:0", "quote:item 9%:0", "quote:Note: 10%:0"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
 
