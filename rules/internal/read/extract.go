@@ -178,6 +178,14 @@ func (sc *scan) ratio(a *atom) {
 	if k == a.end {
 		return
 	}
+	// one person in four, one adult out of five: a noun between one and the ratio
+	if a.value == 1 && !hyphen && t.at(k) >= 'a' && t.at(k) <= 'z' {
+		if e := t.wordEnd(k); e-k <= 12 && !isLatin(t.at(e)) {
+			if j := t.skipSpaces(e, 2); j > e && (hasFold(t, j, "in ") || hasFold(t, j, "out of ")) && !sc.isRatioWordAt(k) {
+				k = j
+			}
+		}
+	}
 	for _, w := range sc.rs.words.ratio {
 		if !hasFold(t, k, w) || isLatin(t.at(k+len([]rune(w)))) {
 			continue
@@ -199,6 +207,16 @@ func (sc *scan) ratio(a *atom) {
 		a.value, a.end, a.fraction, a.lone, a.sig = a.value/b.value, b.end, true, false, 0
 		return
 	}
+}
+
+// isRatioWordAt reports a ratio word (in, over, out of) at k.
+func (sc *scan) isRatioWordAt(k int) bool {
+	for _, w := range sc.rs.words.ratio {
+		if hasFold(sc.t, k, w) && !isLatin(sc.t.at(k+len([]rune(w)))) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasFold(t *text, i int, s string) bool {
