@@ -195,6 +195,8 @@ func derived(r *Result, n, q *Claim, own []int) bool {
 		switch dv := math.Abs(InFamily(d, d.Value)); {
 		case Family(d) == Family(q) && !isShare(q):
 			cands = []float64{vq - dv, vq + dv, dv - vq} // 264,000 to 152,000 is a fall of 112,000
+		case d.Unit() == "pp" && q.Unit() == "%":
+			cands = []float64{vq - dv, vq + dv} // 60.8%, up 0.6 points: 60.2% a year before
 		case d.Unit() == "%" && !isShare(q):
 			p := math.Abs(d.Value) / 100
 			cands = []float64{vq / (1 + p), vq * (1 - p), vq * (1 + p)}

@@ -120,8 +120,11 @@ var ratioMeasure = measure{
 // 2 (from 360 to 180), as changeRatio measures a fall.
 func ratioStated(c *Claim, approx float64) (Span, bool) {
 	s := Interval(c, approx)
-	if s.Lo > 0 && s.Hi < 1 {
+	switch {
+	case s.Lo > 0 && s.Hi < 1:
 		s = Span{1 / s.Hi, 1 / s.Lo}
+	case s.Hi > 0 && s.Hi < 1: // 半分以下, at most a half: at least twice
+		s = Span{1 / s.Hi, math.Inf(1)}
 	}
 	return s, true
 }

@@ -34,6 +34,7 @@ func TestRestatementCheck(t *testing.T) {
 	rs := restatement{0.05}
 	over := func(c Claim) Claim { c.Min, c.Text = fp(c.Value), "over "+c.Text; c.SetBound("min"); return c }
 	upTo := func(c Claim) Claim { c.Max, c.Text = fp(c.Value), "nearly "+c.Text; c.SetBound("max"); return c }
+	tenth := func(c Claim) Claim { c.Step = 0.1; return c }
 	cases := []struct {
 		name     string
 		r        *Result
@@ -71,6 +72,8 @@ func TestRestatementCheck(t *testing.T) {
 			rc("b", "n", "4,460 miles", 4460*1609.344, "m"), rc("c", "n", "40 miles", 40*1609.344, "m")), []string{"unverifiable a b", "unverifiable a c"}, math.NaN(), ""},
 		{"the same system at another scale may be another figure", noted(rc("a", "q", "5.6 km", 5600, "m"),
 			rc("b", "n", "4,400 m", 4400, "m")), []string{"unverifiable a b"}, math.NaN(), ""},
+		{"nor one its points change works out", noted(tenth(rc("a", "q", "60.8%", 60.8, "%")), tenth(rc("c", "q", "0.6 percentage points", 0.6, "pp")),
+			tenth(rc("b", "n", "60.2%", 60.2, "%"))), []string{"unverifiable a b"}, math.NaN(), ""},
 		{"a word is not digits to slip", noted(rc("a", "q", "ten-year", 10, "year"), rc("b", "n", "一年", 1, "year")),
 			[]string{"unverifiable a b"}, math.NaN(), ""},
 		{"a change's size is no miscopy of a level", noted(rc("a", "q", "about 152,000", 152000, ""), rc("c", "q", "264,000", 264000, ""),

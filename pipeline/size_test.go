@@ -112,11 +112,13 @@ func TestMultipleAlong(t *testing.T) {
 			t.Errorf("ratioStated(%v) = %v, want [%v, %v]", c.v, got, c.lo, c.hi)
 		}
 	}
-	// only a span wholly between 0 and 1 turns over: one that reaches 0 or 1 stays
-	for _, c := range []struct{ lo, hi float64 }{{0, 0.5}, {0.5, 1}} {
-		got, _ := ratioStated(&Claim{Value: (c.lo + c.hi) / 2, Min: fp(c.lo), Max: fp(c.hi), shape: shapeOf(shapeWords{unit: "x"})}, 0)
-		if got.Lo != c.lo || got.Hi != c.hi {
-			t.Errorf("ratioStated([%v, %v]) = %v, want it as it is", c.lo, c.hi, got)
+	// a span below 1 turns over; one that reaches 0 (at most a half, 半分以下)
+	// turns into an open one (at least twice); one that reaches 1 stays
+	for _, c := range []struct{ lo, hi, wantLo, wantHi float64 }{
+		{0, 0.5, 2, math.Inf(1)}, {math.Inf(-1), 0.5, 2, math.Inf(1)}, {0.5, 1, 0.5, 1}} {
+		got, _ := ratioStated(&Claim{Value: 0.5, Min: fp(c.lo), Max: fp(c.hi), shape: shapeOf(shapeWords{unit: "x"})}, 0)
+		if got.Lo != c.wantLo || got.Hi != c.wantHi {
+			t.Errorf("ratioStated([%v, %v]) = %v, want [%v, %v]", c.lo, c.hi, got, c.wantLo, c.wantHi)
 		}
 	}
 }

@@ -172,8 +172,14 @@ func (sc *scan) forms(m *Match) {
 			f.unlessBefore != nil && sc.backMatched(f.unlessBefore, m.Start) {
 			continue
 		}
+		if f.kind == "multiple" && m.Unit != "" {
+			continue // only a fraction becomes a factor (約5分の1になった), not 50%になった
+		}
 		if f.kind != "" {
 			m.Kind, m.Rule = f.kind, f.id
+			if f.kind == "multiple" {
+				m.Unit = "x"
+			}
 		}
 		if f.change != "" && m.Change == "" {
 			m.Change = f.change

@@ -357,6 +357,9 @@ func (sc *scan) quantity(a atom) int {
 	if sc.excluded(&m, a, bare, fig) {
 		return max(fig, a.end) // the whole figure, a range's second end too (pp. 210–215)
 	}
+	if m.Kind == "" && a.fraction {
+		m.Kind = "share" // before the forms, which read a fraction as a share or a factor (5分の1になった)
+	}
 	sc.forms(&m)
 	if perStart < m.Start && m.Change == "" && m.Direction == "" && m.Role == "" {
 		// the words before a unit that stands first: 涨到每磅3.44美元
