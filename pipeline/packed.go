@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // packedFinding is a finding as the check stage holds it until every
@@ -106,19 +105,11 @@ const (
 	marked = 16
 )
 
-// packScratch is packMessage's buffers, reused: the checks call it side by side.
-type packScratch struct {
-	hits []markHit
-	out  []byte
-}
-
 type markHit struct {
 	start, end int
 	kind       byte
 	j          int
 }
-
-var packScratches = sync.Pool{New: func() any { return new(packScratch) }}
 
 // packMessage packs msg, a message over the claims ks.
 func packMessage(msg string, ks []int32, claims []Claim) string {
@@ -126,9 +117,8 @@ func packMessage(msg string, ks []int32, claims []Claim) string {
 	if n == 0 && strings.IndexByte(msg, markByte) < 0 {
 		return msg
 	}
-	sc := packScratches.Get().(*packScratch)
-	defer packScratches.Put(sc)
-	hits := sc.hits[:0]
+	var hitsAt [16]markHit // on the stack: most messages have a few
+	hits := hitsAt[:0]
 	// A claim's text in quotes, the longest where several fit.
 	for from := 0; ; {
 		i := strings.IndexByte(msg[from:], '"')
@@ -195,7 +185,6 @@ func packMessage(msg string, ks []int32, claims []Claim) string {
 		hits = append(hits, markHit{from + i, from + i + 1, markLetter, 0})
 		from += i + 1
 	}
-	sc.hits = hits
 	if len(hits) == 0 {
 		return msg
 	}
@@ -205,7 +194,8 @@ func packMessage(msg string, ks []int32, claims []Claim) string {
 			hits[b], hits[b-1] = hits[b-1], hits[b]
 		}
 	}
-	out, last := sc.out[:0], 0
+	var outAt [256]byte
+	out, last := outAt[:0], 0
 	for _, h := range hits {
 		if h.start < last {
 			continue
@@ -218,7 +208,6 @@ func packMessage(msg string, ks []int32, claims []Claim) string {
 		last = h.end
 	}
 	out = append(out, msg[last:]...)
-	sc.out = out
 	return string(out)
 }
 
@@ -228,9 +217,8 @@ func unpackMessage(packed string, ks []int32, claims []Claim) string {
 	if i < 0 {
 		return packed
 	}
-	sc := packScratches.Get().(*packScratch)
-	defer packScratches.Put(sc)
-	b := sc.out[:0]
+	var bAt [512]byte
+	b := bAt[:0]
 	for ; i >= 0; i = strings.IndexByte(packed, markByte) {
 		b = append(b, packed[:i]...)
 		switch packed[i+1] {
@@ -248,6 +236,5 @@ func unpackMessage(packed string, ks []int32, claims []Claim) string {
 		packed = packed[i+3:]
 	}
 	b = append(b, packed...)
-	sc.out = b
 	return string(b) // at its length: a message is kept for the run
 }
