@@ -90,8 +90,8 @@ func (sc *scan) rangeAfter(m *Match, left atom) {
 	tr, between := &d.connectors, false
 	if d.between != nil && sc.backMatched(d.between, m.Start) {
 		tr, between = &d.joiners, true
-	} else if d.notAfter != nil && sc.backMatched(d.notAfter, m.Start) {
-		return
+	} else if d.notAfter != nil && sc.backMatched(d.notAfter, sc.qualifierStart(m.Start)) {
+		return // from 5 to 10, from about $1,200 to $2,170: a change
 	}
 	v, end := tr.match(t, k, func(v, e int) bool { return boundaryAfter(t, e) })
 	if v < 0 {
@@ -221,4 +221,12 @@ func lowerSet(words []string) map[string]bool {
 		out[strings.ToLower(strings.TrimSpace(w))] = true
 	}
 	return out
+}
+
+// qualifierStart is where a qualifier before i starts (about, 约), or i.
+func (sc *scan) qualifierStart(i int) int {
+	if h, ok := sc.rs.quals.beforeAt(sc.t, i); ok {
+		return h.start
+	}
+	return i
 }
