@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -31,9 +32,16 @@ func init() {
 	})
 }
 
-// comparing matches the wording of a multiple that compares: times, twice,
-// 倍 (not a change's doubled, tripled, 倍増 or 翻番).
-var comparing = regexp.MustCompile(`(?i)\btimes\b|\btwice\b|倍(?:以上|超|強|弱|近く|多)?$`)
+// comparing reports the wording of a multiple that compares: times,
+// twice, 倍 (not a change's doubled, tripled, 倍増 or 翻番). A figure's
+// text is short; no pattern is run on it.
+func comparing(text string) bool {
+	if strings.Contains(text, "倍") {
+		return !strings.Contains(text, "倍増") && !strings.Contains(text, "翻")
+	}
+	l := strings.ToLower(text)
+	return strings.Contains(l, "times") || strings.Contains(l, "twice")
+}
 
 // Gaps, in characters, that a comparison allows between its parts.
 const (
@@ -64,7 +72,7 @@ func (c ratio) Check(r *Result, add func(Finding)) {
 // compares reports a multiple worded as a comparison; "three times more
 // than" reads as a rise, and compares all the same.
 func (c ratio) compares(src *Source, m *Claim) bool {
-	return m.Unit() == "x" && (m.Direction() == "" || c.more(src, m)) && m.Change() == "" && comparing.MatchString(m.Text)
+	return m.Unit() == "x" && m.Change() == "" && comparing(m.Text) && (m.Direction() == "" || c.more(src, m))
 }
 
 // notes holds a note whose one figure is a multiple ("China's income per
