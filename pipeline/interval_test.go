@@ -307,6 +307,8 @@ func TestPrecisionEdges(t *testing.T) {
 			[]Claim{{Text: "5", Value: 5, Step: 1}, {Text: "5.25", Value: 5.25, Step: 0.01}}, []float64{1, 0.01}},
 		{"a step of exactly one is refined",
 			[]Claim{{Text: "7 GW", Value: 7, shape: shapeOf(shapeWords{unit: "GW"}), Step: 1}, {Text: "7.5 GW", Value: 7.5, shape: shapeOf(shapeWords{unit: "GW"}), Step: 0.1}}, []float64{0.1, 0.1}},
+		{"a figure written with a decimal point is no whole number, whatever its step",
+			[]Claim{{Text: "£1.9 billion", Value: 1.9e9, shape: shapeOf(shapeWords{unit: "GBP"}), Step: 1e8}, {Text: "£2.36 billion", Value: 2.36e9, shape: shapeOf(shapeWords{unit: "GBP"}), Step: 1e7}}, []float64{1e8, 1e7}},
 		{"a step under one is not",
 			[]Claim{{Text: "7.5 GW", Value: 7.5, shape: shapeOf(shapeWords{unit: "GW"}), Step: 0.5}, {Text: "7.25 GW", Value: 7.25, shape: shapeOf(shapeWords{unit: "GW"}), Step: 0.01}}, []float64{0.5, 0.01}},
 		{"a hundred times larger is another scale",

@@ -35,8 +35,8 @@ func precision(r *Result, src *Source, claims []int) {
 	}
 	for i, k := range claims {
 		c := &r.Claims[k]
-		if c.Step < 1 || c.Unit() == "" {
-			continue
+		if c.Step < 1 || c.Unit() == "" || decimalWritten(c.Text) {
+			continue // £1.9 billion is no whole number, though its step is 100 million
 		}
 		for _, j := range claims[max(0, i-8):min(len(claims), i+9)] {
 			o := &r.Claims[j]
@@ -77,4 +77,11 @@ func decimalStep(v float64) float64 {
 		return math.Inf(1)
 	}
 	return math.Pow(10, -float64(len(s)-i-1))
+}
+
+// decimalWritten reports a figure whose number is written with a decimal
+// point: 1.9 in "£1.9 billion".
+func decimalWritten(text string) bool {
+	i, j := numberAt(text)
+	return strings.Contains(text[i:j], ".")
 }
