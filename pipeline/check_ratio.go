@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -52,6 +51,9 @@ const (
 
 func (c ratio) Check(r *Result, add func(Finding)) {
 	eachSentence(r, func(src *Source, ks []int) {
+		if !slices.ContainsFunc(ks, func(k int) bool { return r.Claims[k].Unit() == "x" }) {
+			return // most sentences: no multiple, and their changes are not looked up
+		}
 		for _, p := range r.pairsOf(ks) {
 			if r.Claims[p.from].Role() != "base" {
 				return // a change: its multiple is the factor check's
@@ -155,12 +157,11 @@ func (c ratio) operands(r *Result, src *Source, ks []int, k int) (a, b int, ok b
 	}
 	a, b = two[0], two[1]
 	x, y, m := &r.Claims[a], &r.Claims[b], &r.Claims[k]
-	gap := func(i, j int) int { return utf8.RuneCountInString(between(src, i, j)) }
-	switch {
+	switch { // offsets count runes: a gap's length is their difference
 	case x.End <= m.Start && m.End <= y.Start: // A, N times B
-		return a, b, gap(x.End, m.Start) <= ratioLead && gap(m.End, y.Start) <= ratioTrail
+		return a, b, m.Start-x.End <= ratioLead && y.Start-m.End <= ratioTrail
 	case y.End <= m.Start: // A は B の N倍
-		return a, b, gap(x.End, y.Start) <= ratioLead && gap(y.End, m.Start) <= ratioOf
+		return a, b, y.Start-x.End <= ratioLead && m.Start-y.End <= ratioOf
 	}
 	return -1, -1, false
 }

@@ -279,22 +279,22 @@ func reconverted(r *Result, n, q *Claim, note, own []int) bool {
 	if fn == 0 || fq == 0 {
 		return false
 	}
-	if e := math.Log10(fn / fq); math.Abs(e-math.Round(e)) < 0.01 {
+	if e := math.Log10(fn / fq); math.Abs(e-math.Round(e)) < 0.01 { // scale words are powers of ten
 		return false // the same system: the digits would say which figure
 	}
 	return soleOf(r, note, n) && soleOf(r, own, q)
 }
 
-// unitFactor is a figure's value over the number as written, scale words
-// aside (1609.344 for "4,460 miles", 1000 for "5,570 km"); 0 when the text
-// gives no number in digits.
+// unitFactor is a figure's value over the number as written (1609.344 for
+// "4,460 miles", 1000 for "5,570 km", 1e11 for "1.2亿 km"); scale words
+// are powers of ten, which a comparison of two factors sets aside. 0 when
+// the text gives no number in digits.
 func unitFactor(c *Claim) float64 {
 	w := writtenNumber(c.Text)
 	if w == 0 {
 		return 0
 	}
-	f := math.Abs(InFamily(c, c.Value)) / w
-	return f / math.Pow(10, math.Floor(math.Log10(f))) // scale words are powers of ten
+	return math.Abs(InFamily(c, c.Value)) / w
 }
 
 // writtenNumber is the first number in digits of a text: 5570 for "5,570 km".

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -36,9 +35,12 @@ func (s shareOf) Check(r *Result, add func(Finding)) {
 				Family(part) != Family(whole) || Family(part) == "%" || whole.Value <= math.Abs(part.Value) {
 				continue
 			}
-			before, after := between(src, part.End, share.Start), between(src, share.End, whole.Start)
-			if utf8.RuneCountInString(before) > shareOfPart || utf8.RuneCountInString(after) > shareOfWhole ||
-				!strings.HasPrefix(strings.ToLower(strings.TrimSpace(after)), "of ") || strings.ContainsAny(after, ",;:，；") {
+			// offsets count runes: the gaps' lengths need no text
+			if share.Start-part.End > shareOfPart || whole.Start-share.End > shareOfWhole {
+				continue
+			}
+			if after := between(src, share.End, whole.Start); !strings.HasPrefix(strings.ToLower(strings.TrimSpace(after)), "of ") ||
+				strings.ContainsAny(after, ",;:，；") {
 				continue
 			}
 			add(s.finding(r, ks[i-1], ks[i], ks[i+1]))
