@@ -66,7 +66,7 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 	}
 	// 2023円 and "costs 2000 yen" are sums; "in 2024 dollars" names the
 	// year whose prices a sum is in
-	if ok && a.year && h.def.Kind == "money" && !pricesOf(t, a.start) {
+	if ok && a.year && h.def.Kind == "money" && !sc.yearOfPrices(a.start) {
 		a.year = false
 	}
 	if ok && !a.year {
@@ -178,12 +178,9 @@ func startsArticle(t *text, i int) bool {
 	return n == ' ' || (n|0x20) == 'n' && t.at(i+2) == ' '
 }
 
-// pricesOf reports "in" or "of" as the word before i: "in 2024 dollars".
-func pricesOf(t *text, i int) bool {
-	k := t.backSpaces(i, 2)
-	if k == i || k < 2 || isLatin(t.at(k-3)) {
-		return false
-	}
-	w := string([]rune{unicode.ToLower(t.at(k - 2)), unicode.ToLower(t.at(k - 1))})
-	return w == "in" || w == "of"
+// yearOfPrices reports the words before a year that make it the year of a
+// sum's prices (the period rule's prices pattern: "in 2024 dollars").
+func (sc *scan) yearOfPrices(i int) bool {
+	p := sc.rs.periods.prices
+	return p != nil && sc.backMatched(p, i)
 }

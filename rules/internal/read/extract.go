@@ -323,7 +323,7 @@ func (sc *scan) quantity(a atom) int {
 	// 2024年, and 2024 年 with a space as Chinese and Japanese text often
 	// has around Latin digits; "in 2000 years" stays a duration.
 	// "in 2023 dollars" names the year whose prices a sum is in
-	if a.year && (!hasUnit || h.def.Kind == "money" && pricesOf(t, a.start) || h.def.Canonical == "year" && (h.start == a.end || isHan(t.at(h.start)) && t.skipSpaces(a.end, 1) == h.start)) {
+	if a.year && (!hasUnit || h.def.Kind == "money" && sc.yearOfPrices(a.start) || h.def.Canonical == "year" && (h.start == a.end || isHan(t.at(h.start)) && t.skipSpaces(a.end, 1) == h.start)) {
 		p := rs.periods.year(t, a.start, a.end, sc.back(a.start), sc.ahead(a.end))
 		if !sc.opensWindow(p) {
 			sc.periods = append(sc.periods, p)

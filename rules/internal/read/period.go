@@ -28,6 +28,9 @@ type periodTable struct {
 	// window (since 1989, 2010年以来): no figure's own time
 	since      *backward
 	sinceAfter *regexp.Regexp
+	// prices matches before a year that names the prices a sum is in ("in
+	// 2024 dollars"); any other year-like number before a currency is a sum
+	prices *backward
 }
 
 // PeriodDef defines how periods are read: the patterns that extend a year
@@ -52,6 +55,10 @@ type PeriodDef struct {
 	// time is no figure's period.
 	Since      string `yaml:"since"`
 	SinceAfter string `yaml:"since_after"`
+	// Prices is a pattern before a year followed by a currency that makes
+	// it the year of the prices ("in 2024 dollars"); without it the number
+	// is a sum (2023円, "costs 2000 yen").
+	Prices string `yaml:"prices"`
 }
 
 func newPeriodTable() periodTable { return periodTable{} }
@@ -79,6 +86,9 @@ func (b *Builder) Period(id string, raw PeriodDef) error {
 		return err
 	}
 	if p.sinceAfter, err = CompileRegexp("since_after", anchorStart(raw.SinceAfter)); err != nil {
+		return err
+	}
+	if p.prices, err = compileBackward("prices", raw.Prices); err != nil {
 		return err
 	}
 	if raw.StartsChange != "" {
