@@ -338,6 +338,10 @@ func (sc *scan) quantity(a atom) int {
 		sc.subunit(&m, h)
 	}
 	sc.rangeAfter(&m, a)
+	numKind := m.Kind // the amount's own kind, before a denominator makes it a price or a rate
+	if hasUnit {
+		numKind = h.def.Kind
+	}
 	per, perStart := sc.per(&m, false) // $4.99 a gallon, 3,539 kg/ha
 	fig := m.End                       // the figure as written, before any qualifier after it
 	sc.qualify(&m)
@@ -387,8 +391,8 @@ func (sc *scan) quantity(a atom) int {
 			sc.out = sc.t.matches[:0] // scratch: the result is copied out at its length
 		}
 		if per != 0 {
-			h.factor *= per // earlier items of a list take the compound
-			sc.markPer(&m, len(sc.out), per, h.def.Kind)
+			h.factor *= per                           // earlier items of a list take the compound
+			sc.markPer(&m, len(sc.out), per, numKind) // a range's first end has no unit of its own (1kWh当たり42〜48ドル)
 		}
 		it := sc.listBack(&m, a, h, hasUnit)
 		if hasUnit && !h.def.Classifier && h.def.PowerOf == 0 && m.Unit != "" && m.Unit != "%" && per == 0 &&

@@ -60,6 +60,8 @@ func TestPerBeforeTheFigure(t *testing.T) {
 		{"リットル当たり175円", []want{w("リットル当たり175円", 175, "JPY/L")}},
 		{"電気代は1kWhあたり31円", []want{w("31円", 0.031, "JPY/Wh")}},
 		{"地価は1平方メートル当たり約400万円", []want{w("約400万円", 4e6, "JPY/m2")}},
+		// a range whose first end has no unit of its own
+		{"燃料電池は1kWh当たり80〜90ドルに下がる", []want{wb("80〜90ドル", 0.085, "USD/Wh", 0.08, 0.09)}},
 		// a date, a bag of 5 kg, January and a year ago are no denominators
 		{"21日200万バレル", []want{w("200万バレル", 2e6*barrel, "L")}},
 		{"５キロあたり4000円", []want{w("５", 5, ""), w("4000円", 4000, "JPY")}},
