@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -44,12 +45,13 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 	type read struct {
 		per [][]rules.Match
 		ms  [][]mention
+		err error
 	}
 	start := func(lo int) chan read {
 		c := make(chan read, 1)
 		go func() {
-			per, ms := e.batch(ctx, r, lo, min(lo+batch, len(r.Sources)))
-			c <- read{per, ms}
+			per, ms, err := e.batch(ctx, r, lo, min(lo+batch, len(r.Sources)))
+			c <- read{per, ms, err}
 		}()
 		return c
 	}
@@ -61,6 +63,9 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 		hi := min(lo+batch, len(r.Sources))
 		got := <-next
 		per, ms := got.per, got.ms
+		if got.err != nil {
+			return got.err
+		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -98,19 +103,22 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 const batch = 1 << 14
 
 // batch reads sources lo to hi on all cores and returns their matches and
-// mentions.
-func (e *Extract) batch(ctx context.Context, r *Result, lo, hi int) ([][]rules.Match, [][]mention) {
+// mentions, or the error of the first source whose reading failed.
+func (e *Extract) batch(ctx context.Context, r *Result, lo, hi int) ([][]rules.Match, [][]mention, error) {
 	per, ms := make([][]rules.Match, hi-lo), make([][]mention, hi-lo)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
+	var failed atomic.Pointer[error]
 	for w := 0; w < e.workers(); w++ {
 		wg.Go(func() {
 			for start := range jobs {
 				end := min(start+chunk, hi)
 				for i := start; i < end; i++ {
 					s := &r.Sources[i]
-					var m []rules.Mention
-					per[i-lo], m = e.Rules.AnalyzeLang(s.Text, s.Lang())
+					m, err := e.analyze(s, &per[i-lo])
+					if err != nil {
+						failed.CompareAndSwap(nil, &err)
+					}
 					if len(m) > 0 {
 						ms[i-lo] = mentionsOf(m)
 					}
@@ -129,7 +137,23 @@ func (e *Extract) batch(ctx context.Context, r *Result, lo, hi int) ([][]rules.M
 	}
 	close(jobs)
 	wg.Wait()
-	return per, ms
+	if err := failed.Load(); err != nil {
+		return nil, nil, *err
+	}
+	return per, ms, nil
+}
+
+// analyze reads one source's claims into *out. A reader that panics is a
+// bug in factsheet, but the text that set it off is the user's: the run
+// stops with an error that names the highlight, not a stack trace.
+func (e *Extract) analyze(s *Source, out *[]rules.Match) (m []rules.Mention, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s:%d: reading this highlight failed, a bug in factsheet (please report it with the highlight): %v", s.File(), s.Line, p)
+		}
+	}()
+	*out, m = e.Rules.AnalyzeLang(s.Text, s.Lang())
+	return m, nil
 }
 
 func (e *Extract) workers() int {
