@@ -24,6 +24,10 @@ type changeSize struct {
 	// unitWords, after a figure with no unit, say it is in this measure's
 	// unit: "fell 0.4 points to 3.7%" is in percentage points
 	unitWords *regexp.Regexp
+	// yearBefore and yearAfter, just before or after a size, say that its
+	// change runs from a year earlier (同比增长31%, up 31% year on year):
+	// it is not the size of a change between figures further apart
+	yearBefore, yearAfter *regexp.Regexp
 }
 
 // measure is one way of stating a change's size.
@@ -42,7 +46,8 @@ type measure struct {
 func init() {
 	for _, m := range []measure{percentMeasure, pointsMeasure, differenceMeasure, ratioMeasure} {
 		registerCheck(m.name, func(d rules.CheckDef) Checker {
-			return changeSize{measure: m, approx: d.Approx, tol: d.Tolerance, words: d.Pattern, unitWords: d.Patterns["unit"]}
+			return changeSize{measure: m, approx: d.Approx, tol: d.Tolerance, words: d.Pattern, unitWords: d.Patterns["unit"],
+				yearBefore: d.Patterns["year-before"], yearAfter: d.Patterns["year-after"]}
 		})
 	}
 }
@@ -143,19 +148,14 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 		// whose changes run between percentages: the pattern would run on
 		// every count with a direction
 		pct := c.unitWords != nil && slices.ContainsFunc(ps, func(p pair) bool { return Family(&r.Claims[p.from]) == "%" })
+		sizes := ks[:0:0]
 		for _, k := range ks {
-			size := &r.Claims[k]
-			if !c.states(src, size) && !(pct && size.Change() == "" && c.unitAfter(src, size)) {
-				continue
+			if c.states(src, &r.Claims[k]) || pct && r.Claims[k].Change() == "" && c.unitAfter(src, &r.Claims[k]) {
+				sizes = append(sizes, k)
 			}
-			own := ownEnd(r, src, ks, k)
-			fit := func(p pair) bool {
-				from := &r.Claims[p.from]
-				to := &r.Claims[p.to]
-				return (own < 0 || p.to == own) && c.measure.fits(size, from) && Family(from) == Family(to) &&
-					(c.measure.along == nil || c.measure.along(size, from, to)) &&
-					sameTime(size, from, &r.Claims[p.to]) && (sameClause(src, size, from) || !longAgo(r, p.from)) // the regexp last
-			}
+		}
+		for _, k := range sizes {
+			fit := c.fit(r, src, ks, k)
 			if f, ok := anyReading(ps, fit, func(p pair) Finding { return c.finding(r, p, k) }); ok {
 				add(f)
 			} else if p := bind(r, ps, k, fit); p >= 0 {
@@ -163,6 +163,43 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 			}
 		}
 	})
+}
+
+// fit reports the changes of ks that the size k may state.
+func (c changeSize) fit(r *Result, src *Source, ks []int, k int) func(pair) bool {
+	size := &r.Claims[k]
+	own := ownEnd(r, src, ks, k)
+	yearly := -1 // not yet looked up: most changes are a year apart or undated
+	return func(p pair) bool {
+		from := &r.Claims[p.from]
+		to := &r.Claims[p.to]
+		ok := (own < 0 || p.to == own) && c.measure.fits(size, from) && Family(from) == Family(to) &&
+			(c.measure.along == nil || c.measure.along(size, from, to)) &&
+			sameTime(size, from, &r.Claims[p.to]) && (sameClause(src, size, from) || !longAgo(r, p.from)) // the regexp last
+		if !ok || !yearsApart(from, to) {
+			return ok
+		}
+		if yearly < 0 {
+			yearly = 0
+			if c.yearOnYear(src, size) {
+				yearly = 1
+			}
+		}
+		return yearly == 0
+	}
+}
+
+// yearOnYear reports a size that its words date from a year before its end.
+func (c changeSize) yearOnYear(src *Source, size *Claim) bool {
+	return c.yearBefore != nil && c.yearBefore.MatchString(between(src, size.Start-12, size.Start)) ||
+		c.yearAfter != nil && c.yearAfter.MatchString(between(src, size.End, size.End+20))
+}
+
+// yearsApart reports two figures dated more than a year apart.
+func yearsApart(a, b *Claim) bool {
+	x, ok := yearOf(a.PeriodKey())
+	y, ok2 := yearOf(b.PeriodKey())
+	return ok && ok2 && math.Abs(x-y) > 1
 }
 
 // ownEnd is the end that a size names right after it ("revenue climbed 9%

@@ -19,6 +19,11 @@ func TestChangePartners(t *testing.T) {
 			map[string]string{"60%": "two-thirds"}},
 		{"three changes in a row", "Wheat went from 10 to 12 tonnes, barley from 8 to 7 tonnes and oats from 5 to 6 tonnes.",
 			map[string]string{"10": "12 tonnes", "8": "7 tonnes", "5": "6 tonnes"}},
+		// an end after its start is marked "to": the level after is another figure
+		{"an unmarked end before its start", "Ridership was 41.2 million in 2024, up 12% from 36.8 million, still short of the 45 million of 2019.",
+			map[string]string{"36.8 million": "41.2 million"}},
+		{"no level before the start", "From 36.8 million in 2023, ridership climbed past 41.2 million.",
+			map[string]string{"36.8 million": "41.2 million"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
