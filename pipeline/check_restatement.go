@@ -165,6 +165,9 @@ func (rs restatement) align(r *Result, n *Claim, quote, own []int) (match, garbl
 	if garbled >= 0 && derived(r, n, &r.Claims[garbled], own) {
 		garbled = -1 // 69.2歳, 3歳上がった: the note's 66.2歳 is the start, worked out
 	}
+	if garbled >= 0 && !contains(own, garbled) && workedOut(r, n, own) {
+		garbled = -1 // worked out from its own quote (1.22 billion, up 6.4%: 11.5亿 before), not another quote's 151 million miscopied
+	}
 	if match < 0 && n.Unit() == "" {
 		// a note that drops the unit ("收入1.2万亿" for 1.2万亿元) restates
 		// the figure of its own quote that has that value, to its rounding
@@ -208,6 +211,16 @@ func derived(r *Result, n, q *Claim, own []int) bool {
 			if nearly(v, sn) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// workedOut reports a note figure derived from a figure of its own quote.
+func workedOut(r *Result, n *Claim, own []int) bool {
+	for _, k := range own {
+		if q := &r.Claims[k]; Family(q) == Family(n) && derived(r, n, q, own) {
+			return true
 		}
 	}
 	return false

@@ -209,6 +209,23 @@ func TestRestatementSiblings(t *testing.T) {
 	if got, _ := findingsOf(restatement{0.05}, r); strings.Join(got, "|") != "consistent s1 n1" {
 		t.Errorf("reach: %q", got)
 	}
+	// A note figure worked out from its own quote (1,220 up 6.4% from
+	// 1,147) is no miscopy of a sibling's 1,174, though its digits are.
+	for _, c := range []struct {
+		name string
+		own  []Claim
+		want string
+	}{
+		{"worked out from its own quote", []Claim{rc("q1", "q", "1,220 t", 1220, "t"), rc("q2", "q", "6.4%", 6.4, "%")}, ""},
+		{"not worked out", []Claim{rc("q1", "q", "1,220 t", 1220, "t"), rc("q2", "q", "9.1%", 9.1, "%")}, "inconsistent s1 n1"},
+	} {
+		r := build(&url, "a.txt", 4)
+		r.Claims = append([]Claim{rc("s1", "s", "1,174 t", 1174, "t")}, c.own...)
+		r.Claims = append(r.Claims, rc("n1", "n", "1,147 t", 1147, "t"))
+		if got, _ := findingsOf(restatement{0.05}, r); strings.Join(got, "|") != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
 	// A note whose quote is not among the sources, a duplicate note and a
 	// quote without figures give nothing.
 	for name, edit := range map[string]func(r *Result){
