@@ -87,6 +87,7 @@ type scan struct {
 	items     []listItem // beside out: what a list's last item may give each claim
 	pers      []perMark  // the compounds of out that their sentences may share
 	listPer   listPer    // the last denominator found before a figure
+	ctxHeld   []ctxMark  // where units read by their context held, in text order
 
 	backAt, aheadAt int // 1 + the offset of the windows cached in t
 }

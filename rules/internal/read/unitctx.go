@@ -62,6 +62,38 @@ func (sc *scan) holds(c *unitCtx, i, e int) bool {
 	return c.near != nil && sc.near(c.near, i, e)
 }
 
+// heldFor is holds for alias v at [i, e), or the alias's reading carried
+// from where it last held earlier in the sentence: in "Japan's box office
+// took ¥261.1 billion in 2019, while 2023 takings were ¥221.4 billion" the
+// second ¥ is the yen too, though Japan is out of reach.
+func (sc *scan) heldFor(v int, c *unitCtx, i, e int) bool {
+	if sc.holds(c, i, e) {
+		if n := len(sc.ctxHeld); n == 0 || sc.ctxHeld[n-1] != (ctxMark{v, e}) {
+			sc.ctxHeld = append(sc.ctxHeld, ctxMark{v, e})
+		}
+		return true
+	}
+	for k := len(sc.ctxHeld) - 1; k >= 0; k-- {
+		if h := sc.ctxHeld[k]; h.alias == v && h.end <= i {
+			return !sc.sentenceBetween(h.end, i)
+		}
+	}
+	return false
+}
+
+// ctxMark is where an alias's context held: its alias and where it ended.
+type ctxMark struct{ alias, end int }
+
+// sentenceBetween reports a sentence's end in [i, j).
+func (sc *scan) sentenceBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		if sentenceMark(sc.t, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // near reports a word of tr in the sentence around [i, e), within reach.
 func (sc *scan) near(tr *trie, i, e int) bool {
 	t := sc.t
@@ -134,7 +166,7 @@ func (sc *scan) ctxAfter(i, j int) (unitHit, bool) {
 	}
 	a := u.aliases[best]
 	d := &u.defs[a.def]
-	if !sc.holds(d.ctx, i, bestEnd) {
+	if !sc.heldFor(best, d.ctx, i, bestEnd) {
 		return unitHit{}, false
 	}
 	return unitHit{def: d, factor: a.factor, start: k, end: bestEnd}, true
@@ -154,7 +186,7 @@ func (sc *scan) ctxBefore(i int) (unitHit, bool) {
 	}
 	a := u.aliases[v]
 	d := &u.defs[a.def]
-	if !sc.holds(d.ctx, start, i) {
+	if !sc.heldFor(v, d.ctx, start, i) {
 		return unitHit{}, false
 	}
 	return unitHit{def: d, factor: a.factor, start: start, end: k}, true
