@@ -567,12 +567,13 @@ func (sc *scan) perSpread() {
 		if !p.num[m.Kind] || strings.IndexByte(m.Unit, '/') >= 0 || m.Role == "per" || m.Role == "total" {
 			continue
 		}
-		src, ok := sc.perNear(m)
+		src, ok := sc.perNear(m) // ok: src.k is a claim; a phrase's is where it stands
 		if !ok {
 			if phrases == nil {
 				phrases = map[phraseKey]perMark{}
 			}
-			if src, ok = sc.perPhraseOf(m, phrases); !ok {
+			var found bool
+			if src, found = sc.perPhraseOf(m, phrases); !found {
 				continue
 			}
 		}
@@ -584,13 +585,28 @@ func (sc *scan) perSpread() {
 			reach = 1000
 		}
 		ratio := math.Abs(m.Value / src.num)
-		if src.num != 0 && (ratio > reach || ratio < 1/reach) && m.Direction == "" {
+		if src.num != 0 && (ratio > reach || ratio < 1/reach) && m.Direction == "" || ok && sc.totalOf(m, src) {
 			continue
 		}
 		sc.scaleClaim(m, src.g)
 		m.Unit += src.suffix
 		m.Kind = src.kind
 	}
+}
+
+// totalOf reports a figure that is the price src times a quantity its
+// sentence states in the price's denominator: "a 60 kWh pack at $115 per
+// kWh costs about $6,900" is a sum, not a price.
+func (sc *scan) totalOf(m *Match, src perMark) bool {
+	price := sc.out[src.k].Value
+	for k := range sc.out {
+		q := &sc.out[k]
+		if q.Sentence == m.Sentence && "/"+q.Unit == src.suffix && q.Value != 0 &&
+			math.Abs(price*q.Value-m.Value) <= 0.1*math.Abs(m.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseKey is a sentence and the kind of the figures a phrase is for.

@@ -81,6 +81,9 @@ func TestPerSpreadsInItsSentence(t *testing.T) {
 		// a total before its cost per unit keeps its unit
 		{"the tunnel's $4bn works out at $200m a km", []want{w("$4bn", 4e9, "USD"), w("$200m a km", 2e5, "USD/m")}},
 		{"the bridge cost $6bn at $300m a km", []want{w("$6bn", 6e9, "USD"), w("$300m a km", 3e5, "USD/m")}},
+		// a price times a quantity its sentence states is a sum
+		{"a 40 kWh pack at $120 per kWh costs some $4,800", []want{w("40 kWh", 4e4, "Wh"), w("$120 per kWh", 0.12, "USD/Wh"), w("some $4,800", 4800, "USD")}},
+		{"a 40 kWh pack at $120 per kWh, down from $160", []want{w("40 kWh", 4e4, "Wh"), w("$120 per kWh", 0.12, "USD/Wh"), w("$160", 0.16, "USD/Wh")}},
 		// a phrase with no figure of its own names the unit
 		{"The price per barrel fell to $80 from $84, a drop of $4.", []want{
 			w("$80", 80/barrel, "USD/L"), w("$84", 84/barrel, "USD/L"), w("$4", 4/barrel, "USD/L")}},
