@@ -66,7 +66,7 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 	}
 	// 2023円 and "costs 2000 yen" are sums; "in 2024 dollars" names the
 	// year whose prices a sum is in
-	if ok && a.year && h.def.Kind == "money" && !sc.yearOfPrices(a.start) {
+	if ok && a.year && h.def.Kind == "money" && !sc.yearOfPrices(a.start) || ok && a.year && sc.measuredBy(a, h) {
 		a.year = false
 	}
 	if ok && !a.year {
@@ -77,6 +77,15 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 		return h, true
 	}
 	return unitHit{}, false
+}
+
+// measuredBy reports a number that looks like a year written with a unit
+// of measure right after it: 2000 MW, 1999GWh and 2030 km are amounts. A
+// count word (2024人), a time (2024 hours) and the year itself are not.
+func (sc *scan) measuredBy(a *atom, h unitHit) bool {
+	d := h.def
+	return d.Kind != "money" && d.Kind != "duration" && d.Kind != "count" && !d.Classifier && d.PowerOf == 0 &&
+		d.Canonical != "year" && h.start <= sc.t.skipSpaces(a.end, 1)
 }
 
 // fractionOf passes, after a fraction, the article that a unit follows
