@@ -47,20 +47,57 @@ func (c changeSize) noteBase(r *Result, src *Source, ks []int, add func(Finding)
 	}
 }
 
-// quoteChange is the one size of this measure in a quote and the end it
-// names (-1, -1 unless there is exactly one of each).
-func (c changeSize) quoteChange(r *Result, q *Source, qs []int) (size, end int) {
-	size, end = -1, -1
+// noteEnds checks a note that gives both ends of its quote's change and no
+// size: the quote "hit $11,104 a tonne in May, up 28% since the start of
+// the year" and the note "年初约为每吨9500美元，五月涨到11104.5美元". The
+// note's end must restate the quote's, and its start none of the quote's
+// figures (else the quote's own sentence is checked).
+func (c changeSize) noteEnds(r *Result, ks []int, ps []pair, add func(Finding)) {
+	idx := r.index()
+	i, ok := idx.sourceOf(ks[0])
+	if !ok {
+		return
+	}
+	q, ok := idx.quote(i)
+	if !ok {
+		return
+	}
+	qs := idx.of(q)
+	size := c.quoteSize(r, &r.Sources[q], qs)
+	if size < 0 || slices.ContainsFunc(qs, func(k int) bool { return k != size && isSize(&r.Claims[k]) }) {
+		return // "53% higher than last year and $0.81 higher than in December": which change is the note's?
+	}
+	s := &r.Claims[size]
+	for _, p := range ps {
+		from, to := &r.Claims[p.from], &r.Claims[p.to]
+		if !restatesAny(r, to, qs) || restatesAny(r, from, qs) ||
+			!c.measure.fits(s, from) || c.measure.along != nil && !c.measure.along(s, from, to) {
+			continue
+		}
+		add(c.finding(r, p, size))
+	}
+}
+
+// quoteSize is the one size of this measure in a quote (-1 unless there
+// is exactly one).
+func (c changeSize) quoteSize(r *Result, q *Source, qs []int) int {
+	size := -1
 	for _, k := range qs {
 		if x := &r.Claims[k]; !isSize(x) || !c.states(q, x) {
 			continue // a size by its own words: the check's words are not read here
 		}
 		if size >= 0 {
-			return -1, -1
+			return -1
 		}
 		size = k
 	}
-	if size < 0 {
+	return size
+}
+
+// quoteChange is the one size of this measure in a quote and the end it
+// names (-1, -1 unless there is exactly one of each).
+func (c changeSize) quoteChange(r *Result, q *Source, qs []int) (size, end int) {
+	if size = c.quoteSize(r, q, qs); size < 0 {
 		return -1, -1
 	}
 	if end = ownEnd(r, q, qs, size); end >= 0 {

@@ -154,6 +154,9 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 				sizes = append(sizes, k)
 			}
 		}
+		if len(sizes) == 0 && src.NoteOf != nil {
+			c.noteEnds(r, ks, ps, add)
+		}
 		for _, k := range sizes {
 			fit := c.fit(r, src, ks, k)
 			if f, ok := anyReading(ps, fit, func(p pair) Finding { return c.finding(r, p, k) }); ok {
