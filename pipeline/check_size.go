@@ -142,6 +142,9 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 		}
 		if len(ps) == 0 {
 			c.noteBase(r, src, ks, add)
+			if c.measure.name == percentMeasure.name {
+				c.amountAndPercent(r, src, ks, add)
+			}
 			return
 		}
 		// points after a figure with no unit are read only in a sentence
@@ -288,4 +291,67 @@ func anyReading(ps []pair, fit func(pair) bool, judge func(pair) Finding) (Findi
 		}
 	}
 	return Finding{}, false
+}
+
+// amountAndPercent checks a sentence that sizes one change twice, as an
+// amount and as a percentage, beside one level of the amount's family and
+// no other end: "目标4000万人次，比2024年增加约450万，增长约21%" (450万 on
+// 3550万 is 12.7%). The level is the change's end, or its start where it
+// is marked so; the percentage follows the amount closely with no figure
+// between.
+func (c changeSize) amountAndPercent(r *Result, src *Source, ks []int, add func(Finding)) {
+	for i := 0; i+1 < len(ks); i++ {
+		d, p := &r.Claims[ks[i]], &r.Claims[ks[i+1]]
+		if !differenceMeasure.states(d) || d.Change() != "" || p.Start-d.End > amountPercentGap ||
+			!c.states(src, p) && !(c.measure.states(p) && p.Change() == "" && restating(between(src, d.End, p.Start))) {
+			continue
+		}
+		level := -1
+		for _, k := range ks {
+			if o := &r.Claims[k]; k != ks[i] && isLevel(o) && Family(o) == Family(d) && o.Role() != "base" && o.Direction() == "" {
+				if level >= 0 {
+					return // two levels: which one the amount changes is not said
+				}
+				level = k
+			}
+		}
+		if level >= 0 {
+			add(c.amountFinding(r, level, ks[i], ks[i+1]))
+		}
+		return
+	}
+}
+
+// restating reports the words that put a second size of a change after
+// the first: "up 600,000, or 13%", "(13%)".
+func restating(gap string) bool {
+	switch strings.Trim(gap, " ,，、") {
+	case "or", "(", "（", "即", "或":
+		return true
+	}
+	return false
+}
+
+// amountPercentGap is how far, in characters, a percentage may follow the
+// amount it restates.
+const amountPercentGap = 16
+
+func (c changeSize) amountFinding(r *Result, level, amount, pct int) Finding {
+	e, d, p := &r.Claims[level], &r.Claims[amount], &r.Claims[pct]
+	size := Interval(d, c.approx).abs()
+	var start Span
+	switch {
+	case e.Change() == "from":
+		start = Interval(e, c.approx)
+	case d.Direction() == "down":
+		start = Interval(e, c.approx).add(size)
+	default:
+		start = Interval(e, c.approx).sub(size)
+	}
+	got := size.div(start.abs()).scale(100)
+	stated := Interval(p, c.approx).abs()
+	f := judged("arithmetic", ids(r, []int{level, amount, pct}), p, got, stated, c.tol, "%")
+	f.Message = fmt.Sprintf("%s on a start of %s (from %s) is %s (amount / start × 100); %s states %s, %s",
+		figure(d), spanText(start, e.Unit()), figure(e), spanText(got, "%"), figure(p), spanText(stated, "%"), verdictWord(f))
+	return f
 }
