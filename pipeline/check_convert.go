@@ -54,6 +54,9 @@ func (c convert) restates(src *Source, a, b *Claim) bool {
 	if len([]rune(gap)) > 16 || strings.IndexFunc(gap, unicode.IsDigit) >= 0 || unitWritten(a) == unitWritten(b) {
 		return false // "5 km or 10 km" are two choices, not one figure restated
 	}
+	if strings.ContainsAny(gap, ")）]】") {
+		return false // "1.77亿袋（每袋60公斤），约合1062万吨": what follows a bracket restates what came before it
+	}
 	bare := strings.TrimFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(（/、,，", r) })
 	// the equality word is read without the commas around it: "212 °F, or 90 °C";
 	// a comma alone joins an approximate restatement ("100 km, about 62

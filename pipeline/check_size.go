@@ -28,6 +28,9 @@ type changeSize struct {
 	// change runs from a year earlier (同比增长31%, up 31% year on year):
 	// it is not the size of a change between figures further apart
 	yearBefore, yearAfter *regexp.Regexp
+	// addedBefore, just before a multiple, may make it the growth added
+	// (增长三倍: three times more, four times as much)
+	addedBefore *regexp.Regexp
 }
 
 // measure is one way of stating a change's size.
@@ -47,7 +50,7 @@ func init() {
 	for _, m := range []measure{percentMeasure, pointsMeasure, differenceMeasure, ratioMeasure} {
 		registerCheck(m.name, func(d rules.CheckDef) Checker {
 			return changeSize{measure: m, approx: d.Approx, tol: d.Tolerance, words: d.Pattern, unitWords: d.Patterns["unit"],
-				yearBefore: d.Patterns["year-before"], yearAfter: d.Patterns["year-after"]}
+				yearBefore: d.Patterns["year-before"], yearAfter: d.Patterns["year-after"], addedBefore: d.Patterns["added-before"]}
 		})
 	}
 }
@@ -164,7 +167,7 @@ func (c changeSize) Check(r *Result, add func(Finding)) {
 			fit := c.fit(r, src, ks, k)
 			if f, ok := anyReading(ps, fit, func(p pair) Finding { return c.finding(r, p, k) }); ok {
 				add(f)
-			} else if p := bind(r, ps, k, fit); p >= 0 {
+			} else if p := bind(r, ps, k, fit); p >= 0 && !c.explained(r, src, ks, k, ps[p]) {
 				add(c.finding(r, ps[p], k))
 			}
 		}
@@ -264,6 +267,9 @@ func (c changeSize) finding(r *Result, p pair, k int) Finding {
 	from, to, size := &r.Claims[p.from], &r.Claims[p.to], &r.Claims[k]
 	got := c.measure.compute(Interval(from, c.approx), Interval(to, c.approx))
 	stated, withSign := c.measure.signed(size, c.approx)
+	if c.addedBefore != nil && c.addedBefore.MatchString(before(r, k, 8)) {
+		stated.Hi++ // 增长近三倍: "by nearly three times" is read as up to four times as much too
+	}
 	if !withSign {
 		got = got.abs()
 		stated = stated.abs()
@@ -354,4 +360,58 @@ func (c changeSize) amountFinding(r *Result, level, amount, pct int) Finding {
 	f.Message = fmt.Sprintf("%s on a start of %s (from %s) is %s (amount / start × 100); %s states %s, %s",
 		figure(d), spanText(start, e.Unit()), figure(e), spanText(got, "%"), figure(p), spanText(stated, "%"), verdictWord(f))
 	return f
+}
+
+// before is the text of up to n runes before claim k in its source.
+func before(r *Result, k, n int) string {
+	i, ok := r.index().sourceOf(k)
+	if !ok {
+		return ""
+	}
+	return between(&r.Sources[i], r.Claims[k].Start-n, r.Claims[k].Start)
+}
+
+// explainedReach bounds the figures explained looks through.
+const explainedReach = 12
+
+// explained reports a size that two other figures of the change's family,
+// in its sentence or its note's quote, work out: "准点率下降1.2个百分点，距目标
+// 差6个百分点" under a quote of 64%, 65.2% and a 70% target. Such a size
+// states another comparison, not a wrong size of the change p.
+func (c changeSize) explained(r *Result, src *Source, ks []int, k int, p pair) bool {
+	fam := Family(&r.Claims[p.from])
+	var figs []int
+	collect := func(ks []int) {
+		for _, j := range ks {
+			if o := &r.Claims[j]; j != k && Family(o) == fam && isLevel(o) && len(figs) < explainedReach {
+				figs = append(figs, j)
+			}
+		}
+	}
+	collect(ks)
+	if src.NoteOf != nil {
+		if i, ok := r.index().sourceOf(k); ok {
+			if q, ok := r.index().quote(i); ok {
+				collect(r.index().of(q))
+			}
+		}
+	}
+	for _, a := range figs {
+		for _, b := range figs {
+			if r.Claims[a].Value == r.Claims[b].Value || sameEnds(r, a, b, p) {
+				continue
+			}
+			if c.finding(r, pair{a, b}, k).Status == Consistent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameEnds reports figures a and b of the values of p's ends, either way
+// round: the change itself, restated.
+func sameEnds(r *Result, a, b int, p pair) bool {
+	va, vb, vf, vt := r.Claims[a].Value, r.Claims[b].Value, r.Claims[p.from].Value, r.Claims[p.to].Value
+	return va == vf && vb == vt || va == vt && vb == vf
 }
