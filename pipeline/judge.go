@@ -79,6 +79,8 @@ type claimAt struct {
 	claims []Claim
 	runs   []idRun // by address
 	table  idTable[Claim]
+	// messages keeps one copy of the packed messages that repeat (see pack).
+	messages *messages
 }
 
 // idRun is claims first, first+1, … whose ids, each size bytes, lie one
@@ -101,12 +103,12 @@ func newClaimAt(claims []Claim) claimAt {
 			continue
 		}
 		if len(runs) > 64+len(claims)/64 {
-			return claimAt{claims: claims} // ids not laid out by IDs: the table finds them all
+			return claimAt{claims: claims, messages: newMessages()} // ids not laid out by IDs: the table finds them all
 		}
 		runs = append(runs, idRun{lo: p, hi: p + uintptr(len(id)), first: k, size: len(id)})
 	}
 	slices.SortFunc(runs, func(a, b idRun) int { return cmp.Compare(a.lo, b.lo) })
-	return claimAt{claims: claims, runs: runs}
+	return claimAt{claims: claims, runs: runs, messages: newMessages()}
 }
 
 // own is the index of the claim whose own id is id: an id as the claim

@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // packedFinding is a finding as the check stage holds it until every
@@ -39,7 +41,7 @@ func pack(f *Finding, rule string, at *claimAt, claims []Claim) packedFinding {
 		w := *f // a copy: f itself stays on the caller's stack
 		return packedFinding{whole: &w}
 	}
-	return packedFinding{claims: ks, message: packMessage(f.Message, ks, claims), kind: intern(f.Kind),
+	return packedFinding{claims: ks, message: packMessage(f.Message, ks, claims, at.messages), kind: intern(f.Kind),
 		status: intern(f.Status), expected: f.Expected, deviation: f.Deviation}
 }
 
@@ -111,8 +113,9 @@ type markHit struct {
 	j          int
 }
 
-// packMessage packs msg, a message over the claims ks.
-func packMessage(msg string, ks []int32, claims []Claim) string {
+// packMessage packs msg, a message over the claims ks; m, if not nil,
+// keeps one copy of a packed message that repeats.
+func packMessage(msg string, ks []int32, claims []Claim, m *messages) string {
 	n := min(len(ks), marked)
 	if n == 0 && strings.IndexByte(msg, markByte) < 0 {
 		return msg
@@ -208,7 +211,37 @@ func packMessage(msg string, ks []int32, claims []Claim) string {
 		last = h.end
 	}
 	out = append(out, msg[last:]...)
-	return string(out)
+	return m.keep(out)
+}
+
+// messages keeps one copy of each packed message it was given lately.
+// With its figures and places marked, a message is mostly one of a few
+// that its check writes ("the note (P) restates its quote: Q as Q"): the
+// 125k findings of the 100 MB corpus packed into 13 distinct messages,
+// 11 MB of copies at the check stage's peak. It is a direct-mapped table
+// of recent messages rather than a set of all, so that messages that are
+// all distinct cost no more than their own copies and a table of 16 KB.
+type messages struct {
+	mu   sync.Mutex
+	seed maphash.Seed
+	slot [1 << 10]string
+}
+
+func newMessages() *messages { return &messages{seed: maphash.MakeSeed()} }
+
+// keep returns b as a string: the copy kept from before if b repeats it,
+// else a new one, which is kept in its stead.
+func (m *messages) keep(b []byte) string {
+	if m == nil {
+		return string(b)
+	}
+	i := maphash.Bytes(m.seed, b) & (uint64(len(m.slot)) - 1)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.slot[i] != string(b) {
+		m.slot[i] = string(b)
+	}
+	return m.slot[i]
 }
 
 // unpackMessage is the message packMessage packed.

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // A packed message unpacks to the message, whatever it holds: its
@@ -35,7 +36,7 @@ func TestPackMessage(t *testing.T) {
 		{"past the marked claims", `"10" ` + strings.Repeat(`"over ten times" `, 3), many, 30},
 	}
 	for _, c := range cases {
-		p := packMessage(c.msg, c.ks, claims)
+		p := packMessage(c.msg, c.ks, claims, nil)
 		if got := unpackMessage(p, c.ks, claims); got != c.msg {
 			t.Errorf("%s: %q packed to %q unpacks to %q", c.name, c.msg, p, got)
 		}
@@ -80,5 +81,35 @@ func TestPackKnowsEveryField(t *testing.T) {
 	}
 	if got, want := strings.Join(names, " "), "ID Kind Status Claims Rule Message Values Expected Deviation"; got != want {
 		t.Errorf("Finding's fields are %s; pack and unpack know %s", got, want)
+	}
+}
+
+// A packed message that repeats one kept lately is that one copy; any
+// other is itself, whatever came before it.
+func TestMessagesKeep(t *testing.T) {
+	m := newMessages()
+	cases := []struct {
+		msg    string
+		shared int // the index of the earlier case whose copy it is; -1: its own
+	}{
+		{"the note (\xffp\x00) restates its quote: \xffq\x00 as \xffq\x01", -1},
+		{"a message of its own", -1},
+		{"the note (\xffp\x00) restates its quote: \xffq\x00 as \xffq\x01", 0},
+		{"", -1},
+		{"a message of its own", 1},
+	}
+	got := make([]string, len(cases))
+	for i, c := range cases {
+		got[i] = m.keep([]byte(c.msg))
+		if got[i] != c.msg {
+			t.Fatalf("case %d: kept %q, want %q", i, got[i], c.msg)
+		}
+		if c.shared >= 0 && c.msg != "" && unsafe.StringData(got[i]) != unsafe.StringData(got[c.shared]) {
+			t.Errorf("case %d: %q is a copy of its own, want case %d's", i, c.msg, c.shared)
+		}
+	}
+	var none *messages
+	if s := none.keep([]byte("x")); s != "x" {
+		t.Errorf("no table: kept %q, want %q", s, "x")
 	}
 }
