@@ -15,7 +15,7 @@ func recalledSources(r *pipeline.Result) map[string]bool {
 	out := map[string]bool{}
 	for i := range r.Sources {
 		if r.Sources[i].Seen() != "" {
-			out[r.Sources[i].ID] = true
+			out[r.Sources[i].ID()] = true
 		}
 	}
 	return out

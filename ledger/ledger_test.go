@@ -175,7 +175,7 @@ func TestChangedHighlight(t *testing.T) {
 	var quarter string
 	for _, c := range r.Claims {
 		if c.Text == "about one quarter" {
-			quarter = c.ID
+			quarter = c.ID()
 		}
 	}
 	n := record(t, l, r, map[string][2]string{quarter: {"confirmed", "checked against Epoch"}})
@@ -408,11 +408,11 @@ func synthetic(file string, n int) *pipeline.Result {
 	for i := range n {
 		id := fmt.Sprintf("h%d", i+1)
 		text := fmt.Sprintf("Firm %d holds %d%% of the market in 2024.", i, i%100)
-		s := pipeline.Source{ID: id, Line: int32(i + 1), Col: 1, Text: text}
+		s := pipeline.Source{Line: int32(i + 1), Col: 1, Text: text}.WithID(id)
 		s.SetShape(file, "quote", "en", "")
 		r.Sources = append(r.Sources, s)
-		c := pipeline.Claim{ID: fmt.Sprintf("c%d", i+1), Source: id, Line: int32(i + 1), Col: 10,
-			Text: fmt.Sprintf("%d%%", i%100), Value: float64(i % 100), Step: 1, Group: -1, Partner: -1}
+		c := pipeline.Claim{Line: int32(i + 1), Col: 10,
+			Text: fmt.Sprintf("%d%%", i%100), Value: float64(i % 100), Step: 1, Group: -1, Partner: -1}.WithIDs(fmt.Sprintf("c%d", i+1), id)
 		c.SetFile(file)
 		c.SetUnit("%")
 		c.SetKind("share")

@@ -134,10 +134,10 @@ func (l *Ledger) Search(ctx context.Context, rs *rules.Ruleset, text string, lim
 		var cs claimStrings
 		var ss sourceStrings
 		c, s := &h.Claim, &h.Source
-		if err := rows.Scan(&c.ID, &c.Source, &cs.file, &c.Line, &c.Col, &c.Text, &c.Value, &cs.unit, &c.Min, &c.Max,
+		if err := rows.Scan(&cs.id, &cs.source, &cs.file, &c.Line, &c.Col, &c.Text, &c.Value, &cs.unit, &c.Min, &c.Max,
 			&cs.qualifier, &cs.kind, &cs.change, &partner, &cs.subject, &cs.metric, &cs.period, &pk, &cs.rule,
 			&c.Step, &cs.bound, &c.Start, &c.End, &c.Sentence,
-			&s.ID, &ss.file, &s.Line, &s.Col, &ss.role, &ss.lang, &s.Text, &noteOf, &title, &url,
+			&ss.id, &ss.file, &s.Line, &s.Col, &ss.role, &ss.lang, &s.Text, &noteOf, &title, &url,
 			&ss.author, &ss.location, &ss.date, &ss.tags, &ss.format, &ss.seen); err != nil {
 			return nil, err
 		}
@@ -182,7 +182,7 @@ func (l *Ledger) Export(ctx context.Context) (*pipeline.Result, map[string][2]st
 	var partners []string
 	err = l.each(ctx, `SELECT `+claimCols+` FROM claims ORDER BY file, line, col, id`, nil, func(s *stored) {
 		s.SetPeriodKey(s.periodKey)
-		at[s.ID] = len(r.Claims)
+		at[s.ID()] = len(r.Claims)
 		partners = append(partners, s.partner)
 		r.Claims = append(r.Claims, s.Claim)
 	})

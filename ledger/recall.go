@@ -99,7 +99,7 @@ func scanClaim(rows *sql.Rows) (*stored, error) {
 	var partner sql.NullString
 	var cs claimStrings
 	c := &s.Claim
-	err := rows.Scan(&c.ID, &c.Source, &cs.file, &c.Line, &c.Col, &c.Text, &c.Value, &cs.unit, &c.Min, &c.Max,
+	err := rows.Scan(&cs.id, &cs.source, &cs.file, &c.Line, &c.Col, &c.Text, &c.Value, &cs.unit, &c.Min, &c.Max,
 		&cs.qualifier, &cs.kind, &cs.change, &partner, &cs.subject, &cs.metric, &cs.period, &s.periodKey, &cs.rule,
 		&c.Step, &cs.bound, &c.Start, &c.End, &c.Sentence)
 	cs.set(c)
@@ -114,7 +114,7 @@ func (l *Ledger) candidates(ctx context.Context, topics map[Topic]*want, skipFil
 	f := &found{claims: map[string]*stored{}}
 	keep := func(s *stored) {
 		if !skipFiles[s.File()] {
-			f.claims[s.ID] = s
+			f.claims[s.ID()] = s
 		}
 	}
 	for _, t := range sortedTopics(topics) {
@@ -213,7 +213,7 @@ func scanSource(rows *sql.Rows) (pipeline.Source, error) {
 	var s pipeline.Source
 	var noteOf, title, url sql.NullString
 	var ss sourceStrings
-	err := rows.Scan(&s.ID, &ss.file, &s.Line, &s.Col, &ss.role, &ss.lang, &s.Text, &noteOf, &title, &url,
+	err := rows.Scan(&ss.id, &ss.file, &s.Line, &s.Col, &ss.role, &ss.lang, &s.Text, &noteOf, &title, &url,
 		&ss.author, &ss.location, &ss.date, &ss.tags, &ss.format, &ss.seen)
 	ss.set(&s)
 	s.NoteOf = nullable(noteOf)
@@ -225,10 +225,12 @@ func scanSource(rows *sql.Rows) (pipeline.Source, error) {
 // claimStrings and sourceStrings are what a row gives for the strings that
 // claims and sources hold by method.
 type claimStrings struct {
-	file, unit, qualifier, kind, change, subject, metric, period, rule, bound string
+	id, source, file, unit, qualifier, kind, change, subject, metric, period, rule, bound string
 }
 
 func (cs *claimStrings) set(c *pipeline.Claim) {
+	c.SetID(cs.id)
+	c.SetSource(cs.source)
 	c.SetFile(cs.file)
 	c.SetUnit(cs.unit)
 	c.SetQualifier(cs.qualifier)
@@ -242,10 +244,11 @@ func (cs *claimStrings) set(c *pipeline.Claim) {
 }
 
 type sourceStrings struct {
-	file, role, lang, author, location, date, tags, format, seen string
+	id, file, role, lang, author, location, date, tags, format, seen string
 }
 
 func (ss *sourceStrings) set(s *pipeline.Source) {
+	s.SetID(ss.id)
 	s.SetFile(ss.file)
 	s.SetRole(ss.role)
 	s.SetLang(ss.lang)
@@ -269,9 +272,9 @@ func (l *Ledger) sourcesOf(ctx context.Context, claims map[string]*stored) ([]pi
 	ids := map[string]bool{}
 	var list []any
 	for _, c := range claims {
-		if !ids[c.Source] {
-			ids[c.Source] = true
-			list = append(list, c.Source)
+		if !ids[c.Source()] {
+			ids[c.Source()] = true
+			list = append(list, c.Source())
 		}
 	}
 	var out []pipeline.Source
@@ -307,7 +310,7 @@ func (l *Ledger) sourcesOf(ctx context.Context, claims map[string]*stored) ([]pi
 func (f *found) add(r *pipeline.Result, rs *rules.Ruleset) (sources, claims int) {
 	sort.Slice(f.sources, func(i, j int) bool {
 		a, b := &f.sources[i], &f.sources[j]
-		return a.File() < b.File() || a.File() == b.File() && (a.Line < b.Line || a.Line == b.Line && a.ID < b.ID)
+		return a.File() < b.File() || a.File() == b.File() && (a.Line < b.Line || a.Line == b.Line && a.ID() < b.ID())
 	})
 	for _, s := range f.sources {
 		s.NoteOf = nil
@@ -325,12 +328,12 @@ func (f *found) add(r *pipeline.Result, rs *rules.Ruleset) (sources, claims int)
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
-		return a.Col < b.Col || a.Col == b.Col && a.ID < b.ID
+		return a.Col < b.Col || a.Col == b.Col && a.ID() < b.ID()
 	})
 	at := make(map[string]int, len(list))
 	base := len(r.Claims)
 	for i, s := range list {
-		at[s.ID] = base + i
+		at[s.ID()] = base + i
 		if pk, _ := rs.PeriodKey(s.Period()); pk != s.periodKey && dated(s.periodKey) {
 			s.SetPeriod(spell(s.periodKey))
 		}
@@ -394,7 +397,7 @@ func (Mark) Run(_ context.Context, r *pipeline.Result) error {
 	seen := map[string]string{}
 	for i := range r.Sources {
 		if s := &r.Sources[i]; s.Seen() != "" {
-			seen[s.ID] = s.Seen()
+			seen[s.ID()] = s.Seen()
 		}
 	}
 	if len(seen) == 0 {
@@ -402,14 +405,14 @@ func (Mark) Run(_ context.Context, r *pipeline.Result) error {
 	}
 	byID := make(map[string]*pipeline.Claim, len(r.Claims))
 	for i := range r.Claims {
-		byID[r.Claims[i].ID] = &r.Claims[i]
+		byID[r.Claims[i].ID()] = &r.Claims[i]
 	}
 	named := map[string]bool{}
 	kept := r.Findings[:0]
 	for _, f := range r.Findings {
 		var old []*pipeline.Claim
 		for _, id := range f.Claims {
-			if c := byID[id]; c != nil && seen[c.Source] != "" {
+			if c := byID[id]; c != nil && seen[c.Source()] != "" {
 				old = append(old, c)
 			}
 		}
@@ -417,7 +420,7 @@ func (Mark) Run(_ context.Context, r *pipeline.Result) error {
 			continue
 		}
 		for _, c := range old {
-			named[c.ID] = true
+			named[c.ID()] = true
 		}
 		if len(old) > 0 {
 			f.Message += oldSide(old, seen)
@@ -437,7 +440,7 @@ func oldSide(old []*pipeline.Claim, seen map[string]string) string {
 			parts = append(parts, fmt.Sprintf("and %d more", len(old)-3))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%q (%s:%d, first read %s)", c.Text, c.File(), c.Line, seen[c.Source]))
+		parts = append(parts, fmt.Sprintf("%q (%s:%d, first read %s)", c.Text, c.File(), c.Line, seen[c.Source()]))
 	}
 	return "; from the ledger: " + strings.Join(parts, ", ")
 }
@@ -449,12 +452,12 @@ func prune(r *pipeline.Result, seen map[string]string, named map[string]bool) {
 	claims := r.Claims[:0]
 	used := map[string]bool{}
 	for i, c := range r.Claims {
-		if seen[c.Source] != "" && !named[c.ID] {
+		if seen[c.Source()] != "" && !named[c.ID()] {
 			newAt[i] = -1
 			continue
 		}
 		newAt[i] = len(claims)
-		used[c.Source] = true
+		used[c.Source()] = true
 		claims = append(claims, c)
 	}
 	for i := range claims {
@@ -478,7 +481,7 @@ func prune(r *pipeline.Result, seen map[string]string, named map[string]bool) {
 	r.Groups = groups
 	srcs := r.Sources[:0]
 	for _, s := range r.Sources {
-		if s.Seen() == "" || used[s.ID] {
+		if s.Seen() == "" || used[s.ID()] {
 			srcs = append(srcs, s)
 		}
 	}

@@ -117,7 +117,7 @@ func (w *writer) begin(run Run) (int64, error) {
 		if s.Seen() != "" {
 			continue
 		}
-		if _, err := st.ExecContext(w.ctx, s.ID, s.File()); err != nil {
+		if _, err := st.ExecContext(w.ctx, s.ID(), s.File()); err != nil {
 			return 0, err
 		}
 	}
@@ -186,7 +186,7 @@ func (w *writer) sources() (int, error) {
 	done := map[string]bool{}
 	for i := range w.r.Sources {
 		s := &w.r.Sources[i]
-		id := s.ID
+		id := s.ID()
 		if s.Seen() != "" || done[id] { // recalled, or a repeat of a source of this run
 			continue
 		}
@@ -222,23 +222,24 @@ func (w *writer) claims() (int, error) {
 	defer st.Close()
 	role := make(map[string]string, len(w.r.Sources))
 	for i := range w.r.Sources {
-		role[w.r.Sources[i].ID] = w.r.Sources[i].Role()
+		role[w.r.Sources[i].ID()] = w.r.Sources[i].Role()
 	}
 	done := map[string]bool{}
 	for i := range w.r.Claims {
 		c := &w.r.Claims[i]
-		id := c.ID
-		if done[id] || w.recalled[c.Source] {
+		id := c.ID()
+		if done[id] || w.recalled[c.Source()] {
 			continue
 		}
 		done[id] = true
 		var partner *string
 		if c.Partner >= 0 && int(c.Partner) < len(w.r.Claims) {
-			partner = &w.r.Claims[c.Partner].ID
+			id := w.r.Claims[c.Partner].ID()
+			partner = &id
 		}
-		if _, err := st.ExecContext(w.ctx, id, c.Source, c.File(), c.Line, c.Col, c.Text, c.Value, c.Unit(),
+		if _, err := st.ExecContext(w.ctx, id, c.Source(), c.File(), c.Line, c.Col, c.Text, c.Value, c.Unit(),
 			c.Min, c.Max, c.Qualifier(), c.Kind(), c.Change(), partner, c.Subject(), c.Metric(), c.Period(), c.PeriodKey(),
-			c.Rule(), c.Step, c.Bound(), c.Start, c.End, c.Sentence, pipeline.Family(c), w.run, role[c.Source]); err != nil {
+			c.Rule(), c.Step, c.Bound(), c.Start, c.End, c.Sentence, pipeline.Family(c), w.run, role[c.Source()]); err != nil {
 			return 0, err
 		}
 		if len(done)%10000 == 0 {
@@ -319,11 +320,11 @@ func (w *writer) verdicts(given map[string][2]string) (set, carried int, err err
 	defer st.Close()
 	for i := range w.r.Claims {
 		c := &w.r.Claims[i]
-		id := c.ID
-		if w.recalled[c.Source] {
+		id := c.ID()
+		if w.recalled[c.Source()] {
 			continue
 		}
-		v, explicit := given[c.ID]
+		v, explicit := given[c.ID()]
 		if !explicit {
 			var ok bool
 			if v, ok = w.stale[verdictKey(c.File(), c.Text, c.Value)]; !ok {

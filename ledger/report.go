@@ -59,12 +59,12 @@ func placeLike(r *pipeline.Result, claims []pipeline.Claim) {
 	type at struct{ line, col int }
 	places := map[[2]string][]at{}
 	for _, c := range claims {
-		k := [2]string{c.Source, c.Text}
+		k := [2]string{c.Source(), c.Text}
 		places[k] = append(places[k], at{int(c.Line), int(c.Col)})
 	}
 	for i := range r.Claims {
 		c := &r.Claims[i]
-		k := [2]string{c.Source, c.Text}
+		k := [2]string{c.Source(), c.Text}
 		if p := places[k]; len(p) > 0 {
 			c.Line, c.Col = int32(p[0].line), int32(p[0].col)
 			places[k] = p[1:]

@@ -52,14 +52,14 @@ func TestVerdict(t *testing.T) {
 func TestDurationRatioFinding(t *testing.T) {
 	d := durationRatio{approx: 0.1}
 	dur := func(id, text string, v float64, unit string, rng ...float64) *Claim {
-		c := &Claim{ID: id, Text: text, Value: v, shape: shapeOf(shapeWords{unit: unit}), Step: 1, file: intern("a.txt"), Line: 1}
+		c := &Claim{id: refOf(id), Text: text, Value: v, shape: shapeOf(shapeWords{unit: unit}), Step: 1, file: intern("a.txt"), Line: 1}
 		if len(rng) == 2 {
 			c.Min, c.Max = fp(rng[0]), fp(rng[1])
 		}
 		return c
 	}
 	times := func(text string, v, step float64, bound string) *Claim {
-		c := &Claim{ID: "x", Text: text, Value: v, shape: shapeOf(shapeWords{unit: "x", bound: bound}), Step: step, file: intern("a.txt"), Line: 1}
+		c := &Claim{id: refOf("x"), Text: text, Value: v, shape: shapeOf(shapeWords{unit: "x", bound: bound}), Step: step, file: intern("a.txt"), Line: 1}
 		if bound == "min" {
 			c.Min = fp(v)
 		}
@@ -128,11 +128,11 @@ func TestChangeRatio(t *testing.T) {
 func TestSentences(t *testing.T) {
 	dup := "a"
 	r := &Result{
-		Sources: []Source{{ID: "a"}, {ID: "b", DuplicateOf: &dup}, {ID: "c"}},
+		Sources: []Source{Source{}.WithID("a"), Source{DuplicateOf: &dup}.WithID("b"), Source{}.WithID("c")},
 		Claims: []Claim{
-			{Source: "a", Sentence: 0}, {Source: "a", Sentence: 0}, {Source: "a", Sentence: 1},
-			{Source: "b", Sentence: 0}, {Source: "b", Sentence: 0},
-			{Source: "c", Sentence: 0}, {Source: "c", Sentence: 1}, {Source: "c", Sentence: 1}, {Source: "c", Sentence: 1},
+			Claim{Sentence: 0}.WithIDs("", "a"), Claim{Sentence: 0}.WithIDs("", "a"), Claim{Sentence: 1}.WithIDs("", "a"),
+			Claim{Sentence: 0}.WithIDs("", "b"), Claim{Sentence: 0}.WithIDs("", "b"),
+			Claim{Sentence: 0}.WithIDs("", "c"), Claim{Sentence: 1}.WithIDs("", "c"), Claim{Sentence: 1}.WithIDs("", "c"), Claim{Sentence: 1}.WithIDs("", "c"),
 		},
 	}
 	var got []string
@@ -141,7 +141,7 @@ func TestSentences(t *testing.T) {
 		for _, k := range s.claims {
 			ks = append(ks, string(rune('0'+k)))
 		}
-		got = append(got, r.Sources[s.src].ID+":"+strings.Join(ks, ","))
+		got = append(got, r.Sources[s.src].ID()+":"+strings.Join(ks, ","))
 	}
 	if strings.Join(got, " ") != "a:0,1 c:6,7,8" {
 		t.Errorf("sentences %q", got)
@@ -235,9 +235,9 @@ func TestConvertOperand(t *testing.T) {
 // A converted temperature's slack is a degree, not a share of its size.
 func TestConvertTemperature(t *testing.T) {
 	r := &Result{Claims: []Claim{
-		{ID: "a", Text: "0 °C", Value: 0, shape: shapeOf(shapeWords{unit: "°C"}), Step: 1, file: intern("a.txt"), Line: 1},
-		{ID: "b", Text: "1.4 °C", Value: 1.4, shape: shapeOf(shapeWords{unit: "°C"}), Step: 0.1, file: intern("a.txt"), Line: 1},
-		{ID: "c", Text: "2 °C", Value: 2, shape: shapeOf(shapeWords{unit: "°C"}), Step: 0.1, file: intern("a.txt"), Line: 1},
+		Claim{Text: "0 °C", Value: 0, shape: shapeOf(shapeWords{unit: "°C"}), Step: 1, file: intern("a.txt"), Line: 1}.WithIDs("a", ""),
+		Claim{Text: "1.4 °C", Value: 1.4, shape: shapeOf(shapeWords{unit: "°C"}), Step: 0.1, file: intern("a.txt"), Line: 1}.WithIDs("b", ""),
+		Claim{Text: "2 °C", Value: 2, shape: shapeOf(shapeWords{unit: "°C"}), Step: 0.1, file: intern("a.txt"), Line: 1}.WithIDs("c", ""),
 	}}
 	c := convert{approx: 0.05, tol: 0.03}
 	if f := c.finding(r, 0, 1); f.Status != Consistent {
@@ -254,15 +254,15 @@ func TestConvertTemperature(t *testing.T) {
 func TestGrowthMultipleAdjacent(t *testing.T) {
 	g := growthMultiple{approx: 0.05, tol: 0.02, equal: regexp.MustCompile(`^\s*(?:or)?\s*$`)}
 	build := func(text string) *Result {
-		r := &Result{Sources: []Source{{ID: "s", Text: text, shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}}}
+		r := &Result{Sources: []Source{Source{Text: text, shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}.WithID("s")}}
 		for _, f := range []struct {
 			text, unit string
 			v          float64
 		}{{"200%", "%", 200}, {"3x", "x", 3}} {
 			start := strings.Index(text, f.text)
 			start = len([]rune(text[:start]))
-			c := Claim{ID: f.unit, Source: "s", Text: f.text, Value: f.v, shape: shapeOf(shapeWords{unit: f.unit, kind: "count"}), Step: 1,
-				Start: start, End: start + len([]rune(f.text)), file: intern("a.txt"), Line: 1, Partner: -1}
+			c := Claim{Text: f.text, Value: f.v, shape: shapeOf(shapeWords{unit: f.unit, kind: "count"}), Step: 1,
+				Start: start, End: start + len([]rune(f.text)), file: intern("a.txt"), Line: 1, Partner: -1}.WithIDs(f.unit, "s")
 			if f.unit == "%" {
 				c.SetDirection("up")
 			}

@@ -83,7 +83,7 @@ func only(t *testing.T, res *pipeline.Result, rule, status string) pipeline.Find
 func texts(res *pipeline.Result, ids []string) []string {
 	byID := map[string]string{}
 	for _, c := range res.Claims {
-		byID[c.ID] = c.Text
+		byID[c.ID()] = c.Text
 	}
 	var out []string
 	for _, id := range ids {

@@ -128,7 +128,7 @@ func duplicates(r *Result) map[string]bool {
 	for i := range r.Sources {
 		if r.Sources[i].DuplicateOf != nil {
 			for _, k := range idx.of(i) {
-				out[r.Claims[k].ID] = true
+				out[r.Claims[k].ID()] = true
 			}
 		}
 	}
@@ -155,7 +155,7 @@ func ids(r *Result, ks []int) []string {
 	out := make([]string, 0, len(ks))
 	for i, k := range ks {
 		if i == 0 || ks[i-1] != k {
-			out = append(out, r.Claims[k].ID)
+			out = append(out, r.Claims[k].ID())
 		}
 	}
 	return out

@@ -32,7 +32,7 @@ type sentence struct {
 func (r *Result) sentences() []sentence {
 	r.sentOnce.Do(func() {
 		idx := r.index()
-		same := func(a, b *Claim) bool { return a.Source == b.Source && a.Sentence == b.Sentence }
+		same := func(a, b *Claim) bool { return a.Source() == b.Source() && a.Sentence == b.Sentence }
 		each := func(fn func(i, start, end int)) {
 			start := 0
 			for j := 1; j <= len(r.Claims); j++ {
@@ -131,7 +131,7 @@ func (d durationRatio) finding(r *Result, a, b, x *Claim) Finding {
 	}
 	ratio := Span{pa.Lo / pb.Hi, pa.Hi / pb.Lo}
 	stated := Interval(x, d.approx)
-	f := Finding{Kind: "arithmetic", Status: verdict(ratio, stated, true), Claims: []string{b.ID, a.ID, x.ID}}
+	f := Finding{Kind: "arithmetic", Status: verdict(ratio, stated, true), Claims: []string{b.ID(), a.ID(), x.ID()}}
 	f.Message = fmt.Sprintf("%s against %s is %s times, and %s says %s", figure(a), figure(b), ratioText(ratio), figure(x), stated)
 	if f.Status == Inconsistent && Overlap(ratio, stated) {
 		f.Message += ": it holds for part of the range only"

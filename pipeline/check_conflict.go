@@ -118,7 +118,7 @@ func disagreeing(r *Result, g []int, spans []Span) (bad []int, judged bool) {
 	idx := r.index()
 	sc.reset(len(g), len(r.Sources))
 	for i, k := range g {
-		j := sc.source(idx.srcOf[k], r.Claims[k].Source)
+		j := sc.source(idx.srcOf[k], r.Claims[k].Source())
 		if j == len(sc.count) {
 			sc.count = append(sc.count, 0)
 		}
@@ -289,7 +289,7 @@ func signature(set []Span, buf *[]byte, sortBuf *[]Span) []byte {
 
 func manySources(r *Result, g []int) bool {
 	for _, k := range g[1:] {
-		if r.Claims[k].Source != r.Claims[g[0]].Source {
+		if r.Claims[k].Source() != r.Claims[g[0]].Source() {
 			return true
 		}
 	}

@@ -230,7 +230,7 @@ func (g growthMultiple) restates(r *Result, src *Source, ks []int, pc, mx *Claim
 // in five years, a rise of 150%").
 func claimBetween(r *Result, ks []int, a, b *Claim) bool {
 	for _, k := range ks {
-		if c := &r.Claims[k]; c.Source == a.Source && c.Start >= a.End && c.End <= b.Start && c.Kind() != "duration" {
+		if c := &r.Claims[k]; c.Source() == a.Source() && c.Start >= a.End && c.End <= b.Start && c.Kind() != "duration" {
 			return true
 		}
 	}

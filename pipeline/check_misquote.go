@@ -125,7 +125,7 @@ func garbledPairs(r *Result, ks []int) []pair {
 			for _, b := range list[i+1:] {
 				p := pair{min(a, b), max(a, b)}
 				ca, cb := &r.Claims[p.from], &r.Claims[p.to]
-				if seen[p] || ca.Source == cb.Source || garble(ca, cb) == "" {
+				if seen[p] || ca.Source() == cb.Source() || garble(ca, cb) == "" {
 					continue
 				}
 				seen[p] = true
@@ -143,7 +143,7 @@ func garbledPairs(r *Result, ks []int) []pair {
 // restatement check judges those.
 func related(r *Result, i, j int32) bool {
 	sa, sb := srcAt(r, i), srcAt(r, j)
-	return sa.NoteOf != nil && *sa.NoteOf == sb.ID || sb.NoteOf != nil && *sb.NoteOf == sa.ID ||
+	return sa.NoteOf != nil && *sa.NoteOf == sb.ID() || sb.NoteOf != nil && *sb.NoteOf == sa.ID() ||
 		sa.NoteOf != nil && sb.NoteOf != nil && *sa.NoteOf == *sb.NoteOf
 }
 
@@ -165,7 +165,7 @@ func sharedList(a, b []string) []string {
 }
 
 func misquoted(a, b *Claim, shared []string) Finding {
-	f := judged("conflict", []string{a.ID, b.ID}, b, Interval(a, 0), Interval(b, 0), 0, Family(a))
+	f := judged("conflict", []string{a.ID(), b.ID()}, b, Interval(a, 0), Interval(b, 0), 0, Family(a))
 	f.Status = Inconsistent
 	f.Message = fmt.Sprintf("%s and %s look like one figure miscopied (%s): both are for %s in %s",
 		figure(a), figure(b), garble(a, b), strings.Join(shared, ", "), a.PeriodKey())

@@ -90,7 +90,7 @@ func (p product) judge(r *Result, k int, qs []int, t int) (Finding, bool) {
 		if f.Status == Consistent {
 			return f, true
 		}
-		if d := gapOf(&r.Claims[q], &r.Claims[k]); dist < 0 || d < dist && r.Claims[q].Source == r.Claims[k].Source {
+		if d := gapOf(&r.Claims[q], &r.Claims[k]); dist < 0 || d < dist && r.Claims[q].Source() == r.Claims[k].Source() {
 			near, dist = q, d
 		}
 	}
@@ -224,7 +224,7 @@ func (p product) stated(r *Result, src *Source, ts []int) []int {
 	var out []int
 	for _, t := range ts {
 		c := &r.Claims[t]
-		if c.Role() == "total" || c.Source == src.ID && p.sums.MatchString(between(src, c.Start-32, c.Start)) {
+		if c.Role() == "total" || c.Source() == src.ID() && p.sums.MatchString(between(src, c.Start-32, c.Start)) {
 			out = append(out, t)
 		}
 	}
@@ -237,13 +237,13 @@ func totalsAfter(r *Result, ts []int, price int, qs []int) []int {
 	}
 	first := r.Claims[price].Start
 	for _, q := range qs {
-		if r.Claims[q].Source == r.Claims[price].Source {
+		if r.Claims[q].Source() == r.Claims[price].Source() {
 			first = min(first, r.Claims[q].Start)
 		}
 	}
 	var out []int
 	for _, t := range ts {
-		if r.Claims[t].Source != r.Claims[price].Source || r.Claims[t].Start > first {
+		if r.Claims[t].Source() != r.Claims[price].Source() || r.Claims[t].Start > first {
 			out = append(out, t)
 		}
 	}

@@ -107,7 +107,7 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, add func(Finding)
 		match, garbled, near := rs.align(r, n, quote, own)
 		switch {
 		case match >= 0:
-			agree = append(agree, r.Claims[match].ID, n.ID)
+			agree = append(agree, r.Claims[match].ID(), n.ID())
 			pairs = append(pairs, strconv.Quote(r.Claims[match].Text)+" as "+strconv.Quote(n.Text)) // %q, without fmt: most findings are these
 		case garbled >= 0:
 			add(rs.garbled(n, &r.Claims[garbled]))
@@ -265,7 +265,7 @@ func nearValue(a, b float64) bool {
 // garbled judges a note figure that agrees with no quote figure and
 // miscopies one.
 func (rs restatement) garbled(n, q *Claim) Finding {
-	f := judged("restatement", []string{q.ID, n.ID}, n, Interval(q, 0), Interval(n, rs.approx), 0, Family(q))
+	f := judged("restatement", []string{q.ID(), n.ID()}, n, Interval(q, 0), Interval(n, rs.approx), 0, Family(q))
 	f.Status = Inconsistent
 	why := garble(q, n)
 	if why == "" {
@@ -355,7 +355,7 @@ func (rs restatement) converted(n, q *Claim) Finding {
 	if Family(q) == "°C" {
 		got, tol = Span{got.Lo - 1, got.Hi + 1}, 0
 	}
-	f := judged("restatement", []string{q.ID, n.ID}, n, got, Interval(n, rs.approx), tol, Family(q))
+	f := judged("restatement", []string{q.ID(), n.ID()}, n, got, Interval(n, rs.approx), tol, Family(q))
 	as := spanText(got, Family(q))
 	if i, j := numberAt(n.Text); j > i && Family(q) != "°C" && got.mid() > 0 {
 		// in the note's own words: "5,570 kilometres is 3461 miles"
@@ -369,7 +369,7 @@ func (rs restatement) converted(n, q *Claim) Finding {
 }
 
 func unverified(n, q *Claim) Finding {
-	return Finding{Kind: "restatement", Status: Unverifiable, Claims: []string{q.ID, n.ID},
+	return Finding{Kind: "restatement", Status: Unverifiable, Claims: []string{q.ID(), n.ID()},
 		Message: fmt.Sprintf("the note gives %s where its quote says %s; it may be another figure", figure(n), figure(q))}
 }
 
@@ -398,7 +398,7 @@ func (rs restatement) changes(r *Result, note, quote []int) []Finding {
 			if !sameEnd {
 				bad, good = nt, qt
 			}
-			f := judged("restatement", []string{qf.ID, qt.ID, nf.ID, nt.ID}, bad, Interval(good, 0), Interval(bad, rs.approx), 0, Family(good))
+			f := judged("restatement", []string{qf.ID(), qt.ID(), nf.ID(), nt.ID()}, bad, Interval(good, 0), Interval(bad, rs.approx), 0, Family(good))
 			f.Status = Inconsistent
 			f.Message = fmt.Sprintf("the note tells the change %s → %s as %s → %s: the same change with another %s",
 				qf.Text, qt.Text, nf.Text, nt.Text, map[bool]string{true: "end", false: "start"}[!sameEnd])

@@ -24,9 +24,9 @@ func runWith(t testing.TB, rs *rules.Ruleset, text string) *pipeline.Result {
 	t.Helper()
 	src := ingest.Text{}.Read("t.txt", []byte(text), nil)
 	for i := range src {
-		src[i].ID = "h" + string(rune('a'+i))
+		src[i].SetID("h" + string(rune('a'+i)))
 		if k := src[i].NoteIndex; k > 0 {
-			id := src[k-1].ID
+			id := src[k-1].ID()
 			src[i].NoteOf = &id
 		}
 	}
@@ -256,11 +256,11 @@ func TestPartsAgree(t *testing.T) {
 	per := len(res.Sources) / copies
 	lineOf := map[string]int{}
 	for i, s := range res.Sources {
-		lineOf[s.ID] = i
+		lineOf[s.ID()] = i
 	}
 	byCopy := make([][]string, copies)
 	for _, c := range res.Claims {
-		k := lineOf[c.Source]
+		k := lineOf[c.Source()]
 		byCopy[k/per] = append(byCopy[k/per], fmt.Sprintf("%d %s %g %s | %s | %s | %s",
 			k%per, c.Text, c.Value, c.Unit(), c.Subject(), c.Metric(), c.Period()))
 	}
@@ -285,8 +285,8 @@ func TestPartsAgree(t *testing.T) {
 
 func claimSource(r *pipeline.Result, id string) string {
 	for _, c := range r.Claims {
-		if c.ID == id {
-			return c.Source
+		if c.ID() == id {
+			return c.Source()
 		}
 	}
 	return ""
@@ -297,9 +297,9 @@ func TestNoteOnNote(t *testing.T) {
 	rs := defaultRules(t)
 	q, n := "h1", "h2"
 	res := &pipeline.Result{Sources: []pipeline.Source{
-		{ID: "h3", Line: 3, Text: "还是71%", NoteOf: &n}, // before its note, in input order
-		{ID: q, Line: 1, Text: "The five hyperscalers own 71% of global AI compute as of Q4 2025."},
-		{ID: n, Line: 2, Text: "五大云厂商占71%", NoteOf: &q},
+		pipeline.Source{Line: 3, Text: "还是71%", NoteOf: &n}.WithID("h3"), // before its note, in input order
+		pipeline.Source{Line: 1, Text: "The five hyperscalers own 71% of global AI compute as of Q4 2025."}.WithID(q),
+		pipeline.Source{Line: 2, Text: "五大云厂商占71%", NoteOf: &q}.WithID(n),
 	}}
 	for i, lang := range []string{"zh", "en", "zh"} {
 		res.Sources[i].SetLang(lang)
@@ -314,7 +314,7 @@ func TestNoteOnNote(t *testing.T) {
 	}
 	for _, c := range res.Claims {
 		if c.Subject() != want.Subject() || c.Metric() != want.Metric() || c.Period() != want.Period() {
-			t.Errorf("%s %q: %q, %q, %q; want the quote's %q, %q, %q", c.Source, c.Text,
+			t.Errorf("%s %q: %q, %q, %q; want the quote's %q, %q, %q", c.Source(), c.Text,
 				c.Subject(), c.Metric(), c.Period(), want.Subject(), want.Metric(), want.Period())
 		}
 	}

@@ -19,9 +19,9 @@ type fig struct {
 func pct(id, src string, v float64) fig { return fig{id: id, src: src, value: v} }
 
 func (f fig) claim(line int) Claim {
-	c := Claim{ID: f.id, Source: f.src, Text: num(f.value) + "%", Value: f.value, shape: shapeOf(shapeWords{unit: "%", kind: "share"}), Step: 1,
+	c := Claim{Text: num(f.value) + "%", Value: f.value, shape: shapeOf(shapeWords{unit: "%", kind: "share"}), Step: 1,
 		Min: f.min, Max: f.max, subject: intern("five hyperscalers"), metric: intern("share of AI compute"), periodKey: intern("2025-Q4"),
-		Named: true, file: intern("a.txt"), Line: int32(line), Partner: -1}
+		Named: true, file: intern("a.txt"), Line: int32(line), Partner: -1}.WithIDs(f.id, f.src)
 	switch {
 	case f.min != nil && f.max != nil:
 		c.Text = num(*f.min) + "-" + num(*f.max) + "%"
@@ -272,9 +272,9 @@ func TestConflictParts(t *testing.T) {
 		var g []int
 		for i, text := range texts {
 			at := strings.Index(text, "%") - 2
-			r.Sources = append(r.Sources, Source{ID: fmt.Sprintf("s%d", i), Text: text})
-			r.Claims = append(r.Claims, Claim{ID: fmt.Sprintf("c%d", i), Source: fmt.Sprintf("s%d", i), Start: at, End: at + 3,
-				shape: shapeOf(shapeWords{unit: "%", kind: "share"}), Partner: -1})
+			r.Sources = append(r.Sources, Source{Text: text}.WithID(fmt.Sprintf("s%d", i)))
+			r.Claims = append(r.Claims, Claim{Start: at, End: at + 3,
+				shape: shapeOf(shapeWords{unit: "%", kind: "share"}), Partner: -1}.WithIDs(fmt.Sprintf("c%d", i), fmt.Sprintf("s%d", i)))
 			g = append(g, i)
 		}
 		return r, g

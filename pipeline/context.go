@@ -179,7 +179,7 @@ func inherit(r *Result, note, quote []int) {
 // come first, the rest of its document after them.
 func ownQuote(r *Result, quote []int) int {
 	n := 0
-	for n < len(quote) && r.Claims[quote[n]].Source == r.Claims[quote[0]].Source {
+	for n < len(quote) && r.Claims[quote[n]].Source() == r.Claims[quote[0]].Source() {
 		n++
 	}
 	return n

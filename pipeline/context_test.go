@@ -94,7 +94,7 @@ func TestClosest(t *testing.T) {
 // price of eggs three highlights on.
 func TestInheritFromDocument(t *testing.T) {
 	claim := func(src, unit, kind, subject string, v float64, named bool) Claim {
-		c := Claim{Source: src, Value: v, Step: 0.01, Partner: -1, Named: named}
+		c := Claim{Value: v, Step: 0.01, Partner: -1, Named: named}.WithIDs("", src)
 		c.SetUnit(unit)
 		c.SetKind(kind)
 		c.SetSubject(subject)
@@ -134,7 +134,7 @@ func TestInheritFromDocument(t *testing.T) {
 // articles has none.
 func TestInheritFromManyArticles(t *testing.T) {
 	claim := func(src, subject string, v float64) Claim {
-		c := Claim{Source: src, Value: v, Step: 1, Partner: -1}
+		c := Claim{Value: v, Step: 1, Partner: -1}.WithIDs("", src)
 		c.SetUnit("USD")
 		c.SetKind("money")
 		c.SetSubject(subject)

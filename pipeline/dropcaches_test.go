@@ -5,8 +5,8 @@ import "testing"
 // After dropCaches, what the checks read is worked out again from the
 // result as it is then, not kept from before.
 func TestDropCaches(t *testing.T) {
-	r := &Result{Sources: []Source{{ID: "s", Text: "1% and 2%", Line: 1}},
-		Claims: []Claim{{ID: "a", Source: "s", Partner: -1}, {ID: "b", Source: "s", Start: 7, End: 9, Partner: -1}}}
+	r := &Result{Sources: []Source{Source{Text: "1% and 2%", Line: 1}.WithID("s")},
+		Claims: []Claim{Claim{Partner: -1}.WithIDs("a", "s"), Claim{Start: 7, End: 9, Partner: -1}.WithIDs("b", "s")}}
 	if n := len(r.sentences()); n != 1 {
 		t.Fatalf("%d sentences of two claims, want 1", n)
 	}
@@ -19,7 +19,7 @@ func TestDropCaches(t *testing.T) {
 		t.Fatalf("caches kept: index %v, sentences %v, scopes %v, changes %v", r.idx != nil, r.sents != nil, r.scopeList != nil, r.pairAt != nil)
 	}
 	r.Claims[1].Sentence = 1 // two sentences of one claim each now
-	r.Claims = append(r.Claims, Claim{ID: "c", Source: "s", Sentence: 1, Partner: -1})
+	r.Claims = append(r.Claims, Claim{Sentence: 1, Partner: -1}.WithIDs("c", "s"))
 	if n := len(r.sentences()); n != 1 || len(r.sents[0].claims) != 2 || r.sents[0].claims[0] != 1 {
 		t.Errorf("sentences after dropCaches: %+v, want one of claims 1 and 2", r.sents)
 	}
@@ -31,8 +31,8 @@ func TestDropCaches(t *testing.T) {
 // The check stage calls Collect once its checks are done and what they
 // read is let go, before it gathers their findings into the result.
 func TestCheckCollectsBeforeGathering(t *testing.T) {
-	r := &Result{Sources: []Source{{ID: "s", Text: "71% of AI compute", Line: 1}, {ID: "t", Text: "67% of AI compute", Line: 2}},
-		Claims: []Claim{{ID: "a", Source: "s", Value: 71, End: 3, Partner: -1, Named: true}, {ID: "b", Source: "t", Value: 67, End: 3, Partner: -1, Named: true}},
+	r := &Result{Sources: []Source{Source{Text: "71% of AI compute", Line: 1}.WithID("s"), Source{Text: "67% of AI compute", Line: 2}.WithID("t")},
+		Claims: []Claim{Claim{Value: 71, End: 3, Partner: -1, Named: true}.WithIDs("a", "s"), Claim{Value: 67, End: 3, Partner: -1, Named: true}.WithIDs("b", "t")},
 		Groups: [][]int{{0, 1}}}
 	r.Claims[0].SetUnit("%")
 	r.Claims[1].SetUnit("%")
@@ -62,9 +62,9 @@ func TestCheckCollectsBeforeGathering(t *testing.T) {
 // share the index's list of claims when it is every claim in order.
 func TestCachesHoldWhatTheyList(t *testing.T) {
 	dup := "s"
-	r := &Result{Sources: []Source{{ID: "s", Text: "1% and 2%. 3%", Line: 1}, {ID: "t", Text: "4%", Line: 2}, {ID: "u", Text: "1% and 2%. 3%", Line: 3, DuplicateOf: &dup}},
-		Claims: []Claim{{ID: "a", Source: "s", Partner: -1}, {ID: "b", Source: "s", Partner: -1}, {ID: "c", Source: "s", Sentence: 1, Partner: -1},
-			{ID: "d", Source: "t", Partner: -1}, {ID: "e", Source: "u", Partner: -1}, {ID: "f", Source: "u", Partner: -1}}}
+	r := &Result{Sources: []Source{Source{Text: "1% and 2%. 3%", Line: 1}.WithID("s"), Source{Text: "4%", Line: 2}.WithID("t"), Source{Text: "1% and 2%. 3%", Line: 3, DuplicateOf: &dup}.WithID("u")},
+		Claims: []Claim{Claim{Partner: -1}.WithIDs("a", "s"), Claim{Partner: -1}.WithIDs("b", "s"), Claim{Sentence: 1, Partner: -1}.WithIDs("c", "s"),
+			Claim{Partner: -1}.WithIDs("d", "t"), Claim{Partner: -1}.WithIDs("e", "u"), Claim{Partner: -1}.WithIDs("f", "u")}}
 	idx := r.index()
 	sc := r.scopes(idx)
 	if len(sc) != 3 || cap(sc) != len(sc) {

@@ -38,7 +38,7 @@ func (e *Extract) Run(ctx context.Context, r *Result) error {
 	ids := NewIDs("c-")
 	ids.Reserve(len(r.Claims))
 	for k := range r.Claims {
-		ids.Take(r.Claims[k].ID)
+		ids.Take(r.Claims[k].ID())
 	}
 	// The next batch is read while this one's matches become claims: the
 	// cores do not wait at each batch's end for the serial part of it.
@@ -186,9 +186,9 @@ func collect(dst []Claim, srcs []Source, per [][]rules.Match, ids *IDs) []Claim 
 				m := &per[i][j]
 				k := at[i] + j
 				line, col := s.Position(m.Start)
-				hashes[k-at[0]] = hashOf(s.ID, m.Text)
+				hashes[k-at[0]] = hashOf(s.ID(), m.Text)
 				c := &out[k]
-				*c = Claim{Source: s.ID, file: file, Line: int32(line), Col: int32(col), Text: m.Text, Value: m.Value,
+				*c = Claim{source: s.id, file: file, Line: int32(line), Col: int32(col), Text: m.Text, Value: m.Value,
 					Min: m.Min, Max: m.Max, Start: m.Start, End: m.End, Sentence: int32(m.Sentence), Step: m.Step,
 					Group: -1, Partner: -1}
 				c.shape = shapeOf(shapeWords{unit: m.Unit, qualifier: m.Qualifier, kind: m.Kind, change: m.Change,
@@ -199,7 +199,7 @@ func collect(dst []Claim, srcs []Source, per [][]rules.Match, ids *IDs) []Claim 
 	})
 	ids.Reserve(len(hashes))
 	for k, h := range hashes {
-		out[at[0]+k].ID = ids.unique(h)
+		out[at[0]+k].id = ids.uniqueRef(h)
 	}
 	return out
 }

@@ -119,7 +119,7 @@ func claimsOf(t *testing.T, format, file string, data []byte) []string {
 		t.Errorf("problems: %v", problems)
 	}
 	for i := range src {
-		src[i].ID = fmt.Sprint("h", i+1)
+		src[i].SetID(fmt.Sprint("h", i+1))
 	}
 	res := &pipeline.Result{Sources: src}
 	if err := pipeline.Run(context.Background(), res, &pipeline.Extract{Rules: rs}); err != nil {

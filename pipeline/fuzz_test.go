@@ -30,7 +30,7 @@ func FuzzStages(f *testing.F) {
 		r := runAll(t, s)
 		ids := map[string]bool{}
 		for _, c := range r.Claims {
-			ids[c.ID] = true
+			ids[c.ID()] = true
 		}
 		for _, fd := range r.Findings {
 			for _, id := range fd.Claims {

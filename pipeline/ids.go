@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"unsafe"
 )
 
 // Ids come from content, not position, so that adding a line to an input
@@ -32,9 +31,10 @@ type IDs struct {
 	// file and base are the last file a source was named in and its name:
 	// a file's sources come one after another.
 	file, base string
-	// slab holds the ids given out, one after another; a full slab is left
-	// to the ids in it and a new one begun. A million ids in their own
-	// allocations held 16 bytes each; here they hold 12.
+	// slab holds the ids given out, one after another, each after its
+	// length (as an idRef reads it); a full slab is left to the ids in it
+	// and a new one begun. A million ids in their own allocations held 16
+	// bytes each; here they hold 13.
 	slab []byte
 }
 
@@ -48,6 +48,15 @@ func (g *IDs) Source(file, text string) string {
 		g.file, g.base = file, filepath.Base(file)
 	}
 	return g.unique(hashOf(g.base, text))
+}
+
+// NameSource sets s's id to Source(s.File(), s.Text), held where the ids
+// are (SetID would copy it).
+func (g *IDs) NameSource(s *Source) {
+	if file := s.File(); file != g.file {
+		g.file, g.base = file, filepath.Base(file)
+	}
+	s.id = g.uniqueRef(hashOf(g.base, s.Text))
 }
 
 // Reserve makes room for n more ids, in one table of the size they need
@@ -88,7 +97,10 @@ func (g *IDs) Take(id string) {
 const idBits = 40
 
 // unique turns a hash into an id no earlier call returned.
-func (g *IDs) unique(h uint64) string {
+func (g *IDs) unique(h uint64) string { return g.uniqueRef(h).String() }
+
+// uniqueRef is unique, as a record holds it.
+func (g *IDs) uniqueRef(h uint64) idRef {
 	for {
 		key := h>>(64-idBits) | 1<<idBits // the mark keeps a zero key apart from an empty slot
 		if g.insert(key) {
@@ -135,20 +147,21 @@ func (g *IDs) growTo(size int) {
 	}
 }
 
-func (g *IDs) format(key uint64) string {
+func (g *IDs) format(key uint64) idRef {
 	const hex = "0123456789abcdef"
-	n := len(g.prefix) + idBits/4
+	n := refLen(len(g.prefix) + idBits/4)
 	if len(g.slab)+n > cap(g.slab) {
 		g.slab = make([]byte, 0, max(64<<10, n))
 	}
 	at := len(g.slab)
+	g.slab = append(g.slab, byte(len(g.prefix)+idBits/4))
 	g.slab = append(g.slab, g.prefix...)
 	for shift := idBits - 4; shift >= 0; shift -= 4 {
 		g.slab = append(g.slab, hex[key>>shift&15])
 	}
 	// The bytes of an id are never written again: the slab only grows
 	// past them, and a full slab is replaced, not reused.
-	return unsafe.String(&g.slab[at], n)
+	return idRef{&g.slab[at]}
 }
 
 // hashOf hashes strings 16 bytes a step (the folded 128-bit product of

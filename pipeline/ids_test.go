@@ -29,10 +29,10 @@ func runFile(t *testing.T, dir, name, text string) *pipeline.Result {
 // allIDs lists the ids of every record, unique or not.
 func allIDs(r *pipeline.Result) (sources, claims, findings []string) {
 	for _, s := range r.Sources {
-		sources = append(sources, s.ID)
+		sources = append(sources, s.ID())
 	}
 	for _, c := range r.Claims {
-		claims = append(claims, c.ID)
+		claims = append(claims, c.ID())
 	}
 	for _, f := range r.Findings {
 		findings = append(findings, f.ID)
@@ -89,7 +89,7 @@ func TestIDsFollowContent(t *testing.T) {
 	}
 	for _, id := range missing(c1, c0) { // the new claims stand on the new lines
 		for _, c := range after.Claims {
-			if c.ID == id && c.Line != 1 && c.Line != 6 && int(c.Line) != len(added) {
+			if c.ID() == id && c.Line != 1 && c.Line != 6 && int(c.Line) != len(added) {
 				t.Errorf("new claim %s %q on line %d", id, c.Text, c.Line)
 			}
 		}
@@ -107,7 +107,7 @@ func TestIDsFollowContent(t *testing.T) {
 	var sameLine []string
 	for _, c := range before.Claims {
 		if c.Line == edited.Line {
-			sameLine = append(sameLine, c.ID)
+			sameLine = append(sameLine, c.ID())
 		}
 	}
 	lost := missing(c0, c2)

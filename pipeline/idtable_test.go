@@ -13,9 +13,9 @@ import (
 func TestIDTableFinds(t *testing.T) {
 	var claims []Claim
 	for i := range 1000 {
-		claims = append(claims, Claim{ID: "c-" + strconv.Itoa(i)})
+		claims = append(claims, Claim{}.WithIDs("c-"+strconv.Itoa(i), ""))
 	}
-	claims = append(claims, Claim{ID: "c-7"}) // repeated: the last wins
+	claims = append(claims, Claim{}.WithIDs("c-7", "")) // repeated: the last wins
 	ct := newIDTable(claims)
 	for i := range 1000 {
 		want := i
@@ -31,7 +31,7 @@ func TestIDTableFinds(t *testing.T) {
 			t.Errorf("%q found at %d", id, k)
 		}
 	}
-	st := newIDTable([]Source{{ID: "h-a"}, {ID: "h-b"}})
+	st := newIDTable([]Source{Source{}.WithID("h-a"), Source{}.WithID("h-b")})
 	if k, ok := st.find("h-b"); !ok || k != 1 {
 		t.Errorf("h-b: %d, %v", k, ok)
 	}
@@ -48,40 +48,40 @@ func TestClaimAtFinds(t *testing.T) {
 	g := NewIDs("c-")
 	var claims []Claim
 	for i := range 3000 { // several slabs
-		id := g.Claim("h-1", strconv.Itoa(i))
+		id := g.uniqueRef(hashOf("h-1", strconv.Itoa(i)))
 		if i%100 == 50 {
-			id = "" // a claim without an id breaks a run
+			id = idRef{} // a claim without an id breaks a run
 		}
-		claims = append(claims, Claim{ID: id})
+		claims = append(claims, Claim{id: id})
 	}
-	claims = append(claims, Claim{ID: strings.Clone(claims[3].ID) + "x"}) // not IDs': the table finds it
+	claims = append(claims, Claim{}.WithIDs(strings.Clone(claims[3].ID())+"x", "")) // not IDs': the table finds it
 	at := newClaimAt(claims)
 	if want := fewestRuns(claims); len(at.runs) != want {
 		t.Fatalf("%d runs for 3000 ids; their layout allows %d", len(at.runs), want)
 	}
 	// a claim's own id is found by address: the table is never built for it
 	for k, c := range claims[:len(claims)-1] {
-		if c.ID == "" {
+		if c.ID() == "" {
 			continue
 		}
-		if got, ok := at.find(c.ID); !ok || got != k {
-			t.Fatalf("%s: %d, %v; want %d", c.ID, got, ok, k)
+		if got, ok := at.find(c.ID()); !ok || got != k {
+			t.Fatalf("%s: %d, %v; want %d", c.ID(), got, ok, k)
 		}
 	}
 	if at.table.slot != nil {
 		t.Fatal("the table was built to find claims by their own ids")
 	}
 	for k, c := range claims {
-		if c.ID == "" {
+		if c.ID() == "" {
 			continue
 		}
-		for _, id := range []string{c.ID, strings.Clone(c.ID)} {
+		for _, id := range []string{c.ID(), strings.Clone(c.ID())} {
 			if got, ok := at.find(id); !ok || got != k {
 				t.Fatalf("%s: %d, %v; want %d", id, got, ok, k)
 			}
 		}
 	}
-	for _, id := range []string{"c-0000000000", claims[0].ID[:4]} {
+	for _, id := range []string{"c-0000000000", claims[0].ID()[:4]} {
 		if k, ok := at.find(id); ok {
 			t.Errorf("%q found at %d", id, k)
 		}
@@ -92,12 +92,12 @@ func TestClaimAtFinds(t *testing.T) {
 func TestClaimAtScattered(t *testing.T) {
 	var claims []Claim
 	for i := range 500 {
-		claims = append(claims, Claim{ID: strings.Clone("c-" + strconv.Itoa(i))})
+		claims = append(claims, Claim{}.WithIDs(strings.Clone("c-"+strconv.Itoa(i)), ""))
 	}
 	at := newClaimAt(claims)
 	for k := range claims {
-		if got, ok := at.find(claims[k].ID); !ok || got != k {
-			t.Fatalf("%s: %d, %v", claims[k].ID, got, ok)
+		if got, ok := at.find(claims[k].ID()); !ok || got != k {
+			t.Fatalf("%s: %d, %v", claims[k].ID(), got, ok)
 		}
 	}
 }
@@ -108,11 +108,11 @@ func TestClaimAtScattered(t *testing.T) {
 func fewestRuns(claims []Claim) int {
 	n := 0
 	for k, c := range claims {
-		if c.ID == "" {
+		if c.ID() == "" {
 			continue
 		}
-		if k > 0 && len(claims[k-1].ID) == len(c.ID) &&
-			uintptr(unsafe.Pointer(unsafe.StringData(claims[k-1].ID)))+uintptr(len(c.ID)) == uintptr(unsafe.Pointer(unsafe.StringData(c.ID))) {
+		if k > 0 && len(claims[k-1].ID()) == len(c.ID()) &&
+			uintptr(unsafe.Pointer(unsafe.StringData(claims[k-1].ID())))+uintptr(refLen(len(c.ID()))) == uintptr(unsafe.Pointer(unsafe.StringData(c.ID()))) {
 			continue
 		}
 		n++
@@ -131,22 +131,23 @@ func TestClaimAtRunsLimit(t *testing.T) {
 	}{
 		{65, true}, {66, true}, {67, false}, {128, false},
 	} {
-		// ids of five bytes six apart: none continues another
-		var all strings.Builder
+		// ids of five bytes seven apart (six with their length): none
+		// continues another
+		var all []byte
 		for i := range c.scattered {
-			fmt.Fprintf(&all, "c-%03d ", i)
+			all = append(appendRef(all, fmt.Sprintf("c-%03d", i)), ' ')
 		}
 		var claims []Claim
 		for i := range c.scattered {
-			claims = append(claims, Claim{ID: all.String()[6*i : 6*i+5]})
+			claims = append(claims, Claim{id: idRef{&all[7*i]}})
 		}
 		at := newClaimAt(claims)
 		if got := len(at.runs) > 0; got != c.runs {
 			t.Errorf("%d scattered ids: runs kept %v (%d), want %v", c.scattered, got, len(at.runs), c.runs)
 		}
 		for k := range claims {
-			if got, ok := at.find(claims[k].ID); !ok || got != k {
-				t.Fatalf("%d scattered ids: %s: %d, %v; want %d", c.scattered, claims[k].ID, got, ok, k)
+			if got, ok := at.find(claims[k].ID()); !ok || got != k {
+				t.Fatalf("%d scattered ids: %s: %d, %v; want %d", c.scattered, claims[k].ID(), got, ok, k)
 			}
 		}
 		if built := at.table.slot != nil; built == c.runs {
@@ -156,7 +157,7 @@ func TestClaimAtRunsLimit(t *testing.T) {
 	g := NewIDs("c-")
 	var claims []Claim
 	for i := range 10 {
-		claims = append(claims, Claim{ID: g.Claim("h-1", strconv.Itoa(i))})
+		claims = append(claims, Claim{id: g.uniqueRef(hashOf("h-1", strconv.Itoa(i)))})
 	}
 	at := newClaimAt(claims)
 	next := g.Claim("h-1", "10") // right after the last claim's id, in the same slab

@@ -54,10 +54,10 @@ func buildIndex(r *Result) *sourceIndex {
 	of := make([]int32, len(r.Claims)) // each claim's source, or -1
 	at := 0                            // where the last claim's source was
 	for k := range r.Claims {
-		id := r.Claims[k].Source
-		s, ok := at, at < len(r.Sources) && r.Sources[at].ID == id
+		id := r.Claims[k].Source()
+		s, ok := at, at < len(r.Sources) && r.Sources[at].ID() == id
 		for j := at + 1; !ok && j < min(at+ahead, len(r.Sources)); j++ {
-			s, ok = j, r.Sources[j].ID == id
+			s, ok = j, r.Sources[j].ID() == id
 		}
 		if !ok {
 			s, ok = x.find(id)
@@ -100,7 +100,7 @@ func (x *sourceIndex) findQuote(i int) int {
 		return -1
 	}
 	for j := i - 1; j >= max(0, i-back); j-- {
-		if x.sources[j].ID == *id {
+		if x.sources[j].ID() == *id {
 			return j
 		}
 	}
@@ -212,9 +212,9 @@ type identified interface {
 func idOf[T identified](x *T) string {
 	switch v := any(x).(type) {
 	case *Source:
-		return v.ID
+		return v.ID()
 	case *Claim:
-		return v.ID
+		return v.ID()
 	}
 	panic("unreachable")
 }

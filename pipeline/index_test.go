@@ -12,7 +12,7 @@ import (
 func TestSourceIndex(t *testing.T) {
 	var r Result
 	for i := range 40 {
-		r.Sources = append(r.Sources, Source{ID: "h-" + strconv.Itoa(i)})
+		r.Sources = append(r.Sources, Source{}.WithID("h-"+strconv.Itoa(i)))
 	}
 	q1, q30, none := "h-1", "h-30", "h-none"
 	r.Sources[2].NoteOf = &q1   // just after its quote
@@ -23,9 +23,9 @@ func TestSourceIndex(t *testing.T) {
 	for k, s := range srcOf {
 		id := "h-missing"
 		if s >= 0 {
-			id = r.Sources[s].ID
+			id = r.Sources[s].ID()
 		}
-		r.Claims = append(r.Claims, Claim{ID: "c-" + strconv.Itoa(k), Source: id})
+		r.Claims = append(r.Claims, Claim{}.WithIDs("c-"+strconv.Itoa(k), id))
 	}
 	x := r.index()
 	for k, want := range srcOf {

@@ -166,7 +166,7 @@ func TestSpanText(t *testing.T) {
 // the deviation the stated middle's distance from it, relative.
 func TestJudged(t *testing.T) {
 	inf := math.Inf(1)
-	tested := &Claim{ID: "c-2"}
+	tested := &Claim{id: refOf("c-2")}
 	cases := []struct {
 		name             string
 		computed, stated Span
@@ -228,7 +228,7 @@ func deref(p *float64) any {
 // fillValues gives each finding its claims' values in the finding's order,
 // leaves values a check set alone and skips an id it does not know.
 func TestFillValues(t *testing.T) {
-	r := &Result{Claims: []Claim{{ID: "a", Value: 1}, {ID: "b", Value: 2}, {ID: "c", Value: 3}}}
+	r := &Result{Claims: []Claim{Claim{Value: 1}.WithIDs("a", ""), Claim{Value: 2}.WithIDs("b", ""), Claim{Value: 3}.WithIDs("c", "")}}
 	fs := []Finding{{Claims: []string{"c", "a"}}, {Claims: []string{"b", "gone"}}, {Claims: []string{"a"}, Values: []float64{9}}}
 	fillValues(r, fs)
 	want := [][]float64{{3, 1}, {2}, {9}}
@@ -369,8 +369,8 @@ func ones(n int) []float64 {
 func TestCheckStage(t *testing.T) {
 	dup := "s1"
 	r := &Result{
-		Sources: []Source{{ID: "s1", Text: "a"}, {ID: "s2", Text: "a", DuplicateOf: &dup}},
-		Claims:  []Claim{{ID: "c1", Source: "s1", Value: 5}, {ID: "c2", Source: "s2", Value: 5}, {ID: "c3", Source: "s1", Value: 7}},
+		Sources: []Source{Source{Text: "a"}.WithID("s1"), Source{Text: "a", DuplicateOf: &dup}.WithID("s2")},
+		Claims:  []Claim{Claim{Value: 5}.WithIDs("c1", "s1"), Claim{Value: 5}.WithIDs("c2", "s2"), Claim{Value: 7}.WithIDs("c3", "s1")},
 	}
 	one := checkFunc(func(r *Result, add func(Finding)) {
 		add(Finding{Kind: "conflict", Status: Inconsistent, Claims: []string{"c1", "c2", "c3"}})
@@ -406,7 +406,7 @@ func (f checkFunc) Check(r *Result, add func(Finding)) { f(r, add) }
 func TestCheckHelpers(t *testing.T) {
 	r := &Result{}
 	for i := range 7 {
-		r.Claims = append(r.Claims, Claim{ID: string(rune('a' + i)), Text: string(rune('1' + i)), file: intern("f.txt"), Line: int32(i + 1)})
+		r.Claims = append(r.Claims, Claim{Text: string(rune('1' + i)), file: intern("f.txt"), Line: int32(i + 1)}.WithIDs(string(rune('a'+i)), ""))
 	}
 	if got := strings.Join(ids(r, []int{3, 1, 3, 0, 1}), " "); got != "a b d" {
 		t.Errorf("ids %q", got)

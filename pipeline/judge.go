@@ -30,7 +30,7 @@ func expectation(tested *Claim, computed, stated Span, unit string) (*Expected, 
 	if math.IsNaN(m) || math.IsInf(m, 0) {
 		return nil, nil
 	}
-	e := &Expected{Claim: tested.ID, Value: m, Unit: unit, Min: finiteOrNil(computed.Lo), Max: finiteOrNil(computed.Hi)}
+	e := &Expected{Claim: tested.ID(), Value: m, Unit: unit, Min: finiteOrNil(computed.Lo), Max: finiteOrNil(computed.Hi)}
 	d := (stated.mid() - m) / math.Abs(m)
 	if m == 0 || math.IsNaN(d) || math.IsInf(d, 0) {
 		return e, nil
@@ -83,8 +83,9 @@ type claimAt struct {
 	messages *messages
 }
 
-// idRun is claims first, first+1, … whose ids, each size bytes, lie one
-// after another from address lo to hi.
+// idRun is claims first, first+1, … whose ids lie one after another,
+// size bytes apart (an id and the length before the next: see idRef), from
+// address lo to hi.
 type idRun struct {
 	lo, hi      uintptr
 	first, size int
@@ -93,19 +94,19 @@ type idRun struct {
 func newClaimAt(claims []Claim) claimAt {
 	var runs []idRun
 	for k := range claims {
-		id := claims[k].ID
+		id := claims[k].ID()
 		if id == "" {
 			continue
 		}
-		p := uintptr(unsafe.Pointer(unsafe.StringData(id)))
-		if n := len(runs) - 1; n >= 0 && runs[n].hi == p && runs[n].size == len(id) && runs[n].first+int(runs[n].hi-runs[n].lo)/len(id) == k {
-			runs[n].hi += uintptr(len(id))
+		p, size := uintptr(unsafe.Pointer(unsafe.StringData(id))), refLen(len(id))
+		if n := len(runs) - 1; n >= 0 && runs[n].hi == p && runs[n].size == size && runs[n].first+int(runs[n].hi-runs[n].lo)/size == k {
+			runs[n].hi += uintptr(size)
 			continue
 		}
 		if len(runs) > 64+len(claims)/64 {
 			return claimAt{claims: claims, messages: newMessages()} // ids not laid out by IDs: the table finds them all
 		}
-		runs = append(runs, idRun{lo: p, hi: p + uintptr(len(id)), first: k, size: len(id)})
+		runs = append(runs, idRun{lo: p, hi: p + uintptr(size), first: k, size: size})
 	}
 	slices.SortFunc(runs, func(a, b idRun) int { return cmp.Compare(a.lo, b.lo) })
 	return claimAt{claims: claims, runs: runs, messages: newMessages()}
@@ -132,7 +133,7 @@ func (c *claimAt) ownNear(id string, hint *int) (int, bool) {
 	}
 	if i >= 0 && p < c.runs[i].hi && int(p-c.runs[i].lo)%c.runs[i].size == 0 {
 		k := c.runs[i].first + int(p-c.runs[i].lo)/c.runs[i].size
-		if own := c.claims[k].ID; len(own) == len(id) && unsafe.StringData(own) == unsafe.StringData(id) {
+		if own := c.claims[k].ID(); len(own) == len(id) && unsafe.StringData(own) == unsafe.StringData(id) {
 			return k, true // ids are unique in a run
 		}
 	}

@@ -9,7 +9,7 @@ import (
 
 // mq is a count of the misquote tests: one source each, dated 2023.
 func mq(id, src, text string, v float64) Claim {
-	return Claim{ID: id, Source: src, Text: text, Value: v, shape: shapeOf(shapeWords{kind: "count"}), Step: 1, periodKey: intern("2023"), Partner: -1}
+	return Claim{Text: text, Value: v, shape: shapeOf(shapeWords{kind: "count"}), Step: 1, periodKey: intern("2023"), Partner: -1}.WithIDs(id, src)
 }
 
 // Pairs of figures that garble each other are found once each, in input
@@ -60,8 +60,8 @@ func TestGarbledPairs(t *testing.T) {
 // the other, or both are notes on one quote.
 func TestRelated(t *testing.T) {
 	q, q2, n := "q", "q2", "n"
-	r := &Result{Sources: []Source{{ID: "q"}, {ID: "n", NoteOf: &q}, {ID: "m", NoteOf: &q}, {ID: "o", NoteOf: &q2},
-		{ID: "q2"}, {ID: "nn", NoteOf: &n}}}
+	r := &Result{Sources: []Source{Source{}.WithID("q"), Source{NoteOf: &q}.WithID("n"), Source{NoteOf: &q}.WithID("m"), Source{NoteOf: &q2}.WithID("o"),
+		Source{}.WithID("q2"), Source{NoteOf: &n}.WithID("nn")}}
 	cases := []struct {
 		a, b string
 		want bool
@@ -94,9 +94,9 @@ func TestOtherNames(t *testing.T) {
 		{"In Texas and Ohio, 4.5%", "Ohio had 4.5%", false}, // a name in common
 	}
 	for _, c := range cases {
-		r := &Result{Sources: []Source{{ID: "a", Text: c.a}, {ID: "b", Text: c.b}}}
-		ca := &Claim{Source: "a", Start: strings.Index(c.a, "4.5%"), End: strings.Index(c.a, "4.5%") + 4}
-		cb := &Claim{Source: "b", Start: strings.Index(c.b, "4.5%"), End: strings.Index(c.b, "4.5%") + 4}
+		r := &Result{Sources: []Source{Source{Text: c.a}.WithID("a"), Source{Text: c.b}.WithID("b")}}
+		ca := &Claim{source: refOf("a"), Start: strings.Index(c.a, "4.5%"), End: strings.Index(c.a, "4.5%") + 4}
+		cb := &Claim{source: refOf("b"), Start: strings.Index(c.b, "4.5%"), End: strings.Index(c.b, "4.5%") + 4}
 		if got := otherNames(r, 0, 1, ca, cb); got != c.want {
 			t.Errorf("%q / %q: other names %v", c.a, c.b, got)
 		}
@@ -146,11 +146,11 @@ func TestUsedWords(t *testing.T) {
 func TestMisquoteBuckets(t *testing.T) {
 	base := func() *Result {
 		return &Result{
-			Sources: []Source{{ID: "s1", Text: "In 2023 bus ridership reached 4.61 million."},
-				{ID: "s2", Text: "A later report put 2023 bus ridership at 4.16 million."}},
+			Sources: []Source{Source{Text: "In 2023 bus ridership reached 4.61 million."}.WithID("s1"),
+				Source{Text: "A later report put 2023 bus ridership at 4.16 million."}.WithID("s2")},
 			Claims: []Claim{
-				{ID: "a", Source: "s1", Text: "4.61 million", Value: 4.61e6, shape: shapeOf(shapeWords{kind: "count"}), Step: 1e4, periodKey: intern("2023"), Start: 30, End: 42, Partner: -1},
-				{ID: "b", Source: "s2", Text: "4.16 million", Value: 4.16e6, shape: shapeOf(shapeWords{kind: "count"}), Step: 1e4, periodKey: intern("2023"), Start: 41, End: 53, Partner: -1},
+				Claim{Text: "4.61 million", Value: 4.61e6, shape: shapeOf(shapeWords{kind: "count"}), Step: 1e4, periodKey: intern("2023"), Start: 30, End: 42, Partner: -1}.WithIDs("a", "s1"),
+				Claim{Text: "4.16 million", Value: 4.16e6, shape: shapeOf(shapeWords{kind: "count"}), Step: 1e4, periodKey: intern("2023"), Start: 41, End: 53, Partner: -1}.WithIDs("b", "s2"),
 			},
 		}
 	}
@@ -198,8 +198,8 @@ func TestMisquoteBuckets(t *testing.T) {
 		t.Errorf("two digits: %q %+v", got, fs)
 	}
 	r = base()
-	r.Sources = append(r.Sources, Source{ID: "s3", Text: "In 2023 bus ridership was 9.87 million."})
-	r.Claims = append(r.Claims, Claim{ID: "c", Source: "s3", Text: "9.87 million", Value: 9.87e6, shape: shapeOf(shapeWords{kind: "count"}), Step: 1e4, periodKey: intern("2023"), Start: 26, End: 38, Partner: -1})
+	r.Sources = append(r.Sources, Source{Text: "In 2023 bus ridership was 9.87 million."}.WithID("s3"))
+	r.Claims = append(r.Claims, Claim{Text: "9.87 million", Value: 9.87e6, shape: shapeOf(shapeWords{kind: "count"}), Step: 1e4, periodKey: intern("2023"), Start: 26, End: 38, Partner: -1}.WithIDs("c", "s3"))
 	if got, _ := findingsOf(m, r); strings.Join(got, "|") != "inconsistent a b" {
 		t.Errorf("three figures in a bucket: %q, want the pair once", got)
 	}
@@ -267,9 +267,9 @@ func TestDoublingFactor(t *testing.T) {
 	d := doubling{approx: 0.05, tol: 0.02}
 	build := func(xStart int, x float64) *Result {
 		return &Result{Claims: []Claim{
-			{ID: "t", Text: "every 2 years", Value: 2, shape: shapeOf(shapeWords{unit: "year", kind: "doubling_time"}), Start: 20, End: 33, file: intern("a.txt"), Line: 1},
-			{ID: "k", Text: "38%", Value: 38, shape: shapeOf(shapeWords{unit: "%", kind: "growth_rate"}), Step: 1, Start: 50, End: 53, file: intern("a.txt"), Line: 1},
-			{ID: "x", Text: "1.9 times", Value: x, shape: shapeOf(shapeWords{unit: "x"}), Step: 0.1, Start: xStart, End: xStart + 9, file: intern("a.txt"), Line: 1},
+			Claim{Text: "every 2 years", Value: 2, shape: shapeOf(shapeWords{unit: "year", kind: "doubling_time"}), Start: 20, End: 33, file: intern("a.txt"), Line: 1}.WithIDs("t", ""),
+			Claim{Text: "38%", Value: 38, shape: shapeOf(shapeWords{unit: "%", kind: "growth_rate"}), Step: 1, Start: 50, End: 53, file: intern("a.txt"), Line: 1}.WithIDs("k", ""),
+			Claim{Text: "1.9 times", Value: x, shape: shapeOf(shapeWords{unit: "x"}), Step: 0.1, Start: xStart, End: xStart + 9, file: intern("a.txt"), Line: 1}.WithIDs("x", ""),
 		}}
 	}
 	cases := []struct {

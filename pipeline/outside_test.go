@@ -36,7 +36,7 @@ func TestOutsideText(t *testing.T) {
 			res := runAll(t, string(data))
 			line := map[string]int32{}
 			for _, c := range res.Claims {
-				line[c.ID] = c.Line
+				line[c.ID()] = c.Line
 			}
 			var got []string
 			for _, f := range res.Findings {

@@ -13,7 +13,7 @@ func TestOwnEnd(t *testing.T) {
 	// claim builds a claim over the first occurrence of s in text
 	claim := func(text, s, unit, kind, change string) Claim {
 		i := strings.Index(text, s)
-		c := Claim{Text: s, Source: "s", Start: len([]rune(text[:i])), Partner: -1}
+		c := Claim{Text: s, Start: len([]rune(text[:i])), Partner: -1}.WithIDs("", "s")
 		c.End = c.Start + len([]rune(s))
 		c.SetUnit(unit)
 		c.SetKind(kind)
@@ -44,7 +44,7 @@ func TestOwnEnd(t *testing.T) {
 			end := claim(c.text, c.end, c.unit, c.kind, c.change)
 			// the end first in r.Claims: its index is 0, the size's 1
 			r := &Result{Claims: []Claim{end, size}}
-			src := &Source{ID: "s", Text: c.text}
+			src := &Source{id: refOf("s"), Text: c.text}
 			got := ownEnd(r, src, []int{1, 0}, 1)
 			if (got == 0) != c.want || got > 0 {
 				t.Errorf("ownEnd = %d, want the end: %v", got, c.want)
@@ -57,11 +57,11 @@ func TestOwnEnd(t *testing.T) {
 		near := claim(text, "$8.3 billion", "USD", "money", "to")
 		far := claim(text, "$9 billion", "USD", "money", "to")
 		r := &Result{Claims: []Claim{size, far, near}}
-		if got := ownEnd(r, &Source{ID: "s", Text: text}, []int{0, 1, 2}, 0); got != 2 {
+		if got := ownEnd(r, &Source{id: refOf("s"), Text: text}, []int{0, 1, 2}, 0); got != 2 {
 			t.Errorf("ownEnd = %d, want 2 (the nearer)", got)
 		}
 		r = &Result{Claims: []Claim{near, far, size}}
-		if got := ownEnd(r, &Source{ID: "s", Text: text}, []int{0, 1, 2}, 2); got != 0 {
+		if got := ownEnd(r, &Source{id: refOf("s"), Text: text}, []int{0, 1, 2}, 2); got != 0 {
 			t.Errorf("ownEnd = %d, want 0 (the nearer, found first)", got)
 		}
 	})
@@ -115,7 +115,7 @@ func TestUnitWritten(t *testing.T) {
 // A figure between a rise and the multiple after it keeps them apart, one
 // that touches either, too.
 func TestClaimBetween(t *testing.T) {
-	at := func(start, end int) Claim { return Claim{Source: "s", Start: start, End: end, Partner: -1} }
+	at := func(start, end int) Claim { return Claim{Start: start, End: end, Partner: -1}.WithIDs("", "s") }
 	a, b := at(0, 5), at(20, 25)
 	cases := []struct {
 		name  string
@@ -126,7 +126,7 @@ func TestClaimBetween(t *testing.T) {
 		{"right after the rise", at(5, 9), true},
 		{"right before the multiple", at(15, 20), true},
 		{"over the multiple", at(18, 22), false},
-		{"in another source", Claim{Source: "t", Start: 8, End: 12}, false},
+		{"in another source", Claim{Start: 8, End: 12}.WithIDs("", "t"), false},
 	}
 	for _, c := range cases {
 		r := &Result{Claims: []Claim{a, b, c.other}}

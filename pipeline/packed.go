@@ -52,7 +52,7 @@ func (p *packedFinding) unpack(rule string, claims []Claim) Finding {
 	}
 	ids := make([]string, len(p.claims))
 	for j, k := range p.claims {
-		ids[j] = claims[k].ID // the claim's own string, as the check gave it
+		ids[j] = claims[k].ID() // the claim's own string, as the check gave it
 	}
 	return Finding{Kind: p.kind.String(), Status: p.status.String(), Claims: ids, Rule: rule,
 		Message: unpackMessage(p.message, p.claims, claims), Expected: p.expected, Deviation: p.deviation}

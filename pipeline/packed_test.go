@@ -49,11 +49,11 @@ func TestPackMessage(t *testing.T) {
 // A finding the packed form cannot hold comes back as it was.
 func TestPackWhole(t *testing.T) {
 	ids := NewIDs("c-")
-	claims := []Claim{{ID: ids.Claim("s", "1%"), Text: "1%"}, {ID: ids.Claim("s", "2%"), Text: "2%"}}
+	claims := []Claim{Claim{Text: "1%"}.WithIDs(ids.Claim("s", "1%"), ""), Claim{Text: "2%"}.WithIDs(ids.Claim("s", "2%"), "")}
 	at := newClaimAt(claims)
-	withValues := Finding{Kind: "conflict", Status: Inconsistent, Claims: []string{claims[0].ID}, Values: []float64{1}, Message: `"1%"`}
-	foreign := Finding{Kind: "conflict", Status: Inconsistent, Claims: []string{strings.Clone(claims[1].ID)}, Message: `"2%"`}
-	packed := Finding{Kind: "conflict", Status: Consistent, Claims: []string{claims[1].ID, claims[0].ID}, Message: `"2%" and "1%"`}
+	withValues := Finding{Kind: "conflict", Status: Inconsistent, Claims: []string{claims[0].ID()}, Values: []float64{1}, Message: `"1%"`}
+	foreign := Finding{Kind: "conflict", Status: Inconsistent, Claims: []string{strings.Clone(claims[1].ID())}, Message: `"2%"`}
+	packed := Finding{Kind: "conflict", Status: Consistent, Claims: []string{claims[1].ID(), claims[0].ID()}, Message: `"2%" and "1%"`}
 	for _, c := range []struct {
 		f     Finding
 		whole bool

@@ -10,15 +10,15 @@ import (
 // sentenceOf is a source of one sentence and its claims, found by their
 // text in it (each text once), in text order.
 func sentenceOf(text string, figs ...string) *Result {
-	r := &Result{Sources: []Source{{ID: "s", Text: text, shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}}}
+	r := &Result{Sources: []Source{Source{Text: text, shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}.WithID("s")}}
 	from := 0
 	for i, f := range figs {
 		b := strings.Index(text[from:], f) + from
 		start := len([]rune(text[:b]))
 		var v float64
 		fmt.Sscan(strings.TrimFunc(f, func(r rune) bool { return r < '0' || r > '9' }), &v)
-		r.Claims = append(r.Claims, Claim{ID: fmt.Sprint("c", i), Source: "s", Text: f, Value: v, shape: shapeOf(shapeWords{unit: "%", kind: "share"}),
-			Step: 1, Start: start, End: start + len([]rune(f)), file: intern("a.txt"), Line: 1, Partner: -1})
+		r.Claims = append(r.Claims, Claim{Text: f, Value: v, shape: shapeOf(shapeWords{unit: "%", kind: "share"}),
+			Step: 1, Start: start, End: start + len([]rune(f)), file: intern("a.txt"), Line: 1, Partner: -1}.WithIDs(fmt.Sprint("c", i), "s"))
 		from = b + len(f)
 	}
 	return r

@@ -25,14 +25,14 @@ func TestPlacesAcrossLanguages(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, s := range (ingest.Text{}).Read(name, data, nil) {
-			s.ID = "h" + string(rune('a'+len(src)))
+			s.SetID("h" + string(rune('a'+len(src))))
 			src = append(src, s)
 		}
 	}
 	res := runStages(t, defaultRules(t), src)
 	subject := map[string]string{}
 	for _, c := range res.Claims {
-		subject[c.ID] = c.Subject()
+		subject[c.ID()] = c.Subject()
 	}
 	got := map[string][]string{} // subject of the finding's claims -> statuses
 	for _, f := range res.Findings {

@@ -50,8 +50,8 @@ func TestPriceUnits(t *testing.T) {
 
 // pc is a claim of the product tests, in source "s", sentence 0.
 func pc(id, text string, v float64, unit string, start int) Claim {
-	return Claim{ID: id, Source: "s", Text: text, Value: v, shape: shapeOf(shapeWords{unit: unit, kind: "count"}), Step: 1, Start: start,
-		End: start + len([]rune(text)), file: intern("a.txt"), Line: 1, Partner: -1}
+	return Claim{Text: text, Value: v, shape: shapeOf(shapeWords{unit: unit, kind: "count"}), Step: 1, Start: start,
+		End: start + len([]rune(text)), file: intern("a.txt"), Line: 1, Partner: -1}.WithIDs(id, "s")
 }
 
 // The total is held against the price times a quantity of its
@@ -95,7 +95,7 @@ func TestProductCheck(t *testing.T) {
 			price(20), pc("t", "£25,529", 25529, "GBP", 40)}, nil},
 	}
 	for _, c := range cases {
-		r := &Result{Sources: []Source{{ID: "s", shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}}, Claims: c.claims}
+		r := &Result{Sources: []Source{Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}.WithID("s")}, Claims: c.claims}
 		if got, _ := findingsOf(p, r); strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
@@ -126,27 +126,27 @@ func TestProductScope(t *testing.T) {
 		claims  []Claim
 		want    []string
 	}{
-		{"one count", []Source{{ID: "s", shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}},
+		{"one count", []Source{Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}.WithID("s")},
 			[]Claim{count("q", 4.4e9, 0), head(20), total(40)}, []string{"consistent q p t"}},
-		{"two counts: which?", []Source{{ID: "s", shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}},
+		{"two counts: which?", []Source{Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}.WithID("s")},
 			[]Claim{count("q", 4.4e9, 0), count("q2", 12, 10), head(20), total(40)}, nil},
-		{"the count in the line before", []Source{{ID: "r", Line: 1, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}, {ID: "s", Line: 2, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}},
-			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, []string{"consistent q p t"}},
-		{"the count in the line before, a total before the price and one after: the one after", []Source{{ID: "r", Line: 1, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}, {ID: "s", Line: 2, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}},
-			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), func() Claim { c := total(5); c.ID = "t0"; return c }(), head(20), total(40)},
+		{"the count in the line before", []Source{Source{Line: 1, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}.WithID("r"), Source{Line: 2, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}.WithID("s")},
+			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.SetSource("r"); return c }(), head(20), total(40)}, []string{"consistent q p t"}},
+		{"the count in the line before, a total before the price and one after: the one after", []Source{Source{Line: 1, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}.WithID("r"), Source{Line: 2, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}.WithID("s")},
+			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.SetSource("r"); return c }(), func() Claim { c := total(5); c.SetID("t0"); return c }(), head(20), total(40)},
 			[]string{"consistent q p t"}},
-		{"not two lines on", []Source{{ID: "r", Line: 1, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}, {ID: "s", Line: 3, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}},
-			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
-		{"not from another file", []Source{{ID: "r", Line: 1, shape: sourceShapeOf(sourceWords{file: "b.txt", role: "quote", lang: "en"})}, {ID: "s", Line: 2, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}},
-			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
-		{"not from a note's quote", []Source{{ID: "r", Line: 1, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}, {ID: "s", Line: 2, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "note", lang: "en"})}},
-			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
-		{"not from another language", []Source{{ID: "r", Line: 1, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "zh"})}, {ID: "s", Line: 2, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}},
-			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.Source = "r"; return c }(), head(20), total(40)}, nil},
-		{"the sentence before in the same source", []Source{{ID: "s", shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}},
+		{"not two lines on", []Source{Source{Line: 1, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}.WithID("r"), Source{Line: 3, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}.WithID("s")},
+			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.SetSource("r"); return c }(), head(20), total(40)}, nil},
+		{"not from another file", []Source{Source{Line: 1, shape: sourceShapeOf(sourceWords{file: "b.txt", role: "quote", lang: "en"})}.WithID("r"), Source{Line: 2, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}.WithID("s")},
+			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.SetSource("r"); return c }(), head(20), total(40)}, nil},
+		{"not from a note's quote", []Source{Source{Line: 1, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}.WithID("r"), Source{Line: 2, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "note", lang: "en"})}.WithID("s")},
+			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.SetSource("r"); return c }(), head(20), total(40)}, nil},
+		{"not from another language", []Source{Source{Line: 1, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "zh"})}.WithID("r"), Source{Line: 2, shape: sourceShapeOf(sourceWords{file: "a.txt", role: "quote", lang: "en"})}.WithID("s")},
+			[]Claim{func() Claim { c := count("q", 4.4e9, 0); c.SetSource("r"); return c }(), head(20), total(40)}, nil},
+		{"the sentence before in the same source", []Source{Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}.WithID("s")},
 			[]Claim{count("q", 4.4e9, 0), func() Claim { c := head(20); c.Sentence = 1; return c }(), func() Claim { c := total(40); c.Sentence = 1; return c }()},
 			[]string{"consistent q p t"}},
-		{"of two counts before, neither", []Source{{ID: "s", shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}},
+		{"of two counts before, neither", []Source{Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}.WithID("s")},
 			[]Claim{count("q", 4.4e9, 0), count("q2", 7, 10), func() Claim { c := head(20); c.Sentence = 1; return c }(), func() Claim { c := total(40); c.Sentence = 1; return c }()},
 			nil},
 	}
@@ -175,7 +175,7 @@ func TestProductStatedTotal(t *testing.T) {
 	flats.SetKind("count")
 	each := claim("p", "$1.2 million", 1.2e6, "USD")
 	each.SetRole("per")
-	src := Source{ID: "s", Line: 1, Text: text, shape: sourceShapeOf(sourceWords{file: "a.txt", lang: "en"})}
+	src := Source{Line: 1, Text: text, shape: sourceShapeOf(sourceWords{file: "a.txt", lang: "en"})}.WithID("s")
 	for _, c := range []struct {
 		total Claim
 		want  []string
@@ -196,9 +196,9 @@ func TestProductStatedTotal(t *testing.T) {
 func TestEachScope(t *testing.T) {
 	dup := "a"
 	r := &Result{
-		Sources: []Source{{ID: "a", shape: sourceShapeOf(sourceWords{file: "f"}), Line: 1}, {ID: "b", shape: sourceShapeOf(sourceWords{file: "f"}), Line: 2, DuplicateOf: &dup}, {ID: "c", shape: sourceShapeOf(sourceWords{file: "f"}), Line: 3}},
-		Claims: []Claim{{Source: "a", Sentence: 0}, {Source: "a", Sentence: 0}, {Source: "a", Sentence: 1},
-			{Source: "b", Sentence: 0}, {Source: "c", Sentence: 0}, {Source: "c", Sentence: 2}, {Source: "c", Sentence: 2}},
+		Sources: []Source{Source{shape: sourceShapeOf(sourceWords{file: "f"}), Line: 1}.WithID("a"), Source{shape: sourceShapeOf(sourceWords{file: "f"}), Line: 2, DuplicateOf: &dup}.WithID("b"), Source{shape: sourceShapeOf(sourceWords{file: "f"}), Line: 3}.WithID("c")},
+		Claims: []Claim{Claim{Sentence: 0}.WithIDs("", "a"), Claim{Sentence: 0}.WithIDs("", "a"), Claim{Sentence: 1}.WithIDs("", "a"),
+			Claim{Sentence: 0}.WithIDs("", "b"), Claim{Sentence: 0}.WithIDs("", "c"), Claim{Sentence: 2}.WithIDs("", "c"), Claim{Sentence: 2}.WithIDs("", "c")},
 	}
 	var got []string
 	eachScope(r, r.index(), func(_ *Source, ks, before []int) { got = append(got, fmt.Sprint(ks, before)) })

@@ -41,7 +41,7 @@ type SourceRecord struct {
 
 // Record returns the source as factsheet.json writes it.
 func (s *Source) Record() SourceRecord {
-	return SourceRecord{ID: s.ID, File: s.File(), Line: int(s.Line), Role: s.Role(), Lang: s.Lang(), Text: s.Text,
+	return SourceRecord{ID: s.ID(), File: s.File(), Line: int(s.Line), Role: s.Role(), Lang: s.Lang(), Text: s.Text,
 		NoteOf: s.NoteOf, DuplicateOf: s.DuplicateOf, Title: s.Title(), URL: s.URL(), Author: s.Author(),
 		Location: s.Location(), Date: s.Date(), Tags: s.Tags(), Format: s.Format(), Seen: s.Seen()}
 }
@@ -49,8 +49,8 @@ func (s *Source) Record() SourceRecord {
 // Source returns the source a record was written from (without what the
 // report leaves out: its column and line breaks).
 func (r *SourceRecord) Source() Source {
-	s := Source{ID: r.ID, Line: int32(r.Line), Text: r.Text, NoteOf: r.NoteOf, DuplicateOf: r.DuplicateOf,
-		shape: sourceShapeOf(sourceWords{file: r.File, role: r.Role, lang: r.Lang, format: r.Format})}
+	s := Source{Line: int32(r.Line), Text: r.Text, NoteOf: r.NoteOf, DuplicateOf: r.DuplicateOf,
+		shape: sourceShapeOf(sourceWords{file: r.File, role: r.Role, lang: r.Lang, format: r.Format})}.WithID(r.ID)
 	s.SetTitle(r.Title)
 	s.SetURL(r.URL)
 	s.SetAuthor(r.Author)
@@ -100,7 +100,7 @@ type ClaimRecord struct {
 
 // Record returns the claim as factsheet.json writes it.
 func (c *Claim) Record() ClaimRecord {
-	return ClaimRecord{ID: c.ID, Source: c.Source, File: c.File(), Line: int(c.Line), Col: int(c.Col), Text: c.Text,
+	return ClaimRecord{ID: c.ID(), Source: c.Source(), File: c.File(), Line: int(c.Line), Col: int(c.Col), Text: c.Text,
 		Value: c.Value, Unit: c.Unit(), Min: c.Min, Max: c.Max, Qualifier: c.Qualifier(), Kind: c.Kind(),
 		Change: c.Change(), Direction: c.Direction(), Role: c.Role(), Subject: c.Subject(), Metric: c.Metric(),
 		Period: c.Period(), Rule: c.Rule()}
@@ -109,8 +109,8 @@ func (c *Claim) Record() ClaimRecord {
 // Claim returns the claim a record was written from (without what the
 // report leaves out: its offsets, rounding step, links).
 func (r *ClaimRecord) Claim() Claim {
-	c := Claim{ID: r.ID, Source: r.Source, file: intern(r.File), Line: int32(r.Line), Col: int32(r.Col), Text: r.Text,
-		Value: r.Value, Min: r.Min, Max: r.Max}
+	c := Claim{file: intern(r.File), Line: int32(r.Line), Col: int32(r.Col), Text: r.Text,
+		Value: r.Value, Min: r.Min, Max: r.Max}.WithIDs(r.ID, r.Source)
 	c.shape = shapeOf(shapeWords{unit: r.Unit, qualifier: r.Qualifier, kind: r.Kind, change: r.Change,
 		direction: r.Direction, role: r.Role, rule: r.Rule})
 	c.SetSubject(r.Subject)

@@ -201,9 +201,9 @@ func TestTermsAndOpposites(t *testing.T) {
 		t.Errorf("terms %q: want the clause's words only", got)
 	}
 	m := misquote{opposites: [][]string{{"real", "nominal"}, {"出生", "死亡"}}}
-	r := &Result{Sources: []Source{{ID: "a", Text: "real GDP grew 2.8%"}, {ID: "b", Text: "nominal GDP grew 8.2%"},
-		{ID: "c", Text: "real and nominal GDP grew 2.8%"}}}
-	r.Claims = []Claim{{Source: "a", Start: 14, End: 18}, {Source: "b", Start: 17, End: 21}, {Source: "c", Start: 26, End: 30}}
+	r := &Result{Sources: []Source{Source{Text: "real GDP grew 2.8%"}.WithID("a"), Source{Text: "nominal GDP grew 8.2%"}.WithID("b"),
+		Source{Text: "real and nominal GDP grew 2.8%"}.WithID("c")}}
+	r.Claims = []Claim{Claim{Start: 14, End: 18}.WithIDs("", "a"), Claim{Start: 17, End: 21}.WithIDs("", "b"), Claim{Start: 26, End: 30}.WithIDs("", "c")}
 	if !m.opposed(r, 0, 1, &r.Claims[0], &r.Claims[1]) {
 		t.Error("real and nominal are not opposed")
 	}

@@ -9,15 +9,15 @@ import (
 // rc is a claim for the restatement tests: text, value and unit in one
 // source, written to the unit.
 func rc(id, src, text string, v float64, unit string) Claim {
-	return Claim{ID: id, Source: src, Text: text, Value: v, shape: shapeOf(shapeWords{unit: unit, kind: "amount"}), Step: 1, file: intern("a.txt"), Partner: -1}
+	return Claim{Text: text, Value: v, shape: shapeOf(shapeWords{unit: unit, kind: "amount"}), Step: 1, file: intern("a.txt"), Partner: -1}.WithIDs(id, src)
 }
 
 // noted is a quote "q" and a note "n" on it, with their claims.
 func noted(claims ...Claim) *Result {
 	q := "q"
-	r := &Result{Sources: []Source{{ID: "q", shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}, {ID: "n", shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 2, NoteOf: &q}}}
+	r := &Result{Sources: []Source{Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 1}.WithID("q"), Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 2, NoteOf: &q}.WithID("n")}}
 	for _, c := range claims {
-		if c.Source == "n" {
+		if c.Source() == "n" {
 			c.Line = 2
 		} else {
 			c.Line = 1
@@ -161,13 +161,13 @@ func TestRestatementSiblings(t *testing.T) {
 		q := "q"
 		r := &Result{}
 		for i := 0; i < 30; i++ {
-			r.Sources = append(r.Sources, Source{ID: "x" + string(rune('A'+i)), shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: int32(100 + i)})
+			r.Sources = append(r.Sources, Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: int32(100 + i)}.WithID("x"+string(rune('A'+i))))
 		}
-		r.Sources[2] = Source{ID: "s", shape: sourceShapeOf(sourceWords{file: siblingFile}), Line: 3}
+		r.Sources[2] = Source{shape: sourceShapeOf(sourceWords{file: siblingFile}), Line: 3}.WithID("s")
 		r.Sources[2].SetURL(siblingURL)
-		r.Sources[3] = Source{ID: "q", shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 4}
+		r.Sources[3] = Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 4}.WithID("q")
 		r.Sources[3].SetURL(&url)
-		r.Sources[noteAt] = Source{ID: "n", shape: sourceShapeOf(sourceWords{file: "a.txt"}), NoteOf: &q, Line: 5}
+		r.Sources[noteAt] = Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), NoteOf: &q, Line: 5}.WithID("n")
 		r.Claims = []Claim{rc("s1", "s", "451 TWh", 451, "TWh"), rc("q1", "q", "62%", 62, "%"), rc("n1", "n", "451 TWh", 451, "TWh")}
 		return r
 	}
@@ -200,9 +200,9 @@ func TestRestatementSiblings(t *testing.T) {
 	// around the quote, no further.
 	r := build(&url, "a.txt", 4)
 	r.Sources[2].SetURL(nil)
-	r.Sources[27] = Source{ID: "s", shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 28} // 24 after the quote
+	r.Sources[27] = Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 28}.WithID("s") // 24 after the quote
 	r.Sources[27].SetURL(&url)
-	r.Sources[28] = Source{ID: "t", shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 29} // 25 after
+	r.Sources[28] = Source{shape: sourceShapeOf(sourceWords{file: "a.txt"}), Line: 29}.WithID("t") // 25 after
 	r.Sources[28].SetURL(&url)
 	r.Claims = append(r.Claims, rc("t1", "t", "62 TWh", 62, "TWh"), rc("n2", "n", "62 TWh", 62, "TWh"))
 	sortClaims(r)
@@ -245,11 +245,11 @@ func TestRestatementSiblings(t *testing.T) {
 func sortClaims(r *Result) {
 	at := map[string]int{}
 	for i, s := range r.Sources {
-		at[s.ID] = i
+		at[s.ID()] = i
 	}
 	cs := r.Claims
 	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && at[cs[j].Source] < at[cs[j-1].Source]; j-- {
+		for j := i; j > 0 && at[cs[j].Source()] < at[cs[j-1].Source()]; j-- {
 			cs[j], cs[j-1] = cs[j-1], cs[j]
 		}
 	}

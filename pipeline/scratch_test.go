@@ -44,8 +44,8 @@ func TestDisagreeScratchNumbersSources(t *testing.T) {
 // the second source's are the disagreeing ones, though its 60-70 agrees.
 func TestDisagreeingFirstSetCounts(t *testing.T) {
 	r := &Result{
-		Sources: []Source{{ID: "h-a"}, {ID: "h-b"}},
-		Claims:  []Claim{{ID: "c-1", Source: "h-a"}, {ID: "c-2", Source: "h-a"}, {ID: "c-3", Source: "h-b"}},
+		Sources: []Source{Source{}.WithID("h-a"), Source{}.WithID("h-b")},
+		Claims:  []Claim{Claim{}.WithIDs("c-1", "h-a"), Claim{}.WithIDs("c-2", "h-a"), Claim{}.WithIDs("c-3", "h-b")},
 	}
 	spans := []Span{{Lo: 60, Hi: 70}, {Lo: 65, Hi: 75}, {Lo: 50, Hi: 62}}
 	bad, judged := disagreeing(r, []int{0, 1, 2}, spans)

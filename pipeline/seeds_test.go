@@ -24,7 +24,7 @@ func runSeed(t *testing.T, name string) *pipeline.Result {
 func seedFinding(res *pipeline.Result, f pipeline.Finding) string {
 	at := map[string]string{}
 	for _, c := range res.Claims {
-		at[c.ID] = fmt.Sprintf("%s@%d", c.Text, c.Line)
+		at[c.ID()] = fmt.Sprintf("%s@%d", c.Text, c.Line)
 	}
 	var cs []string
 	for _, id := range f.Claims {

@@ -168,9 +168,9 @@ func TestChangeSizeStates(t *testing.T) {
 func TestChangeSizeFinding(t *testing.T) {
 	// the ends exact, so that the expectation is a point
 	r := &Result{Claims: []Claim{
-		{ID: "a", Text: "$80 million", Value: 80e6, shape: shapeOf(shapeWords{unit: "USD"}), file: intern("a.txt"), Line: 1},
-		{ID: "b", Text: "$100 million", Value: 100e6, shape: shapeOf(shapeWords{unit: "USD"}), file: intern("a.txt"), Line: 1},
-		{ID: "c", Text: "25%", Value: 25, shape: shapeOf(shapeWords{unit: "%"}), Step: 1, file: intern("a.txt"), Line: 1},
+		Claim{Text: "$80 million", Value: 80e6, shape: shapeOf(shapeWords{unit: "USD"}), file: intern("a.txt"), Line: 1}.WithIDs("a", ""),
+		Claim{Text: "$100 million", Value: 100e6, shape: shapeOf(shapeWords{unit: "USD"}), file: intern("a.txt"), Line: 1}.WithIDs("b", ""),
+		Claim{Text: "25%", Value: 25, shape: shapeOf(shapeWords{unit: "%"}), Step: 1, file: intern("a.txt"), Line: 1}.WithIDs("c", ""),
 	}}
 	c := changeSize{measure: percentMeasure, approx: 0.05, tol: 0.01}
 	f := c.finding(r, pair{0, 1}, 2)
@@ -191,7 +191,7 @@ func TestChangeSizeFinding(t *testing.T) {
 	}
 	// a difference in the start's unit
 	d := changeSize{measure: differenceMeasure, approx: 0.05}
-	r.Claims[2] = Claim{ID: "c", Text: "$20 million", Value: 20e6, shape: shapeOf(shapeWords{unit: "USD", direction: "up"}), Step: 1e6, file: intern("a.txt"), Line: 1}
+	r.Claims[2] = Claim{Text: "$20 million", Value: 20e6, shape: shapeOf(shapeWords{unit: "USD", direction: "up"}), Step: 1e6, file: intern("a.txt"), Line: 1}.WithIDs("c", "")
 	if f := d.finding(r, pair{0, 1}, 2); f.Status != Consistent || f.Expected == nil || f.Expected.Unit != "USD" {
 		t.Errorf("up $20 million: %+v", f)
 	}

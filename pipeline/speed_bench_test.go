@@ -41,7 +41,7 @@ func BenchmarkStagesSeedCorpus(b *testing.B) {
 	for b.Loop() {
 		res := &pipeline.Result{Sources: ingest.Text{}.Read("corpus.txt", text, nil)}
 		for i := range res.Sources {
-			res.Sources[i].ID = "h" + string(rune(i))
+			res.Sources[i].SetID("h" + string(rune(i)))
 		}
 		err := pipeline.Run(context.Background(), res, &pipeline.Extract{Rules: rs}, &pipeline.Context{Rules: rs},
 			&pipeline.Link{Rules: rs}, check)

@@ -129,7 +129,7 @@ func nearestLevel(r *Result, ks []int, k int, ok func(*Claim) bool) int {
 	c, best, dist := &r.Claims[k], -1, math.MaxInt
 	for _, j := range ks {
 		o := &r.Claims[j]
-		if j == k || !isLevel(o) || Family(o) != Family(c) || o.Source != c.Source || !ok(o) {
+		if j == k || !isLevel(o) || Family(o) != Family(c) || o.Source() != c.Source() || !ok(o) {
 			continue
 		}
 		if d := gapOf(c, o); d < dist {
@@ -195,7 +195,7 @@ func bind(r *Result, ps []pair, k int, fit func(p pair) bool) int {
 		}
 		d := math.MaxInt / 2
 		for _, j := range []int{p.from, p.to} {
-			if o := &r.Claims[j]; o.Source == c.Source {
+			if o := &r.Claims[j]; o.Source() == c.Source() {
 				d = min(d, gapOf(c, o))
 			}
 		}
@@ -294,7 +294,7 @@ func longAgo(r *Result, k int) bool {
 
 // sameClause reports two claims of one source with no clause mark between.
 func sameClause(src *Source, a, b *Claim) bool {
-	if a.Source != b.Source {
+	if a.Source() != b.Source() {
 		return false
 	}
 	if a.Start > b.Start {

@@ -18,7 +18,7 @@ import (
 // set by methods of the same name; SourceRecord is how a source is written
 // to factsheet.json.
 type Source struct {
-	ID   string
+	id   idRef // see ID
 	Text string
 	// NoteOf is the id of the quote this note comments on; DuplicateOf the
 	// id of an earlier source with the same text.
@@ -35,6 +35,12 @@ type Source struct {
 
 	shape sourceShape // file, role, lang, format
 }
+
+// ID is the source's id (see IDs).
+func (s *Source) ID() string { return s.id.String() }
+
+// SetID sets ID.
+func (s *Source) SetID(v string) { s.id = refOf(v) }
 
 // File is the input file the source was read from.
 func (s *Source) File() string { return s.shape.words().file }
@@ -275,12 +281,11 @@ func (s *Source) Position(offset int) (line, col int) {
 // read and set by methods of their names; ClaimRecord is how a claim is
 // written to factsheet.json.
 type Claim struct {
-	ID     string
-	Source string // the source's id
-	Text   string
-	Value  float64
-	Min    *float64
-	Max    *float64
+	id, source idRef // see ID and Source
+	Text       string
+	Value      float64
+	Min        *float64
+	Max        *float64
 	// Step is the rounding the figure allows (see rules.Match).
 	Step float64
 	// Start and End are rune offsets in the source's text.
@@ -300,6 +305,18 @@ type Claim struct {
 	shape                                    shape // unit, qualifier, kind, change, direction, role, rule, bound
 	file, subject, metric, period, periodKey sym
 }
+
+// ID is the claim's id (see IDs).
+func (c *Claim) ID() string { return c.id.String() }
+
+// SetID sets ID.
+func (c *Claim) SetID(v string) { c.id = refOf(v) }
+
+// Source is the id of the claim's source.
+func (c *Claim) Source() string { return c.source.String() }
+
+// SetSource sets Source.
+func (c *Claim) SetSource(v string) { c.source = refOf(v) }
 
 // File is the input file of the claim's source.
 func (c *Claim) File() string { return c.file.String() }
@@ -528,4 +545,18 @@ type RuleUse struct {
 	Type        string
 	Description string
 	Claims      int
+}
+
+// WithIDs is c with its id and its source's id set (a literal's way to set
+// them, which are held as references: see SetID).
+func (c Claim) WithIDs(id, source string) Claim {
+	c.SetID(id)
+	c.SetSource(source)
+	return c
+}
+
+// WithID is s with its id set (a literal's way to set it: see SetID).
+func (s Source) WithID(id string) Source {
+	s.SetID(id)
+	return s
 }

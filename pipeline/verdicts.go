@@ -42,7 +42,7 @@ const (
 func CarryVerdicts(r *Result, old []Verdict) *Verdicts {
 	ids := make(map[string]string, len(r.Claims)+len(r.Findings))
 	for i := range r.Claims {
-		ids[r.Claims[i].ID] = OfClaim
+		ids[r.Claims[i].ID()] = OfClaim
 	}
 	for i := range r.Findings {
 		ids[r.Findings[i].ID] = OfFinding

@@ -9,7 +9,7 @@ import (
 // Every verdict read is carried, repeated or lost, and a lost one says why.
 func TestCarryVerdicts(t *testing.T) {
 	r := &pipeline.Result{
-		Claims:   []pipeline.Claim{{ID: "c-1"}, {ID: "c-2"}},
+		Claims:   []pipeline.Claim{pipeline.Claim{}.WithIDs("c-1", ""), pipeline.Claim{}.WithIDs("c-2", "")},
 		Findings: []pipeline.Finding{{ID: "f-1"}},
 	}
 	old := []pipeline.Verdict{

@@ -36,9 +36,9 @@ func (ClaimsCSV) Write(f *os.File, r *pipeline.Result) error {
 		"Kind", "Subject", "Metric", "Period", "Rule", "Status", "Source"}
 	return writeCSV(f, header, len(r.Claims), func(i int) []string {
 		c := &r.Claims[i]
-		return []string{c.ID, c.File(), strconv.Itoa(int(c.Line)), strconv.Itoa(int(c.Col)), c.Text, fnum(&c.Value), c.Unit(),
+		return []string{c.ID(), c.File(), strconv.Itoa(int(c.Line)), strconv.Itoa(int(c.Col)), c.Text, fnum(&c.Value), c.Unit(),
 			fnum(c.Min), fnum(c.Max), c.Qualifier(), c.Kind(), c.Subject(), c.Metric(), c.Period(), c.Rule(),
-			status[c.ID], c.Source}
+			status[c.ID()], c.Source()}
 	})
 }
 

@@ -148,7 +148,7 @@ func ordered(n int, work func(int) ([]byte, error), emit func([]byte) error) err
 func carried(r *pipeline.Result) []pipeline.Verdict {
 	out := make([]pipeline.Verdict, 0, len(r.Verdicts.Carried))
 	for i := range r.Claims {
-		if v, ok := r.Verdicts.Carried[r.Claims[i].ID]; ok {
+		if v, ok := r.Verdicts.Carried[r.Claims[i].ID()]; ok {
 			out = append(out, v)
 		}
 	}

@@ -229,7 +229,7 @@ func TestTallFromRows(t *testing.T) {
 	base := r.Claims[0]
 	for i := range 400 {
 		c := base
-		c.ID = "c-x" + strconv.Itoa(i)
+		c.SetID("c-x" + strconv.Itoa(i))
 		if i%3 == 0 {
 			c.SetSubject("a subject long enough to take a second line of its column")
 		}

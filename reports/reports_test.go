@@ -69,7 +69,7 @@ func sample() *pipeline.Result {
 	for i := range r.Claims { // offsets in runes, as the pipeline gives them
 		c := &r.Claims[i]
 		text := r.Sources[0].Text
-		if c.Source == "h-2" {
+		if c.Source() == "h-2" {
 			text = r.Sources[1].Text
 		}
 		at := strings.Index(text, c.Text)
@@ -711,8 +711,8 @@ func (f *failAfter) Write(p []byte) (int, error) {
 func TestXLSXErrorNamesSheet(t *testing.T) {
 	r := sample()
 	for i := range 2000 {
-		s := pipeline.Source{ID: "h-x" + strconv.Itoa(i), Line: int32(i),
-			Text: strings.Repeat("filler text that does not compress to nothing "+strconv.Itoa(i*7919), 4)}
+		s := pipeline.Source{Line: int32(i),
+			Text: strings.Repeat("filler text that does not compress to nothing "+strconv.Itoa(i*7919), 4)}.WithID("h-x" + strconv.Itoa(i))
 		s.SetFile("b.txt")
 		r.Sources = append(r.Sources, s)
 	}
@@ -749,7 +749,7 @@ func TestReadableValues(t *testing.T) {
 		{2500, "g", "mass", "2.5 kg"},
 		{21, "°C", "temperature", "21 °C"},
 	}
-	r := &pipeline.Result{Sources: []pipeline.Source{{ID: "h-1", Text: "x"}}}
+	r := &pipeline.Result{Sources: []pipeline.Source{pipeline.Source{Text: "x"}.WithID("h-1")}}
 	r.Sources[0].SetFile("a.txt")
 	for i, c := range cases {
 		r.Claims = append(r.Claims, claim(pipeline.ClaimRecord{ID: "c-" + strconv.Itoa(i), Source: "h-1", File: "a.txt", Text: c.want,

@@ -52,13 +52,13 @@ var statusName = [...]string{"", pipeline.Consistent, pipeline.Unverifiable, pip
 func newIndex(r *pipeline.Result) *index {
 	ix := &index{claimAt: make(map[string]int32, len(r.Claims)), sourceAt: make(map[string]int32, len(r.Sources))}
 	for i := range r.Sources {
-		ix.sourceAt[r.Sources[i].ID] = int32(i)
+		ix.sourceAt[r.Sources[i].ID()] = int32(i)
 	}
 	ix.claimSrc = make([]int32, len(r.Claims))
 	ix.srcClaims = make([]int32, len(r.Sources))
 	for k := range r.Claims {
-		ix.claimAt[r.Claims[k].ID] = int32(k)
-		s, ok := ix.sourceAt[r.Claims[k].Source]
+		ix.claimAt[r.Claims[k].ID()] = int32(k)
+		s, ok := ix.sourceAt[r.Claims[k].Source()]
 		if !ok {
 			s = -1
 		} else {

@@ -614,7 +614,7 @@ func (b *book) findingClaimTable() *table {
 		default:
 			w.skip()
 		}
-		w.str(c.ID, b.linkStyle(w))
+		w.str(c.ID(), b.linkStyle(w))
 		w.str(where(c), 0)
 		w.str(c.Text, b.st.wrap)
 		b.st.value(w, c.Value, showFor(c.Value, c.Unit(), c.Kind()))
@@ -649,7 +649,7 @@ func (b *book) claimTable() *table {
 
 func (b *book) claimRow(w *rowWriter, cur cursors, k int) {
 	c := &b.r.Claims[k]
-	w.str(c.ID, 0)
+	w.str(c.ID(), 0)
 	w.str(c.File(), 0)
 	w.int(int(c.Line), 0)
 	w.int(int(c.Col), 0)
@@ -668,12 +668,12 @@ func (b *book) claimRow(w *rowWriter, cur cursors, k int) {
 	w.str(statusName[b.ix.status[k]], 0)
 	w.str(b.findingIDs(k), b.st.wrap)
 	if b.ix.claimSrc[k] >= 0 {
-		w.str(c.Source, b.linkStyle(w))
+		w.str(c.Source(), b.linkStyle(w))
 	} else {
-		w.str(c.Source, 0)
+		w.str(c.Source(), 0)
 	}
 	b.quoteCell(w, cur, k, w.quoteLines)
-	b.verdictCells(w, c.ID)
+	b.verdictCells(w, c.ID())
 }
 
 // findingIDs lists a claim's findings, worst first, one a line.
@@ -699,7 +699,7 @@ func (b *book) sourceTable() *table {
 	uc, nc := t.col("URL"), t.col("Note of")
 	t.row = func(w *rowWriter, _ cursors, i int) {
 		s := &b.r.Sources[i]
-		w.str(s.ID, 0)
+		w.str(s.ID(), 0)
 		w.str(s.File(), 0)
 		w.int(int(s.Line), 0)
 		w.str(s.Role(), 0)

@@ -300,7 +300,7 @@ func (b *book) topSources(s *sheetCells, row int) int {
 		s.set(cellAt("D", row), filepath.Base(src.File())+":"+strconv.Itoa(int(src.Line)), b.st.link)
 		s.link(cellAt("D", row), at(sourceSheet, i))
 		s.set(cellAt("E", row), int(b.ix.srcBad[i]), b.st.count)
-		s.set(cellAt("F", row), src.ID, 0)
+		s.set(cellAt("F", row), src.ID(), 0)
 		s.set(cellAt("G", row), fitIn(src.Text, widthFrom("G")), 0)
 		row++
 	}

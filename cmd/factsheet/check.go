@@ -144,12 +144,12 @@ func draftClaims(r *pipeline.Result) int {
 	seen := map[string]bool{}
 	for i := range r.Sources {
 		if r.Sources[i].Seen() != "" {
-			seen[r.Sources[i].ID] = true
+			seen[r.Sources[i].ID()] = true
 		}
 	}
 	n := 0
 	for i := range r.Claims {
-		if !seen[r.Claims[i].Source] {
+		if !seen[r.Claims[i].Source()] {
 			n++
 		}
 	}

@@ -227,8 +227,8 @@ func (a *app) ledgerExport(cmd *cobra.Command, _ []string) error {
 	}
 	var old []pipeline.Verdict
 	for i := range res.Claims {
-		if v, ok := verdicts[res.Claims[i].ID]; ok {
-			old = append(old, pipeline.Verdict{ID: res.Claims[i].ID, Of: pipeline.OfClaim, Verdict: v[0], Note: v[1]})
+		if v, ok := verdicts[res.Claims[i].ID()]; ok {
+			old = append(old, pipeline.Verdict{ID: res.Claims[i].ID(), Of: pipeline.OfClaim, Verdict: v[0], Note: v[1]})
 		}
 	}
 	pipeline.CarryVerdicts(res, old)

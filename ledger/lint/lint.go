@@ -163,15 +163,15 @@ func newAudit(r *pipeline.Result, opt Options) *audit {
 		srcs: map[string]*pipeline.Source{}, byID: map[string]int{}, topics: map[topicKey][]int{}}
 	for i := range r.Sources {
 		s := &r.Sources[i]
-		a.srcs[s.ID] = s
+		a.srcs[s.ID()] = s
 		if s.Seen() != "" {
-			a.seen[s.ID] = s.Seen()
+			a.seen[s.ID()] = s.Seen()
 		}
 	}
 	for k := range r.Claims {
 		c := &r.Claims[k]
-		a.byID[c.ID] = k
-		if a.seen[c.Source] == "" {
+		a.byID[c.ID()] = k
+		if a.seen[c.Source()] == "" {
 			a.draft = append(a.draft, k)
 			continue
 		}
@@ -190,7 +190,7 @@ func newAudit(r *pipeline.Result, opt Options) *audit {
 func (a *audit) witnesses(old []int) []int {
 	var quotes []int
 	for _, k := range old {
-		if s := a.srcs[a.r.Claims[k].Source]; s == nil || s.Role() != "note" {
+		if s := a.srcs[a.r.Claims[k].Source()]; s == nil || s.Role() != "note" {
 			quotes = append(quotes, k)
 		}
 	}
@@ -262,7 +262,7 @@ func (a *audit) nearest(c *pipeline.Claim, old []int) int {
 
 // quote is the source's text, cut to about 100 characters around nothing in particular.
 func (a *audit) quote(o *pipeline.Claim) string {
-	s := a.srcs[o.Source]
+	s := a.srcs[o.Source()]
 	if s == nil {
 		return ""
 	}
@@ -279,7 +279,7 @@ func (a *audit) quote(o *pipeline.Claim) string {
 
 func (a *audit) ref(o *pipeline.Claim) *Ref {
 	r := &Ref{File: o.File(), Line: int(o.Line), Col: int(o.Col), Text: o.Text}
-	if s := a.srcs[o.Source]; s != nil {
+	if s := a.srcs[o.Source()]; s != nil {
 		r.Quote, r.FirstRead = s.Text, s.Seen()
 	}
 	return r
@@ -313,7 +313,7 @@ func (a *audit) inconsistent() []Finding {
 		}
 		own := true
 		for _, id := range f.Claims {
-			if k, ok := a.byID[id]; !ok || a.seen[a.r.Claims[k].Source] != "" {
+			if k, ok := a.byID[id]; !ok || a.seen[a.r.Claims[k].Source()] != "" {
 				own = false
 			}
 		}

@@ -62,11 +62,11 @@ func read(text string) []pipeline.Source {
 	src := ingest.Text{}.Read("example.txt", []byte(text), func(ingest.Problem) {})
 	ids := pipeline.NewIDs("h-")
 	for i := range src {
-		src[i].ID = ids.Source(src[i].File(), src[i].Text)
+		src[i].SetID(ids.Source(src[i].File(), src[i].Text))
 	}
 	for i := range src {
 		if k := int(src[i].NoteIndex); k > 0 && k <= len(src) {
-			id := src[k-1].ID
+			id := src[k-1].ID()
 			src[i].NoteOf = &id
 		}
 	}

@@ -179,11 +179,11 @@ func fileLang(src []pipeline.Source) {
 func appendFile(all, file []pipeline.Source, ids *pipeline.IDs) []pipeline.Source {
 	ids.Reserve(len(file))
 	for i := range file {
-		file[i].ID = ids.Source(file[i].File(), file[i].Text)
+		ids.NameSource(&file[i])
 	}
 	for i := range file {
 		if k := int(file[i].NoteIndex); k > 0 && k <= len(file) {
-			id := file[k-1].ID
+			id := file[k-1].ID()
 			file[i].NoteOf = &id
 		}
 	}
@@ -213,7 +213,7 @@ func markDuplicates(all []pipeline.Source) {
 		at := maphash.String(seed, key) & mask
 		for ; first[at] != 0; at = (at + 1) & mask {
 			if j := first[at] - 1; strings.TrimSpace(all[j].Text) == key {
-				id := all[j].ID
+				id := all[j].ID()
 				s.DuplicateOf = &id
 				break
 			}

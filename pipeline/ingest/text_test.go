@@ -31,7 +31,7 @@ func TestTextReader(t *testing.T) {
 	}
 	nth := map[string]string{"": ""} // a source's id to "h" and its place, as the table names them
 	for i, s := range src {
-		nth[s.ID] = fmt.Sprintf("h%d", i+1)
+		nth[s.ID()] = fmt.Sprintf("h%d", i+1)
 	}
 	for i, w := range want {
 		s := src[i]
