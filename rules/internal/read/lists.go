@@ -80,6 +80,12 @@ func (sc *scan) carryUnits() {
 			sc.carryUnit(k) // from 17 million tonnes in 1990 to 94 million in 2022
 			continue
 		}
+		if m.Change == "to" && m.Unit != "" && k > 0 && sc.out[k-1].Change == "from" &&
+			perTime(sc.out[k-1].Unit, m.Unit) && !sc.sentenceEndIn(sc.out[k-1].End, m.Start) {
+			// from 1.2 billion litres a day to 500 million litres: the end is a flow too
+			m.Unit, m.Kind = sc.out[k-1].Unit, sc.out[k-1].Kind
+			continue
+		}
 		if !sc.items[k].unitless || m.Unit != "" || m.Change != "from" && m.Role != "base" || m.Min != nil || m.Max != nil || m.Value <= 0 {
 			continue
 		}
@@ -181,4 +187,15 @@ func (sc *scan) scaleClaim(p *Match, g float64) {
 			*b = &v
 		}
 	}
+}
+
+// perTime reports a rate of unit per a day, week, month or year: the
+// amount per that time has the amount's own value (a price per kWh or a
+// speed does not).
+func perTime(rate, unit string) bool {
+	switch strings.TrimPrefix(rate, unit) {
+	case "/day", "/week", "/month", "/year":
+		return unit != "" && !strings.Contains(unit, "/")
+	}
+	return false
 }

@@ -15,6 +15,11 @@ func TestCarryUnit(t *testing.T) {
 		{"Sales were $5 billion, up from 4 million users.", []want{w("$5 billion", 5e9, "USD"), w("4 million", 4e6, "")}},
 		{"Output reached 450,000 tonnes. It was up from 400,000 last year.", []want{w("450,000 tonnes", 4.5e5, "t"), w("400,000", 4e5, "")}},
 		{"Output reached 450,000 tonnes at 30 plants, up from 400,000.", []want{w("450,000 tonnes", 4.5e5, "t"), w("30", 30, ""), w("400,000", 4e5, "")}},
+		// an end in its start's numerator is a rate too
+		{"Use fell from 1.2 billion litres a day to about 500 million litres.", []want{
+			w("1.2 billion litres a day", 1.2e9, "L/day"), w("about 500 million litres", 5e8, "L/day")}},
+		// a price per unit is no flow: the end in cents is read by its sentence's price
+		{"电价从每千瓦时24美分涨到31美分", []want{w("每千瓦时24美分", 0.00024, "USD/Wh"), w("31美分", 0.00031, "USD/Wh")}},
 		// the end's unit, not the level's before: from 50 to 40 minutes
 		{"Speed rose to 75 km/h, cutting the trip from 50 to 40 minutes.", []want{
 			w("75 km/h", 75/3.6, "m/s"), w("50", 50, "minute"), w("40 minutes", 40, "minute")}},
