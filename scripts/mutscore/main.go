@@ -14,10 +14,8 @@ import (
 	"io"
 	"os"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"time"
 )
 
 // report is the part of a gremlins -o report that is read.
@@ -33,7 +31,6 @@ type mutation struct {
 	Status string `json:"status"`
 	Line   int    `json:"line"`
 	Column int    `json:"column"`
-	rerun  bool   // tested here, not by gremlins (see rerun)
 }
 
 // equivalent is one entry of the equivalent-mutants file. It names the code
@@ -86,7 +83,7 @@ func readEquivalent(name string, r io.Reader) ([]*equivalent, error) {
 
 // tally is what one file's mutants came to.
 type tally struct {
-	caught, survived, equivalent, timedOut, notViable, rerun, rerunCaught int
+	caught, survived, equivalent, timedOut, notViable int
 }
 
 func (t *tally) add(o tally) {
@@ -95,8 +92,6 @@ func (t *tally) add(o tally) {
 	t.equivalent += o.equivalent
 	t.timedOut += o.timedOut
 	t.notViable += o.notViable
-	t.rerun += o.rerun
-	t.rerunCaught += o.rerunCaught
 }
 
 // score is the share of the mutants that count which the tests caught.
@@ -150,12 +145,6 @@ func classify(pkg string, rep report, eq []*equivalent, src sources, noCompile m
 			if noCompile[fmt.Sprintf("%s:%d:%d", file, m.Line, m.Column)] && (m.Type == "ARITHMETIC_BASE" || m.Type == "INVERT_ASSIGNMENTS") {
 				m.Status = "NOT VIABLE"
 			}
-			if m.rerun {
-				t.rerun++
-				if m.Status == "KILLED" || m.Status == "TIMED OUT" {
-					t.rerunCaught++
-				}
-			}
 			k := fmt.Sprintf("%s %s %d: %s", file, m.Type, m.Column, code)
 			if e := byKey[k]; e != nil {
 				e.used = true
@@ -196,21 +185,11 @@ func classify(pkg string, rep report, eq []*equivalent, src sources, noCompile m
 
 func main() {
 	eqFile := flag.String("equivalent", "", "file of equivalent mutants")
-	rerunDir := flag.String("rerun", "", "a copy of the module in which to test the mutants gremlins left untested")
-	timeout := flag.Duration("timeout", 5*time.Minute, "the longest a rerun test may take")
-	workers := flag.Int("workers", runtime.NumCPU(), "mutants rerun side by side, each in a copy of the -rerun module")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: mutscore [-equivalent FILE] [-rerun DIR] PACKAGE=REPORT.json...")
+		fmt.Fprintln(os.Stderr, "usage: mutscore [-equivalent FILE] PACKAGE=REPORT.json...")
 		flag.PrintDefaults()
 	}
-	apply := flag.String("apply", "", "FILE:LINE:COL:TYPE: print the file with that one mutant applied, as gremlins applies it (to check a mutant by hand)")
 	flag.Parse()
-	if *apply != "" {
-		if err := applyOne(*apply); err != nil {
-			fail(err)
-		}
-		return
-	}
 	if flag.NArg() == 0 {
 		flag.Usage()
 		os.Exit(2)
@@ -247,11 +226,6 @@ func main() {
 		noCompile, err := nonCompiling(".", pkg, rep)
 		if err != nil {
 			fail(err)
-		}
-		if *rerunDir != "" {
-			if _, err := rerun(*rerunDir, pkg, &rep, *timeout, *workers); err != nil {
-				fail(err)
-			}
 		}
 		tallies, surv, warn := classify(pkg, rep, eq, src, noCompile)
 		allSurv = append(allSurv, surv...)
@@ -291,38 +265,9 @@ func printTable(w io.Writer, pkg string, tallies map[string]tally) {
 		fmt.Fprintf(w, "  %-34s %7d %9d %6d %6.1f%%\n", f, t.caught, t.survived, t.equivalent, t.score())
 	}
 	fmt.Fprintf(w, "  %-34s %7d %9d %6d %6.1f%%\n", "total", total.caught, total.survived, total.equivalent, total.score())
-	if total.rerun > 0 {
-		fmt.Fprintf(w, "  (%d mutants gremlins left untested, in case expressions and package-level values, were tested here: %d caught)\n",
-			total.rerun, total.rerunCaught)
-	}
 	if total.timedOut > 0 || total.notViable > 0 {
 		fmt.Fprintf(w, "  (caught includes %d timed out; %d did not compile and are not counted)\n", total.timedOut, total.notViable)
 	}
-}
-
-// applyOne prints a file with one mutant applied.
-func applyOne(spec string) error {
-	parts := strings.Split(spec, ":")
-	if len(parts) != 4 {
-		return fmt.Errorf("-apply %q: want FILE:LINE:COL:TYPE", spec)
-	}
-	var line, col int
-	if _, err := fmt.Sscan(parts[1], &line); err != nil {
-		return fmt.Errorf("-apply %q: line: %w", spec, err)
-	}
-	if _, err := fmt.Sscan(parts[2], &col); err != nil {
-		return fmt.Errorf("-apply %q: column: %w", spec, err)
-	}
-	src, err := os.ReadFile(parts[0])
-	if err != nil {
-		return err
-	}
-	out, err := mutate(src, line, col, parts[3])
-	if err != nil {
-		return err
-	}
-	_, err = os.Stdout.Write(out)
-	return err
 }
 
 func fail(err error) {
