@@ -1,5 +1,6 @@
-// Command mutscore reads the JSON reports of gremlins (scripts/mutation.sh)
-// and prints, per file, the mutants the tests caught and those that
+// Command mutscore reads the JSON reports of a mutation run (gremlins' -o
+// format, as scripts/mutschema writes them; see scripts/mutation.sh) and
+// prints, per file, the mutants the tests caught and those that
 // survived, leaving out the equivalent mutants listed in a file: changes that
 // cannot alter behaviour, so no test can catch them.
 //

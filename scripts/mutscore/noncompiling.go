@@ -14,10 +14,11 @@ import (
 	"strings"
 )
 
-// gremlins v0.6.0 counts a mutant that does not compile as caught (go test
-// exits with status 1 on a build failure as on a failed test). The
-// mutations that cannot compile are + into - on strings (a + b, s += t);
-// nonCompiling finds them by type, whatever status a report gives them.
+// The mutations that cannot compile are + into - on strings (a + b, s += t).
+// mutschema does not run them; nonCompiling finds them by type too, whatever
+// status a report gives them: gremlins v0.6.0 itself counts a mutant that
+// does not compile as caught (go test exits with status 1 on a build failure
+// as on a failed test).
 
 // nonCompiling lists, as "file:line:col" under the module at dir, the +
 // and += on strings in the files the report names: the positions where
