@@ -280,6 +280,10 @@ func TestFormsAndPeriods(t *testing.T) {
 		{"output rose from 168 million bags in 2022 to 178 million bags in 2023", "168 million", "count", "from", "2022"},
 		{"城市人口从1950年的7.51亿增长到2018年的42亿", "42亿", "count", "to", "2018年"},
 		{"prices rose to $5 in 2024 from $4 in 2023", "$4", "money", "from", "2023"},
+		// a time that leads into a change's end is the end's, not the level's before it
+		{"A fleet of 1,200 buses is expected to double by 2030, to about 2,400.", "1,200", "count", "", ""},
+		{"A fleet of 1,200 buses is expected to double by 2030, to about 2,400.", "about 2,400", "count", "to", "2030"},
+		{"The fleet had 1,200 buses in 2024 and is expected to reach 2,400 by 2030.", "1,200", "count", "", "2024"},
 		// the point of an abbreviation ends no sentence: the year is the figure's
 		{"In 2023 U.S. output rose 4%.", "4%", "share", "", "2023"},
 		// a time that opens a window is no figure's period

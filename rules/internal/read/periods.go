@@ -40,6 +40,9 @@ func (sc *scan) assignPeriods() {
 			if baseAfter[k] < p.start && sc.rs.periods.past(p.text) {
 				continue // "3.9 billion, down from 4.2 billion a year ago": the year ago is the base's
 			}
+			if m.Change == "" && p.start >= m.End && sc.endsAt(k, p.periodSpan) {
+				continue // "a population of 1.2 billion is expected to double by 2050, to 2.1 billion": 2050 is the end's
+			}
 			d := 2 * gap(m.Start, m.End, p.start, p.end)
 			if p.start < m.Start {
 				d++ // at equal distance the period after the figure wins: "to 5.5% by July 2023"
@@ -100,6 +103,18 @@ func (sc *scan) opensWindow(p periodSpan) bool {
 
 // startsChange reports whether the text from i to j, between a period and
 // a change's end, makes the period the start's.
+// endsAt reports a change's end after claim k in its sentence that the
+// period p leads into ("by 2050, to about 2.1 billion").
+func (sc *scan) endsAt(k int, p periodSpan) bool {
+	for j := k + 1; j < len(sc.out) && sc.out[j].Sentence == sc.out[k].Sentence; j++ {
+		if e := &sc.out[j]; e.Change == "to" && e.Start >= p.end {
+			m := &sc.out[k] // a level of the end's kind, not a size of the change (fell 10% in 2023 to 237 million)
+			return m.Direction == "" && m.Unit == e.Unit && m.Kind == e.Kind && sc.startsChange(p.end, e.Start)
+		}
+	}
+	return false
+}
+
 func (sc *scan) startsChange(i, j int) bool {
 	re := sc.rs.periods.toEnd
 	return re != nil && re.MatchString(string(sc.t.r[i:j]))
