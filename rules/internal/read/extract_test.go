@@ -280,6 +280,10 @@ func TestFormsAndPeriods(t *testing.T) {
 		{"output rose from 168 million bags in 2022 to 178 million bags in 2023", "168 million", "count", "from", "2022"},
 		{"城市人口从1950年的7.51亿增长到2018年的42亿", "42亿", "count", "to", "2018年"},
 		{"prices rose to $5 in 2024 from $4 in 2023", "$4", "money", "from", "2023"},
+		// a later clause's time dates that clause's figures, not the one before it
+		{"开支为2.44万亿美元，2022年约为2.28万亿美元", "2.44万亿美元", "money", "", ""},
+		{"开支为2.44万亿美元，2022年约为2.28万亿美元", "约为2.28万亿美元", "money", "", "2022年"},
+		{"Capex reached $83 billion, and may top $100 billion in 2025.", "$83 billion", "money", "", ""},
 		// a time that leads into a change's end is the end's, not the level's before it
 		{"A fleet of 1,200 buses is expected to double by 2030, to about 2,400.", "1,200", "count", "", ""},
 		{"A fleet of 1,200 buses is expected to double by 2030, to about 2,400.", "about 2,400", "count", "to", "2030"},

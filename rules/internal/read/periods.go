@@ -54,6 +54,9 @@ func (sc *scan) assignPeriods() {
 			case p.start < m.Start: // then one that opens the sentence: "2020年出口增长3.6%,达到2.6万亿美元"
 				d += 1 << 20
 			default: // a later clause begins another frame: ", 据此倒推2019年出口约2.7万亿美元"
+				if sc.claimInClause(k, p.clause, clause) {
+					continue // whose figures the period dates, not this one: "2.44万亿美元，2022年约为2.28万亿美元"
+				}
 				d += 1 << 21
 			}
 			if dist < 0 || d < dist {
@@ -103,6 +106,16 @@ func (sc *scan) opensWindow(p periodSpan) bool {
 
 // startsChange reports whether the text from i to j, between a period and
 // a change's end, makes the period the start's.
+// claimInClause reports a claim other than k in clause c of k's sentence.
+func (sc *scan) claimInClause(k, c int, clause marks) bool {
+	for j := k + 1; j < len(sc.out) && sc.out[j].Sentence == sc.out[k].Sentence; j++ {
+		if clause.of(sc.out[j].Start) == c {
+			return true
+		}
+	}
+	return false
+}
+
 // endsAt reports a change's end after claim k in its sentence that the
 // period p leads into ("by 2050, to about 2.1 billion").
 func (sc *scan) endsAt(k int, p periodSpan) bool {
