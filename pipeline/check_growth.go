@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -26,6 +27,7 @@ func init() {
 type compound struct{ approx, tol float64 }
 
 func (c compound) Check(r *Result, add func(Finding)) {
+	c.noteRates(r, add)
 	eachSentence(r, func(_ *Source, ks []int) {
 		window := firstOf(r, ks, func(o *Claim) bool { return o.Kind() == "duration" && o.Change() == "" })
 		ps := r.pairsOf(ks)
@@ -48,6 +50,49 @@ func (c compound) Check(r *Result, add func(Finding)) {
 		}
 	})
 }
+
+// noteRates holds a note's one annual rate, where the note states no
+// change of its own, against its quote's one change between dated ends:
+// "grew from $2.1 trillion in 2015 to $3.9 trillion in 2024" and the note
+// "a compound annual growth rate of about 9.5%" (7.1%).
+func (c compound) noteRates(r *Result, add func(Finding)) {
+	idx := r.index()
+	for i := range r.Sources {
+		if r.Sources[i].NoteOf == nil || r.Sources[i].DuplicateOf != nil {
+			continue
+		}
+		ns := idx.of(i)
+		rate := -1
+		for _, k := range ns {
+			if n := &r.Claims[k]; n.Kind() == "growth_rate" {
+				if rate >= 0 {
+					rate = -1
+					break
+				}
+				rate = k
+			} else if n.Change() != "" || isLevel(n) && Family(n) != "%" || spans(n) {
+				rate = -1 // the note's own figures: its own change or span
+				break
+			}
+		}
+		q, ok := idx.quote(i)
+		if rate < 0 || !ok || slices.ContainsFunc(idx.of(q), func(k int) bool { return spans(&r.Claims[k]) }) {
+			continue // "doubled in three years, from 2021 to 2023": which span is the rate's?
+		}
+		var one []pair
+		for _, p := range scopePairs(r, idx.of(q)) {
+			if _, ok := c.years(r, p, -1); ok && Family(&r.Claims[p.from]) == Family(&r.Claims[p.to]) && Family(&r.Claims[p.from]) != "%" {
+				one = append(one, p)
+			}
+		}
+		if len(one) == 1 {
+			add(c.finding(r, one[0], -1, rate))
+		}
+	}
+}
+
+// spans reports a figure that is a span of time: a window or a doubling time.
+func spans(c *Claim) bool { return c.Kind() == "duration" || c.Kind() == "doubling_time" }
 
 // years is the span of a change: the sentence's stated window (29年間,
 // over 15 years), else the years between its ends' periods.
