@@ -375,8 +375,8 @@ func (sc *scan) quantity(a atom) int {
 	}
 	if perStart < m.Start { // after the forms, which read the words before the figure (每天减产20万桶)
 		sc.absorb(perStart) // 1ガロン3.49ドル is one claim
-		if !sc.digitIn(perStart, m.Start) {
-			m.Start = perStart // its text starts at 每, but not at the 1 of 1ガロン: checks read the digits of a figure's text
+		if !sc.digitIn(perStart, m.Start) && perStart >= sc.lastEnd() {
+			m.Start = perStart // its text starts at 每, but not at the 1 of 1ガロン, nor inside the claim before (00Wh当たり)
 		}
 	}
 	if m.Kind == "" {
