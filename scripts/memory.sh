@@ -29,8 +29,15 @@ awk -v n="$n" 'BEGIN { for (r = 0; r < n; r++) printf "%d%% %c%c%c%c\n", r % 97,
 for input in corpus.txt one-line.txt; do
   echo "== $input: $(wc -c <"$work/$input") bytes, $(wc -l <"$work/$input") lines"
   # The true peak first: --memstats collects after each part, which lowers it.
-  /usr/bin/time -f "peak RSS %M KiB, %e s wall, %U s user" \
-    "$work/factsheet" run --log-level warn --format json --out "$work/out" "$work/$input" 2>&1 | tail -n 1 |
-    awk -v b="$(wc -c <"$work/$input")" '{ printf "without --memstats: %s (%.1f MB per input MB)\n", $0, $3 / 1024 / (b / 1e6) }'
+  # The collector's trace gives the heap's own peak (the largest heap a
+  # collection started at or reached), how often it collected and its CPU
+  # time (assists, background and pauses; not the idle workers'): the peak
+  # RSS is that heap, plus the runtime and the program.
+  GODEBUG=gctrace=1 /usr/bin/time -f "TIME %M %e %U %S" \
+    "$work/factsheet" run --log-level warn --format json --out "$work/out" "$work/$input" 2>&1 |
+    awk -v b="$(wc -c <"$work/$input")" '
+      /^gc / { n++; split($11, h, "->"); for (i in h) if (h[i] + 0 > peak) peak = h[i] + 0
+               for (i = 1; i <= NF; i++) if ($(i + 1) == "ms" && $(i + 2) == "cpu,") { split($i, a, "+"); split(a[2], m, "/"); gc += a[1] + m[1] + m[2] + a[3] } }
+      /^TIME / { printf "without --memstats: peak RSS %d KiB (%.1f MB per input MB), %s s wall, %.2f s CPU; heap peak %d MiB; %d collections, %.2f s CPU\n", $2, $2 / 1024 / (b / 1e6), $3, $4 + $5, peak, n, gc / 1000 }'
   "$work/factsheet" run --log-level warn --format json --memstats --out "$work/out" "$work/$input" 2>&1 | grep memstats
 done

@@ -39,12 +39,12 @@ func (m *memStats) where(res *pipeline.Result) {
 	src = int64(len(res.Sources)) * int64(unsafe.Sizeof(pipeline.Source{}))
 	for i := range res.Sources {
 		s := &res.Sources[i]
-		srcOwn += int64(len(s.ID())) + int64(s.OutOfLine())
+		srcOwn += int64(len(s.ID())+1) + int64(s.OutOfLine()) // the id and its length, in IDs' slab
 	}
 	cl = int64(len(res.Claims)) * int64(unsafe.Sizeof(pipeline.Claim{}))
 	for i := range res.Claims {
 		c := &res.Claims[i]
-		clOwn += int64(len(c.ID()) + len(c.PeriodKey())) // the text is a slice of the source's
+		clOwn += int64(len(c.ID()) + 1 + len(c.PeriodKey())) // the id and its length; the text is a slice of the source's
 		if c.Min != nil {
 			clOwn += 8
 		}
