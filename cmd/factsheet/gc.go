@@ -17,6 +17,8 @@ func watchGC() (stop func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
+	heapCeiling.Store(0)
+	heapGoalMax.Store(0)
 	tuneGC()
 	done := make(chan struct{})
 	go func() {
@@ -31,7 +33,7 @@ func watchGC() (stop func()) {
 			}
 		}
 	}()
-	return func() { close(done) }
+	return func() { close(done); heapCeiling.Store(0) }
 }
 
 // tuneGC sets how much garbage a run lets pile up by how much it holds:
@@ -49,14 +51,44 @@ func tuneGC() {
 	if os.Getenv("GOGC") != "" {
 		return
 	}
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}}
 	metrics.Read(sample)
 	if sample[0].Value.Kind() != metrics.KindUint64 {
 		return
 	}
-	if p := gcPercent(sample[0].Value.Uint64()); int32(p) != lastGCPercent.Swap(int32(p)) {
+	if sample[1].Value.Kind() == metrics.KindUint64 {
+		for goal := sample[1].Value.Uint64(); ; {
+			if old := heapGoalMax.Load(); goal <= old || heapGoalMax.CompareAndSwap(old, goal) {
+				break
+			}
+		}
+	}
+	if p := gcPercent(sample[0].Value.Uint64(), heapCeiling.Load()); int32(p) != lastGCPercent.Swap(int32(p)) {
 		debug.SetGCPercent(p)
 	}
+}
+
+// heapGoalMax is the largest heap the collector let the run grow to before
+// it collected, as tuneGC saw it; heapCeiling, once holdHeap set it, the
+// heap the rest of the run stays within (0: none).
+var heapGoalMax, heapCeiling atomic.Uint64
+
+// holdHeap, after extraction, keeps the rest of the run within the heap
+// extraction was let grow to. Extraction is most of a run's time and of
+// its garbage, and its heap at the end (all the claims, and the collector's
+// headroom over them) was a large run's peak but for the stages after it,
+// which hold more (the checks' index, scopes and findings) and so were let
+// grow past it by as much headroom again, though they allocate a fraction
+// of what extraction does: a few more collections in short stages, where
+// the 100 MB corpus's peak was theirs. A small run is not affected: its
+// later stages hold less than extraction's headroom.
+func holdHeap() {
+	if os.Getenv("GOGC") != "" {
+		return
+	}
+	tuneGC()
+	heapCeiling.Store(heapGoalMax.Load())
+	tuneGC()
 }
 
 // lastGCPercent is the setting tuneGC made last (0: none yet).
@@ -64,14 +96,18 @@ var lastGCPercent atomic.Int32
 
 // gcPercent is the collector's setting for a run that holds live bytes
 // (0: none collected yet): the headroom of tuneGC, in steps of 5%, within
-// 10% and 2400%.
-func gcPercent(live uint64) int {
+// 10% and 2400%; with a ceiling (see holdHeap), no more than it takes to
+// stay within it, but 32 MB at least.
+func gcPercent(live, ceiling uint64) int {
 	if live == 0 {
 		return 2400 // the runtime's first collection at 4 MB times 24
 	}
 	headroom := uint64(96 << 20)
 	if live > 256<<20 {
 		headroom -= min((live-256<<20)/4, 32<<20)
+	}
+	if ceiling > 0 && live+headroom > ceiling {
+		headroom = max(32<<20, ceiling-min(ceiling, live))
 	}
 	p := min(headroom*100/live, 2400) / 5 * 5
 	return int(max(p, 10))

@@ -10,7 +10,7 @@ func TestGCPercent(t *testing.T) {
 		{0, 2400}, {1 << 20, 2400}, {10 << 20, 960}, {48 << 20, 200}, {64 << 20, 150}, {128 << 20, 75},
 		{200 << 20, 45}, {256 << 20, 35}, {320 << 20, 25}, {384 << 20, 15}, {4 << 30, 10},
 	} {
-		if got := gcPercent(c.live); got != c.want {
+		if got := gcPercent(c.live, 0); got != c.want {
 			t.Errorf("%d MB live: %d%%, want %d%%", c.live>>20, got, c.want)
 		}
 	}
@@ -31,6 +31,29 @@ func TestCollectNow(t *testing.T) {
 	} {
 		if got := collectNow(c.live, c.held); got != c.want {
 			t.Errorf("%d MB live, %d MB held: %v, want %v", c.live>>20, c.held>>20, got, c.want)
+		}
+	}
+}
+
+// Held under a ceiling (the heap extraction grew to), a stage collects
+// when it would pass it, with 32 MB of headroom at least; under the
+// ceiling, or with none, the headroom is tuneGC's.
+func TestGCPercentUnderCeiling(t *testing.T) {
+	for _, c := range []struct {
+		name          string
+		live, ceiling uint64
+		want          int
+	}{
+		{"no ceiling", 200 << 20, 0, 45},
+		{"far under it", 100 << 20, 400 << 20, 95},                    // 96 MB of headroom, as without
+		{"the checks of the 100 MB corpus", 253 << 20, 331 << 20, 30}, // 78 MB left, not 95
+		{"the reports of the 100 MB corpus", 273 << 20, 331 << 20, 20},
+		{"at the ceiling", 320 << 20, 331 << 20, 10}, // 32 MB at least
+		{"past it", 400 << 20, 331 << 20, 10},        // 32 MB at least: 8%, and 10% is the floor
+		{"a small run", 30 << 20, 126 << 20, 320},    // its later stages hold less than extraction's headroom
+	} {
+		if got := gcPercent(c.live, c.ceiling); got != c.want {
+			t.Errorf("%s: %d MB live under %d MB: %d%%, want %d%%", c.name, c.live>>20, c.ceiling>>20, got, c.want)
 		}
 	}
 }

@@ -297,6 +297,9 @@ func (a *app) pipeline(cmd *cobra.Command, job *runJob) error {
 			return codeError{exitError, err}
 		}
 		t0.log("stage " + st.Name())
+		if st.Name() == "extract" {
+			holdHeap()
+		}
 	}
 	lap.log("pipeline")
 	if prev := a.v.GetString("merge_verdicts"); prev != "" {
