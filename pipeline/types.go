@@ -15,8 +15,9 @@ import (
 // line breaks inside the text) is held out of line, so that a million
 // one-line highlights do not pay for it a million times over. Those, and the
 // few strings every source repeats (role, language, format), are read and
-// set by methods of the same name; SourceRecord is how a source is written
-// to factsheet.json.
+// set by methods of the same name, and so is its id, held as a reference
+// to the bytes IDs wrote (see idRef); SourceRecord is how a source is
+// written to factsheet.json.
 type Source struct {
 	id   idRef // see ID
 	Text string
@@ -39,7 +40,7 @@ type Source struct {
 // ID is the source's id (see IDs).
 func (s *Source) ID() string { return s.id.String() }
 
-// SetID sets ID.
+// SetID sets ID to a copy of v (IDs.NameSource names a source without one).
 func (s *Source) SetID(v string) { s.id = refOf(v) }
 
 // File is the input file the source was read from.
@@ -278,7 +279,9 @@ func (s *Source) Position(offset int) (line, col int) {
 // canonical unit. Min and Max are the interval the wording allows; nil is
 // open. The strings a claim shares with many others (unit, kind, rule,
 // subject, metric, period and the like) are held once for the whole run and
-// read and set by methods of their names; ClaimRecord is how a claim is
+// read and set by methods of their names, and so are its id and its
+// source's id, held as references to the bytes IDs wrote (see idRef: a
+// claim's source shares its source's id); ClaimRecord is how a claim is
 // written to factsheet.json.
 type Claim struct {
 	id, source idRef // see ID and Source
@@ -309,13 +312,13 @@ type Claim struct {
 // ID is the claim's id (see IDs).
 func (c *Claim) ID() string { return c.id.String() }
 
-// SetID sets ID.
+// SetID sets ID to a copy of v.
 func (c *Claim) SetID(v string) { c.id = refOf(v) }
 
 // Source is the id of the claim's source.
 func (c *Claim) Source() string { return c.source.String() }
 
-// SetSource sets Source.
+// SetSource sets Source to a copy of v.
 func (c *Claim) SetSource(v string) { c.source = refOf(v) }
 
 // File is the input file of the claim's source.
