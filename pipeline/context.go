@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -69,6 +70,9 @@ func (c *Context) source(r *Result, idx *sourceIndex, i int) {
 	if len(claims) == 0 {
 		return
 	}
+	if q, ok := idx.quote(i); ok && src.NoteOf != nil {
+		yenOfQuote(r, claims, idx.of(q))
+	}
 	precision(r, src, claims)
 	c.own(r, i, claims)
 	if src.NoteOf != nil {
@@ -76,6 +80,37 @@ func (c *Context) source(r *Result, idx *sourceIndex, i int) {
 	}
 	c.fallback(r, src, claims)
 	pairChanges(r, claims)
+}
+
+// yenOfQuote reads a note's ¥ as the currency its quote's figures are in,
+// where they are in one of the two the sign stands for: an English note
+// beside "営業利益は5兆3529億円" that writes "¥5.35 trillion" means yen,
+// though its own words name no Japan.
+func yenOfQuote(r *Result, note, quote []int) {
+	var in string
+	for _, k := range quote {
+		switch cur, _, _ := strings.Cut(r.Claims[k].Unit(), "/"); cur {
+		case "JPY", "CNY":
+			if in != "" && in != cur {
+				return
+			}
+			in = cur
+		}
+	}
+	if in == "" {
+		return
+	}
+	for _, k := range note {
+		c := &r.Claims[k]
+		cur, rest, per := strings.Cut(c.Unit(), "/")
+		if (cur == "JPY" || cur == "CNY") && cur != in && strings.ContainsAny(c.Text, "¥￥") {
+			if per {
+				in += "/" + rest
+			}
+			c.SetUnit(in)
+			in, _, _ = strings.Cut(in, "/")
+		}
+	}
 }
 
 // own takes the nearest subject and metric named in the claim's sentence.
