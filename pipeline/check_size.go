@@ -267,12 +267,13 @@ func (c changeSize) finding(r *Result, p pair, k int) Finding {
 	from, to, size := &r.Claims[p.from], &r.Claims[p.to], &r.Claims[k]
 	got := c.measure.compute(Interval(from, c.approx), Interval(to, c.approx))
 	stated, withSign := c.measure.signed(size, c.approx)
-	if c.addedBefore != nil && c.addedBefore.MatchString(before(r, k, 8)) {
-		stated.Hi++ // 增长近三倍: "by nearly three times" is read as up to four times as much too
-	}
 	if !withSign {
 		got = got.abs()
 		stated = stated.abs()
+	}
+	if c.addedBefore != nil && !Overlap(got.widen(c.tol), stated) && strings.Contains(size.Text, "倍") &&
+		c.addedBefore.MatchString(before(r, k, 8)) {
+		stated.Hi++ // 增长近三倍: "by nearly three times" is read as up to four times as much too
 	}
 	unit := c.measure.unit
 	if unit == "" {
