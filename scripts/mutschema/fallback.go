@@ -80,13 +80,17 @@ func (r *run) compileOne(dir string, m *mutant) error {
 		return err
 	}
 	defer os.WriteFile(path, orig, 0o644)
-	// A test run takes under a second; the build a few, more on a busy
+	// The tests take a few seconds (reports' the most); the build a few, more on a busy
 	// machine. The test binary gets the timeout too: killing go at the
 	// deadline would leave a looping test running on.
 	timeout := 60 * time.Second
 	ctx, cancel := context.WithTimeout(context.Background(), timeout+15*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", "test", "-short", "-failfast", "-vet=off", "-count=1", "-timeout", timeout.String(), "./"+m.dir)
+	args := []string{"test", "-short", "-failfast", "-vet=off", "-count=1", "-timeout", timeout.String()}
+	for _, d := range r.testers.of[m.dir] {
+		args = append(args, "./"+d)
+	}
+	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = dir
 	cmd.WaitDelay = 5 * time.Second
 	out, err := cmd.CombinedOutput()
@@ -96,7 +100,7 @@ func (r *run) compileOne(dir string, m *mutant) error {
 	default:
 		m.Status = verdict(ctx, out, err)
 	}
-	m.ran = "all (go test " + m.dir + ")"
+	m.ran = "all (go test " + strings.Join(args[7:], " ") + ")"
 	if m.how == "" || m.how == "fallback" {
 		r.log(m, out)
 	}

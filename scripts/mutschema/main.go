@@ -76,6 +76,7 @@ func main() {
 	validate := flag.Int("validate", 0, "then test this many mutants picked at random again by a compile of their own, and compare")
 	seed := flag.Int64("seed", 1, "the seed of -validate's pick")
 	only := flag.String("only", "", "test only these mutant ids (comma-separated; for checking by hand)")
+	skip := flag.String("skip", "", "packages (directories, comma-separated) whose tests are not run on the mutants of the packages they import")
 	flag.Parse()
 	if *module == "" || *outDir == "" || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: mutschema -module COPY -out DIR PACKAGE=DRYRUN.json...")
@@ -84,6 +85,9 @@ func main() {
 	}
 	start := time.Now()
 	r := &run{module: *module, out: *outDir, workers: max(1, *workers), timeout: *timeout, reports: map[string]*report{}}
+	if *skip != "" {
+		r.skip = strings.Split(*skip, ",")
+	}
 	if err := r.main(flag.Args(), *validate, *seed, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "mutschema:", err)
 		os.Exit(2)
@@ -98,11 +102,15 @@ type run struct {
 	pkgs               []string
 	reports            map[string]*report
 	muts               []*mutant
-	dirs               []string // Go package directories, in order
-	bins               map[string]*binary
+	dirs               []string           // the mutated Go package directories, in order
+	skip               []string           // directories whose tests are not run (-skip)
+	testers            testers            // whose tests run on each mutated package's mutants
+	names              map[string]string  // Go package directory → package name
+	bins               map[string]*binary // by the directory of the tests
 }
 
-// binary is a package's instrumented test binary and what its tests reach.
+// binary is a package's test binary, built in the instrumented copy, and
+// what its tests reach.
 type binary struct {
 	dir, path string
 	tests     []string
@@ -140,6 +148,21 @@ func (r *run) main(args []string, validate int, seed int64, only string) error {
 				}
 			}
 		}
+	}
+	modPath, pkgs, err := listModule(r.module)
+	if err != nil {
+		return err
+	}
+	r.testers = findTesters(modPath, pkgs, r.dirs, r.skip)
+	r.names = map[string]string{}
+	for _, p := range pkgs {
+		r.names[strings.TrimPrefix(p.ImportPath, modPath+"/")] = p.Name
+	}
+	for _, dir := range r.dirs {
+		fmt.Printf("the mutants of %s run the tests of %s\n", dir, strings.Join(r.testers.of[dir], ", "))
+	}
+	for _, s := range r.testers.skipped {
+		fmt.Printf("  not run: %s\n", s)
 	}
 	if err := r.instrument(); err != nil {
 		return err
@@ -274,6 +297,13 @@ func (r *run) instrument() error {
 			return err
 		}
 	}
+	// The importers' tests are not rewritten: they only get the TestMain
+	// that writes what they reach.
+	for _, dir := range r.testers.all(r.dirs)[len(r.dirs):] {
+		if err := writeFile(filepath.Join(r.instr, dir, "zz_mutant_main_test.go"), testMainSource(r.names[dir], rtPath)); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -324,12 +354,12 @@ func parsePackage(fset *token.FileSet, dir string) ([]*ast.File, [][]byte, error
 	return files, srcs, nil
 }
 
-// build compiles each instrumented package's test binary once, runs it
-// whole (it must pass), then each of its tests alone to see which mutants
-// each reaches.
+// build compiles the test binary of each instrumented package and of each
+// package whose tests run on its mutants once, runs it whole (it must
+// pass), then each of its tests alone to see which mutants each reaches.
 func (r *run) build() error {
 	r.bins = map[string]*binary{}
-	for _, dir := range r.dirs {
+	for _, dir := range r.testers.all(r.dirs) {
 		b := &binary{dir: dir, path: filepath.Join(r.out, strings.ReplaceAll(dir, "/", "_")+".test"),
 			reachedBy: map[int][]string{}, atInit: map[int]bool{}}
 		abs, _ := filepath.Abs(b.path)
@@ -341,7 +371,11 @@ func (r *run) build() error {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("the instrumented %s does not build (a bug of the rewriter): %v\n%s", dir, err, out)
 		}
-		fmt.Printf("built %s with its %d switches in %s\n", dir, r.count(dir), time.Since(t0).Round(100*time.Millisecond))
+		if contains(r.dirs, dir) {
+			fmt.Printf("built %s with its %d switches in %s\n", dir, r.count(dir), time.Since(t0).Round(100*time.Millisecond))
+		} else {
+			fmt.Printf("built the tests of %s in %s\n", dir, time.Since(t0).Round(100*time.Millisecond))
+		}
 		out, err := r.exec(b, -1, "", "-test.list", ".*")
 		if err != nil {
 			return fmt.Errorf("listing the tests of %s: %v\n%s", dir, err, out)
@@ -380,8 +414,14 @@ func (r *run) build() error {
 		if firstErr != nil {
 			return firstErr
 		}
-		fmt.Printf("  %d tests (all of them %s), each run alone to see what it reaches: %s\n",
-			len(b.tests), b.whole.Round(10*time.Millisecond), time.Since(t0).Round(100*time.Millisecond))
+		fmt.Printf("  %d tests (all of them %s), each run alone to see what it reaches: %s; they reach %d mutants\n",
+			len(b.tests), b.whole.Round(10*time.Millisecond), time.Since(t0).Round(100*time.Millisecond), b.reached())
+	}
+	// A mutant's own package's tests run first, then the others' from the
+	// quickest: the first that fails settles it.
+	for _, dir := range r.dirs {
+		others := r.testers.of[dir][1:]
+		sort.SliceStable(others, func(i, j int) bool { return r.bins[others[i]].whole < r.bins[others[j]].whole })
 	}
 	return nil
 }
@@ -390,6 +430,17 @@ func (r *run) count(dir string) int {
 	n := 0
 	for _, m := range r.muts {
 		if m.dir == dir && m.fallback == "" && m.how == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// reached counts the mutants some test of b reaches, or its init.
+func (b *binary) reached() int {
+	n := len(b.atInit)
+	for k := range b.reachedBy {
+		if !b.atInit[k] {
 			n++
 		}
 	}
@@ -489,33 +540,52 @@ func (r *run) testAll(todo []*mutant) {
 	}
 }
 
-// testSwitched runs the tests that reach m with m active: caught if one
-// fails or they time out (a loop), survived if they pass, not covered if
-// no test reaches it.
+// testSwitched runs the tests that reach m with m active, in each test
+// binary of its testers in turn: caught if one fails or they time out (a
+// loop), survived if they all pass, not covered if no test reaches it.
 func (r *run) testSwitched(m *mutant) {
-	b := r.bins[m.dir]
 	m.how = "schemata"
-	var args []string
-	switch {
-	case b.atInit[m.id]:
-		m.ran = "all (reached at init)"
-	case len(b.reachedBy[m.id]) > 0:
-		tests := b.reachedBy[m.id]
-		args = append(args, "-test.run", "^("+strings.Join(tests, "|")+")$")
-		m.ran = strings.Join(tests, " ")
-	default:
+	var ran []string
+	var logs []byte
+	for _, dir := range r.testers.of[m.dir] {
+		b := r.bins[dir]
+		args, tests := b.runArgs(m.id)
+		if args == nil {
+			continue
+		}
+		ran = append(ran, dir+": "+tests)
+		args = append(args, "-test.failfast", "-test.timeout", b.timeout.String())
+		ctx, cancel := context.WithTimeout(context.Background(), b.timeout+10*time.Second)
+		out, err := r.execCtx(ctx, b, m.id, "", args...)
+		m.Status = verdict(ctx, out, err)
+		cancel()
+		if strings.Contains(string(out), "no tests to run") {
+			m.Status = "HARNESS ERROR"
+		}
+		logs = append(append(logs, "== "+dir+"\n"...), out...)
+		if m.Status != "LIVED" {
+			break
+		}
+	}
+	if len(ran) == 0 {
 		m.Status, m.how = "NOT COVERED", "not covered"
 		return
 	}
-	args = append(args, "-test.failfast", "-test.timeout", b.timeout.String())
-	ctx, cancel := context.WithTimeout(context.Background(), b.timeout+10*time.Second)
-	defer cancel()
-	out, err := r.execCtx(ctx, b, m.id, "", args...)
-	m.Status = verdict(ctx, out, err)
-	if strings.Contains(string(out), "no tests to run") {
-		m.Status = "HARNESS ERROR"
+	m.ran = strings.Join(ran, "; ")
+	r.log(m, logs)
+}
+
+// runArgs are the arguments that run the tests of b that reach mutant k
+// (nil: none does), and those tests, for the log.
+func (b *binary) runArgs(k int) ([]string, string) {
+	switch {
+	case b.atInit[k]:
+		return []string{}, "all (reached at init)"
+	case len(b.reachedBy[k]) > 0:
+		tests := b.reachedBy[k]
+		return []string{"-test.run", "^(" + strings.Join(tests, "|") + ")$"}, strings.Join(tests, " ")
 	}
-	r.log(m, out)
+	return nil, ""
 }
 
 func verdict(ctx context.Context, out []byte, err error) string {
