@@ -80,16 +80,17 @@ func (r *run) compileOne(dir string, m *mutant) error {
 		return err
 	}
 	defer os.WriteFile(path, orig, 0o644)
-	// The tests take a few seconds (reports' the most); the build a few, more on a busy
-	// machine. The test binary gets the timeout too: killing go at the
-	// deadline would leave a looping test running on.
+	// The tests take a few seconds (reports' the most), the build a few
+	// more on a busy machine. The test binaries get the timeout too:
+	// killing go at the deadline would leave a looping test running on.
 	timeout := 60 * time.Second
 	ctx, cancel := context.WithTimeout(context.Background(), timeout+15*time.Second)
 	defer cancel()
-	args := []string{"test", "-short", "-failfast", "-vet=off", "-count=1", "-timeout", timeout.String()}
+	var pkgs []string
 	for _, d := range r.testers.of[m.dir] {
-		args = append(args, "./"+d)
+		pkgs = append(pkgs, "./"+d)
 	}
+	args := append([]string{"test", "-short", "-failfast", "-vet=off", "-count=1", "-timeout", timeout.String()}, pkgs...)
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = dir
 	cmd.WaitDelay = 5 * time.Second
@@ -100,7 +101,7 @@ func (r *run) compileOne(dir string, m *mutant) error {
 	default:
 		m.Status = verdict(ctx, out, err)
 	}
-	m.ran = "all (go test " + strings.Join(args[7:], " ") + ")"
+	m.ran = "all (go test " + strings.Join(pkgs, " ") + ")"
 	if m.how == "" || m.how == "fallback" {
 		r.log(m, out)
 	}
