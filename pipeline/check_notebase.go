@@ -19,16 +19,10 @@ func (c changeSize) noteBase(r *Result, src *Source, ks []int, add func(Finding)
 		!slices.ContainsFunc(ks, func(k int) bool { c := &r.Claims[k]; return isLevel(c) && isDated(c.PeriodKey()) }) {
 		return // most notes: no dated figure to be a start
 	}
-	idx := r.index()
-	i, ok := idx.sourceOf(ks[0])
+	q, qs, ok := quoteOfSentence(r, ks)
 	if !ok {
 		return
 	}
-	q, ok := idx.quote(i)
-	if !ok {
-		return
-	}
-	qs := idx.of(q)
 	size, end := c.quoteChange(r, &r.Sources[q], qs)
 	if size < 0 {
 		return
@@ -53,16 +47,10 @@ func (c changeSize) noteBase(r *Result, src *Source, ks []int, add func(Finding)
 // note's end must restate the quote's, and its start none of the quote's
 // figures (else the quote's own sentence is checked).
 func (c changeSize) noteEnds(r *Result, ks []int, ps []pair, add func(Finding)) {
-	idx := r.index()
-	i, ok := idx.sourceOf(ks[0])
+	q, qs, ok := quoteOfSentence(r, ks)
 	if !ok {
 		return
 	}
-	q, ok := idx.quote(i)
-	if !ok {
-		return
-	}
-	qs := idx.of(q)
 	size := c.quoteSize(r, &r.Sources[q], qs)
 	if size < 0 || slices.ContainsFunc(qs, func(k int) bool { return k != size && isSize(&r.Claims[k]) }) {
 		return // "53% higher than last year and $0.81 higher than in December": which change is the note's?
@@ -76,6 +64,21 @@ func (c changeSize) noteEnds(r *Result, ks []int, ps []pair, add func(Finding)) 
 		}
 		add(c.finding(r, p, size))
 	}
+}
+
+// quoteOfSentence is the quote of the note whose sentence holds claims ks,
+// and the quote's claims.
+func quoteOfSentence(r *Result, ks []int) (int, []int, bool) {
+	idx := r.index()
+	i, ok := idx.sourceOf(ks[0])
+	if !ok {
+		return 0, nil, false
+	}
+	q, ok := idx.quote(i)
+	if !ok {
+		return 0, nil, false
+	}
+	return q, idx.of(q), true
 }
 
 // quoteSize is the one size of this measure in a quote (-1 unless there
