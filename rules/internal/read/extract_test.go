@@ -280,6 +280,10 @@ func TestFormsAndPeriods(t *testing.T) {
 		{"output rose from 168 million bags in 2022 to 178 million bags in 2023", "168 million", "count", "from", "2022"},
 		{"城市人口从1950年的7.51亿增长到2018年的42亿", "42亿", "count", "to", "2018年"},
 		{"prices rose to $5 in 2024 from $4 in 2023", "$4", "money", "from", "2023"},
+		// two times that open a change are its span: the first is the start's
+		{"Between 2000 and 2022, the share rose from 23.4% to 31.3%.", "23.4%", "share", "from", "2000"},
+		{"Between 2000 and 2022, the share rose from 23.4% to 31.3%.", "31.3%", "share", "to", "2022"},
+		{"In 2023 output rose from 5 to 9 tonnes.", "5", "mass", "from", "2023"},
 		// a later clause's time dates that clause's figures, not the one before it
 		{"开支为2.44万亿美元，2022年约为2.28万亿美元", "2.44万亿美元", "money", "", ""},
 		{"开支为2.44万亿美元，2022年约为2.28万亿美元", "约为2.28万亿美元", "money", "", "2022年"},

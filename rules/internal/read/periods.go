@@ -17,10 +17,6 @@ func (sc *scan) assignPeriods() {
 	// The periods in sentence order, so that a claim weighs only those of
 	// its own sentence and a long text costs in proportion to its length;
 	// the sort is stable, since the order they were found in breaks ties.
-	type placed struct {
-		periodSpan
-		sent, clause int
-	}
 	ps := make([]placed, len(sc.periods))
 	for k, p := range sc.periods {
 		ps[k] = placed{p, sent.of(p.start), clause.of(p.start)}
@@ -65,6 +61,37 @@ func (sc *scan) assignPeriods() {
 		}
 		m.Period = best
 	}
+	for k := 0; k+1 < len(sc.out); k++ {
+		from, to := &sc.out[k], &sc.out[k+1]
+		if from.Change != "from" || to.Change != "to" || from.Sentence != to.Sentence || from.Period != to.Period {
+			continue
+		}
+		if first, ok := sc.openingSpan(ps, from, to); ok {
+			from.Period = first // "Between 2000 and 2022, the share rose from 23.4% to 31.3%": 2000 is the start's
+		}
+	}
+}
+
+// openingSpan is the first of the two periods that stand before a change
+// in its sentence, where the sentence has no other: the span the change
+// runs over, "between 2000 and 2022", 2010年から2020年にかけて.
+func (sc *scan) openingSpan(ps []placed, from, to *Match) (string, bool) {
+	var in []placed
+	for _, p := range ps {
+		if p.sent == from.Sentence {
+			in = append(in, p)
+		}
+	}
+	if len(in) != 2 || in[1].end > from.Start || in[1].text != to.Period || in[0].text == in[1].text {
+		return "", false
+	}
+	return in[0].text, true
+}
+
+// placed is a period with the sentence and clause it stands in.
+type placed struct {
+	periodSpan
+	sent, clause int
 }
 
 // basesAfter gives, for each claim, where the next start of a change or
