@@ -80,6 +80,10 @@ func (sc *scan) carryUnits() {
 			sc.carryUnit(k) // from 17 million tonnes in 1990 to 94 million in 2022
 			continue
 		}
+		if sc.items[k].unitless && m.Unit == "" && m.Change == "" && m.Role == "" && m.Value > 0 && sc.namedItem(k) {
+			sc.carryUnit(k) // France produced 48.0 million hectolitres and Italy 38.3 million
+			continue
+		}
 		if m.Change == "to" && m.Unit != "" && k > 0 && sc.out[k-1].Change == "from" &&
 			perTime(sc.out[k-1].Unit, m.Unit) && !sc.sentenceEndIn(sc.out[k-1].End, m.Start) {
 			// from 1.2 billion litres a day to 500 million litres: the end is a flow too
@@ -198,4 +202,28 @@ func perTime(rate, unit string) bool {
 		return unit != "" && !strings.Contains(unit, "/")
 	}
 	return false
+}
+
+// namedItem reports a number with no unit that a name puts in a list
+// after a figure with one, and that nothing names a noun of after it:
+// "and Italy 38.3 million." (not "and users 38 million", not "Italy 38
+// million people").
+func (sc *scan) namedItem(k int) bool {
+	d := sc.rs.ranges
+	if d == nil || d.namedItem == nil || k == 0 {
+		return false
+	}
+	p, m := &sc.out[k-1], &sc.out[k]
+	if p.Unit == "" || p.Unit == "%" || p.Unit == "pp" || p.Unit == "x" || p.Direction != "" || p.Sentence != m.Sentence {
+		return false
+	}
+	t := sc.t
+	j := t.skipSpaces(m.End, 1)
+	switch c := t.at(j); {
+	case j >= len(t.f), c == '.' || c == ',' || c == ';' || c == ')' || c == '，' || c == '。':
+	case hasFold(t, j, "and ") || hasFold(t, j, "respectively"):
+	default:
+		return false
+	}
+	return sc.backMatched(d.namedItem, m.Start)
 }

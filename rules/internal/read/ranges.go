@@ -11,6 +11,7 @@ type rangeTable struct {
 	changeBefore *backward
 	between      *backward
 	estimate     *backward // words before the bounds of an interval around an estimate (95% CI 78-91)
+	namedItem    *backward // a name before the next item of a parallel list (and Italy 38.3 million)
 	joiners      trie
 	// list separators: before the last item, before the others, and the
 	// connectors after a change's start
@@ -31,8 +32,12 @@ type RangeDef struct {
 	Between      string `yaml:"between"`
 	// Estimate is the words before the bounds of a confidence interval:
 	// bounds written without a unit take the estimate's (86% (95% CI 78-91)).
-	Estimate string   `yaml:"estimate"`
-	Joiners  []string `yaml:"joiners"`
+	Estimate string `yaml:"estimate"`
+	// NamedItem is the words before a number with no unit that make it the
+	// next item of a list after a figure with one: "France produced 48.0
+	// million hectolitres and Italy 38.3 million".
+	NamedItem string   `yaml:"named_item"`
+	Joiners   []string `yaml:"joiners"`
 	// List holds the conjunctions before the last item of a list whose
 	// scale and unit stand for all (746.7, 568.1 and 556.6 million
 	// tonnes), ListMore the separators between the items before it (a
@@ -68,6 +73,9 @@ func (b *Builder) Range(id string, raw RangeDef) error {
 		return err
 	}
 	if d.estimate, err = compileBackward("estimate", raw.Estimate); err != nil {
+		return err
+	}
+	if d.namedItem, err = compileBackward("named_item", raw.NamedItem); err != nil {
 		return err
 	}
 	b.rs.ranges = d
