@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/factsheet-dev/factsheet/rules"
@@ -14,10 +15,15 @@ import (
 // just before the share, the whole just after its "of", with no comma
 // between: "$5bn, 20% of which came from ads, beat the $4bn forecast" names
 // no whole.
-type shareOf struct{ approx, tol float64 }
+type shareOf struct {
+	approx, tol float64
+	// total, just before a later figure of the part's family in the
+	// sentence, names it the whole: "约占全球电力的9%，全球发电总量约2.9万亿千瓦时"
+	total *regexp.Regexp
+}
 
 func init() {
-	registerCheck("share-of", func(d rules.CheckDef) Checker { return shareOf{d.Approx, d.Tolerance} })
+	registerCheck("share-of", func(d rules.CheckDef) Checker { return shareOf{d.Approx, d.Tolerance, d.Patterns["total"]} })
 }
 
 // Gaps, in characters, between a share and its part and whole.
@@ -41,6 +47,9 @@ func (s shareOf) Check(r *Result, add func(Finding)) {
 			}
 			if after := between(src, share.End, whole.Start); !strings.HasPrefix(strings.ToLower(strings.TrimSpace(after)), "of ") ||
 				strings.ContainsAny(after, ",;:，；") {
+				if s.namedTotal(src, ks, i, part, whole) {
+					add(s.finding(r, ks[i-1], ks[i], ks[i+1]))
+				}
 				continue
 			}
 			add(s.finding(r, ks[i-1], ks[i], ks[i+1]))
@@ -63,4 +72,15 @@ func (s shareOf) finding(r *Result, p, k, w int) Finding {
 	f.Message = fmt.Sprintf("%s of %s is %s (part / whole × 100); %s states %s, %s",
 		figure(part), figure(whole), spanText(got, "%"), figure(share), spanText(stated, "%"), verdictWord(f))
 	return f
+}
+
+// namedTotal reports a whole that the check's total words name, in a
+// later clause of the share's sentence: the share's next figure, the only
+// one of the part's family after it.
+func (s shareOf) namedTotal(src *Source, ks []int, i int, part, whole *Claim) bool {
+	if s.total == nil || !s.total.MatchString(between(src, whole.Start-12, whole.Start)) {
+		return false
+	}
+	// another figure after the whole: which is the whole is not said
+	return len(ks) == i+2 && part.Source() == whole.Source()
 }
