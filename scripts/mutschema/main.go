@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/factsheet-dev/factsheet/scripts/internal/gremlins"
 	"go/ast"
 	"go/build"
 	"go/importer"
@@ -36,21 +37,12 @@ import (
 	"time"
 )
 
-// report is a gremlins -o report.
-type report struct {
-	Module string `json:"go_module"`
-	Files  []struct {
-		Name      string      `json:"file_name"`
-		Mutations []*mutation `json:"mutations"`
-	} `json:"files"`
-}
-
-type mutation struct {
-	Type   string `json:"type"`
-	Status string `json:"status"`
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-}
+// report and mutation are gremlins' report format, shared with the other
+// mutation script.
+type (
+	report   = gremlins.Report
+	mutation = gremlins.Mutation
+)
 
 // mutant is one mutation with what is needed to test it.
 type mutant struct {

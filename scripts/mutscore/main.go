@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/factsheet-dev/factsheet/scripts/internal/gremlins"
 	"io"
 	"os"
 	"path"
@@ -19,20 +20,12 @@ import (
 	"strings"
 )
 
-// report is the part of a gremlins -o report that is read.
-type report struct {
-	Files []struct {
-		Name      string     `json:"file_name"`
-		Mutations []mutation `json:"mutations"`
-	} `json:"files"`
-}
-
-type mutation struct {
-	Type   string `json:"type"`
-	Status string `json:"status"`
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-}
+// report and mutation are gremlins' report format, shared with the other
+// mutation script.
+type (
+	report   = gremlins.Report
+	mutation = gremlins.Mutation
+)
 
 // equivalent is one entry of the equivalent-mutants file. It names the code
 // of the mutated line rather than its number, so that it holds while the

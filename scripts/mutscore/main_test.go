@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/factsheet-dev/factsheet/scripts/internal/gremlins"
 	"os"
 	"path/filepath"
 	"sort"
@@ -51,10 +52,7 @@ func TestClassify(t *testing.T) {
 	}
 	pkg := filepath.Join(dir, "pkg")
 	rep := report{}
-	rep.Files = append(rep.Files, struct {
-		Name      string     `json:"file_name"`
-		Mutations []mutation `json:"mutations"`
-	}{"a.go", []mutation{
+	rep.Files = append(rep.Files, gremlins.File{Name: "a.go", Mutations: []*mutation{
 		{Type: "CONDITIONALS_BOUNDARY", Status: "KILLED", Line: 3, Column: 30},
 		{Type: "CONDITIONALS_NEGATION", Status: "TIMED OUT", Line: 3, Column: 30},
 		{Type: "CONDITIONALS_BOUNDARY", Status: "LIVED", Line: 4, Column: 30},
@@ -106,10 +104,7 @@ func TestNonCompiling(t *testing.T) {
 	write("go.mod", "module m\n\ngo 1.22\n")
 	write("p/a.go", "package p\n\ntype label string\n\nfunc f(s string, n int, l label) (string, int, label) {\n\ts += \"x\"\n\treturn s + \"y\", n + 1, l + \"z\"\n}\n")
 	rep := report{}
-	rep.Files = append(rep.Files, struct {
-		Name      string     `json:"file_name"`
-		Mutations []mutation `json:"mutations"`
-	}{Name: "a.go"})
+	rep.Files = append(rep.Files, gremlins.File{Name: "a.go"})
 	got, err := nonCompiling(dir, "p", rep)
 	if err != nil {
 		t.Fatal(err)
