@@ -85,7 +85,7 @@ func (sc *scan) carryUnits() {
 			continue
 		}
 		if m.Change == "to" && m.Unit != "" && k > 0 && sc.out[k-1].Change == "from" &&
-			perTime(sc.out[k-1].Unit, m.Unit) && !sc.sentenceEndIn(sc.out[k-1].End, m.Start) {
+			sc.perTime(sc.out[k-1].Unit, m.Unit) && !sc.sentenceEndIn(sc.out[k-1].End, m.Start) {
 			// from 1.2 billion litres a day to 500 million litres: the end is a flow too
 			m.Unit, m.Kind = sc.out[k-1].Unit, sc.out[k-1].Kind
 			continue
@@ -193,15 +193,13 @@ func (sc *scan) scaleClaim(p *Match, g float64) {
 	}
 }
 
-// perTime reports a rate of unit per a day, week, month or year: the
-// amount per that time has the amount's own value (a price per kWh or a
-// speed does not).
-func perTime(rate, unit string) bool {
-	switch strings.TrimPrefix(rate, unit) {
-	case "/day", "/week", "/month", "/year":
-		return unit != "" && !strings.Contains(unit, "/")
-	}
-	return false
+// perTime reports a rate of unit per a time the per rule knows, not per
+// second: the amount per that time has the amount's own value (a price per
+// kWh, a speed or a flow per second was rescaled).
+func (sc *scan) perTime(rate, unit string) bool {
+	den, ok := strings.CutPrefix(rate, unit+"/")
+	p := sc.rs.per
+	return ok && unit != "" && !strings.Contains(unit, "/") && p != nil && p.seconds[den] > 1
 }
 
 // namedItem reports a number with no unit that a name puts in a list
