@@ -31,6 +31,9 @@ type changeSize struct {
 	// addedBefore, just before a multiple, may make it the growth added
 	// (增长三倍: three times more, four times as much)
 	addedBefore *regexp.Regexp
+	// restates, between two sizes, makes the second the first restated in
+	// this measure ("up 600,000, or 13%", "(13%)")
+	restates *regexp.Regexp
 }
 
 // measure is one way of stating a change's size.
@@ -50,7 +53,8 @@ func init() {
 	for _, m := range []measure{percentMeasure, pointsMeasure, differenceMeasure, ratioMeasure} {
 		registerCheck(m.name, func(d rules.CheckDef) Checker {
 			return changeSize{measure: m, approx: d.Approx, tol: d.Tolerance, words: d.Pattern, unitWords: d.Patterns["unit"],
-				yearBefore: d.Patterns["year-before"], yearAfter: d.Patterns["year-after"], addedBefore: d.Patterns["added-before"]}
+				yearBefore: d.Patterns["year-before"], yearAfter: d.Patterns["year-after"], addedBefore: d.Patterns["added-before"],
+				restates: d.Patterns["restates"]}
 		})
 	}
 }
@@ -206,9 +210,8 @@ func (c changeSize) yearOnYear(src *Source, size *Claim) bool {
 
 // yearsApart reports two figures dated more than a year apart.
 func yearsApart(a, b *Claim) bool {
-	x, ok := yearOf(a.PeriodKey())
-	y, ok2 := yearOf(b.PeriodKey())
-	return ok && ok2 && math.Abs(x-y) > 1
+	n, ok := yearsBetween(a.PeriodKey(), b.PeriodKey())
+	return ok && n > 1
 }
 
 // ownEnd is the end that a size names right after it ("revenue climbed 9%
@@ -310,7 +313,7 @@ func (c changeSize) amountAndPercent(r *Result, src *Source, ks []int, add func(
 	for i := 0; i+1 < len(ks); i++ {
 		d, p := &r.Claims[ks[i]], &r.Claims[ks[i+1]]
 		if !differenceMeasure.states(d) || d.Change() != "" || p.Start-d.End > amountPercentGap ||
-			!c.states(src, p) && !(c.measure.states(p) && p.Change() == "" && restating(between(src, d.End, p.Start))) {
+			!c.states(src, p) && !(c.measure.states(p) && p.Change() == "" && c.restates != nil && c.restates.MatchString(between(src, d.End, p.Start))) {
 			continue
 		}
 		level := -1
@@ -327,16 +330,6 @@ func (c changeSize) amountAndPercent(r *Result, src *Source, ks []int, add func(
 		}
 		return
 	}
-}
-
-// restating reports the words that put a second size of a change after
-// the first: "up 600,000, or 13%", "(13%)".
-func restating(gap string) bool {
-	switch strings.Trim(gap, " ,，、") {
-	case "or", "(", "（", "即", "或":
-		return true
-	}
-	return false
 }
 
 // amountPercentGap is how far, in characters, a percentage may follow the
