@@ -62,6 +62,7 @@ func (rs *Engine) AnalyzeLang(s, lang string) ([]Match, []Mention) {
 	sc.sent = sc.sentences()
 	sc.assignPeriods()
 	sc.perSpread()
+	sc.snapWhole()
 	// Out of the scratch buffer at its length: a buffer of four made per
 	// text was most of the garbage of a run of short highlights.
 	return slices.Clone(sc.out), sc.mentions()
@@ -404,6 +405,32 @@ func (sc *scan) quantity(a atom) int {
 		sc.items = append(sc.items, it)
 	}
 	return m.End
+}
+
+// snapWhole rounds a figure that binary floating point left a few units
+// of its last place off a whole number (23.17万亿 is 23170000000000.004
+// as 23.17 × 1e12) to that number, so that a report shows the figure as
+// written and two spellings of it compare equal.
+func (sc *scan) snapWhole() {
+	for i := range sc.out {
+		m := &sc.out[i]
+		m.Value = snapWhole(m.Value)
+		for _, b := range []**float64{&m.Min, &m.Max} {
+			if *b != nil {
+				if v := snapWhole(**b); v != **b {
+					*b = &v // a bound may be shared with another claim's
+				}
+			}
+		}
+	}
+}
+
+// snapWhole is v, or the whole number within eight units of v's last place.
+func snapWhole(v float64) float64 {
+	if r := math.Round(v); r != v && math.Abs(v-r) <= math.Abs(v)*0x1p-49 {
+		return r
+	}
+	return v
 }
 
 func finite(m Match) bool {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/factsheet-dev/factsheet/rules"
+	"github.com/factsheet-dev/factsheet/rules/internal/read"
 )
 
 // The readers are tested through the default rules, as a run reads text.
@@ -319,5 +320,51 @@ func TestFormsAndPeriods(t *testing.T) {
 			}
 			t.Errorf("no claim %q in %v", c.text, texts(rs.Extract(c.in)))
 		})
+	}
+}
+
+// A scaled figure is the whole number it was written as, not the product
+// binary floating point makes of it: reports show it and restatements of
+// it in other scripts compare equal.
+func TestScaledFiguresAreWhole(t *testing.T) {
+	rs := defaultRules(t)
+	for _, c := range []struct {
+		in       string
+		value    float64
+		min, max float64 // 0: not checked
+	}{
+		{"GDP reached 23.17万亿美元", 23170000000000, 0, 0},
+		{"约17.85 lakh crore", 17850000000000, 0, 0},
+		{"0.0175 million people", 17500, 0, 0},
+		{"2.3-4.1 trillion dollars", 3200000000000, 2300000000000, 4100000000000},
+		{"a share of 0.3", 0.3, 0, 0}, // a fraction stays as it is
+	} {
+		got := rs.Extract(c.in)
+		if len(got) != 1 {
+			t.Fatalf("%q: got %s, want one claim", c.in, texts(got))
+		}
+		m := got[0]
+		if m.Value != c.value {
+			t.Errorf("%q: value %v, want exactly %v", c.in, m.Value, c.value)
+		}
+		if c.min != 0 && (m.Min == nil || *m.Min != c.min || m.Max == nil || *m.Max != c.max) {
+			t.Errorf("%q: bounds [%v, %v], want exactly [%v, %v]", c.in, deref(m.Min), deref(m.Max), c.min, c.max)
+		}
+	}
+}
+
+func TestSnapWholeKeepsFractions(t *testing.T) {
+	for _, c := range []struct{ in, want float64 }{
+		{23170000000000.004, 23170000000000},
+		{175.00000000000003, 175},
+		{-74.44444444444446, -74.44444444444446},
+		{0.5, 0.5},
+		{1e15 + 1, 1e15 + 1},
+		{2.5, 2.5},
+		{0.9999999999999999, 1},
+	} {
+		if got := read.SnapWhole(c.in); got != c.want {
+			t.Errorf("snapWhole(%v) = %v, want %v", c.in, got, c.want)
+		}
 	}
 }

@@ -1,0 +1,4 @@
+package read
+
+// SnapWhole is snapWhole, for the tests of package read_test.
+var SnapWhole = snapWhole
