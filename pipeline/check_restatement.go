@@ -301,10 +301,12 @@ func reconverted(r *Result, n, q *Claim, note, own []int) bool {
 // unitFactor is a figure's value over the number as written (1609.344 for
 // "4,460 miles", 1000 for "5,570 km", 1e11 for "1.2亿 km"); scale words
 // are powers of ten, which a comparison of two factors sets aside. 0 when
-// the text gives no number in digits.
+// the text gives no number in digits, or more of the number after them
+// (18小时45分钟, 3年半: the value is no multiple of the first digits).
 func unitFactor(c *Claim) float64 {
 	w := writtenNumber(c.Text)
-	if w == 0 {
+	if _, j := numberAt(c.Text); w == 0 || strings.ContainsFunc(c.Text[j:], isASCIIDigit) ||
+		strings.Contains(c.Text[j:], "半") || strings.Contains(strings.ToLower(c.Text[j:]), "half") {
 		return 0
 	}
 	return math.Abs(InFamily(c, c.Value)) / w

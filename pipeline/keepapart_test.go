@@ -33,6 +33,8 @@ func TestKeepApart(t *testing.T) {
 		{"a range holding a point", "Temperatures ranged from 12 to 18 °C, averaging 15 °C."},
 		{"about within its slack", "Revenue grew from $80 million to $100 million, about 24%."},
 		{"a restatement in another unit", "The trail is 26 miles long.\n这条小路全长约42公里。"},
+		{"a half after the unit", "The tunnel took three and a half years to dig.\n隧道挖了3年半。"},
+		{"a half between counter and unit", "The strike lasted 3.5 months.\n罢工持续了三个半月。"},
 		{"shares of two wholes", "55% of men and 51% of women voted."},
 		{"shares adding to exactly 100%", "Firm A holds 60% of the market and firm B 40%."},
 		{"one share at two times", "The retailer holds 38% of the grocery market in 2021 and 67% in 2025."},

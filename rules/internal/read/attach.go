@@ -2,6 +2,7 @@ package read
 
 import (
 	"math"
+	"strings"
 	"unicode"
 )
 
@@ -162,6 +163,116 @@ func (sc *scan) subunit(m *Match, h unitHit) {
 		m.End = end
 		k = t.skipSpaces(end, 1)
 	}
+}
+
+// halfAfter reads "and a half" after a unit in English (two years and a
+// half), and the half after a unit in Chinese and Japanese: 一年半 is
+// 1.5 years, 2時間半 2.5 hours, and 三个半月 and 两个半小时, where the half
+// stands between the counter and the unit, 3.5 months and 2.5 hours. A
+// half that begins a word of its own (十年半导体, 2020年半ば) is no half.
+func (sc *scan) halfAfter(a atom, m *Match, h *unitHit) {
+	t, c := sc.t, &sc.rs.cjk
+	k := h.end
+	if m.End != k || a.value < 0 || a.value != math.Trunc(a.value) || a.percent || h.def.Offset != 0 || h.def.PowerOf != 0 {
+		return
+	}
+	if f, end := sc.andAFraction(k); f != 0 && !h.def.Classifier { // two years and a half
+		m.Value += h.factor * f
+		m.End = end
+		return
+	}
+	if !c.half[t.at(k)] || !halfEnds(t, k+1) && !h.def.Classifier {
+		return
+	}
+	if !h.def.Classifier {
+		m.Value += h.factor / 2
+		m.End = k + 1
+		return
+	}
+	u, ok := sc.rs.units.after(t, k+1)
+	if !ok || u.start != k+1 {
+		u, ok = sc.counterUnit(*h, k+1) // 个 and 月 make 个月
+	}
+	if !ok || u.def.Classifier || u.def.Kind != "duration" {
+		return
+	}
+	m.Value = a.value + 0.5
+	sc.applyUnit(u, m)
+	*h = u
+}
+
+// counterUnit is the unit that the counter of h and the text at i spell
+// together (个 and 月 after 三个半), its span the text's part of it.
+func (sc *scan) counterUnit(h unitHit, i int) (unitHit, bool) {
+	t := sc.t
+	n := h.end - h.start
+	w := newText(string(t.r[h.start:h.end]) + string(t.r[i:min(i+4, len(t.r))]))
+	defer w.release()
+	u, ok := sc.rs.units.after(w, 0)
+	if !ok || u.start != 0 || u.end <= n {
+		return unitHit{}, false
+	}
+	u.start, u.end = i, i+u.end-n
+	return u, true
+}
+
+// halfEnds reports whether a half ends at i: what follows is no letter, a
+// kana other than ば (半ば: the middle), or a word that goes after a time
+// (一年半内, 两年半后, 三年半の).
+func halfEnds(t *text, i int) bool {
+	r := t.at(i)
+	switch {
+	case r == 0 || !unicode.IsLetter(r) || isLatin(r):
+		return true
+	case r == 'ば':
+		return false
+	case unicode.Is(unicode.Hiragana, r):
+		return true
+	}
+	return strings.ContainsRune(halfFollowers, r)
+}
+
+// halfFollowers are the characters after 年半, 时半 and the like that start
+// no word with 半 but a word of their own.
+const halfFollowers = "内後后前以的里裡多左时時间間中来來之至到才就都也还還余餘程頃共即仍已又再过過"
+
+// unitBeforeFraction reads "a year and a half" at the atom "a half": the
+// unit that article and unit before it name, and where the article starts.
+func (sc *scan) unitBeforeFraction(a atom) (unitHit, int, bool) {
+	t, w := sc.t, &sc.rs.words
+	if !a.fraction || a.value <= 0 || a.value >= 1 || !startsArticle(t, a.start) {
+		return unitHit{}, 0, false
+	}
+	and, ok := latinBefore(t, a.start)
+	if !ok || !w.and[t.lower(and, t.wordEnd(and))] {
+		return unitHit{}, 0, false
+	}
+	ws, ok := latinBefore(t, and)
+	if !ok {
+		return unitHit{}, 0, false
+	}
+	u, ok := sc.rs.units.after(t, ws)
+	if !ok || u.start != ws || u.end != t.wordEnd(ws) || u.def.Classifier || u.def.Offset != 0 || u.def.PowerOf != 0 {
+		return unitHit{}, 0, false
+	}
+	art, ok := latinBefore(t, ws)
+	if !ok || !w.articles[t.lower(art, t.wordEnd(art))] || art < sc.lastEnd() {
+		return unitHit{}, 0, false
+	}
+	return u, art, true
+}
+
+// latinBefore is where the Latin word that ends a space before i starts.
+func latinBefore(t *text, i int) (int, bool) {
+	e := t.backSpaces(i, 1)
+	if e == i {
+		return 0, false
+	}
+	k := e
+	for k > 0 && isLatin(t.at(k-1)) {
+		k--
+	}
+	return k, k < e
 }
 
 // subunitWord finds a subunit word after a number and what one is worth.

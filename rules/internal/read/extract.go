@@ -321,7 +321,14 @@ func (sc *scan) quantity(a atom) int {
 	t, rs := sc.t, sc.rs
 	sc.scaleWords(&a)
 	m := Match{Start: a.start, End: a.end, Value: a.value, Rule: a.rule}
-	h, hasUnit := sc.unit(&a, &m)
+	h, at, hasUnit := sc.unitBeforeFraction(a)
+	if hasUnit { // a year and a half
+		m.Start, m.Value = at, 1+a.value
+		sc.applyUnit(h, &m)
+		a.start, a.value, a.fraction = at, 1+a.value, false
+	} else {
+		h, hasUnit = sc.unit(&a, &m)
+	}
 	// 2024年, and 2024 年 with a space as Chinese and Japanese text often
 	// has around Latin digits; "in 2000 years" stays a duration.
 	// "in 2023 dollars" names the year whose prices a sum is in
@@ -331,6 +338,9 @@ func (sc *scan) quantity(a atom) int {
 			sc.periods = append(sc.periods, p)
 		}
 		return max(p.end, a.end)
+	}
+	if hasUnit && !a.vague {
+		sc.halfAfter(a, &m, &h)
 	}
 	if a.vague {
 		lo, hi := unitValue(h, hasUnit, a.lo), unitValue(h, hasUnit, a.hi)

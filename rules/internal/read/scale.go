@@ -99,20 +99,30 @@ func (sc *scan) addend(a *atom, scale float64) {
 
 // andFraction reads "and a half" after a scale: 3 million and a half.
 func (sc *scan) andFraction(a *atom, scale float64) bool {
-	w := &sc.rs.words
-	and, ok := nextWord(sc.t, a.end)
-	if !ok || !w.and[and.w] {
+	f, end := sc.andAFraction(a.end)
+	if f == 0 {
 		return false
+	}
+	a.value += scale * f
+	a.end = end
+	return true
+}
+
+// andAFraction reads "and a half", "and one quarter" after i: the fraction
+// (0 when none) and where it ends.
+func (sc *scan) andAFraction(i int) (float64, int) {
+	w := &sc.rs.words
+	and, ok := nextWord(sc.t, i)
+	if !ok || !w.and[and.w] {
+		return 0, i
 	}
 	art, ok := nextWord(sc.t, and.end)
 	if !ok || !w.articles[art.w] && art.w != "one" {
-		return false
+		return 0, i
 	}
 	fr, ok := nextWord(sc.t, art.end)
 	if d := w.fractions[fr.w]; ok && d != 0 {
-		a.value += scale / d
-		a.end = fr.end
-		return true
+		return 1 / d, fr.end
 	}
-	return false
+	return 0, i
 }
