@@ -134,6 +134,7 @@ func (sc *scan) mayStart(i int) (int, bool) {
 func (sc *scan) read(i int) (atom, bool) {
 	a, ok := sc.readOne(i)
 	if ok && !a.year {
+		sc.digitsAndFraction(&a)
 		sc.ratio(&a)
 		sc.cjkShare(&a)
 	}
@@ -149,6 +150,22 @@ func (sc *scan) read(i int) (atom, bool) {
 		return a, true
 	}
 	return atom{}, false
+}
+
+// digitsAndFraction reads a fraction character right after whole digits
+// as part of the number: 1½ is 1.5, $2¼ million 2.25 million.
+func (sc *scan) digitsAndFraction(a *atom) {
+	t, f := sc.t, &sc.rs.fixed
+	if a.rule != sc.rs.digits.id || a.scaled || a.value != math.Trunc(a.value) || !isDigit(t.at(a.end-1)) ||
+		!f.trie.first.has(t.at(a.end)) {
+		return
+	}
+	v, end := f.trie.match(t, a.end, func(_, end int) bool { return end == a.end+1 })
+	if v < 0 || !f.words[v].Share || f.words[v].Value >= 1 || f.words[v].Min != nil {
+		return
+	}
+	a.value += math.Copysign(f.words[v].Value, a.value)
+	a.end = end
 }
 
 // signWord reports a word such as minus before a number, and where the number starts.
