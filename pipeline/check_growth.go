@@ -62,18 +62,21 @@ func (c compound) noteRates(r *Result, add func(Finding)) {
 			continue
 		}
 		ns := idx.of(i)
-		rate := -1
+		rate, window, own := -1, -1, false
 		for _, k := range ns {
-			if n := &r.Claims[k]; n.Kind() == "growth_rate" {
-				if rate >= 0 {
-					rate = -1
-					break
-				}
+			switch n := &r.Claims[k]; {
+			case n.Kind() == "growth_rate":
+				own = own || rate >= 0 // a second rate: which is the quote's?
 				rate = k
-			} else if n.Change() != "" || isLevel(n) && Family(n) != "%" || spans(n) {
-				rate = -1 // the note's own figures: its own change or span
-				break
+			case n.Kind() == "duration":
+				own = own || window >= 0
+				window = k // 三十年间…年均减少约1.5%: the rate's own window
+			case n.Change() != "" || isLevel(n) && Family(n) != "%" || spans(n):
+				own = true // the note's own figures: its own change or a doubling time
 			}
+		}
+		if own {
+			rate = -1
 		}
 		q, ok := idx.quote(i)
 		if rate < 0 || !ok || slices.ContainsFunc(idx.of(q), func(k int) bool { return spans(&r.Claims[k]) }) {
@@ -86,7 +89,7 @@ func (c compound) noteRates(r *Result, add func(Finding)) {
 			}
 		}
 		if len(one) == 1 {
-			add(c.finding(r, one[0], -1, rate))
+			add(c.finding(r, one[0], window, rate))
 		}
 	}
 }
