@@ -17,13 +17,14 @@ import (
 // conversion done by hand (the check's tolerance).
 type convert struct {
 	approx, tol float64
-	equal       *regexp.Regexp // 约合, 相当于, i.e., or, に直すと
-	operand     *regexp.Regexp // words just before a figure that make it an operand: 80 × 15 MW = 1.2 GW
+	equal       *regexp.Regexp     // 约合, 相当于, i.e., or, に直すと
+	operand     *regexp.Regexp     // words just before a figure that make it an operand: 80 × 15 MW = 1.2 GW
+	seconds     map[string]float64 // of each unit of time: a rate a year restates one a week
 }
 
 func init() {
 	registerCheck("conversion", func(d rules.CheckDef) Checker {
-		return convert{d.Approx, d.Tolerance, d.Patterns["equal"], d.Patterns["operand"]}
+		return convert{d.Approx, d.Tolerance, d.Patterns["equal"], d.Patterns["operand"], d.Seconds}
 	})
 }
 
@@ -43,7 +44,7 @@ func (c convert) Check(r *Result, add func(Finding)) {
 // but an equality word, bracket or slash between them.
 func (c convert) restates(src *Source, a, b *Claim) bool {
 	switch {
-	case a.Unit() == "" || b.Unit() == "" || Family(a) != Family(b) || a.Unit() == "%" || a.Unit() == "x" || a.Unit() == "pp":
+	case a.Unit() == "" || b.Unit() == "" || Family(a) != Family(b) && c.perTime(a, b) == 0 || a.Unit() == "%" || a.Unit() == "x" || a.Unit() == "pp":
 		return false
 	case a.Change() != "" || b.Change() != "" || a.Direction() != "" || b.Direction() != "" || isRange(a) != isRange(b):
 		return false
@@ -65,23 +66,42 @@ func (c convert) restates(src *Source, a, b *Claim) bool {
 	if !(bare == "" && strings.ContainsAny(gap, "(（/") || apposed || c.equal != nil && c.equal.MatchString(bare)) {
 		return false
 	}
+	if a.Unit() != b.Unit() && strings.EqualFold(bare, "or") && b.Bound() != "approx" {
+		return false // "$9.99 a month or $99 a year" are two plans; "$52,000 a year, or about $1,000 a week" one pay
+	}
 	// an operand's = gives the product, not this figure restated: 80 × 15 MW = 1.2 GW
 	return c.operand == nil || !c.operand.MatchString(between(src, a.Start-16, a.Start))
 }
 
+// perTime is what one of a's units of time is in b's, where a and b are
+// rates of one quantity over two units of time ($52,000 a year against
+// $1,000 a week: 1/52.18), else 0.
+func (c convert) perTime(a, b *Claim) float64 {
+	na, da, ok := strings.Cut(a.Unit(), "/")
+	nb, db, ok2 := strings.Cut(b.Unit(), "/")
+	if !ok || !ok2 || na != nb || c.seconds[da] == 0 || c.seconds[db] == 0 {
+		return 0
+	}
+	return c.seconds[db] / c.seconds[da]
+}
+
 func (c convert) finding(r *Result, i, j int) Finding {
 	a, b := &r.Claims[i], &r.Claims[j]
-	got := Interval(a, c.approx)
+	f := c.perTime(a, b) // one of a's units of time in b's, 0 when a and b are no rates
+	if f == 0 {
+		f = 1
+	}
+	got := Interval(a, c.approx).scale(f) // in b's unit
 	stated := Interval(b, c.approx)
 	tol := c.tol
 	if a.Unit() == "°C" { // a temperature's size is no scale for its slack: 0 °C is not exact
 		got = Span{got.Lo - 1, got.Hi + 1}
 		tol = 0
 	}
-	f := judged("arithmetic", ids(r, []int{i, j}), b, got, stated, tol, a.Unit())
-	f.Message = fmt.Sprintf("%s is %s; %s, restating it, is %s, %s", figure(a), spanText(got, a.Unit()),
-		figure(b), spanText(stated, b.Unit()), verdictWord(f))
-	return f
+	fd := judged("arithmetic", ids(r, []int{i, j}), b, got, stated, tol, b.Unit())
+	fd.Message = fmt.Sprintf("%s is %s; %s, restating it, is %s, %s", figure(a), spanText(got, b.Unit()),
+		figure(b), spanText(stated, b.Unit()), verdictWord(fd))
+	return fd
 }
 
 // isCurrency reports an ISO 4217 code, or a compound of one (USD/L is a

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 
 	"github.com/factsheet-dev/factsheet/rules/internal/read"
 )
@@ -29,6 +30,9 @@ type CheckDef struct {
 	// Pattern is the check's own trigger: the words of a comparison ("faster",
 	// 快), of a total ("就是", "comes to") or of a change ("grew by").
 	Pattern *regexp.Regexp
+	// Seconds are the seconds of each canonical unit of time, from the per
+	// rule (nil without one): a check that converts rates reads them.
+	Seconds map[string]float64
 }
 
 type rawCheck struct {
@@ -79,8 +83,16 @@ func init() {
 	})
 }
 
-// Checks lists the enabled checks in the order they were configured.
-func (rs *Ruleset) Checks() []CheckDef { return rs.checks }
+// Checks lists the enabled checks in the order they were configured, each
+// with the seconds of the units of time the reading knows.
+func (rs *Ruleset) Checks() []CheckDef {
+	out := slices.Clone(rs.checks)
+	secs := rs.eng.TimeSeconds()
+	for i := range out {
+		out[i].Seconds = secs
+	}
+	return out
+}
 
 // CheckError reports a check whose name no check implements, at its rule.
 func (d CheckDef) Error(field, msg string) error {
