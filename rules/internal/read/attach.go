@@ -53,6 +53,9 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 	}
 	sc.unsuffix(a, m)
 	h, ok = u.after(t, a.end)
+	if ok && h.def.WithSubunit && !sc.subunitFollows(h) {
+		ok = false // 3割5分, 5分の1: no minutes
+	}
 	if !ok && a.fraction {
 		h, ok = u.after(t, sc.fractionOf(a.end)) // half a percentage point, a quarter of a cent
 	}
@@ -273,6 +276,17 @@ func latinBefore(t *text, i int) (int, bool) {
 		k--
 	}
 	return k, k < e
+}
+
+// subunitFollows reports a whole number and a subunit word of h's unit
+// right after h: 4分 then 30秒.
+func (sc *scan) subunitFollows(h unitHit) bool {
+	b, ok := sc.readOne(sc.t.skipSpaces(h.end, 1))
+	if !ok || b.value != math.Trunc(b.value) || b.value < 0 {
+		return false
+	}
+	f, _ := sc.subunitWord(h.def, b.end)
+	return f != 0
 }
 
 // subunitWord finds a subunit word after a number and what one is worth.

@@ -47,6 +47,9 @@ type UnitDef struct {
 	// worth (thirteen dollars forty-five), 0 where it is not read.
 	Subunit     map[string]float64 `yaml:"subunit"`
 	SubunitBare float64            `yaml:"subunit_bare"`
+	// WithSubunit reads the unit only where a subunit follows: 分 before
+	// 30秒 is minutes, alone a cent, a point or a tenth.
+	WithSubunit bool `yaml:"with_subunit"`
 	// Context, when set, reads the unit only where it holds (unitctx.go);
 	// its aliases may be another unit's elsewhere.
 	Context *UnitContext `yaml:"context"`
