@@ -109,6 +109,8 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, add func(Finding)
 		case match >= 0:
 			agree = append(agree, r.Claims[match].ID(), n.ID())
 			pairs = append(pairs, strconv.Quote(r.Claims[match].Text)+" as "+strconv.Quote(n.Text)) // %q, without fmt: most findings are these
+		case garbled >= 0 && (rs.restatedBy(r, idx.of(i), k, garbled) || ownArithmetic(r, idx.of(i), k)):
+			add(unverified(n, &r.Claims[garbled])) // 约3亿人…平均每年约300万人: the 300 million is restated, 300万 is another figure
 		case garbled >= 0:
 			add(rs.garbled(n, &r.Claims[garbled]))
 		case near >= 0 && contains(own, near) && reconverted(r, n, &r.Claims[near], idx.of(i), own):
@@ -183,6 +185,47 @@ func (rs restatement) align(r *Result, n *Claim, quote, own []int) (match, garbl
 	return match, garbled, near
 }
 
+// restatedBy reports a quote figure q that another figure of the note
+// than k restates: the note has it right, so k's same digits at another
+// scale are another figure ("约3亿人…平均每年约300万人" for 300 million).
+func (rs restatement) restatedBy(r *Result, note []int, k, q int) bool {
+	for _, j := range note {
+		if o := &r.Claims[j]; j != k && comparable(&r.Claims[q], o) && rs.agrees(o, &r.Claims[q]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownArithmetic reports a note figure that two other figures of its own
+// sentence work out, as a product, quotient, sum, difference or percent
+// change: "两剂共约1美元,为100万名儿童接种约需100万美元", "4分30秒から3分15秒へ、
+// 約28%短くなった". It is the note's own sum, not a quote's figure miscopied.
+func ownArithmetic(r *Result, note []int, k int) bool {
+	n := &r.Claims[k]
+	sn := Interval(n, 0)
+	var figs []float64
+	for _, j := range note {
+		if o := &r.Claims[j]; j != k && o.Sentence == n.Sentence && o.Value != 0 && len(figs) < explainedReach {
+			figs = append(figs, math.Abs(o.Value))
+		}
+	}
+	v := math.Abs(n.Value)
+	for i, a := range figs {
+		for j, b := range figs {
+			if i == j {
+				continue
+			}
+			for _, w := range []float64{a * b, a / b, a + b, a - b, (a - b) / a * 100} {
+				if w > 0 && nearly(w, Span{min(v, sn.Lo, sn.Hi), max(v, sn.Lo, sn.Hi)}) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // derived reports a note figure that is its quote's figure q moved by
 // another figure of the quote: q plus or minus an amount of q's family
 // (69.2 and 3 give 66.2), or q grown or shrunk by a percentage of it. A
@@ -206,6 +249,8 @@ func derived(r *Result, n, q *Claim, own []int) bool {
 			if p < 1 {
 				cands = append(cands, vq/(1-p))
 			}
+		case d.Unit() == "x" && !isShare(q):
+			cands = []float64{vq / dv, vq * dv} // $20 billion, ten times what a plant cost then: $2 billion then
 		}
 		for _, v := range cands {
 			if nearly(v, sn) {
