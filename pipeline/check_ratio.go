@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -157,13 +158,27 @@ func (c ratio) operands(r *Result, src *Source, ks []int, k int) (a, b int, ok b
 	}
 	a, b = two[0], two[1]
 	x, y, m := &r.Claims[a], &r.Claims[b], &r.Claims[k]
+	if attributive(x) && attributive(y) {
+		return -1, -1, false // "a 300-millimetre wafer has 2.25 times the area of a 200-millimetre one": sizes that name things
+	}
 	switch { // offsets count runes: a gap's length is their difference
 	case x.End <= m.Start && m.End <= y.Start: // A, N times B
+		if strings.Contains(m.Text, "倍") && !strings.HasPrefix(strings.TrimSpace(between(src, m.End, y.Start)), "于") {
+			return -1, -1, false // AはBのN倍、年収換算で約336万円: B stands before 倍, what follows is another figure
+		}
 		return a, b, m.Start-x.End <= ratioLead && y.Start-m.End <= ratioTrail
 	case y.End <= m.Start: // A は B の N倍
 		return a, b, y.Start-x.End <= ratioLead && m.Start-y.End <= ratioOf
 	}
 	return -1, -1, false
+}
+
+// attributive reports a figure written as a modifier, number and unit
+// joined by a hyphen (a 300-millimetre wafer, a 10-year bond): it names a
+// kind of thing more than it measures one.
+func attributive(c *Claim) bool {
+	i, j := numberAt(c.Text)
+	return j > i && j < len(c.Text)-1 && c.Text[j] == '-' && unicode.IsLetter(rune(c.Text[j+1]))
 }
 
 // twoOfAFamily is the two levels of ks (k aside) of the one family that has
