@@ -56,6 +56,9 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 	if ok && h.def.WithSubunit && !sc.subunitFollows(h) {
 		ok = false // 3割5分, 5分の1: no minutes
 	}
+	if ok && h.def.Kind == "multiple" && h.end-h.start == 1 && !isHan(t.at(h.start)) && operandAt(t, t.skipSpaces(h.end, 2)) {
+		ok = false // 120 million × $19.50, 80 x 15 MW: a product's operand, not a multiple
+	}
 	if !ok && a.fraction {
 		h, ok = u.after(t, sc.fractionOf(a.end)) // half a percentage point, a quarter of a cent
 	}
@@ -276,6 +279,12 @@ func latinBefore(t *text, i int) (int, bool) {
 		k--
 	}
 	return k, k < e
+}
+
+// operandAt reports a number or a currency sign at i, which a sign of
+// multiplication before it multiplies.
+func operandAt(t *text, i int) bool {
+	return startsDigits(t, i) || unicode.Is(unicode.Sc, t.at(i))
 }
 
 // subunitFollows reports a whole number and a subunit word of h's unit

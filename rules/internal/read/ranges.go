@@ -124,6 +124,9 @@ func (sc *scan) rangeAfter(m *Match, left atom) {
 	if m.Unit != "" && !hasUnit && !sign && !right.percent && !right.multiple {
 		return // "12% to 28.5 billion": a unit on the left alone is no range's
 	}
+	if c := t.at(t.skipSpaces(max(r.End, right.end), 1)); c == '=' || c == '≈' || c == '≒' {
+		return // 86% − 81% = 5 points: a difference worked out, not a range
+	}
 	if lo, hi := sc.ends(m, r, left, right, h, hasUnit); changed && lo > 0 && hi > 10*lo {
 		return // fell by 837,000 to 124.4 million: the change and its end
 	}

@@ -1,0 +1,181 @@
+package pipeline
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/factsheet-dev/factsheet/rules"
+)
+
+// expression holds a sum a sentence writes out, operators and all, against
+// the result it gives: "120 million × $19.50 = about $2.7 billion" (2.34
+// billion), "86% − 81% = 5个百分点", "5.2万美元÷52≈1000美元". Its figures
+// stand next to each other, joined only by an operator, and the last by an
+// equality; a chain multiplies and divides, or adds and subtracts, not
+// both (which is done first is then no guess).
+type expression struct {
+	approx, tol float64
+	times, over *regexp.Regexp // ×, x, *, 乘以 / ÷, 除以
+	plus, minus *regexp.Regexp // +, 加上 / −, 减去
+	equal       *regexp.Regexp // =, ≈, 约等于
+}
+
+func init() {
+	registerCheck("expression", func(d rules.CheckDef) Checker {
+		return expression{d.Approx, d.Tolerance, d.Patterns["times"], d.Patterns["over"], d.Patterns["plus"], d.Patterns["minus"], d.Patterns["equal"]}
+	})
+}
+
+// op is how a figure joins the chain: by the operator before it.
+type op byte
+
+const (
+	opNone op = iota
+	opTimes
+	opOver
+	opPlus
+	opMinus
+	opEqual
+)
+
+func (e expression) Check(r *Result, add func(Finding)) {
+	eachSentence(r, func(src *Source, ks []int) {
+		start := 0
+		for i := 1; i < len(ks); i++ {
+			switch o := e.join(src, &r.Claims[ks[i-1]], &r.Claims[ks[i]]); {
+			case o == opNone:
+				start = i
+			case o == opEqual:
+				if i-start >= 2 {
+					if f, ok := e.finding(r, src, ks[start:i+1]); ok {
+						add(f)
+					}
+				}
+				start = i
+			}
+		}
+	})
+}
+
+// join is the operator that stands alone between a and b (opNone: none).
+func (e expression) join(src *Source, a, b *Claim) op {
+	gap := strings.TrimSpace(between(src, a.End, b.Start))
+	if gap == "" || len(gap) > 24 {
+		return opNone
+	}
+	for _, c := range []struct {
+		re *regexp.Regexp
+		o  op
+	}{{e.equal, opEqual}, {e.times, opTimes}, {e.over, opOver}, {e.plus, opPlus}, {e.minus, opMinus}} {
+		if c.re != nil && c.re.MatchString(gap) {
+			return c.o
+		}
+	}
+	return opNone
+}
+
+// finding works out the chain ks[:len-1] and holds the last figure to it.
+func (e expression) finding(r *Result, src *Source, ks []int) (Finding, bool) {
+	res := &r.Claims[ks[len(ks)-1]]
+	got := e.operand(&r.Claims[ks[0]], res)
+	ops := []op{opTimes} // the first figure: as if multiplied into 1
+	for i := 1; i < len(ks)-1; i++ {
+		c := &r.Claims[ks[i]]
+		o := e.join(src, &r.Claims[ks[i-1]], c)
+		x := e.operand(c, res)
+		switch o {
+		case opTimes:
+			got = got.mul(x)
+		case opOver:
+			got = got.div(x)
+		case opPlus:
+			got = got.add(x)
+		case opMinus:
+			got = got.sub(x)
+		default:
+			return Finding{}, false
+		}
+		ops = append(ops, o)
+	}
+	unit, ok := e.unitOf(r, ks[:len(ks)-1], ops)
+	if !ok || !got.finite() || Family(res) != unit && !(res.Unit() == "pp" && unit == "%") {
+		return Finding{}, false
+	}
+	stated := Interval(res, e.approx)
+	f := judged("arithmetic", ids(r, ks), res, got, stated, e.tol, Family(res))
+	parts := make([]string, 0, len(ks)-1)
+	for _, k := range ks[:len(ks)-1] {
+		parts = append(parts, strconv.Quote(r.Claims[k].Text))
+	}
+	f.Message = fmt.Sprintf("the sum written out in %s (%s) is %s; %s states %s, %s",
+		place(res), strings.Join(parts, ", "), spanText(got, Family(res)), figure(res), spanText(stated, Family(res)), verdictWord(f))
+	return f, true
+}
+
+// unitOf is the family of what the chain works out: a sum or difference
+// of one family is of it; a product or quotient of plain numbers and at
+// most one measure is of that measure (120 million × $19.50 is in USD), a
+// measure over one of its own family a plain count. Other chains mix
+// operators or units this check does not work out.
+func (e expression) unitOf(r *Result, ks []int, ops []op) (string, bool) {
+	mul, sum := false, false
+	for _, o := range ops[1:] {
+		mul = mul || o == opTimes || o == opOver
+		sum = sum || o == opPlus || o == opMinus
+	}
+	if mul && sum {
+		return "", false
+	}
+	if sum {
+		fam := Family(&r.Claims[ks[0]])
+		for _, k := range ks[1:] {
+			if Family(&r.Claims[k]) != fam {
+				return "", false // 3 km + 2 hours
+			}
+		}
+		return fam, true
+	}
+	measure, over := "", false
+	for i, k := range ks {
+		c := &r.Claims[k]
+		if isPlain(c) {
+			continue
+		}
+		switch {
+		case measure == "":
+			measure = Family(c)
+		case Family(c) == measure && ops[i] == opOver && !over:
+			measure, over = "#count", true // $2.7 billion ÷ $19.50: a count
+		default:
+			return "", false // km × hours: the product's unit is no figure's
+		}
+	}
+	if measure == "" {
+		return Family(&r.Claims[ks[0]]), true
+	}
+	return measure, true
+}
+
+// operand is a figure's interval in the chain: the number as written,
+// which the sum is done on (86% − 81% is 5, not 4 to 6 for the rounding of
+// each), and a percentage multiplies as its fraction, unless the result
+// is a percentage too (86% − 81% = 5 pp).
+func (e expression) operand(c, res *Claim) Span {
+	v := InFamily(c, c.Value)
+	sp := Span{v, v}
+	if c.Min != nil || c.Max != nil || c.Bound() == "approx" {
+		sp = Interval(c, e.approx)
+	}
+	if Family(c) == "%" && Family(res) != "%" && res.Unit() != "pp" {
+		return sp.scale(0.01)
+	}
+	return sp
+}
+
+// isPlain reports a bare number or multiple: it scales a measure without
+// changing its unit.
+func isPlain(c *Claim) bool {
+	return c.Unit() == "" || c.Unit() == "x" || Family(c) == "%"
+}
