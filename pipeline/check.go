@@ -39,6 +39,10 @@ type Check struct {
 	// from, on top of the checks' index, scopes and garbage, were the
 	// run's peak.
 	Collect func()
+	// Packed, if set, leaves the findings packed in the result (Findings
+	// nil) for the reports to unpack one at a time: see Result.Finding and
+	// UnpackFindings. Only when the result holds no findings before.
+	Packed bool
 }
 
 type namedCheck struct {
@@ -101,6 +105,14 @@ func (c *Check) Run(ctx context.Context, r *Result) error {
 	ids := NewIDs("f-")
 	for _, f := range r.Findings {
 		ids.Take(f.ID)
+	}
+	if c.Packed && len(r.Findings) == 0 {
+		rules := make([]string, len(c.checks))
+		for i := range c.checks {
+			rules[i] = c.checks[i].def.ID
+		}
+		r.held = holdFindings(r, found, rules, ids)
+		return nil
 	}
 	n := 0
 	for _, bs := range found {

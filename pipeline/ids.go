@@ -77,7 +77,12 @@ func (g *IDs) Claim(source, text string) string { return g.unique(hashOf(source,
 
 // Finding is the id of a finding of this rule and kind over these claims.
 func (g *IDs) Finding(rule, kind string, claims []string) string {
-	return g.unique(hashOf(rule, kind, strings.Join(claims, " ")))
+	return g.findingRef(rule, kind, claims).String()
+}
+
+// findingRef is Finding, as a packed finding holds it.
+func (g *IDs) findingRef(rule, kind string, claims []string) idRef {
+	return g.uniqueRef(hashOf(rule, kind, strings.Join(claims, " ")))
 }
 
 // Take marks an id made earlier (by another run, say) as given out, so

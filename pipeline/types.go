@@ -466,8 +466,10 @@ type Expected struct {
 
 // Result is everything one run produced, in input order.
 type Result struct {
-	Sources  []Source  `json:"sources"`
-	Claims   []Claim   `json:"claims"`
+	Sources []Source `json:"sources"`
+	Claims  []Claim  `json:"claims"`
+	// Findings are the findings, unless the check stage left them packed
+	// (see Check.Packed): NumFindings and Finding read them either way.
 	Findings []Finding `json:"findings"`
 	// Rules counts the claims each rule produced; reports list it.
 	Rules []RuleUse `json:"-"`
@@ -496,6 +498,9 @@ type Result struct {
 	pairsMu  sync.Mutex
 	pairAt   []int32
 	pairSets [][]pair
+	// held are the findings while the check stage leaves them packed
+	// (see Check.Packed); Findings is then nil.
+	held *heldFindings
 	// packAt finds the claims of the findings the check stage packs
 	// (see partFindings), while it runs; else nil.
 	packAt atomic.Pointer[claimAt]

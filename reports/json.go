@@ -39,13 +39,13 @@ func (JSON) Write(f *os.File, r *pipeline.Result) error {
 		return err
 	}
 	if r.Verdicts == nil {
-		if err := writeList(w, "findings", r.Findings, same, "\n"); err != nil {
+		if err := writeEach(w, "findings", r.NumFindings(), r.Finding, "\n"); err != nil {
 			return err
 		}
 		w.WriteString("}\n")
 		return w.Flush()
 	}
-	if err := writeList(w, "findings", r.Findings, same, ",\n"); err != nil {
+	if err := writeEach(w, "findings", r.NumFindings(), r.Finding, ",\n"); err != nil {
 		return err
 	}
 	if err := writeList(w, "verdicts", carried(r), same, ",\n"); err != nil {
@@ -58,6 +58,10 @@ func (JSON) Write(f *os.File, r *pipeline.Result) error {
 	return w.Flush()
 }
 
+// readsPacked implements packedReader: the findings are read one at a
+// time, unpacked as they are written.
+func (JSON) readsPacked() {}
+
 // same is the record of an item that is written as it is held.
 func same[T any](x *T) *T { return x }
 
@@ -65,11 +69,16 @@ func same[T any](x *T) *T { return x }
 // in chunks on all cores and writes the chunks in order; at most a few
 // chunks are held at once.
 func writeList[T, R any](w *bufio.Writer, name string, items []T, record func(*T) R, after string) error {
+	return writeEach(w, name, len(items), func(i int) R { return record(&items[i]) }, after)
+}
+
+// writeEach is writeList over n items, record(i) the record of item i.
+func writeEach[R any](w *bufio.Writer, name string, items int, record func(int) R, after string) error {
 	w.WriteString(` "` + name + `": [`)
 	const size = 512
-	n := (len(items) + size - 1) / size
+	n := (items + size - 1) / size
 	err := ordered(n, func(k int) ([]byte, error) {
-		return encodeChunk(items[k*size:min((k+1)*size, len(items))], record, k == 0)
+		return encodeChunk(k*size, min((k+1)*size, items), record, k == 0)
 	}, func(b []byte) error {
 		_, err := w.Write(b)
 		chunks.Put(&b)
@@ -78,7 +87,7 @@ func writeList[T, R any](w *bufio.Writer, name string, items []T, record func(*T
 	if err != nil {
 		return err
 	}
-	if len(items) > 0 {
+	if items > 0 {
 		w.WriteString("\n ")
 	}
 	w.WriteString("]" + after)
@@ -90,19 +99,19 @@ func writeList[T, R any](w *bufio.Writer, name string, items []T, record func(*T
 // kernel more than the encoding does.
 var chunks = sync.Pool{New: func() any { return new([]byte) }}
 
-// encodeChunk encodes items into one buffer from the pool: after the first
-// few chunks, buffers come back large enough.
-func encodeChunk[T, R any](items []T, record func(*T) R, first bool) ([]byte, error) {
+// encodeChunk encodes items lo to hi into one buffer from the pool: after
+// the first few chunks, buffers come back large enough.
+func encodeChunk[R any](lo, hi int, record func(int) R, first bool) ([]byte, error) {
 	buf := bytes.NewBuffer((*chunks.Get().(*[]byte))[:0])
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	rec := new(R) // one for the chunk: a record each would be garbage the size of the report
-	for i := range items {
-		if i > 0 || !first {
+	for i := lo; i < hi; i++ {
+		if i > lo || !first {
 			buf.WriteByte(',')
 		}
 		buf.WriteString("\n  ")
-		*rec = record(&items[i])
+		*rec = record(i)
 		if err := enc.Encode(rec); err != nil {
 			return nil, err
 		}
@@ -152,8 +161,8 @@ func carried(r *pipeline.Result) []pipeline.Verdict {
 			out = append(out, v)
 		}
 	}
-	for i := range r.Findings {
-		if v, ok := r.Verdicts.Carried[r.Findings[i].ID]; ok {
+	for i := range r.NumFindings() {
+		if v, ok := r.Verdicts.Carried[r.Finding(i).ID]; ok {
 			out = append(out, v)
 		}
 	}

@@ -113,6 +113,9 @@ func (s *Set) Temp() string { return s.tmp }
 // started, if not nil, is told each report's file name before it is written.
 func (s *Set) Write(r *pipeline.Result, ws []Writer, started func(file string)) {
 	for _, w := range ws {
+		if _, ok := w.(packedReader); !ok {
+			r.UnpackFindings() // a writer that reads Findings
+		}
 		if started != nil {
 			started(w.File())
 		}
@@ -123,6 +126,11 @@ func (s *Set) Write(r *pipeline.Result, ws []Writer, started func(file string)) 
 		s.files = append(s.files, w.File())
 	}
 }
+
+// packedReader is a Writer that reads the findings through
+// Result.NumFindings and Finding, which the check stage may leave packed
+// (pipeline.Check.Packed); before any other, they are unpacked.
+type packedReader interface{ readsPacked() }
 
 func (s *Set) write(w Writer, r *pipeline.Result) error {
 	p := filepath.Join(s.tmp, w.File())

@@ -64,8 +64,8 @@ func (m *memStats) where(res *pipeline.Result) {
 		ns, per(src+srcOwn, ns), unsafe.Sizeof(pipeline.Source{}), per(srcOwn, ns))
 	fmt.Fprintf(m.w, "memstats: %d claims: %.0f B each (struct %d B, id and bounds %.0f B; text shared with the source)\n",
 		nc, per(cl+clOwn, nc), unsafe.Sizeof(pipeline.Claim{}), per(clOwn, nc))
-	fs := findingBytes(res.Findings)
-	fmt.Fprintf(m.w, "memstats: sources %.1f MB, claims %.1f MB, %d findings %.1f MB\n", mb(uint64(src+srcOwn)), mb(uint64(cl+clOwn)), len(res.Findings), mb(uint64(fs)))
+	fs := res.FindingBytes()
+	fmt.Fprintf(m.w, "memstats: sources %.1f MB, claims %.1f MB, %d findings %.1f MB\n", mb(uint64(src+srcOwn)), mb(uint64(cl+clOwn)), res.NumFindings(), mb(uint64(fs)))
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -75,23 +75,6 @@ func (m *memStats) where(res *pipeline.Result) {
 	rest := live - m.input - (src + srcOwn) - (cl + clOwn) - fs
 	fmt.Fprintf(m.w, "memstats: per input MB: live %.2f MB = the input %.2f + sources %.2f + claims %.2f + findings %.2f + the rest %.2f (indexes, symbols, caches); peak RSS %.2f MB, of which the collector's headroom and the runtime %.2f\n",
 		perMB(live), perMB(m.input), perMB(src+srcOwn), perMB(cl+clOwn), perMB(fs), perMB(rest), mb(peakRSS())/in, mb(peakRSS())/in-perMB(live))
-}
-
-// findingBytes is what the findings hold: their structs, messages, lists
-// of claim ids (the ids are the claims') and values.
-func findingBytes(fs []pipeline.Finding) int64 {
-	n := int64(cap(fs)) * int64(unsafe.Sizeof(pipeline.Finding{}))
-	for i := range fs {
-		f := &fs[i]
-		n += int64(len(f.ID)+len(f.Message)) + 16*int64(cap(f.Claims)) + 8*int64(cap(f.Values))
-		if f.Expected != nil {
-			n += int64(unsafe.Sizeof(pipeline.Expected{}))
-		}
-		if f.Deviation != nil {
-			n += 8
-		}
-	}
-	return n
 }
 
 func mb(n uint64) float64 { return float64(n) / 1e6 }

@@ -120,7 +120,7 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	if werr != nil {
 		return codeError{exitError, werr}
 	}
-	if a.v.GetString("fail_on") == "inconsistent" && inconsistent(job.res.Findings) > 0 {
+	if a.v.GetString("fail_on") == "inconsistent" && inconsistent(job.res) > 0 {
 		a.code = exitFindings
 	}
 	return nil
@@ -281,6 +281,9 @@ func (a *app) pipeline(cmd *cobra.Command, job *runJob) error {
 		return codeError{exitError, err}
 	}
 	checks.Collect = collectBetween
+	// The findings stay packed until a report writes them (the ledger's
+	// stages read them whole): 51 MB of the 100 MB corpus's JSON run.
+	checks.Packed = job.ledger == nil
 	extract := &pipeline.Extract{Rules: job.rules, Workers: a.v.GetInt("workers"), Done: a.progress.Counter()}
 	stages := []pipeline.Stage{extract}
 	if a.v.GetBool("checks") {
@@ -303,6 +306,7 @@ func (a *app) pipeline(cmd *cobra.Command, job *runJob) error {
 	}
 	lap.log("pipeline")
 	if prev := a.v.GetString("merge_verdicts"); prev != "" {
+		res.UnpackFindings()
 		if err := a.mergeVerdicts(prev, res); err != nil {
 			return codeError{exitError, err}
 		}
@@ -363,7 +367,7 @@ func (a *app) writeReports(job *runJob) error {
 // summary is the last line: N sources, N claims, N inconsistent findings;
 // a JSON line under --log-format json, printed at every log level.
 func (a *app) summary(res *pipeline.Result) {
-	bad := inconsistent(res.Findings)
+	bad := inconsistent(res)
 	if a.json {
 		a.log.Log().Str("level", "info").Int("sources", len(res.Sources)).Int("claims", len(res.Claims)).
 			Int("inconsistent", bad).Msg("summary")
@@ -444,10 +448,10 @@ func (a *app) mergeVerdicts(path string, res *pipeline.Result) error {
 	return nil
 }
 
-func inconsistent(fs []pipeline.Finding) int {
+func inconsistent(r *pipeline.Result) int {
 	n := 0
-	for _, f := range fs {
-		if f.Status == "inconsistent" {
+	for i := range r.NumFindings() {
+		if r.FindingStatus(i) == pipeline.Inconsistent {
 			n++
 		}
 	}
