@@ -24,11 +24,14 @@ type ratio struct {
 	// more, after or before a multiple, makes "N times more" readable as
 	// N + 1 times as well (three times more than; 多3倍)
 	moreAfter, moreBefore *regexp.Regexp
+	// label, right before a figure, makes it the name of a class (a
+	// magnitude 8 quake), which a multiple does not compare
+	label *regexp.Regexp
 }
 
 func init() {
 	registerCheck("ratio", func(d rules.CheckDef) Checker {
-		return ratio{d.Approx, d.Tolerance, d.Patterns["more_after"], d.Patterns["more_before"]}
+		return ratio{d.Approx, d.Tolerance, d.Patterns["more_after"], d.Patterns["more_before"], d.Patterns["label"]}
 	})
 }
 
@@ -158,7 +161,7 @@ func (c ratio) operands(r *Result, src *Source, ks []int, k int) (a, b int, ok b
 	}
 	a, b = two[0], two[1]
 	x, y, m := &r.Claims[a], &r.Claims[b], &r.Claims[k]
-	if attributive(x) && attributive(y) {
+	if attributive(x) && attributive(y) || c.labelled(src, x) || c.labelled(src, y) {
 		return -1, -1, false // "a 300-millimetre wafer has 2.25 times the area of a 200-millimetre one": sizes that name things
 	}
 	switch { // offsets count runes: a gap's length is their difference
@@ -171,6 +174,13 @@ func (c ratio) operands(r *Result, src *Source, ks []int, k int) (a, b int, ok b
 		return a, b, y.Start-x.End <= ratioLead && m.Start-y.End <= ratioOf
 	}
 	return -1, -1, false
+}
+
+// labelled reports a figure that names a class by its number: "a
+// magnitude 8 quake releases roughly 1,000 times the energy of a
+// magnitude 6".
+func (c ratio) labelled(src *Source, x *Claim) bool {
+	return c.label != nil && c.label.MatchString(between(src, x.Start-14, x.Start))
 }
 
 // attributive reports a figure written as a modifier, number and unit

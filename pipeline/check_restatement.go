@@ -109,7 +109,7 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, add func(Finding)
 		case match >= 0:
 			agree = append(agree, r.Claims[match].ID(), n.ID())
 			pairs = append(pairs, strconv.Quote(r.Claims[match].Text)+" as "+strconv.Quote(n.Text)) // %q, without fmt: most findings are these
-		case garbled >= 0 && (rs.restatedBy(r, idx.of(i), k, garbled) || ownArithmetic(r, idx.of(i), k)):
+		case garbled >= 0 && (rs.restatedBy(r, idx.of(i), k, garbled) || rs.valueOfQuote(r, n, quote) || ownArithmetic(r, idx.of(i), k)):
 			add(unverified(n, &r.Claims[garbled])) // 约3亿人…平均每年约300万人: the 300 million is restated, 300万 is another figure
 		case garbled >= 0:
 			add(rs.garbled(n, &r.Claims[garbled]))
@@ -197,23 +197,45 @@ func (rs restatement) restatedBy(r *Result, note []int, k, q int) bool {
 	return false
 }
 
-// ownArithmetic reports a note figure that two other figures of its own
-// sentence work out, as a product, quotient, sum, difference or percent
-// change: "两剂共约1美元,为100万名儿童接种约需100万美元", "4分30秒から3分15秒へ、
-// 約28%短くなった". It is the note's own sum, not a quote's figure miscopied.
+// valueOfQuote reports a note figure that some figure of its quotes has,
+// whatever its role: "roughly 1 million" beside "more than 10 million,
+// up from about 1 million" gives the start, not the end miscopied.
+func (rs restatement) valueOfQuote(r *Result, n *Claim, quote []int) bool {
+	for _, j := range quote {
+		if q := &r.Claims[j]; Family(q) == Family(n) && q.Value != 0 && rs.agrees(n, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownArithmetic reports a note figure that two other figures before it in
+// its own sentence work out, as a product, quotient, sum, difference or
+// percent change: "两剂共约1美元,为100万名儿童接种约需100万美元", "4分30秒から
+// 3分15秒へ、約28%短くなった". It is the note's own result, not a quote's
+// figure miscopied; a figure the note works with (20万桶, then 0.2% of
+// 1亿桶) may be the miscopy it carries on.
 func ownArithmetic(r *Result, note []int, k int) bool {
 	n := &r.Claims[k]
 	sn := Interval(n, 0)
-	var figs []float64
+	type fig struct {
+		v float64
+		j int
+	}
+	var figs []fig // a percentage also as its fraction: 1,900 of 1 million is 0.2%
 	for _, j := range note {
-		if o := &r.Claims[j]; j != k && o.Sentence == n.Sentence && o.Value != 0 && len(figs) < explainedReach {
-			figs = append(figs, math.Abs(o.Value))
+		if o := &r.Claims[j]; j != k && o.Sentence == n.Sentence && o.Start < n.Start && o.Value != 0 && len(figs) < explainedReach {
+			figs = append(figs, fig{math.Abs(o.Value), j})
+			if Family(o) == "%" {
+				figs = append(figs, fig{math.Abs(InFamily(o, o.Value)) / 100, j})
+			}
 		}
 	}
 	v := math.Abs(n.Value)
-	for i, a := range figs {
-		for j, b := range figs {
-			if i == j {
+	for _, fa := range figs {
+		for _, fb := range figs {
+			a, b := fa.v, fb.v
+			if fa.j == fb.j {
 				continue
 			}
 			for _, w := range []float64{a * b, a / b, a + b, a - b, (a - b) / a * 100} {
@@ -261,11 +283,21 @@ func derived(r *Result, n, q *Claim, own []int) bool {
 	return false
 }
 
-// workedOut reports a note figure derived from a figure of its own quote.
+// workedOut reports a note figure derived from a figure of its own quote,
+// or a share the note works out from two of them (35,000 of 500,000
+// works on display: 約7%).
 func workedOut(r *Result, n *Claim, own []int) bool {
+	sn := Interval(n, 0)
 	for _, k := range own {
-		if q := &r.Claims[k]; Family(q) == Family(n) && derived(r, n, q, own) {
+		q := &r.Claims[k]
+		if Family(q) == Family(n) && derived(r, n, q, own) {
 			return true
+		}
+		for _, j := range own {
+			if p := &r.Claims[j]; isShare(n) && j != k && Family(p) == Family(q) && Family(q) != "%" && q.Value != 0 &&
+				nearly(InFamily(p, p.Value)/InFamily(q, q.Value)*100, sn) {
+				return true
+			}
 		}
 	}
 	return false

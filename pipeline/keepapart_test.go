@@ -35,7 +35,7 @@ func TestKeepApart(t *testing.T) {
 		{"a restatement in another unit", "The trail is 26 miles long.\n这条小路全长约42公里。"},
 		{"a figure the quote's multiple works out", "A new stadium costs about $30 billion, some ten times what one cost in the 1990s.\n三十年前一座体育场约30亿美元。"},
 		{"a note that restates the figure and gives another", "The plague killed an estimated 50 million people over a century.\n一个世纪约5000万人，平均每年约50万人。"},
-		{"a note's own product", "A course of the drug costs $2,000.\n每剂约2美元，为100万人接种约需200万美元。"},
+		{"a note's own product", "A course of the drug costs $2,000.\n每剂约4美元，为50万人接种约需200万美元。"},
 		{"sizes that name things", "A 12-inch pizza has four times the area of a 6-inch one."},
 		{"a figure after N倍 is no side of it", "Starting pay at the plant is 300,000 yen a month.\n月薪30万日元，是全县平均的约1.5倍，年收入约360万日元。"},
 		{"a half after the unit", "The tunnel took three and a half years to dig.\n隧道挖了3年半。"},

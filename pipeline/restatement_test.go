@@ -226,6 +226,32 @@ func TestRestatementSiblings(t *testing.T) {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 	}
+	// Same digits at another scale as a sibling's figure are no miscopy
+	// where the note works its figure out from its own quote (35,000 of
+	// 500,000 works: 7%), or where a quote gives the note's value in
+	// another role (up from about 1 million: "roughly 1 million").
+	from := func(c Claim) Claim { c.SetChange("from"); return c }
+	for _, c := range []struct {
+		name         string
+		sibling, own []Claim
+		note         Claim
+		want         string
+	}{
+		{"a share of two of its own quote's figures", []Claim{rc("s1", "s", "about 70%", 70, "%")},
+			[]Claim{rc("q1", "q", "500,000", 500000, ""), rc("q2", "q", "35,000", 35000, "")}, rc("n1", "n", "約7%", 7, "%"), ""},
+		{"a share its quote does not give", []Claim{rc("s1", "s", "about 70%", 70, "%")},
+			[]Claim{rc("q1", "q", "500,000", 500000, ""), rc("q2", "q", "55,000", 55000, "")}, rc("n1", "n", "約7%", 7, "%"), "inconsistent s1 n1"},
+		{"a value a quote gives as a start", []Claim{rc("s1", "s", "10 million", 1e7, ""), from(rc("s2", "s", "1 million", 1e6, ""))},
+			nil, rc("n1", "n", "1 million", 1e6, ""), "unverifiable s1 n1"},
+		{"a value no quote gives", []Claim{rc("s1", "s", "10 million", 1e7, "")},
+			nil, rc("n1", "n", "1 million", 1e6, ""), "inconsistent s1 n1"},
+	} {
+		r := build(&url, "a.txt", 4)
+		r.Claims = append(append(append([]Claim{}, c.sibling...), c.own...), c.note)
+		if got, _ := findingsOf(restatement{0.05}, r); strings.Join(got, "|") != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
 	// A note whose quote is not among the sources, a duplicate note and a
 	// quote without figures give nothing.
 	for name, edit := range map[string]func(r *Result){
