@@ -3,6 +3,7 @@ package pipeline
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +17,7 @@ import (
 // another year is not tied to the wrong change.
 func (c changeSize) noteBase(r *Result, src *Source, ks []int, add func(Finding)) {
 	if src.NoteOf == nil || hasSize(r, ks) ||
-		!slices.ContainsFunc(ks, func(k int) bool { c := &r.Claims[k]; return isLevel(c) && isDated(c.PeriodKey()) }) {
+		!slices.ContainsFunc(ks, func(k int) bool { c := &r.Claims[k]; return isLevel(c) && timed(c.PeriodKey()) }) {
 		return // most notes: no dated figure to be a start
 	}
 	q, qs, ok := quoteOfSentence(r, ks)
@@ -31,7 +32,7 @@ func (c changeSize) noteBase(r *Result, src *Source, ks []int, add func(Finding)
 	for _, k := range ks {
 		b := &r.Claims[k]
 		if !isLevel(b) || b.Change() == "to" || Family(b) != Family(e) || !c.measure.fits(s, b) ||
-			!isDated(b.PeriodKey()) || !isDated(e.PeriodKey()) || b.PeriodKey() >= e.PeriodKey() ||
+			!earlierPeriod(b.PeriodKey(), e.PeriodKey()) ||
 			!sameTime(s, b, e) || restatesAny(r, b, qs) {
 			continue
 		}
@@ -39,6 +40,35 @@ func (c changeSize) noteBase(r *Result, src *Source, ks []int, add func(Finding)
 			add(c.finding(r, pair{k, end}, size))
 		}
 	}
+}
+
+// timed reports a period key that places a figure in time: a date, or a
+// year named against the present (year-1 for last year, year0, year+1).
+func timed(k string) bool {
+	_, rel := relativeYear(k)
+	return isDated(k) || rel
+}
+
+// earlierPeriod reports period a before period b: two dates, or two years
+// named against the present (今年 before next year).
+func earlierPeriod(a, b string) bool {
+	if isDated(a) && isDated(b) {
+		return a < b
+	}
+	ya, ra := relativeYear(a)
+	yb, rb := relativeYear(b)
+	return ra && rb && ya < yb
+}
+
+// relativeYear reads a period key of a year named against the present:
+// year-1, year0, year+1.
+func relativeYear(k string) (int, bool) {
+	rest, ok := strings.CutPrefix(k, "year")
+	if !ok || rest == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(rest)
+	return n, err == nil
 }
 
 // noteEnds checks a note that gives both ends of its quote's change and no
