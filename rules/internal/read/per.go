@@ -25,8 +25,11 @@ type perTable struct {
 	notBefore  trie // what a marker starts that is no rate: 1月 is January
 	suffixes   trie // after a denominator that stands before the figure: 当たり
 	implied    trie // words before the figure that say the denominator: 时速
-	extra      trie // denominators the unit rules leave out: t, 日, d
-	unless     trie // words after a denominator that make it none: a year ago
+	// impliedNotAfter are the characters that make an implied word a time
+	// of its own (今年)
+	impliedNotAfter map[rune]bool
+	extra           trie // denominators the unit rules leave out: t, 日, d
+	unless          trie // words after a denominator that make it none: a year ago
 	// spread holds the compound kinds that the other figures of a sentence
 	// share, spreadWords the words that name a denominator with no figure
 	spread      map[string]bool
@@ -76,7 +79,12 @@ type PerDef struct {
 	// the unit rules leave out (t, 日) to the unit rule it stands for.
 	Implied      map[string]string `yaml:"implied"`
 	Denominators map[string]string `yaml:"denominators"`
-	UnlessAfter  []string          `yaml:"unless_after"`
+	// ImpliedNotAfter are characters that make an implied word after them
+	// a time of its own (今年, 去年: this year, not a year's); an implied
+	// word of one character (年2,600万トン) stands right before its figure,
+	// a qualifier aside.
+	ImpliedNotAfter []string `yaml:"implied_not_after"`
+	UnlessAfter     []string `yaml:"unless_after"`
 	// Of lists the unit kinds a denominator may be. Kinds maps each pair
 	// "numerator kind/denominator kind" that makes a compound to the
 	// claim's kind ("money/*" for any denominator); a pair it does not
@@ -139,6 +147,14 @@ func (b *Builder) Per(id string, raw PerDef) error {
 		for i, w := range l.words {
 			l.tr.add(w, i)
 		}
+	}
+	p.impliedNotAfter = map[rune]bool{}
+	for _, w := range raw.ImpliedNotAfter {
+		r := []rune(w)
+		if len(r) != 1 {
+			return fieldErr("implied_not_after", "%q must be one character", w)
+		}
+		p.impliedNotAfter[r[0]] = true
 	}
 	keyed(&p.markers, &p.markerGap, raw.Markers)
 	keyed(&p.implied, &p.impliedIDs, raw.Implied)
@@ -398,12 +414,16 @@ func (sc *scan) perBeforeAt(s, j int, kind string) (perHit, int, bool) {
 	if sc.numeralBefore(s) {
 		return perHit{}, 0, false // 21日 is a date, 5キロあたり a bag of 5 kg
 	}
-	if v, e := p.implied.match(t, s, nil); v >= 0 {
+	if v, e := p.implied.match(t, s, nil); v >= 0 && !p.impliedNotAfter[t.at(s-1)] {
 		if !p.rateKinds[kind] && !p.perSecond[kind] {
 			return perHit{}, 0, false // 年間売上高 is an amount, as annual revenue is
 		}
+		gap := p.gap
+		if e-s == 1 {
+			gap = 1 // 年約3,000万トン, not 年初の生産量1万トン
+		}
 		d := &u.defs[p.impliedDef[v]]
-		return perHit{def: d, factor: d.Factor, start: s, end: e}, e, sc.perGap(e, j, p.gap)
+		return perHit{def: d, factor: d.Factor, start: s, end: e}, e, sc.perGap(e, j, gap)
 	}
 	if v, _ := p.notBefore.match(t, s, nil); v >= 0 {
 		return perHit{}, 0, false
