@@ -28,6 +28,9 @@ func FuzzExtract(f *testing.F) {
 		"half a percentage point", "a third of a cent", "3.9 billion cubic metres, down 12% from 4.2 billion a year ago",
 		"8% more than the 40 million", "涨到每磅3.44美元", "1亿百姓", "2.37亿百升", "its highest since 1989",
 		"from 168 million in 2022 to 178 million in 2023", "气温一度降到零下5度", "ファルコン9は", "+19%",
+		"一年半", "三个半月", "两个半小时", "an hour and a half", "two years and a half", "十年半导体", "1½ hours", "$2¼ million",
+		"¾", "4分30秒", "5分の1", "年約3,000万トン", "今年350万吨", "86% − 81% = 5", "120 million × $19.50", "zero-dose",
+		"約2.4m", "23.17万亿美元",
 	} {
 		f.Add(s)
 	}
