@@ -206,10 +206,13 @@ func wordBefore(t *text, tr *trie, i int) bool {
 }
 
 // wordAfter reports a word of tr that starts at j, across up to two
-// spaces, and does not cut a Latin word.
+// spaces, and does not cut a Latin word, nor begin a compound (high in
+// high-income).
 func (sc *scan) wordAfter(tr *trie, j int) bool {
 	t := sc.t
 	k := t.skipSpaces(j, 2)
-	v, _ := tr.match(t, k, func(_, e int) bool { return boundaryAfter(t, e) })
+	v, _ := tr.match(t, k, func(_, e int) bool {
+		return boundaryAfter(t, e) && !(t.at(e) == '-' && isLatin(t.at(e-1)) && isLatin(t.at(e+1)))
+	})
 	return v >= 0
 }

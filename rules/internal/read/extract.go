@@ -220,10 +220,13 @@ func (sc *scan) ratio(a *atom) {
 		if !ok || b.year || b.value == 0 || b.fraction {
 			return
 		}
-		if _, unit := sc.rs.units.after(t, b.end); unit {
-			return
+		end := b.end
+		if h, unit := sc.rs.units.after(t, b.end); unit && h.def.Kind != "money" {
+			return // 5 in 10 years is a span
+		} else if unit {
+			end = h.end // six in ten taka: a share of the money, the currency its whole's
 		}
-		a.value, a.end, a.fraction, a.lone, a.sig = a.value/b.value, b.end, true, false, 0
+		a.value, a.end, a.fraction, a.lone, a.sig = a.value/b.value, end, true, false, 0
 		return
 	}
 }

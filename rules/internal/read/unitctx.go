@@ -62,18 +62,21 @@ func (sc *scan) holds(c *unitCtx, i, e int) bool {
 	return c.near != nil && sc.near(c.near, i, e)
 }
 
-// heldFor is holds for alias v at [i, e), or the alias's reading carried
-// from where it last held earlier in the sentence: in "Japan's box office
-// took ¥261.1 billion in 2019, while 2023 takings were ¥221.4 billion" the
-// second ¥ is the yen too, though Japan is out of reach.
-func (sc *scan) heldFor(v int, c *unitCtx, i, e int) bool {
+// heldFor is holds for alias v at [i, e), or, for a sign before the
+// number (carry), the alias's reading carried from where it last held
+// earlier in the sentence: in "Japan's box office took ¥261.1 billion in
+// 2019, while 2023 takings were ¥221.4 billion" the second ¥ is the yen
+// too, though Japan is out of reach. A word after the number is not
+// carried: "three-quarters in high-income countries and a third in 2020"
+// has no inches.
+func (sc *scan) heldFor(v int, c *unitCtx, i, e int, carry bool) bool {
 	if sc.holds(c, i, e) {
 		if n := len(sc.ctxHeld); n == 0 || sc.ctxHeld[n-1] != (ctxMark{v, e}) {
 			sc.ctxHeld = append(sc.ctxHeld, ctxMark{v, e})
 		}
 		return true
 	}
-	for k := len(sc.ctxHeld) - 1; k >= 0; k-- {
+	for k := len(sc.ctxHeld) - 1; carry && k >= 0; k-- {
 		if h := sc.ctxHeld[k]; h.alias == v && h.end <= i {
 			return !sc.sentenceBetween(h.end, i)
 		}
@@ -166,7 +169,7 @@ func (sc *scan) ctxAfter(i, j int) (unitHit, bool) {
 	}
 	a := u.aliases[best]
 	d := &u.defs[a.def]
-	if !sc.heldFor(best, d.ctx, i, bestEnd) {
+	if !sc.heldFor(best, d.ctx, i, bestEnd, false) {
 		return unitHit{}, false
 	}
 	return unitHit{def: d, factor: a.factor, start: k, end: bestEnd}, true
@@ -186,7 +189,7 @@ func (sc *scan) ctxBefore(i int) (unitHit, bool) {
 	}
 	a := u.aliases[v]
 	d := &u.defs[a.def]
-	if !sc.heldFor(v, d.ctx, start, i) {
+	if !sc.heldFor(v, d.ctx, start, i, true) {
 		return unitHit{}, false
 	}
 	return unitHit{def: d, factor: a.factor, start: start, end: k}, true
