@@ -61,6 +61,9 @@ func (e expression) Check(r *Result, add func(Finding)) {
 
 // join is the operator that stands alone between a and b (opNone: none).
 func (e expression) join(src *Source, a, b *Claim) op {
+	if b.Start-a.End > 24 || b.Start <= a.End {
+		return opNone // most pairs: too far apart for an operator alone, and no text is copied
+	}
 	gap := strings.TrimSpace(between(src, a.End, b.Start))
 	if gap == "" || len(gap) > 24 {
 		return opNone

@@ -606,6 +606,10 @@ func (sc *scan) perSpread() {
 			reach = 1000
 		}
 		ratio := math.Abs(m.Value / src.num)
+		if sc.priceOfThing(m) {
+			m.Role = "per" // a $20,000 car: the price of one, as a price per passenger is
+			continue
+		}
 		if src.num != 0 && (ratio > reach || ratio < 1/reach) && m.Direction == "" || ok && sc.totalOf(m, src) {
 			continue
 		}
@@ -613,6 +617,23 @@ func (sc *scan) perSpread() {
 		m.Unit += src.suffix
 		m.Kind = src.kind
 	}
+}
+
+// priceOfThing reports a sum written as the price of the thing named after
+// it, an article before: "around 1% of a $20,000 car" is no price per tonne
+// and no total of one.
+func (sc *scan) priceOfThing(m *Match) bool {
+	t, w := sc.t, &sc.rs.words
+	art, ok := latinBefore(t, m.Start)
+	if !ok || !w.articles[t.lower(art, t.wordEnd(art))] {
+		return false
+	}
+	next, ok := nextWord(t, m.End)
+	if !ok || next.start != m.End+1 || w.articles[next.w] || sc.rs.isNumberWord(t, next.start) {
+		return false
+	}
+	v, _ := sc.rs.per.connectors.match(t, next.start, func(_, e int) bool { return boundaryAfter(t, e) })
+	return v < 0 // a connector says per: "a $800 a tonne"
 }
 
 // totalOf reports a figure that is the price src times a quantity its
