@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -20,11 +21,12 @@ type convert struct {
 	equal       *regexp.Regexp     // 约合, 相当于, i.e., or, に直すと
 	operand     *regexp.Regexp     // words just before a figure that make it an operand: 80 × 15 MW = 1.2 GW
 	seconds     map[string]float64 // of each unit of time: a rate a year restates one a week
+	per         *regexp.Regexp     // words right after a figure that make it a compound (per, 每)
 }
 
 func init() {
 	registerCheck("conversion", func(d rules.CheckDef) Checker {
-		return convert{d.Approx, d.Tolerance, d.Patterns["equal"], d.Patterns["operand"], d.Seconds}
+		return convert{d.Approx, d.Tolerance, d.Patterns["equal"], d.Patterns["operand"], d.Seconds, d.Patterns["per"]}
 	})
 }
 
@@ -32,11 +34,33 @@ func (c convert) Check(r *Result, add func(Finding)) {
 	eachSentence(r, func(src *Source, ks []int) {
 		for i := 1; i < len(ks); i++ {
 			a, b := &r.Claims[ks[i-1]], &r.Claims[ks[i]]
-			if c.restates(src, a, b) {
-				add(c.finding(r, ks[i-1], ks[i]))
+			if !c.restates(src, a, b) {
+				continue
+			}
+			if f := c.finding(r, ks[i-1], ks[i]); f.Status != Inconsistent || !c.restatesOther(r, ks, ks[i-1], ks[i]) {
+				add(f)
 			}
 		}
 	})
+}
+
+// restatesOther reports a figure b that another figure of its sentence, or
+// of its quote, than a converts to: "比埃菲尔铁塔高13米,约合1,125英尺" restates
+// the quote's 343 metres, not the 13 metres before it.
+func (c convert) restatesOther(r *Result, ks []int, a, b int) bool {
+	others := ks
+	if i, ok := r.index().sourceOf(b); ok {
+		if q, ok := r.index().quote(i); ok {
+			others = append(slices.Clip(ks), r.index().of(q)...)
+		}
+	}
+	sb := Interval(&r.Claims[b], c.approx)
+	for _, k := range others {
+		if o := &r.Claims[k]; k != a && k != b && Family(o) == Family(&r.Claims[b]) && Overlap(Interval(o, c.approx).widen(c.tol), sb) {
+			return true
+		}
+	}
+	return false
 }
 
 // restates reports whether b restates a: one measurable family (not a
@@ -69,6 +93,9 @@ func (c convert) restates(src *Source, a, b *Claim) bool {
 	if a.Unit() != b.Unit() && strings.EqualFold(bare, "or") && b.Bound() != "approx" {
 		return false // "$9.99 a month or $99 a year" are two plans; "$52,000 a year, or about $1,000 a week" one pay
 	}
+	if c.per != nil && c.per.MatchString(between(src, b.End, b.End+6)) {
+		return false // "1.8 tonnes, or 600 kilograms per megawatt": a compound the reading did not make
+	}
 	// an operand's = gives the product, not this figure restated: 80 × 15 MW = 1.2 GW
 	return c.operand == nil || !c.operand.MatchString(between(src, a.Start-16, a.Start))
 }
@@ -81,6 +108,9 @@ func (c convert) perTime(a, b *Claim) float64 {
 	nb, db, ok2 := strings.Cut(b.Unit(), "/")
 	if !ok || !ok2 || na != nb || c.seconds[da] == 0 || c.seconds[db] == 0 {
 		return 0
+	}
+	if isCurrency(na) && (c.seconds[da] < c.seconds["week"] || c.seconds[db] < c.seconds["week"]) {
+		return 0 // pay by the hour or the day is for working time: $15 an hour, or about $31,000 a year
 	}
 	return c.seconds[db] / c.seconds[da]
 }

@@ -65,14 +65,14 @@ func (c compound) noteRates(r *Result, add func(Finding)) {
 		rate, window, own := -1, -1, false
 		for _, k := range ns {
 			switch n := &r.Claims[k]; {
+			case n.Change() != "" || n.Kind() == "doubling_time" || isLevel(n) && Family(n) != "%" && n.Kind() != "duration":
+				own = true // the note's own figures: its own change or a doubling time
 			case n.Kind() == "growth_rate":
 				own = own || rate >= 0 // a second rate: which is the quote's?
 				rate = k
 			case n.Kind() == "duration":
 				own = own || window >= 0
-				window = k // 三十年间…年均减少约1.5%: the rate's own window
-			case n.Change() != "" || isLevel(n) && Family(n) != "%" || spans(n):
-				own = true // the note's own figures: its own change or a doubling time
+				window = k // 三十年间…年均减少约1.5%: perhaps the rate's own window
 			}
 		}
 		if own {
@@ -89,9 +89,25 @@ func (c compound) noteRates(r *Result, add func(Finding)) {
 			}
 		}
 		if len(one) == 1 {
-			add(c.finding(r, one[0], window, rate))
+			add(c.finding(r, one[0], c.sameWindow(r, one[0], window), rate))
 		}
 	}
+}
+
+// sameWindow is the note's window if it spans the quote's change p (三十年间
+// for 1990 to 2020), for the rate to be read over, else -1: a window that
+// is not the change's ("though the first three years were flat") says
+// nothing of it, and the change's dated ends give its years.
+func (c compound) sameWindow(r *Result, p pair, window int) int {
+	if window < 0 {
+		return -1
+	}
+	w, ok := durationYears(&r.Claims[window], 0)
+	n, ok2 := yearsBetween(r.Claims[p.from].PeriodKey(), r.Claims[p.to].PeriodKey())
+	if !ok || !ok2 || n < w.Lo || n > w.Hi {
+		return -1
+	}
+	return window
 }
 
 // spans reports a figure that is a span of time: a window or a doubling time.

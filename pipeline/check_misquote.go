@@ -72,7 +72,7 @@ func (m misquote) Check(r *Result, add func(Finding)) {
 				continue
 			}
 			shared := sharedList(termsOf(p.from), termsOf(p.to))
-			if len(shared) == 0 || otherNames(r, sa, sb, a, b) || m.otherEntities(r, sa, sb, a, b) || m.opposed(r, sa, sb, a, b) {
+			if len(shared) == 0 || onlyNames(r, sa, sb, a, b, shared) || otherNames(r, sa, sb, a, b) || m.otherEntities(r, sa, sb, a, b) || m.opposed(r, sa, sb, a, b) {
 				continue
 			}
 			add(misquoted(a, b, shared))
@@ -170,6 +170,19 @@ func misquoted(a, b *Claim, shared []string) Finding {
 	f.Message = fmt.Sprintf("%s and %s look like one figure miscopied (%s): both are for %s in %s",
 		figure(a), figure(b), garble(a, b), strings.Join(shared, ", "), a.PeriodKey())
 	return f
+}
+
+// onlyNames reports shared terms that are all a name in one clause or the
+// other: China's tea harvest and China's rare earths share a country, not
+// what was measured.
+func onlyNames(r *Result, i, j int32, a, b *Claim, shared []string) bool {
+	na, nb := names(srcAt(r, i), a), names(srcAt(r, j), b)
+	for _, w := range shared {
+		if !slices.Contains(na, w) && !slices.Contains(nb, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // otherNames reports two English clauses that each name someone and share

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/factsheet-dev/factsheet/rules"
 )
@@ -105,7 +106,9 @@ func (c ratio) notes(r *Result, add func(Finding)) {
 			continue // a change's multiple, or a comparison of the quote's own
 		}
 		if two := twoOfAFamily(r, qs, -1); two != nil {
-			add(c.finding(r, src, two[0], two[1], ks[0]))
+			if f := c.finding(r, src, two[0], two[1], ks[0]); !farOff(f) {
+				add(f)
+			}
 		}
 	}
 }
@@ -183,12 +186,26 @@ func (c ratio) labelled(src *Source, x *Claim) bool {
 	return c.label != nil && c.label.MatchString(between(src, x.Start-14, x.Start))
 }
 
+// farOff reports a note's multiple more than ten times off its quote's two
+// figures: it compares something else ("1万倍" of sound energy beside 100
+// and 60 decibels), where a slip in a multiple of them lands nearer.
+func farOff(f Finding) bool {
+	if f.Status != Inconsistent || f.Deviation == nil {
+		return false
+	}
+	return *f.Deviation > 9 || *f.Deviation < -0.9
+}
+
 // attributive reports a figure written as a modifier, number and unit
 // joined by a hyphen (a 300-millimetre wafer, a 10-year bond): it names a
 // kind of thing more than it measures one.
 func attributive(c *Claim) bool {
 	i, j := numberAt(c.Text)
-	return j > i && j < len(c.Text)-1 && c.Text[j] == '-' && unicode.IsLetter(rune(c.Text[j+1]))
+	if j <= i || j >= len(c.Text)-1 || c.Text[j] != '-' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(c.Text[j+1:])
+	return unicode.IsLetter(next)
 }
 
 // twoOfAFamily is the two levels of ks (k aside) of the one family that has

@@ -109,7 +109,7 @@ func (rs restatement) note(r *Result, idx *sourceIndex, i int, add func(Finding)
 		case match >= 0:
 			agree = append(agree, r.Claims[match].ID(), n.ID())
 			pairs = append(pairs, strconv.Quote(r.Claims[match].Text)+" as "+strconv.Quote(n.Text)) // %q, without fmt: most findings are these
-		case garbled >= 0 && (rs.restatedBy(r, idx.of(i), k, garbled) || rs.valueOfQuote(r, n, quote) || ownArithmetic(r, idx.of(i), k)):
+		case garbled >= 0 && (rs.agreesWithAny(r, idx.of(i), k, &r.Claims[garbled], true) || rs.agreesWithAny(r, quote, -1, n, false) || ownArithmetic(r, idx.of(i), k)):
 			add(unverified(n, &r.Claims[garbled])) // 约3亿人…平均每年约300万人: the 300 million is restated, 300万 is another figure
 		case garbled >= 0:
 			add(rs.garbled(n, &r.Claims[garbled]))
@@ -185,24 +185,19 @@ func (rs restatement) align(r *Result, n *Claim, quote, own []int) (match, garbl
 	return match, garbled, near
 }
 
-// restatedBy reports a quote figure q that another figure of the note
-// than k restates: the note has it right, so k's same digits at another
-// scale are another figure ("约3亿人…平均每年约300万人" for 300 million).
-func (rs restatement) restatedBy(r *Result, note []int, k, q int) bool {
-	for _, j := range note {
-		if o := &r.Claims[j]; j != k && comparable(&r.Claims[q], o) && rs.agrees(o, &r.Claims[q]) {
-			return true
+// agreesWithAny reports a figure of ks other than skip that c agrees
+// with, in its comparison (strict: same family, kind and role) or by value
+// alone. Against a garble it tells of another figure: the note restates the
+// quote's 300 million rightly elsewhere ("约3亿人…平均每年约300万人"), or a quote
+// has the note's value in another role ("roughly 1 million" beside "more
+// than 10 million, up from about 1 million").
+func (rs restatement) agreesWithAny(r *Result, ks []int, skip int, c *Claim, strict bool) bool {
+	for _, j := range ks {
+		o := &r.Claims[j]
+		if j == skip || o.Value == 0 || Family(o) != Family(c) || strict && !comparable(c, o) {
+			continue
 		}
-	}
-	return false
-}
-
-// valueOfQuote reports a note figure that some figure of its quotes has,
-// whatever its role: "roughly 1 million" beside "more than 10 million,
-// up from about 1 million" gives the start, not the end miscopied.
-func (rs restatement) valueOfQuote(r *Result, n *Claim, quote []int) bool {
-	for _, j := range quote {
-		if q := &r.Claims[j]; Family(q) == Family(n) && q.Value != 0 && rs.agrees(n, q) {
+		if rs.agrees(o, c) {
 			return true
 		}
 	}
@@ -287,14 +282,14 @@ func derived(r *Result, n, q *Claim, own []int) bool {
 // or a share the note works out from two of them (35,000 of 500,000
 // works on display: 約7%).
 func workedOut(r *Result, n *Claim, own []int) bool {
-	sn := Interval(n, 0)
+	sn, share := Interval(n, 0), isShare(n)
 	for _, k := range own {
 		q := &r.Claims[k]
 		if Family(q) == Family(n) && derived(r, n, q, own) {
 			return true
 		}
 		for _, j := range own {
-			if p := &r.Claims[j]; isShare(n) && j != k && Family(p) == Family(q) && Family(q) != "%" && q.Value != 0 &&
+			if p := &r.Claims[j]; share && j != k && Family(p) == Family(q) && Family(q) != "%" && q.Value != 0 &&
 				nearly(InFamily(p, p.Value)/InFamily(q, q.Value)*100, sn) {
 				return true
 			}
@@ -505,6 +500,9 @@ func garble(a, b *Claim) string {
 		return "" // "ten-year" and 一年: a word is not digits to slip
 	}
 	ratio := vb / va
+	if a.Unit() == "x" && digits(va) == "1" && digits(vb) == "1" {
+		return "" // 100 times and 1万倍: orders of magnitude, said loosely, no digits to slip
+	}
 	if e := math.Log10(math.Abs(ratio)); math.Abs(e-math.Round(e)) < 1e-9 && math.Round(e) != 0 && math.Abs(e) <= 4 {
 		f, way := math.Abs(ratio), "larger"
 		if f < 1 {

@@ -285,27 +285,7 @@ func (c changeSize) finding(r *Result, p pair, k int) Finding {
 	f := judged("arithmetic", ids(r, []int{p.from, p.to, k}), size, got, stated, c.tol, unit)
 	f.Message = fmt.Sprintf("from %s to %s is %s (%s); %s states %s, %s",
 		figure(from), figure(to), spanText(got, unit), c.measure.formula, figure(size), spanText(stated, unit), verdictWord(f))
-	if rel, ok := pointsAsPercent(from, to, size); ok && f.Status == Consistent && unit == "pp" {
-		f.Status = Inconsistent
-		f.Message = fmt.Sprintf("from %s to %s is %s pp as written, and %s%% in relative terms; %s states the relative change in percentage points",
-			figure(from), figure(to), num(math.Abs(InFamily(to, to.Value)-InFamily(from, from.Value))), num(rel), figure(size))
-	}
 	return f
-}
-
-// pointsAsPercent reports a size in percentage points that is the change's
-// relative size in percent, as its ends are written, and not its size in
-// points: "从86%降到81%，下降了5.8个百分点" (5 points; 5.8%). The ends'
-// rounding may allow it; that it hits the relative size to its last digit
-// tells the slip.
-func pointsAsPercent(from, to, size *Claim) (float64, bool) {
-	a, b := InFamily(from, from.Value), InFamily(to, to.Value)
-	if a == 0 || size.Min != nil || size.Max != nil || size.Bound() == "approx" {
-		return 0, false
-	}
-	pp, rel, v := math.Abs(b-a), math.Abs((b-a)/a*100), math.Abs(size.Value)
-	half := math.Max(size.Step/2, 1e-9)
-	return rel, math.Abs(v-rel) <= half && math.Abs(v-pp) > 4*half
 }
 
 // anyReading judges a figure against every change it may speak of: the

@@ -88,12 +88,11 @@ func (c *Context) source(r *Result, idx *sourceIndex, i int) {
 // though its own words name no Japan.
 func yenOfQuote(r *Result, note, quote []int) {
 	var in string
+	both := false
 	for _, k := range quote {
 		switch cur, _, _ := strings.Cut(r.Claims[k].Unit(), "/"); cur {
 		case "JPY", "CNY":
-			if in != "" && in != cur {
-				return
-			}
+			both = both || in != "" && in != cur
 			in = cur
 		}
 	}
@@ -103,14 +102,39 @@ func yenOfQuote(r *Result, note, quote []int) {
 	for _, k := range note {
 		c := &r.Claims[k]
 		cur, rest, per := strings.Cut(c.Unit(), "/")
-		if (cur == "JPY" || cur == "CNY") && cur != in && strings.ContainsAny(c.Text, "¥￥") {
-			if per {
-				in += "/" + rest
+		if cur != "JPY" && cur != "CNY" || !strings.ContainsAny(c.Text, "¥￥") {
+			continue
+		}
+		want := in
+		if both { // 500亿元，约合1万亿日元, then ¥50 billion: the figure it restates says which
+			if want = restatedCurrency(r, c, quote); want == "" {
+				continue
 			}
-			c.SetUnit(in)
-			in, _, _ = strings.Cut(in, "/")
+		}
+		if want != cur {
+			if per {
+				want += "/" + rest
+			}
+			c.SetUnit(want)
 		}
 	}
+}
+
+// restatedCurrency is the currency, yen or yuan, of the quote figure whose
+// value the note's ¥ figure c has ("" when none or both).
+func restatedCurrency(r *Result, c *Claim, quote []int) string {
+	found := ""
+	for _, k := range quote {
+		q := &r.Claims[k]
+		cur, _, _ := strings.Cut(q.Unit(), "/")
+		if (cur == "JPY" || cur == "CNY") && Overlap(Interval(q, 0.02), Interval(c, 0.02)) {
+			if found != "" && found != cur {
+				return ""
+			}
+			found = cur
+		}
+	}
+	return found
 }
 
 // own takes the nearest subject and metric named in the claim's sentence.

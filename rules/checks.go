@@ -2,7 +2,6 @@ package rules
 
 import (
 	"regexp"
-	"slices"
 
 	"github.com/factsheet-dev/factsheet/rules/internal/read"
 )
@@ -84,15 +83,9 @@ func init() {
 }
 
 // Checks lists the enabled checks in the order they were configured, each
-// with the seconds of the units of time the reading knows.
-func (rs *Ruleset) Checks() []CheckDef {
-	out := slices.Clone(rs.checks)
-	secs := rs.eng.TimeSeconds()
-	for i := range out {
-		out[i].Seconds = secs
-	}
-	return out
-}
+// with the seconds of the units of time the reading knows (set once the
+// rules are compiled).
+func (rs *Ruleset) Checks() []CheckDef { return rs.checks }
 
 // CheckError reports a check whose name no check implements, at its rule.
 func (d CheckDef) Error(field, msg string) error {

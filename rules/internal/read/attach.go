@@ -56,7 +56,7 @@ func (sc *scan) unit(a *atom, m *Match) (unitHit, bool) {
 	if ok && h.def.WithSubunit && !sc.subunitFollows(h) {
 		ok = false // 3割5分, 5分の1: no minutes
 	}
-	if ok && h.def.Kind == "multiple" && h.end-h.start == 1 && !isHan(t.at(h.start)) && operandAt(t, t.skipSpaces(h.end, 2)) {
+	if ok && h.def.Kind == "multiple" && h.end-h.start == 1 && !isHan(t.at(h.start)) && sc.operandAt(t.skipSpaces(h.end, 2)) {
 		ok = false // 120 million × $19.50, 80 x 15 MW: a product's operand, not a multiple
 	}
 	if !ok && a.fraction {
@@ -282,9 +282,17 @@ func latinBefore(t *text, i int) (int, bool) {
 }
 
 // operandAt reports a number or a currency sign at i, which a sign of
-// multiplication before it multiplies.
-func operandAt(t *text, i int) bool {
-	return startsDigits(t, i) || unicode.Is(unicode.Sc, t.at(i))
+// multiplication before it multiplies; not a year (2x 2019 levels).
+func (sc *scan) operandAt(i int) bool {
+	t := sc.t
+	if unicode.Is(unicode.Sc, t.at(i)) {
+		return true
+	}
+	if !startsDigits(t, i) {
+		return false
+	}
+	b, ok := sc.rs.digits.read(t, i)
+	return ok && !b.year
 }
 
 // subunitFollows reports a whole number and a subunit word of h's unit

@@ -122,6 +122,9 @@ func (sc *scan) andAFraction(i int) (float64, int) {
 	}
 	fr, ok := nextWord(sc.t, art.end)
 	if d := w.fractions[fr.w]; ok && d != 0 {
+		if next, ok := nextWord(sc.t, fr.end); ok && (w.scales[next.w] != 0 || w.multiples[next.w] != 0) {
+			return 0, i // 2 years and a half million dollars, and a half-dozen staff: the half is the next number's
+		}
 		return 1 / d, fr.end
 	}
 	return 0, i
