@@ -33,30 +33,38 @@ type op byte
 
 const (
 	opNone op = iota
-	opTimes
+	opEqual
+	opTimes // the operators after opEqual
 	opOver
 	opPlus
 	opMinus
-	opEqual
 )
 
 func (e expression) Check(r *Result, add func(Finding)) {
 	eachSentence(r, func(src *Source, ks []int) {
-		start := 0
 		for i := 1; i < len(ks); i++ {
-			switch o := e.join(src, &r.Claims[ks[i-1]], &r.Claims[ks[i]]); {
-			case o == opNone:
-				start = i
-			case o == opEqual:
-				if i-start >= 2 {
-					if f, ok := e.finding(r, src, ks[start:i+1]); ok {
-						add(f)
-					}
+			if !e.equals(src, &r.Claims[ks[i-1]], &r.Claims[ks[i]]) {
+				continue // most pairs: one pattern run, no operator looked for
+			}
+			start := i - 1
+			for start > 0 && e.join(src, &r.Claims[ks[start-1]], &r.Claims[ks[start]]) > opEqual {
+				start--
+			}
+			if i-start >= 2 {
+				if f, ok := e.finding(r, src, ks[start:i+1]); ok {
+					add(f)
 				}
-				start = i
 			}
 		}
 	})
+}
+
+// equals reports an equality standing alone between a and b.
+func (e expression) equals(src *Source, a, b *Claim) bool {
+	if e.equal == nil || b.Start-a.End > 24 || b.Start <= a.End {
+		return false
+	}
+	return e.equal.MatchString(strings.TrimSpace(between(src, a.End, b.Start)))
 }
 
 // join is the operator that stands alone between a and b (opNone: none).
