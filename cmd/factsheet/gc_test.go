@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+)
 
 func TestGCPercent(t *testing.T) {
 	for _, c := range []struct {
@@ -55,5 +59,57 @@ func TestGCPercentUnderCeiling(t *testing.T) {
 		if got := gcPercent(c.live, c.ceiling); got != c.want {
 			t.Errorf("%s: %d MB live under %d MB: %d%%, want %d%%", c.name, c.live>>20, c.ceiling>>20, got, c.want)
 		}
+	}
+}
+
+// A run held to a budget of resident memory gets a memory limit of the
+// budget, corrected by what is resident and what the runtime has mapped,
+// with 10% of what it holds as headroom at least, and none once it holds
+// more than the budget.
+func TestMemoryLimit(t *testing.T) {
+	const mib = 1 << 20
+	for _, c := range []struct {
+		name                                string
+		budget, rss, mapped, overhead, live uint64
+		want                                uint64
+	}{
+		{"not known resident: the budget", 304 * mib, 0, 250 * mib, 10 * mib, 200 * mib, 304 * mib},
+		{"the program's code resident", 304 * mib, 280 * mib, 264 * mib, 10 * mib, 235 * mib, 288 * mib},
+		{"pages mapped but not written", 304 * mib, 250 * mib, 264 * mib, 10 * mib, 200 * mib, 318 * mib},
+		{"the checks of the 100 MB corpus: 10% headroom", 304 * mib, 300 * mib, 284 * mib, 13 * mib, 260 * mib, 299 * mib},
+		{"more than the budget: none", 30 * mib, 60 * mib, 50 * mib, 5 * mib, 35 * mib, math.MaxUint64},
+		{"whole MiB", 304*mib + 5, 0, 0, 0, 0, 304 * mib},
+	} {
+		if got := memoryLimit(c.budget, c.rss, c.mapped, c.overhead, c.live); got != c.want {
+			t.Errorf("%s: %d MiB, want %d MiB", c.name, got/mib, c.want/mib)
+		}
+	}
+}
+
+// Only a large input is held to a budget; GOGC or GOMEMLIMIT in the
+// environment wins.
+func TestBudgetRSS(t *testing.T) {
+	defer func() { rssBudget.Store(0); lastLimit.Store(0); debug.SetMemoryLimit(math.MaxInt64) }()
+	for _, c := range []struct {
+		name  string
+		env   string
+		input int64
+		want  uint64
+	}{
+		{"10 MB", "", 10e6, 0},
+		{"100 MB", "", 100e6, 309300000},
+		{"GOGC", "GOGC", 100e6, 0},
+		{"GOMEMLIMIT", "GOMEMLIMIT", 100e6, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rssBudget.Store(0)
+			if c.env != "" {
+				t.Setenv(c.env, "100")
+			}
+			budgetRSS(c.input)
+			if got := rssBudget.Load(); got != c.want {
+				t.Errorf("budget %d, want %d", got, c.want)
+			}
+		})
 	}
 }

@@ -80,11 +80,13 @@ func (a *app) run(cmd *cobra.Command, args []string) error {
 	defer job.waitRules()                      // whatever stops the run, the rules' goroutine ends first
 	a.stop.do(func() { a.stop.out = job.out }) // a stop while reading names it too
 	defer watchGC()()
+	var input int64
+	for _, in := range job.inputs {
+		input += in.Size
+	}
+	budgetRSS(input)
 	if on, _ := cmd.Flags().GetBool("memstats"); on {
-		a.mem = &memStats{w: a.progress}
-		for _, in := range job.inputs {
-			a.mem.input += in.Size
-		}
+		a.mem = &memStats{w: a.progress, input: input}
 	}
 	if job.ledger, err = a.openLedger(false); err != nil {
 		return err
@@ -291,7 +293,7 @@ func (a *app) pipeline(cmd *cobra.Command, job *runJob) error {
 	}
 	stages = ledgerStages(job.ledger, stages, &ledger.Recall{Ledger: job.ledger, Rules: job.rules})
 	for _, st := range stages {
-		if st.Name() != "extract" {
+		if st.Name() != "extract" || budgeted() {
 			collectBetween()
 		}
 		a.stage(st, res)
