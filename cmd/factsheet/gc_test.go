@@ -71,16 +71,20 @@ func TestMemoryLimit(t *testing.T) {
 	for _, c := range []struct {
 		name                                string
 		budget, rss, mapped, overhead, live uint64
+		early                               bool
 		want                                uint64
 	}{
-		{"not known resident: the budget", 304 * mib, 0, 250 * mib, 10 * mib, 200 * mib, 304 * mib},
-		{"the program's code resident", 304 * mib, 280 * mib, 264 * mib, 10 * mib, 235 * mib, 288 * mib},
-		{"pages mapped but not written", 304 * mib, 250 * mib, 264 * mib, 10 * mib, 200 * mib, 318 * mib},
-		{"the checks of the 100 MB corpus: 10% headroom", 304 * mib, 300 * mib, 284 * mib, 13 * mib, 260 * mib, 299 * mib},
-		{"more than the budget: none", 30 * mib, 60 * mib, 50 * mib, 5 * mib, 35 * mib, math.MaxUint64},
-		{"whole MiB", 304*mib + 5, 0, 0, 0, 0, 304 * mib},
+		{"not known resident: the budget", 304 * mib, 0, 250 * mib, 10 * mib, 200 * mib, true, 304 * mib},
+		{"the program's code resident", 304 * mib, 280 * mib, 264 * mib, 10 * mib, 235 * mib, true, 288 * mib},
+		{"pages mapped but not written", 304 * mib, 250 * mib, 264 * mib, 10 * mib, 200 * mib, true, 318 * mib},
+		{"the checks of the 100 MB corpus: 10% headroom", 304 * mib, 300 * mib, 284 * mib, 13 * mib, 260 * mib, false, 299 * mib},
+		{"the same during extraction: none", 304 * mib, 300 * mib, 284 * mib, 13 * mib, 260 * mib, true, math.MaxUint64},
+		{"10% over what it holds passes the budget by 5%: none", 195 * mib, 190 * mib, 175 * mib, 12 * mib, 169 * mib, false, math.MaxUint64},
+		{"and by less", 195 * mib, 190 * mib, 175 * mib, 12 * mib, 160 * mib, false, 188 * mib},
+		{"more than the budget: none", 30 * mib, 60 * mib, 50 * mib, 5 * mib, 35 * mib, false, math.MaxUint64},
+		{"whole MiB", 304*mib + 5, 0, 0, 0, 0, true, 304 * mib},
 	} {
-		if got := memoryLimit(c.budget, c.rss, c.mapped, c.overhead, c.live); got != c.want {
+		if got := memoryLimit(c.budget, c.rss, c.mapped, c.overhead, c.live, c.early); got != c.want {
 			t.Errorf("%s: %d MiB, want %d MiB", c.name, got/mib, c.want/mib)
 		}
 	}
