@@ -70,17 +70,7 @@ func tuneGC() {
 			return
 		}
 	}
-	if budget := rssBudget.Load(); budget > 0 {
-		v := func(i int) uint64 { return sample[i].Value.Uint64() }
-		mapped := v(2) - min(v(2), v(3))
-		l := memoryLimit(budget, residentBytes(), mapped, mapped-min(mapped, v(4)+v(5)), v(0), heapCeiling.Load() == 0)
-		if l == math.MaxUint64 {
-			rssBudget.CompareAndSwap(budget, 0) // given up for the rest of the run
-		}
-		if lastLimit.Swap(l) != l {
-			debug.SetMemoryLimit(int64(min(l, math.MaxInt64)))
-		}
-	}
+	keepBudget(sample)
 	for goal := sample[1].Value.Uint64(); ; {
 		if old := heapGoalMax.Load(); goal <= old || heapGoalMax.CompareAndSwap(old, goal) {
 			break
@@ -123,6 +113,32 @@ func budgetRSS(input int64) {
 	}
 	rssBudget.Store(uint64(input) * rssPerInput / 1000)
 	tuneGC()
+}
+
+// keepBudget sets the memory limit of a run held to a budget (see
+// budgetRSS) from tuneGC's sample: the live heap, the heap goal, the
+// runtime's memory, released, in objects and free. A limit set by another
+// (the workbook's writer holds its own while it writes) stays while it
+// is set.
+func keepBudget(sample []metrics.Sample) {
+	budget := rssBudget.Load()
+	if budget == 0 {
+		return
+	}
+	last := lastLimit.Load()
+	if last != 0 && debug.SetMemoryLimit(-1) != int64(min(last, math.MaxInt64)) {
+		return
+	}
+	v := func(i int) uint64 { return sample[i].Value.Uint64() }
+	mapped := v(2) - min(v(2), v(3))
+	l := memoryLimit(budget, residentBytes(), mapped, mapped-min(mapped, v(4)+v(5)), v(0), heapCeiling.Load() == 0)
+	if l == math.MaxUint64 {
+		rssBudget.CompareAndSwap(budget, 0) // given up for the rest of the run
+	}
+	if l != last {
+		lastLimit.Store(l)
+		debug.SetMemoryLimit(int64(min(l, math.MaxInt64)))
+	}
 }
 
 // budgeted says whether the run is held to a budget (see budgetRSS). Such

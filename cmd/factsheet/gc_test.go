@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"testing"
 )
@@ -115,5 +116,26 @@ func TestBudgetRSS(t *testing.T) {
 				t.Errorf("budget %d, want %d", got, c.want)
 			}
 		})
+	}
+}
+
+// A memory limit another part of the run set (the workbook's writer, while
+// it writes) stays while it is set; the budget's is set again after.
+func TestKeepBudgetLeavesAnotherLimit(t *testing.T) {
+	if os.Getenv("GOGC") != "" {
+		t.Skip("GOGC is set: the collector is left alone")
+	}
+	defer func() { rssBudget.Store(0); lastLimit.Store(0); debug.SetMemoryLimit(math.MaxInt64) }()
+	rssBudget.Store(1 << 40)
+	lastLimit.Store(1 << 39)
+	debug.SetMemoryLimit(3 << 30) // another's
+	tuneGC()
+	if got := debug.SetMemoryLimit(-1); got != 3<<30 {
+		t.Fatalf("limit %d, want another's %d", got, int64(3<<30))
+	}
+	debug.SetMemoryLimit(1 << 39) // restored
+	tuneGC()
+	if got := debug.SetMemoryLimit(-1); got == 1<<39 || got == 3<<30 {
+		t.Fatalf("limit %d, want the budget's", got)
 	}
 }
