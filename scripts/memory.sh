@@ -2,9 +2,10 @@
 # Where a run's memory goes (#14): builds two inputs, a corpus of the seed's
 # lines (each made unique) of MB megabytes and N one-line highlights, runs
 # `factsheet run --format json --memstats` on each, and prints the live heap
-# after each part, the peak RSS, the MB of peak RSS per input MB, and the
-# bytes each source and each claim holds. The bars of #14: 3 MB per input MB
-# for the corpus, 500 MB for a million one-line highlights. The last line
+# after each part, the peak RSS, the MiB of peak RSS per input MB, and the
+# bytes each source and each claim holds. The bars of #14: 3 MiB of RSS per
+# input MB (decimal: 309 MiB for the 103 MB of `memory.sh 100`) for the
+# corpus, 500 MB for a million one-line highlights. The last line
 # of --memstats splits the live heap per input MB by part.
 #
 # usage: scripts/memory.sh [MB] [N]     (defaults: 20 MB, 1000000 highlights)
@@ -38,6 +39,6 @@ for input in corpus.txt one-line.txt; do
     awk -v b="$(wc -c <"$work/$input")" '
       /^gc / { n++; split($11, h, "->"); for (i in h) if (h[i] + 0 > peak) peak = h[i] + 0
                for (i = 1; i <= NF; i++) if ($(i + 1) == "ms" && $(i + 2) == "cpu,") { split($i, a, "+"); split(a[2], m, "/"); gc += a[1] + m[1] + m[2] + a[3] } }
-      /^TIME / { printf "without --memstats: peak RSS %d KiB (%.1f MB per input MB), %s s wall, %.2f s CPU; heap peak %d MiB; %d collections, %.2f s CPU\n", $2, $2 / 1024 / (b / 1e6), $3, $4 + $5, peak, n, gc / 1000 }'
+      /^TIME / { printf "without --memstats: peak RSS %d KiB (%.2f MiB per input MB), %s s wall, %.2f s CPU; heap peak %d MiB; %d collections, %.2f s CPU\n", $2, $2 / 1024 / (b / 1e6), $3, $4 + $5, peak, n, gc / 1000 }'
   "$work/factsheet" run --log-level warn --format json --memstats --out "$work/out" "$work/$input" 2>&1 | grep memstats
 done

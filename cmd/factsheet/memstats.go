@@ -59,7 +59,9 @@ func (m *memStats) where(res *pipeline.Result) {
 		return float64(n) / float64(k)
 	}
 	ns, nc := len(res.Sources), len(res.Claims)
-	fmt.Fprintf(m.w, "memstats: input %.1f MB; peak RSS %.1f MB = %.2f MB per input MB\n", mb(uint64(m.input)), mb(peakRSS()), mb(peakRSS())/max(mb(uint64(m.input)), 1e-9))
+	// The bar of #14 is MiB of RSS (as /usr/bin/time's KiB / 1024) per MB of input.
+	rss := float64(peakRSS()) / (1 << 20)
+	fmt.Fprintf(m.w, "memstats: input %.1f MB; peak RSS %.1f MiB = %.2f MiB per input MB\n", mb(uint64(m.input)), rss, rss/max(mb(uint64(m.input)), 1e-9))
 	fmt.Fprintf(m.w, "memstats: %d sources: %.0f B each (struct %d B, ids and positions %.0f B); text shared with the input\n",
 		ns, per(src+srcOwn, ns), unsafe.Sizeof(pipeline.Source{}), per(srcOwn, ns))
 	fmt.Fprintf(m.w, "memstats: %d claims: %.0f B each (struct %d B, id and bounds %.0f B; text shared with the source)\n",
