@@ -75,8 +75,8 @@ func (m *memStats) where(res *pipeline.Result) {
 	perMB := func(n int64) float64 { return mb(uint64(max(n, 0))) / in }
 	live := int64(ms.HeapAlloc)
 	rest := live - m.input - (src + srcOwn) - (cl + clOwn) - fs
-	fmt.Fprintf(m.w, "memstats: per input MB: live %.2f MB = the input %.2f + sources %.2f + claims %.2f + findings %.2f + the rest %.2f (indexes, symbols, caches); peak RSS %.2f MB, of which the collector's headroom and the runtime %.2f\n",
-		perMB(live), perMB(m.input), perMB(src+srcOwn), perMB(cl+clOwn), perMB(fs), perMB(rest), mb(peakRSS())/in, mb(peakRSS())/in-perMB(live))
+	fmt.Fprintf(m.w, "memstats: per input MB: live %.2f MB = the input %.2f + sources %.2f + claims %.2f + findings %.2f + the rest %.2f (indexes, symbols, caches); peak RSS %.2f MB (%.2f MiB), of which the collector's headroom and the runtime %.2f MB\n",
+		perMB(live), perMB(m.input), perMB(src+srcOwn), perMB(cl+clOwn), perMB(fs), perMB(rest), mb(peakRSS())/in, float64(peakRSS())/(1<<20)/in, mb(peakRSS())/in-perMB(live))
 }
 
 func mb(n uint64) float64 { return float64(n) / 1e6 }
