@@ -18,15 +18,14 @@ import (
 // conversion done by hand (the check's tolerance).
 type convert struct {
 	approx, tol float64
-	equal       *regexp.Regexp     // 约合, 相当于, i.e., or, に直すと
-	operand     *regexp.Regexp     // words just before a figure that make it an operand: 80 × 15 MW = 1.2 GW
-	seconds     map[string]float64 // of each unit of time: a rate a year restates one a week
-	per         *regexp.Regexp     // words right after a figure that make it a compound (per, 每)
+	equal       *regexp.Regexp // 约合, 相当于, i.e., or, に直すと
+	operand     *regexp.Regexp // words just before a figure that make it an operand: 80 × 15 MW = 1.2 GW
+	per         *regexp.Regexp // words right after a figure that make it a compound (per, 每)
 }
 
 func init() {
 	registerCheck("conversion", func(d rules.CheckDef) Checker {
-		return convert{d.Approx, d.Tolerance, d.Patterns["equal"], d.Patterns["operand"], d.Seconds, d.Patterns["per"]}
+		return convert{d.Approx, d.Tolerance, d.Patterns["equal"], d.Patterns["operand"], d.Patterns["per"]}
 	})
 }
 
@@ -106,13 +105,13 @@ func (c convert) restates(src *Source, a, b *Claim) bool {
 func (c convert) perTime(a, b *Claim) float64 {
 	na, da, ok := strings.Cut(a.Unit(), "/")
 	nb, db, ok2 := strings.Cut(b.Unit(), "/")
-	if !ok || !ok2 || na != nb || c.seconds[da] == 0 || c.seconds[db] == 0 {
+	if !ok || !ok2 || na != nb || daysPer[da] == 0 || daysPer[db] == 0 {
 		return 0
 	}
-	if isCurrency(na) && (c.seconds[da] < c.seconds["week"] || c.seconds[db] < c.seconds["week"]) {
+	if isCurrency(na) && (daysPer[da] < daysPer["week"] || daysPer[db] < daysPer["week"]) {
 		return 0 // pay by the hour or the day is for working time: $15 an hour, or about $31,000 a year
 	}
-	return c.seconds[db] / c.seconds[da]
+	return daysPer[db] / daysPer[da]
 }
 
 func (c convert) finding(r *Result, i, j int) Finding {

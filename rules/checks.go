@@ -29,9 +29,6 @@ type CheckDef struct {
 	// Pattern is the check's own trigger: the words of a comparison ("faster",
 	// 快), of a total ("就是", "comes to") or of a change ("grew by").
 	Pattern *regexp.Regexp
-	// Seconds are the seconds of each canonical unit of time, from the per
-	// rule (nil without one): a check that converts rates reads them.
-	Seconds map[string]float64
 }
 
 type rawCheck struct {
@@ -82,9 +79,7 @@ func init() {
 	})
 }
 
-// Checks lists the enabled checks in the order they were configured, each
-// with the seconds of the units of time the reading knows (set once the
-// rules are compiled).
+// Checks lists the enabled checks in the order they were configured.
 func (rs *Ruleset) Checks() []CheckDef { return rs.checks }
 
 // CheckError reports a check whose name no check implements, at its rule.

@@ -121,10 +121,6 @@ func Compile(files ...[]rawRule) (*Ruleset, error) {
 		return nil, ruleOf(merged, err).wrap(err)
 	}
 	rs.eng = eng
-	secs := eng.TimeSeconds()
-	for i := range rs.checks {
-		rs.checks[i].Seconds = secs // a check that converts rates reads the per rule's seconds
-	}
 	return rs, nil
 }
 

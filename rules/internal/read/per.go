@@ -2,7 +2,6 @@ package read
 
 import (
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -757,14 +756,4 @@ func (sc *scan) perPhrase(m *Match) perMark {
 		return perMark{k: h.end, g: g, suffix: probe.Unit[len(m.Unit):], kind: kind, numKind: m.Kind}
 	}
 	return perMark{}
-}
-
-// TimeSeconds is the seconds of each canonical unit of time (year:
-// 31556952), as the per rule gives them; nil without one. A check that
-// converts rates (a day's flow against a year's) reads it.
-func (rs *Engine) TimeSeconds() map[string]float64 {
-	if rs.per == nil {
-		return nil
-	}
-	return maps.Clone(rs.per.seconds)
 }
