@@ -220,6 +220,7 @@ func (sc *scan) ratio(a *atom) {
 		if !ok || b.year || b.value == 0 || b.fraction {
 			return
 		}
+		sc.scaleWords(&b) // 1 in 292.2 million: the whole is 292.2 million
 		end := b.end
 		if h, unit := sc.rs.units.after(t, b.end); unit && h.def.Kind != "money" {
 			return // 5 in 10 years is a span
