@@ -37,7 +37,7 @@ fi
 # measured by the golden and end-to-end tests in other packages, which a
 # mutant here never runs). rules: the number readers of the engine.
 declare -A scope=(
-  [pipeline]="interval.go spanmath.go precision.go judge.go link.go check.go check_arith.go check_change.go check_conflict.go check_convert.go check_growth.go check_misquote.go check_parts.go check_product.go check_restatement.go check_size.go check_notebase.go check_ratio.go check_shareof.go check_whole.go statements.go"
+  [pipeline]="interval.go spanmath.go precision.go judge.go link.go check.go check_arith.go check_change.go check_conflict.go check_convert.go check_expr.go check_growth.go check_misquote.go check_parts.go check_product.go check_restatement.go check_size.go check_notebase.go check_ratio.go check_shareof.go check_whole.go statements.go"
   [rules]="internal/read/digits.go internal/read/atom.go internal/read/ranges.go internal/read/qualifiers.go internal/read/units.go internal/read/scale.go internal/read/vague.go internal/read/fixed.go internal/read/lists.go internal/read/per.go internal/read/attach.go internal/read/unitctx.go"
 )
 
