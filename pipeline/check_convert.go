@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -121,6 +122,11 @@ func (c convert) finding(r *Result, i, j int) Finding {
 		f = 1
 	}
 	got := Interval(a, c.approx).scale(f) // in b's unit
+	if math.IsInf(got.Lo, 0) != math.IsInf(got.Hi, 0) {
+		// a bound is converted by hand too: "up to 2,000 metres a minute,
+		// about 75 miles an hour" (judged widens no span with an open end)
+		got = Span{got.Lo - math.Abs(got.Lo)*c.tol, got.Hi + math.Abs(got.Hi)*c.tol}
+	}
 	stated := Interval(b, c.approx)
 	tol := c.tol
 	if a.Unit() == "°C" { // a temperature's size is no scale for its slack: 0 °C is not exact

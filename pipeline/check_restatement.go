@@ -227,6 +227,15 @@ func ownArithmetic(r *Result, note []int, k int) bool {
 		}
 	}
 	v := math.Abs(n.Value)
+	whole := 0.0 // the figures before it added up: 72 + 14 + 10 + 4 = 100%
+	for _, j := range note {
+		if o := &r.Claims[j]; j != k && o.Sentence == n.Sentence && o.Start < n.Start && Family(o) == Family(n) {
+			whole += math.Abs(o.Value)
+		}
+	}
+	if whole > 0 && nearly(whole, Span{min(v, sn.Lo, sn.Hi), max(v, sn.Lo, sn.Hi)}) {
+		return true
+	}
 	for _, fa := range figs {
 		for _, fb := range figs {
 			a, b := fa.v, fb.v
@@ -361,8 +370,8 @@ func reconverted(r *Result, n, q *Claim, note, own []int) bool {
 		return false
 	}
 	fn, fq := unitFactor(n), unitFactor(q)
-	if fn == 0 || fq == 0 {
-		return false
+	if fn == 0 || fq == 0 || writtenNumber(n.Text) == 1 {
+		return false // 1磅 is a basis the note works from, no figure converted
 	}
 	if e := math.Log10(fn / fq); math.Abs(e-math.Round(e)) < 0.01 { // scale words are powers of ten
 		return false // the same system: the digits would say which figure

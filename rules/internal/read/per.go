@@ -27,8 +27,10 @@ type perTable struct {
 	// impliedNotAfter are the characters that make an implied word a time
 	// of its own (今年)
 	impliedNotAfter map[rune]bool
-	extra           trie // denominators the unit rules leave out: t, 日, d
-	unless          trie // words after a denominator that make it none: a year ago
+	impliedGap      map[string]int // gaps of their own, by word
+	impliedWords    []string       // the implied words, by their trie value
+	extra           trie           // denominators the unit rules leave out: t, 日, d
+	unless          trie           // words after a denominator that make it none: a year ago
 	// spread holds the compound kinds that the other figures of a sentence
 	// share, spreadWords the words that name a denominator with no figure
 	spread      map[string]bool
@@ -79,11 +81,12 @@ type PerDef struct {
 	Implied      map[string]string `yaml:"implied"`
 	Denominators map[string]string `yaml:"denominators"`
 	// ImpliedNotAfter are characters that make an implied word after them
-	// a time of its own (今年, 去年: this year, not a year's); an implied
-	// word of one character (年2,600万トン) stands right before its figure,
-	// a qualifier aside.
-	ImpliedNotAfter []string `yaml:"implied_not_after"`
-	UnlessAfter     []string `yaml:"unless_after"`
+	// a time of its own (今年, 去年: this year, not a year's); ImpliedGap
+	// gives a word a gap of its own: 年 and 一年 stand right before their
+	// figure, a qualifier aside (年約3,000万トン; 一年前为80万吨 is no rate).
+	ImpliedNotAfter []string       `yaml:"implied_not_after"`
+	ImpliedGap      map[string]int `yaml:"implied_gap"`
+	UnlessAfter     []string       `yaml:"unless_after"`
 	// Of lists the unit kinds a denominator may be. Kinds maps each pair
 	// "numerator kind/denominator kind" that makes a compound to the
 	// claim's kind ("money/*" for any denominator); a pair it does not
@@ -147,6 +150,13 @@ func (b *Builder) Per(id string, raw PerDef) error {
 			l.tr.add(w, i)
 		}
 	}
+	p.impliedGap = raw.ImpliedGap
+	for w := range raw.ImpliedGap {
+		if _, ok := raw.Implied[w]; !ok {
+			return fieldErr("implied_gap", "%q is no implied word", w)
+		}
+	}
+	p.impliedWords = sortedKeys(raw.Implied) // the implied trie's values, in its order
 	p.impliedNotAfter = map[rune]bool{}
 	for _, w := range raw.ImpliedNotAfter {
 		r := []rune(w)
@@ -418,8 +428,8 @@ func (sc *scan) perBeforeAt(s, j int, kind string) (perHit, int, bool) {
 			return perHit{}, 0, false // 年間売上高 is an amount, as annual revenue is
 		}
 		gap := p.gap
-		if e-s == 1 {
-			gap = 1 // 年約3,000万トン, not 年初の生産量1万トン
+		if g, ok := p.impliedGap[p.impliedWords[v]]; ok {
+			gap = g // 年約3,000万トン, not 年初の生産量1万トン
 		}
 		d := &u.defs[p.impliedDef[v]]
 		return perHit{def: d, factor: d.Factor, start: s, end: e}, e, sc.perGap(e, j, gap)
