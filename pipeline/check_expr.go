@@ -59,28 +59,34 @@ func (e expression) Check(r *Result, add func(Finding)) {
 	})
 }
 
-// equals reports an equality standing alone between a and b.
-func (e expression) equals(src *Source, a, b *Claim) bool {
-	if e.equal == nil || b.Start-a.End > 24 || b.Start <= a.End {
-		return false
+// gap is the text between a and b, trimmed, if it is short enough to be
+// an operator alone (most pairs are not, and no text is copied for them).
+func gap(src *Source, a, b *Claim) (string, bool) {
+	if b.Start-a.End > 24 || b.Start <= a.End {
+		return "", false
 	}
-	return e.equal.MatchString(strings.TrimSpace(between(src, a.End, b.Start)))
+	g := strings.TrimSpace(between(src, a.End, b.Start))
+	return g, g != ""
+}
+
+// equals reports an equality standing alone between a and b: looked for
+// between every two figures, before any operator.
+func (e expression) equals(src *Source, a, b *Claim) bool {
+	g, ok := gap(src, a, b)
+	return ok && e.equal != nil && e.equal.MatchString(g)
 }
 
 // join is the operator that stands alone between a and b (opNone: none).
 func (e expression) join(src *Source, a, b *Claim) op {
-	if b.Start-a.End > 24 || b.Start <= a.End {
-		return opNone // most pairs: too far apart for an operator alone, and no text is copied
-	}
-	gap := strings.TrimSpace(between(src, a.End, b.Start))
-	if gap == "" || len(gap) > 24 {
+	g, ok := gap(src, a, b)
+	if !ok {
 		return opNone
 	}
 	for _, c := range []struct {
 		re *regexp.Regexp
 		o  op
 	}{{e.equal, opEqual}, {e.times, opTimes}, {e.over, opOver}, {e.plus, opPlus}, {e.minus, opMinus}} {
-		if c.re != nil && c.re.MatchString(gap) {
+		if c.re != nil && c.re.MatchString(g) {
 			return c.o
 		}
 	}
